@@ -1,0 +1,12 @@
+import { DomainError } from '../../kernel';
+
+/** Stable error codes of the chat module. */
+export const ChatErrors = {
+  recipientNotFound: (userId: number) =>
+    new DomainError('CHAT_RECIPIENT_NOT_FOUND', 'not-found', `User ${userId} does not exist`),
+  roomNotFound: (roomId: number) => new DomainError('CHAT_ROOM_NOT_FOUND', 'not-found', `Room ${roomId} does not exist`),
+  notARoomMember: (roomId: number) =>
+    new DomainError('CHAT_NOT_A_ROOM_MEMBER', 'forbidden', `You are not a member of room ${roomId}`),
+  invalidCursor: (before: string) =>
+    new DomainError('CHAT_INVALID_CURSOR', 'invalid', `No message ${before} in this conversation`),
+} as const;

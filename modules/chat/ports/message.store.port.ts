@@ -1,0 +1,49 @@
+import type { ChatMessage } from '../contracts';
+
+/**
+ * A conversation's key: `room:<roomId>`, or `private:<lowId>:<highId>` for the pair of
+ * users whatever the direction. Every message belongs to exactly one conversation.
+ */
+export type ConversationKey = string;
+
+export interface NewMessage {
+  readonly conversation: ConversationKey;
+  readonly kind: ChatMessage['kind'];
+  readonly senderId: number;
+  readonly recipientId?: number;
+  readonly roomId?: number;
+  readonly message: string;
+  readonly timestamp: string;
+  readonly clientMessageId?: string;
+}
+
+export interface AppendResult {
+  readonly message: ChatMessage;
+  /** False when an earlier message with the same sender and clientMessageId was returned instead. */
+  readonly created: boolean;
+}
+
+export interface MessagePageQuery {
+  readonly conversation: ConversationKey;
+  /** Only messages with a smaller seq than this one. */
+  readonly beforeSeq?: number;
+  /** 1-200. */
+  readonly limit: number;
+}
+
+/** Outbound port: durable, append-only storage of chat messages. */
+export interface MessageStore {
+  /**
+   * Stores a message with a new messageId and the next `seq` of its conversation
+   * (1, 2, 3...; safe with several replicas writing one conversation at once).
+   * Idempotent per (senderId, clientMessageId): when the sender already stored a message
+   * with that clientMessageId, returns it with `created: false` and stores nothing.
+   */
+  append(message: NewMessage): Promise<AppendResult>;
+
+  /** The newest `limit` messages of the conversation below `beforeSeq`, returned oldest first. */
+  page(query: MessagePageQuery): Promise<ChatMessage[]>;
+
+  /** Returns the message if it belongs to `conversation`, else null. */
+  findInConversation(conversation: ConversationKey, messageId: string): Promise<ChatMessage | null>;
+}

@@ -1,0 +1,7 @@
+/** The current time; injected so tests and stores agree on timestamps. */
+export interface Clock {
+  /** Never throws. */
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,7 @@
+export * from './domain-error';
+export * from './integration-event';
+export * from './event-bus.port';
+export * from './event-type-matcher';
+export * from './clock.port';
+export * from './logger.port';
+export * from './ids';

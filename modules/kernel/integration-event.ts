@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto';
+
+/**
+ * A fact one module publishes for others, named `<module>.<kebab-past-tense>.v<N>`.
+ * `id` is unique per event: consumers de-duplicate on it, because brokers deliver
+ * at least once. The payload is plain JSON.
+ */
+export interface IntegrationEvent<TPayload = unknown> {
+  readonly id: string;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly payload: TPayload;
+}
+
+export const createEvent = <TPayload>(type: string, payload: TPayload, now = new Date()): IntegrationEvent<TPayload> => ({
+  id: randomUUID(),
+  type,
+  occurredAt: now.toISOString(),
+  payload,
+});

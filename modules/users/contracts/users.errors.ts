@@ -1,0 +1,10 @@
+import { DomainError } from '../../kernel';
+
+/** Stable error codes of the users module. */
+export const UsersErrors = {
+  usernameTaken: () => new DomainError('USERS_USERNAME_TAKEN', 'conflict', 'That username is already taken'),
+  emailTaken: () => new DomainError('USERS_EMAIL_TAKEN', 'conflict', 'That email is already registered'),
+  userNotFound: (userId: number) => new DomainError('USERS_USER_NOT_FOUND', 'not-found', `User ${userId} does not exist`),
+  invalidCredentials: () => new DomainError('AUTH_INVALID_CREDENTIALS', 'unauthenticated', 'Invalid username or password'),
+  invalidToken: (reason: string) => new DomainError('AUTH_INVALID_TOKEN', 'unauthenticated', `Invalid access token: ${reason}`),
+} as const;

@@ -1,0 +1,3 @@
+export * from './user.repository.port';
+export * from './password-hasher.port';
+export * from './token-issuer.port';

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError, EnvReader } from './env-reader';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface HttpConfig {
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface AuthConfig {
+  readonly jwtSecret: string;
+  /** True when no JWT_SECRET was set and a random one was made for this process. */
+  readonly jwtSecretGenerated: boolean;
+  readonly jwtTtlSeconds: number;
+  readonly bcryptCost: number;
+}
+
+export interface GrpcClientConfig {
+  readonly usersAddress: string;
+  readonly chatAddress: string;
+  readonly deadlineMs: number;
+}
+
+export const readLogLevel = (env: Env): LogLevel => new EnvReader(env).oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
+
+export const readHttpConfig = (env: Env): HttpConfig => {
+  const reader = new EnvReader(env);
+  return { host: reader.string('HOST', '0.0.0.0'), port: reader.integer('PORT', 3000, { min: 0, max: 65535 }) };
+};
+
+const JWT_SECRET_MIN_LENGTH = 32;
+
+/**
+ * JWT_SECRET is required when several processes must agree on it (`requireSecret`);
+ * a lone monolith without one gets a random secret, so tokens end with the process.
+ */
+export const readAuthConfig = (env: Env, options: { requireSecret: boolean }): AuthConfig => {
+  const reader = new EnvReader(env);
+  const given = reader.optional('JWT_SECRET');
+  if (given === undefined && options.requireSecret) throw new ConfigError('JWT_SECRET is required but not set');
+  const jwtSecret = given === undefined ? randomBytes(48).toString('base64url') : reader.secret('JWT_SECRET', JWT_SECRET_MIN_LENGTH);
+  return {
+    jwtSecret,
+    jwtSecretGenerated: given === undefined,
+    jwtTtlSeconds: reader.integer('JWT_TTL_SECONDS', 86_400, { min: 60, max: 31_536_000 }),
+    bcryptCost: reader.integer('BCRYPT_COST', 10, { min: 4, max: 15 }),
+  };
+};
+
+export const readGrpcClientConfig = (env: Env): GrpcClientConfig => {
+  const reader = new EnvReader(env);
+  return {
+    usersAddress: reader.address('USERS_GRPC_ADDRESS'),
+    chatAddress: reader.address('CHAT_GRPC_ADDRESS'),
+    deadlineMs: reader.integer('GRPC_DEADLINE_MS', 5_000, { min: 100, max: 120_000 }),
+  };
+};
+
+export const readGrpcServerPort = (env: Env, fallback: number): HttpConfig => {
+  const reader = new EnvReader(env);
+  return { host: reader.string('GRPC_HOST', '0.0.0.0'), port: reader.integer('GRPC_PORT', fallback, { min: 0, max: 65535 }) };
+};
+
+export const readMongoUrl = (env: Env, name: string): string => new EnvReader(env).url(name, ['mongodb', 'mongodb+srv']);
+export const readOptionalMongoUrl = (env: Env, name: string): string | undefined =>
+  new EnvReader(env).optionalUrl(name, ['mongodb', 'mongodb+srv']);
+export const readRedisUrl = (env: Env): string => new EnvReader(env).url('REDIS_URL', ['redis', 'rediss']);
+export const readAmqpUrl = (env: Env): string => new EnvReader(env).url('AMQP_URL', ['amqp', 'amqps']);

@@ -1,0 +1,76 @@
+/** Thrown at start-up when a variable is missing or malformed; the message names it. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Typed, validated access to environment variables. Every failure names the variable. */
+export class EnvReader {
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback?: string): string {
+    const value = this.optional(name) ?? fallback;
+    if (value === undefined) throw new ConfigError(`${name} is required but not set`);
+    return value;
+  }
+
+  optional(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  integer(name: string, fallback: number, range: { min: number; max: number }): number {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || value < range.min || value > range.max) {
+      throw new ConfigError(`${name} must be an integer from ${range.min} to ${range.max}, got "${raw}"`);
+    }
+    return value;
+  }
+
+  url(name: string, protocols: readonly string[], fallback?: string): string {
+    const value = this.string(name, fallback);
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      throw new ConfigError(`${name} must be a URL (${protocols.join(' or ')}), got "${value}"`);
+    }
+    if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
+      throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+    }
+    return value;
+  }
+
+  optionalUrl(name: string, protocols: readonly string[]): string | undefined {
+    return this.optional(name) === undefined ? undefined : this.url(name, protocols);
+  }
+
+  /** A `host:port` address, as gRPC clients dial. */
+  address(name: string, fallback?: string): string {
+    const value = this.string(name, fallback);
+    if (!/^[A-Za-z0-9._-]+:\d{1,5}$/.test(value)) {
+      throw new ConfigError(`${name} must be host:port, got "${value}"`);
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.optional(name) ?? fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+    }
+    return value as T;
+  }
+
+  secret(name: string, minLength: number): string {
+    const value = this.string(name);
+    if (value.length < minLength) throw new ConfigError(`${name} must be at least ${minLength} characters`);
+    return value;
+  }
+}
