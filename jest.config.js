@@ -31,6 +31,7 @@ module.exports = {
     {
       ...base,
       displayName: 'integration',
+      globalSetup: '<rootDir>/test/harness/services/require-services.ts',
       testMatch: ['<rootDir>/{modules,src,test}/**/*.int.spec.ts'],
       testTimeout: 30_000,
     },
