@@ -51,14 +51,17 @@ export const readAuthConfig = (env: Env, options: { requireSecret: boolean }): A
   };
 };
 
-export const readGrpcClientConfig = (env: Env): GrpcClientConfig => {
-  const reader = new EnvReader(env);
-  return {
-    usersAddress: reader.address('USERS_GRPC_ADDRESS'),
-    chatAddress: reader.address('CHAT_GRPC_ADDRESS'),
-    deadlineMs: reader.integer('GRPC_DEADLINE_MS', 5_000, { min: 100, max: 120_000 }),
-  };
-};
+/** A `host:port` a gRPC client dials, such as USERS_GRPC_ADDRESS. */
+export const readGrpcAddress = (env: Env, name: string): string => new EnvReader(env).address(name);
+
+export const readGrpcDeadlineMs = (env: Env): number =>
+  new EnvReader(env).integer('GRPC_DEADLINE_MS', 5_000, { min: 100, max: 120_000 });
+
+export const readGrpcClientConfig = (env: Env): GrpcClientConfig => ({
+  usersAddress: readGrpcAddress(env, 'USERS_GRPC_ADDRESS'),
+  chatAddress: readGrpcAddress(env, 'CHAT_GRPC_ADDRESS'),
+  deadlineMs: readGrpcDeadlineMs(env),
+});
 
 export const readGrpcServerPort = (env: Env, fallback: number): HttpConfig => {
   const reader = new EnvReader(env);

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage } from '../../contracts';
+import type { AppendResult, ConversationKey, MessagePageQuery, MessageStore, NewMessage } from '../../ports';
+
+/**
+ * {@link MessageStore} in process memory. Each conversation is an array indexed by
+ * seq - 1, so a page is one slice; a Map by messageId answers cursors and a Map by
+ * (senderId, clientMessageId) makes appends idempotent. Appends run without awaiting,
+ * so concurrent appends get consecutive seqs. Copies are returned; nothing survives a restart.
+ */
+export class InMemoryMessageStore implements MessageStore {
+  private readonly conversations = new Map<ConversationKey, ChatMessage[]>();
+  private readonly byMessageId = new Map<string, { conversation: ConversationKey; message: ChatMessage }>();
+  private readonly byClientMessageId = new Map<string, ChatMessage>();
+
+  async append(input: NewMessage): Promise<AppendResult> {
+    const idempotencyKey = input.clientMessageId === undefined ? undefined : `${input.senderId}:${input.clientMessageId}`;
+    const earlier = idempotencyKey === undefined ? undefined : this.byClientMessageId.get(idempotencyKey);
+    if (earlier !== undefined) return { message: { ...earlier }, created: false };
+
+    const messages = this.conversations.get(input.conversation) ?? [];
+    const message = toMessage(input, messages.length + 1);
+    messages.push(message);
+    this.conversations.set(input.conversation, messages);
+    this.byMessageId.set(message.messageId, { conversation: input.conversation, message });
+    if (idempotencyKey !== undefined) this.byClientMessageId.set(idempotencyKey, message);
+    return { message: { ...message }, created: true };
+  }
+
+  async page(query: MessagePageQuery): Promise<ChatMessage[]> {
+    const messages = this.conversations.get(query.conversation) ?? [];
+    const end = query.beforeSeq === undefined ? messages.length : Math.min(Math.max(query.beforeSeq - 1, 0), messages.length);
+    return messages.slice(Math.max(end - query.limit, 0), end).map((message) => ({ ...message }));
+  }
+
+  async findInConversation(conversation: ConversationKey, messageId: string): Promise<ChatMessage | null> {
+    const found = this.byMessageId.get(messageId);
+    return found?.conversation === conversation ? { ...found.message } : null;
+  }
+}
+
+const toMessage = (input: NewMessage, seq: number): ChatMessage => {
+  const message: ChatMessage = {
+    messageId: randomUUID(),
+    kind: input.kind,
+    senderId: input.senderId,
+    ...(input.recipientId === undefined ? {} : { recipientId: input.recipientId }),
+    ...(input.roomId === undefined ? {} : { roomId: input.roomId }),
+    message: input.message,
+    timestamp: input.timestamp,
+    seq,
+    ...(input.clientMessageId === undefined ? {} : { clientMessageId: input.clientMessageId }),
+  };
+  return Object.freeze(message);
+};

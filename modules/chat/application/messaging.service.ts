@@ -1,0 +1,104 @@
+import { requirePositiveInt32 } from '../../kernel';
+import type { Clock, EventBus, Logger } from '../../kernel';
+import { ChatErrors, MESSAGE_POSTED_V1 } from '../contracts';
+import type {
+  ChatMessage,
+  Messaging,
+  MessagePostedV1,
+  PrivateHistoryInput,
+  RoomHistoryInput,
+  SendPrivateMessageInput,
+  SendRoomMessageInput,
+} from '../contracts';
+import type { ConversationKey, MessageStore, NewMessage, RoomMembership, RoomStore, UserLookup } from '../ports';
+import { audienceOf } from '../domain/audience';
+import { optionalClientMessageId } from '../domain/client-message-id';
+import { privateConversation, roomConversation } from '../domain/conversation-key';
+import { requireHistoryPaging } from '../domain/history-paging';
+import type { ValidHistoryPaging } from '../domain/history-paging';
+import { requireInputObject } from '../domain/input-object';
+import { requireMessageText } from '../domain/message-text';
+import { announce } from './announce';
+
+export interface MessagingServiceDeps {
+  readonly messageStore: MessageStore;
+  readonly roomStore: RoomStore;
+  readonly roomMembership: RoomMembership;
+  readonly userLookup: UserLookup;
+  readonly eventBus: EventBus;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** The in-process {@link Messaging}: validates, checks access, persists, then announces. */
+export class MessagingService implements Messaging {
+  constructor(private readonly deps: MessagingServiceDeps) {}
+
+  async sendPrivateMessage(input: SendPrivateMessageInput): Promise<ChatMessage> {
+    requireInputObject(input);
+    const senderId = requirePositiveInt32(input.fromUserId, 'fromUserId');
+    const recipientId = requirePositiveInt32(input.toUserId, 'toUserId');
+    const message = requireMessageText(input.message);
+    const clientMessageId = optionalClientMessageId(input.clientMessageId);
+    if (!(await this.deps.userLookup.exists(recipientId))) throw ChatErrors.recipientNotFound(recipientId);
+
+    const conversation = privateConversation(senderId, recipientId);
+    const base = { conversation, kind: 'private', senderId, recipientId, message } as const;
+    return this.post(this.newMessage(base, clientMessageId), async () => audienceOf(senderId, recipientId));
+  }
+
+  async getPrivateHistory(input: PrivateHistoryInput): Promise<ChatMessage[]> {
+    requireInputObject(input);
+    const fromUserId = requirePositiveInt32(input.fromUserId, 'fromUserId');
+    const toUserId = requirePositiveInt32(input.toUserId, 'toUserId');
+    const paging = requireHistoryPaging(input);
+    return this.page(privateConversation(fromUserId, toUserId), paging);
+  }
+
+  async sendRoomMessage(input: SendRoomMessageInput): Promise<ChatMessage> {
+    requireInputObject(input);
+    const senderId = requirePositiveInt32(input.userId, 'userId');
+    const roomId = requirePositiveInt32(input.roomId, 'roomId');
+    const message = requireMessageText(input.message);
+    const clientMessageId = optionalClientMessageId(input.clientMessageId);
+    await this.requireMember(roomId, senderId);
+
+    const base = { conversation: roomConversation(roomId), kind: 'room', senderId, roomId, message } as const;
+    return this.post(this.newMessage(base, clientMessageId), () => this.deps.roomMembership.members(roomId));
+  }
+
+  async getRoomHistory(input: RoomHistoryInput): Promise<ChatMessage[]> {
+    requireInputObject(input);
+    const userId = requirePositiveInt32(input.userId, 'userId');
+    const roomId = requirePositiveInt32(input.roomId, 'roomId');
+    const paging = requireHistoryPaging(input);
+    await this.requireMember(roomId, userId);
+    return this.page(roomConversation(roomId), paging);
+  }
+
+  private newMessage(base: Omit<NewMessage, 'timestamp' | 'clientMessageId'>, clientMessageId?: string): NewMessage {
+    const timestamp = this.deps.clock.now().toISOString();
+    return clientMessageId === undefined ? { ...base, timestamp } : { ...base, timestamp, clientMessageId };
+  }
+
+  /** Persists first; announces only a message that was really stored now, to its audience read afterwards. */
+  private async post(newMessage: NewMessage, audience: () => Promise<number[]>): Promise<ChatMessage> {
+    const { message, created } = await this.deps.messageStore.append(newMessage);
+    if (created) {
+      await announce<MessagePostedV1>(this.deps, MESSAGE_POSTED_V1, async () => ({ message, audience: await audience() }));
+    }
+    return message;
+  }
+
+  private async page(conversation: ConversationKey, { before, limit }: ValidHistoryPaging): Promise<ChatMessage[]> {
+    if (before === undefined) return this.deps.messageStore.page({ conversation, limit });
+    const cursor = await this.deps.messageStore.findInConversation(conversation, before);
+    if (cursor === null) throw ChatErrors.invalidCursor(before);
+    return this.deps.messageStore.page({ conversation, beforeSeq: cursor.seq, limit });
+  }
+
+  private async requireMember(roomId: number, userId: number): Promise<void> {
+    if ((await this.deps.roomStore.findById(roomId)) === null) throw ChatErrors.roomNotFound(roomId);
+    if (!(await this.deps.roomMembership.isMember(roomId, userId))) throw ChatErrors.notARoomMember(roomId);
+  }
+}

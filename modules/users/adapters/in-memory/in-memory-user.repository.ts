@@ -1,0 +1,44 @@
+import { UsersErrors } from '../../contracts';
+import type { NewUser, StoredUser, UserRepository } from '../../ports';
+
+/**
+ * UserRepository in a process's memory, for tests and the single-process monolith
+ * without a database. Ids count up from 1. Two maps keyed by the lower-cased username
+ * and email play the unique indexes; `insert` checks and writes without awaiting in
+ * between, so concurrent inserts cannot both win. Every call returns a fresh copy.
+ */
+export class InMemoryUserRepository implements UserRepository {
+  private readonly usersById = new Map<number, StoredUser>();
+  private readonly idsByUsernameKey = new Map<string, number>();
+  private readonly idsByEmailKey = new Map<string, number>();
+  private lastId = 0;
+
+  async insert(user: NewUser): Promise<StoredUser> {
+    const usernameKey = user.username.toLowerCase();
+    const emailKey = user.email.toLowerCase();
+    if (this.idsByUsernameKey.has(usernameKey)) throw UsersErrors.usernameTaken();
+    if (this.idsByEmailKey.has(emailKey)) throw UsersErrors.emailTaken();
+    this.lastId += 1;
+    const stored: StoredUser = {
+      userId: this.lastId,
+      username: user.username,
+      email: user.email,
+      passwordHash: user.passwordHash,
+      createdAt: user.createdAt,
+    };
+    this.usersById.set(stored.userId, stored);
+    this.idsByUsernameKey.set(usernameKey, stored.userId);
+    this.idsByEmailKey.set(emailKey, stored.userId);
+    return { ...stored };
+  }
+
+  async findById(userId: number): Promise<StoredUser | null> {
+    const user = this.usersById.get(userId);
+    return user === undefined ? null : { ...user };
+  }
+
+  async findByUsername(username: string): Promise<StoredUser | null> {
+    const userId = this.idsByUsernameKey.get(username.toLowerCase());
+    return userId === undefined ? null : this.findById(userId);
+  }
+}

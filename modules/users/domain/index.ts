@@ -1,0 +1,5 @@
+export * from './input-fields';
+export * from './username';
+export * from './email';
+export * from './password';
+export * from './registration';

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds (once) and starts FerretDB, a MongoDB wire-protocol server, on its SQLite backend.
+# Usage: ferretdb.sh start|stop|status. Listens where TEST_MONGO_URL points (default 127.0.0.1:27017).
+set -euo pipefail
+
+FERRETDB_VERSION=v1.24.2
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tools="$root/.tools"
+bin="$tools/bin/ferretdb"
+state="$root/.data/ferretdb"
+url=${TEST_MONGO_URL:-mongodb://127.0.0.1:27017}
+hostport=${url#mongodb://}; hostport=${hostport%%/*}; hostport=${hostport##*@}
+host=${hostport%:*}; port=${hostport##*:}
+
+fail() { echo "ferretdb: $*" >&2; exit 1; }
+
+listening() { (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; }
+
+build() {
+  [ -x "$bin" ] && return 0
+  command -v go >/dev/null || fail "Go is needed to build FerretDB $FERRETDB_VERSION (install Go >= 1.22), or point TEST_MONGO_URL at a running MongoDB."
+  echo "ferretdb: building $FERRETDB_VERSION (once; takes a minute or two)"
+  # `go install ...@version` needs the module proxy's version list, which is not always reachable;
+  # downloading the exact version and building it needs only the module itself.
+  local dir src
+  dir=$(cd /tmp && go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  [ -n "$dir" ] || fail "could not download github.com/FerretDB/FerretDB@$FERRETDB_VERSION from the Go module proxy"
+  src="$tools/ferretdb-src"
+  rm -rf "$src" && mkdir -p "$tools/bin" && cp -r "$dir" "$src" && chmod -R u+w "$src"
+  # The release build writes this file from git; the module copy lacks it.
+  echo "$FERRETDB_VERSION" > "$src/build/version/version.txt"
+  (cd "$src" && go build -o "$bin" ./cmd/ferretdb) || fail "go build of FerretDB failed"
+  rm -rf "$src"
+}
+
+start() {
+  if listening; then echo "ferretdb: something already listens on $host:$port; using it"; return 0; fi
+  build
+  mkdir -p "$state/data"
+  nohup "$bin" --handler=sqlite --sqlite-url="file:$state/data/" --listen-addr="$host:$port" \
+    --state-dir="$state" --debug-addr=- --telemetry=disable --log-level=warn \
+    >"$state/ferretdb.log" 2>&1 &
+  echo $! >"$state/pid"
+  for _ in $(seq 1 100); do listening && { echo "ferretdb: listening on $host:$port"; return 0; }; sleep 0.1; done
+  cat "$state/ferretdb.log" >&2
+  fail "did not start listening on $host:$port"
+}
+
+stop() {
+  [ -f "$state/pid" ] || return 0
+  kill "$(cat "$state/pid")" 2>/dev/null || true
+  rm -f "$state/pid"
+}
+
+case "${1:-start}" in
+  start) start ;;
+  stop) stop ;;
+  status) listening && echo "listening on $host:$port" || { echo "not listening on $host:$port"; exit 1; } ;;
+  *) fail "usage: $0 start|stop|status" ;;
+esac

@@ -1,0 +1,13 @@
+import type { EventBus } from '../../modules/kernel';
+import type { TokenVerifier, UserAccounts, UserDirectory } from '../../modules/users/contracts';
+import type { Messaging, RoomRegistry } from '../../modules/chat/contracts';
+
+/** What every container that serves the gateway must resolve, whichever adapters it picked. */
+export interface GatewayCradle {
+  userAccounts: UserAccounts;
+  userDirectory: UserDirectory;
+  tokenVerifier: TokenVerifier;
+  messaging: Messaging;
+  roomRegistry: RoomRegistry;
+  eventBus: EventBus;
+}

@@ -1,0 +1,17 @@
+import type { EventBus } from '../../modules/kernel';
+import type { TokenVerifier, UserAccounts, UserDirectory } from '../../modules/users/contracts';
+import type { Messaging, RoomRegistry } from '../../modules/chat/contracts';
+
+/**
+ * The inbound ports the gateway serves, resolved by the composition root (in-process
+ * services in the monolith, gRPC clients in the split deployment). The gateway never
+ * knows which.
+ */
+export interface GatewayDeps {
+  readonly userAccounts: UserAccounts;
+  readonly userDirectory: UserDirectory;
+  readonly tokenVerifier: TokenVerifier;
+  readonly messaging: Messaging;
+  readonly roomRegistry: RoomRegistry;
+  readonly eventBus: EventBus;
+}

@@ -1,0 +1,52 @@
+import { createLogger, type AppLogger } from './platform/logging/create-logger';
+import { ConfigError } from './platform/config/env-reader';
+import { ROLES, type Role } from './roles/role-configs';
+import { startRole } from './roles/start-role';
+import type { RunningRole } from './roles/running-role';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const pickRole = (): Role => {
+  const requested = process.argv[2] ?? process.env.CHATTERROOM_ROLE ?? 'monolith';
+  if (!(ROLES as readonly string[]).includes(requested)) {
+    throw new ConfigError(`unknown role "${requested}": expected one of ${ROLES.join(', ')}`);
+  }
+  return requested as Role;
+};
+
+const stopOnSignals = (running: RunningRole, logger: AppLogger): void => {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.error({}, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    timer.unref();
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+};
+
+const main = async (): Promise<void> => {
+  const role = pickRole();
+  const { running, logger } = await startRole(role, process.env, (level) => createLogger(level, role));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  stopOnSignals(running, logger);
+};
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? `configuration error: ${error.message}` : error;
+  // The logger may not exist yet (bad configuration), so this one goes to stderr directly.
+  process.stderr.write(`chatterroom failed to start: ${message instanceof Error ? (message.stack ?? message.message) : String(message)}\n`);
+  process.exit(1);
+});

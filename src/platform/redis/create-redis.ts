@@ -1,0 +1,72 @@
+import Redis from 'ioredis';
+import type { Logger } from '../../../modules/kernel';
+
+/** Longest pause between reconnection attempts; ioredis keeps trying forever. */
+const MAX_RECONNECT_DELAY_MS = 2_000;
+
+/**
+ * A Redis client tuned for a cache that must never stall a request: while Redis is
+ * unreachable, commands fail at once (no offline queue, one retry) so callers fall back
+ * to the durable store, and ioredis reconnects by itself in the background. Connection
+ * errors are logged once per outage and never crash the process.
+ */
+export const createRedis = (url: string, logger: Logger): Redis => {
+  const redis = new Redis(url, {
+    retryStrategy: (attempt) => Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS),
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 2_000,
+    commandTimeout: 2_000,
+  });
+  let healthy = true;
+  redis.on('error', (error: Error) => {
+    if (!healthy) return;
+    healthy = false;
+    logger.warn({ err: error, redis: redactedUrl(url) }, 'Redis connection lost; reconnecting in the background');
+  });
+  redis.on('ready', () => {
+    if (healthy) return;
+    healthy = true;
+    logger.info({ redis: redactedUrl(url) }, 'Redis connection restored');
+  });
+  return redis;
+};
+
+/** Resolves once the client can run commands; rejects after `timeoutMs`. */
+export const redisReady = (redis: Redis, timeoutMs = 5_000): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (redis.status === 'ready') return resolve();
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      reject(new Error(`Redis not ready after ${timeoutMs} ms (status ${redis.status})`));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    redis.once('ready', onReady);
+  });
+
+/** Closes the client: a polite QUIT when connected, an immediate disconnect otherwise. */
+export const closeRedis = async (redis: Redis): Promise<void> => {
+  if (redis.status === 'end') return;
+  if (redis.status !== 'ready') {
+    redis.disconnect();
+    return;
+  }
+  try {
+    await redis.quit();
+  } catch {
+    redis.disconnect();
+  }
+};
+
+const redactedUrl = (url: string): string => {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'redis://(unparsable url)';
+  }
+};

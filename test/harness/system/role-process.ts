@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const OUTPUT_TAIL_BYTES = 200_000;
+const STOP_GRACE_MS = 5_000;
+
+/** Variables the roles read; a child gets only the ones its target sets, never the caller's. */
+const ROLE_VARIABLES = [
+  'PORT', 'HOST', 'LOG_LEVEL', 'JWT_SECRET', 'JWT_TTL_SECONDS', 'BCRYPT_COST', 'MONGO_URL',
+  'USERS_MONGO_URL', 'CHAT_MONGO_URL', 'REDIS_URL', 'AMQP_URL', 'GRPC_HOST', 'GRPC_PORT',
+  'USERS_GRPC_ADDRESS', 'CHAT_GRPC_ADDRESS', 'GRPC_DEADLINE_MS',
+];
+
+export interface RoleProcessOptions {
+  /** Shown in messages and log file names, e.g. `gateway-2`. */
+  readonly name: string;
+  readonly role: string;
+  readonly mainPath: string;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/**
+ * One `node dist/src/main.js <role>` child. Keeps the tail of its stdout/stderr (and the
+ * whole of it in a log file) to explain a failure, and knows whether it has exited.
+ */
+export class RoleProcess {
+  readonly logFile: string;
+  private readonly child: ChildProcess;
+  private readonly log: WriteStream;
+  private tail = '';
+  private exitInfo: string | undefined;
+  private stopping = false;
+  readonly exited: Promise<string>;
+
+  constructor(private readonly options: RoleProcessOptions) {
+    const dir = join(tmpdir(), 'chatterroom-sut');
+    mkdirSync(dir, { recursive: true });
+    this.logFile = join(dir, `${options.name}-${Date.now()}-${process.pid}.log`);
+    this.log = createWriteStream(this.logFile);
+    const env: Record<string, string | undefined> = { ...process.env };
+    for (const name of ROLE_VARIABLES) delete env[name];
+    this.child = spawn(process.execPath, [options.mainPath, options.role], {
+      cwd: options.cwd,
+      env: { ...env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout?.on('data', (chunk: Buffer) => this.record(chunk));
+    this.child.stderr?.on('data', (chunk: Buffer) => this.record(chunk));
+    this.exited = new Promise((resolve) => {
+      this.child.once('error', (error) => {
+        this.exitInfo = `could not start: ${error.message}`;
+        resolve(this.exitInfo);
+      });
+      this.child.once('exit', (code, signal) => {
+        this.exitInfo = signal === null ? `exited with code ${code}` : `was killed by ${signal}`;
+        this.log.end();
+        if (!this.stopping) process.stderr.write(`\n[system harness] ${this.describe()}\n`);
+        resolve(this.exitInfo);
+      });
+    });
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  get hasExited(): boolean {
+    return this.exitInfo !== undefined;
+  }
+
+  /** A report naming the process, its state and the tail of its output. */
+  describe(headline = this.exitInfo ?? 'is running'): string {
+    const output = this.tail.trim() === '' ? '(no output)' : this.tail.trimEnd();
+    return `${this.options.name} (${this.options.role}, pid ${this.child.pid ?? '-'}) ${headline}\n` +
+      `--- output of ${this.options.name} (full log: ${this.logFile}) ---\n${output}\n--- end of ${this.options.name} ---`;
+  }
+
+  /** SIGTERM, then SIGKILL when it is still alive after a grace period. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.hasExited) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_GRACE_MS);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  /** Last resort when the harness process itself exits. */
+  killNow(): void {
+    this.stopping = true;
+    if (!this.hasExited) this.child.kill('SIGKILL');
+  }
+
+  private record(chunk: Buffer): void {
+    this.log.write(chunk);
+    this.tail = (this.tail + chunk.toString('utf8')).slice(-OUTPUT_TAIL_BYTES);
+  }
+}

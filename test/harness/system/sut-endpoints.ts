@@ -1,0 +1,42 @@
+/** The deployments the system suite runs against; jest's `globals.SUT` names one per project. */
+export const SUT_NAMES = ['monolith', 'split'] as const;
+export type SutName = (typeof SUT_NAMES)[number];
+
+/** One client-facing entry point: a monolith, or one gateway of the split deployment. */
+export interface GatewayEndpoint {
+  readonly httpUrl: string;
+  readonly wsUrl: string;
+}
+
+/** What a started target publishes to the test files. */
+export interface SutEndpoints {
+  readonly gateways: readonly GatewayEndpoint[];
+}
+
+export const isSutName = (value: unknown): value is SutName => SUT_NAMES.includes(value as SutName);
+
+/**
+ * The environment variable a target's endpoints travel in, from the jest globalSetup
+ * (parent process) to the test files (in band, or in workers forked after it ran).
+ * One key per target, because jest runs every selected project's globalSetup first.
+ */
+export const sutEnvKey = (sut: SutName): string => `CHATTERROOM_SUT_${sut.toUpperCase()}`;
+
+export const publishEndpoints = (sut: SutName, endpoints: SutEndpoints): void => {
+  process.env[sutEnvKey(sut)] = JSON.stringify(endpoints);
+};
+
+export const unpublishEndpoints = (sut: SutName): void => {
+  delete process.env[sutEnvKey(sut)];
+};
+
+export const readEndpoints = (sut: SutName): SutEndpoints => {
+  const raw = process.env[sutEnvKey(sut)];
+  if (raw === undefined) {
+    throw new Error(
+      `${sutEnvKey(sut)} is not set: the system target "${sut}" was not started. ` +
+        `Run the suite through its jest project (npx jest --selectProjects system:${sut}).`,
+    );
+  }
+  return JSON.parse(raw) as SutEndpoints;
+};
