@@ -8,7 +8,9 @@
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  // fastify's inject loads cookie@2, which ships only as an ES module: compile it too.
+  transform: { '^.+\\.ts$': ['@swc/jest'], '/node_modules/cookie/.+\\.js$': ['@swc/jest'] },
+  transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 
@@ -17,10 +19,13 @@ const systemProject = (sut) => ({
   displayName: `system:${sut}`,
   testMatch: ['<rootDir>/test/contract/system/**/*.contract.spec.ts'],
   globals: { SUT: sut },
-  testTimeout: 30_000,
+  globalSetup: `<rootDir>/test/harness/system/${sut}.global-setup.ts`,
+  globalTeardown: `<rootDir>/test/harness/system/${sut}.global-teardown.ts`,
+  setupFilesAfterEnv: ['<rootDir>/test/harness/system/close-sockets.setup.ts'],
 });
 
 module.exports = {
+  testTimeout: 30_000,
   projects: [
     {
       ...base,
@@ -33,7 +38,6 @@ module.exports = {
       displayName: 'integration',
       globalSetup: '<rootDir>/test/harness/services/require-services.ts',
       testMatch: ['<rootDir>/{modules,src,test}/**/*.int.spec.ts'],
-      testTimeout: 30_000,
     },
     systemProject('monolith'),
     systemProject('split'),

@@ -1,9 +1,12 @@
-import { asClass } from 'awilix';
+import { aliasTo, asClass } from 'awilix';
 import type { NameAndRegistrationPair } from 'awilix';
 import { InMemoryMessageStore } from './adapters/in-memory/in-memory.message-store';
 import { InMemoryRoomMembership } from './adapters/in-memory/in-memory.room-membership';
 import { InMemoryRoomStore } from './adapters/in-memory/in-memory.room-store';
+import { MikroOrmMessageStore, MikroOrmRoomMembership, MikroOrmRoomStore } from './adapters/mongo';
 import { UserDirectoryUserLookup } from './adapters/users/user-directory.user-lookup';
+import { RedisCachedRoomMembership } from './adapters/redis/redis-cached.room-membership';
+import { GrpcChatClient } from './adapters/grpc/chat.grpc-client';
 import { MessagingService } from './application/messaging.service';
 import { RoomsService } from './application/rooms.service';
 import type { Messaging, RoomRegistry } from './contracts';
@@ -40,4 +43,42 @@ export const chatInMemoryStorageRegistrations = (): NameAndRegistrationPair<Chat
   roomStore: asClass(InMemoryRoomStore).singleton(),
   roomMembership: asClass(InMemoryRoomMembership).singleton(),
   messageStore: asClass(InMemoryMessageStore).singleton(),
+});
+
+/** Chat storage in MongoDB through MikroORM; needs `mongoOrm` registered (with `chatEntities`). */
+export const chatMongoStorageRegistrations = (): NameAndRegistrationPair<ChatStorageCradle> => ({
+  roomStore: asClass(MikroOrmRoomStore).singleton(),
+  roomMembership: asClass(MikroOrmRoomMembership).singleton(),
+  messageStore: asClass(MikroOrmMessageStore).singleton(),
+});
+
+/**
+ * Room membership served from Redis in front of the MongoDB record (the split
+ * deployment's fan-out path). Apply after {@link chatMongoStorageRegistrations};
+ * needs `redis` and `mongoOrm` registered.
+ */
+export const chatRedisMembershipRegistrations = (): NameAndRegistrationPair<
+  Pick<ChatStorageCradle, 'roomMembership'> & { readonly durableRoomMembership: RoomMembership }
+> => ({
+  durableRoomMembership: asClass(MikroOrmRoomMembership).singleton(),
+  roomMembership: asClass(RedisCachedRoomMembership).singleton(),
+});
+
+/** What {@link chatGrpcClientRegistrations} adds to a container. */
+export interface ChatRemoteCradle {
+  readonly chatGrpcClient: GrpcChatClient;
+  readonly messaging: Messaging;
+  readonly roomRegistry: RoomRegistry;
+}
+
+/**
+ * The chat module's inbound ports answered by the chat service over gRPC. Reads
+ * `chatGrpcAddress`, `grpcDeadlineMs` and `logger`; the channel closes with the container.
+ */
+export const chatGrpcClientRegistrations = (): NameAndRegistrationPair<ChatRemoteCradle> => ({
+  chatGrpcClient: asClass(GrpcChatClient)
+    .singleton()
+    .disposer((client) => client.close()),
+  messaging: aliasTo('chatGrpcClient'),
+  roomRegistry: aliasTo('chatGrpcClient'),
 });

@@ -6,39 +6,77 @@ import { UsersService } from './application/users.service';
 import { BcryptPasswordHasher } from './adapters/crypto/bcrypt-password.hasher';
 import { HmacJwtTokens } from './adapters/crypto/hmac-jwt.tokens';
 import { InMemoryUserRepository } from './adapters/in-memory/in-memory-user.repository';
+import { MikroOrmUserRepository } from './adapters/mongo';
+import { GrpcUsersClient } from './adapters/grpc/users.grpc-client';
 
-/*
- * awilix bundles of the users module, for the composition roots. Registered in
- * PROXY injection mode (awilix's default): each constructor gets the cradle as its
- * `deps` object. All are singletons; their dependencies (userRepository, eventBus,
- * clock, logger, bcryptCost, jwtSecret, jwtTtlSeconds) come from the container.
+/** What {@link usersApplicationRegistrations} adds to a container. */
+export interface UsersApplicationCradle {
+  readonly usersService: UsersService;
+  readonly userAccounts: UserAccounts;
+  readonly userDirectory: UserDirectory;
+}
+
+/** What {@link usersCryptoRegistrations} adds to a container. */
+export interface UsersCryptoCradle {
+  readonly passwordHasher: PasswordHasher;
+  readonly tokens: HmacJwtTokens;
+  readonly tokenIssuer: TokenIssuer;
+  readonly tokenVerifier: TokenVerifier;
+}
+
+/** What a users storage bundle adds to a container. */
+export interface UsersStorageCradle {
+  readonly userRepository: UserRepository;
+}
+
+/**
+ * The users module's service behind its two inbound ports (`userAccounts` and
+ * `userDirectory` alias one singleton). It needs `userRepository`, `passwordHasher`,
+ * `tokenIssuer`, `eventBus`, `clock` and `logger` beside it (PROXY injection: the
+ * constructor gets the cradle as its deps).
  */
-
-/** The in-process service behind the inbound ports: usersService, userAccounts, userDirectory. */
-export const usersApplicationRegistrations = (): NameAndRegistrationPair<{
-  usersService: UsersService;
-  userAccounts: UserAccounts;
-  userDirectory: UserDirectory;
-}> => ({
+export const usersApplicationRegistrations = (): NameAndRegistrationPair<UsersApplicationCradle> => ({
   usersService: asClass(UsersService).singleton(),
   userAccounts: aliasTo('usersService'),
   userDirectory: aliasTo('usersService'),
 });
 
-/** bcrypt hashing and HS256 tokens: passwordHasher, tokens, tokenIssuer, tokenVerifier. */
-export const usersCryptoRegistrations = (): NameAndRegistrationPair<{
-  passwordHasher: PasswordHasher;
-  tokens: HmacJwtTokens;
-  tokenIssuer: TokenIssuer;
-  tokenVerifier: TokenVerifier;
-}> => ({
+/**
+ * bcrypt hashing and HS256 tokens (`tokenIssuer` and `tokenVerifier` alias one
+ * `tokens`). They read `bcryptCost`, `jwtSecret`, `jwtTtlSeconds` and `clock` from the cradle.
+ */
+export const usersCryptoRegistrations = (): NameAndRegistrationPair<UsersCryptoCradle> => ({
   passwordHasher: asClass(BcryptPasswordHasher).singleton(),
   tokens: asClass(HmacJwtTokens).singleton(),
   tokenIssuer: aliasTo('tokens'),
   tokenVerifier: aliasTo('tokens'),
 });
 
-/** Users kept in process memory: userRepository. */
-export const usersInMemoryStorageRegistrations = (): NameAndRegistrationPair<{ userRepository: UserRepository }> => ({
+/** Users kept in process memory: for the monolith without a database, and tests. */
+export const usersInMemoryStorageRegistrations = (): NameAndRegistrationPair<UsersStorageCradle> => ({
   userRepository: asClass(InMemoryUserRepository).singleton(),
+});
+
+/** Users in MongoDB through MikroORM; needs `mongoOrm` registered (opened with `usersEntities`). */
+export const usersMongoStorageRegistrations = (): NameAndRegistrationPair<UsersStorageCradle> => ({
+  userRepository: asClass(MikroOrmUserRepository).singleton(),
+});
+
+/** What {@link usersGrpcClientRegistrations} adds to a container. */
+export interface UsersRemoteCradle {
+  readonly usersGrpcClient: GrpcUsersClient;
+  readonly userAccounts: UserAccounts;
+  readonly userDirectory: UserDirectory;
+}
+
+/**
+ * The users module's inbound ports answered by the user service over gRPC. Reads
+ * `usersGrpcAddress`, `grpcDeadlineMs` and `logger`; the channel closes with the container.
+ */
+export const usersGrpcClientRegistrations = (): NameAndRegistrationPair<UsersRemoteCradle> => ({
+  usersGrpcClient: asClass(GrpcUsersClient)
+    .singleton()
+    .disposer((client) => client.close()),
+  userAccounts: aliasTo('usersGrpcClient'),
+  userDirectory: aliasTo('usersGrpcClient'),
 });

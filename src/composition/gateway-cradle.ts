@@ -11,3 +11,9 @@ export interface GatewayCradle {
   roomRegistry: RoomRegistry;
   eventBus: EventBus;
 }
+
+/**
+ * A container's cradle: the names its role must resolve (`T`), plus whatever else the
+ * chosen adapters register for each other.
+ */
+export type OpenCradle<T> = T & Record<string, unknown>;

@@ -1,5 +1,4 @@
-import { asClass, asValue, createContainer, InjectionMode, type AwilixContainer } from 'awilix';
-import { InMemoryEventBus } from '../../modules/kernel/adapters';
+import { createContainer, InjectionMode, type AwilixContainer } from 'awilix';
 import type { Logger } from '../../modules/kernel';
 import {
   usersApplicationRegistrations,
@@ -14,24 +13,22 @@ import {
 } from '../../modules/chat/chat.registrations';
 import { usersEntities } from '../../modules/users/adapters/mongo';
 import { chatEntities } from '../../modules/chat/adapters/mongo';
-import { createMongoOrm } from '../platform/mongo/create-mongo-orm';
 import type { MonolithConfig } from '../roles/role-configs';
 import { authRegistrations, platformRegistrations } from './shared.registrations';
-import type { GatewayCradle } from './gateway-cradle';
+import { inMemoryEventBusRegistration, mongoOrmRegistration } from './infrastructure.registrations';
+import type { GatewayCradle, OpenCradle } from './gateway-cradle';
 
 /**
  * The single-process deployment: both modules in-process behind their ports, an
- * in-memory event bus, and storage in memory — or in one MongoDB database when
- * MONGO_URL is set.
+ * in-memory event bus, and storage in memory — or both modules in one MongoDB
+ * database when MONGO_URL is set.
  */
-export const createMonolithContainer = async (config: MonolithConfig, logger: Logger): Promise<AwilixContainer<GatewayCradle>> => {
-  const container = createContainer<GatewayCradle>({ injectionMode: InjectionMode.PROXY, strict: true });
+export const createMonolithContainer = async (config: MonolithConfig, logger: Logger): Promise<AwilixContainer<OpenCradle<GatewayCradle>>> => {
+  const container = createContainer<OpenCradle<GatewayCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
   container.register({
     ...platformRegistrations(logger),
     ...authRegistrations(config.auth),
-    eventBus: asClass(InMemoryEventBus)
-      .singleton()
-      .disposer((bus) => bus.close()),
+    ...inMemoryEventBusRegistration(),
     ...usersApplicationRegistrations(),
     ...usersCryptoRegistrations(),
     ...chatApplicationRegistrations(),
@@ -39,9 +36,8 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
   if (config.mongoUrl === undefined) {
     container.register({ ...usersInMemoryStorageRegistrations(), ...chatInMemoryStorageRegistrations() });
   } else {
-    const mongoOrm = await createMongoOrm({ clientUrl: config.mongoUrl, entities: [...usersEntities, ...chatEntities] });
     container.register({
-      mongoOrm: asValue(mongoOrm),
+      ...(await mongoOrmRegistration(config.mongoUrl, [...usersEntities, ...chatEntities], logger)),
       ...usersMongoStorageRegistrations(),
       ...chatMongoStorageRegistrations(),
     });

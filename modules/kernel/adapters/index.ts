@@ -1,1 +1,2 @@
 export * from './in-memory-event-bus';
+export * from './in-memory-event-hub';

@@ -47,18 +47,19 @@ export const redisReady = (redis: Redis, timeoutMs = 5_000): Promise<void> =>
     redis.once('ready', onReady);
   });
 
-/** Closes the client: a polite QUIT when connected, an immediate disconnect otherwise. */
+/** Closes the client: a polite QUIT when connected, an immediate disconnect otherwise; resolves once it has ended. */
 export const closeRedis = async (redis: Redis): Promise<void> => {
   if (redis.status === 'end') return;
-  if (redis.status !== 'ready') {
-    redis.disconnect();
-    return;
-  }
-  try {
-    await redis.quit();
-  } catch {
-    redis.disconnect();
-  }
+  const ended = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 2_000);
+    redis.once('end', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+  else redis.disconnect();
+  await ended;
 };
 
 const redactedUrl = (url: string): string => {

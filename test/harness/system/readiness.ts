@@ -15,7 +15,10 @@ export const waitUntilReady = async (
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.hasExited) throw new Error(child.describe(`exited before ${what} was ready`));
-    if (await probe()) return;
+    if (await probe()) {
+      child.markReady();
+      return;
+    }
     if (child.hasExited) throw new Error(child.describe(`exited before ${what} was ready`));
     if (Date.now() > deadline) throw new Error(child.describe(`did not make ${what} ready within ${timeoutMs} ms`));
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -50,7 +53,8 @@ const SERVING = 1;
 
 /**
  * The gRPC server accepts connections and its health service (when it has one) says
- * SERVING for the whole server; a server without the health service counts once it answers.
+ * SERVING for the whole server; a server without the health service (or without an entry for
+ * the whole server) counts once it answers.
  */
 export const grpcServing = async (host: string, port: number): Promise<boolean> => {
   if (!(await tcpAccepts(host, port))) return false;
@@ -59,7 +63,7 @@ export const grpcServing = async (host: string, port: number): Promise<boolean> 
     return await new Promise<boolean>((resolve) => {
       const check = (client as unknown as Record<string, (...args: unknown[]) => void>).check;
       check?.call(client, { service: '' }, { deadline: Date.now() + 2_000 }, (error: ServiceError | null, reply?: { status?: unknown }) => {
-        if (error) resolve(error.code === GrpcStatus.UNIMPLEMENTED);
+        if (error) resolve(error.code === GrpcStatus.UNIMPLEMENTED || error.code === GrpcStatus.NOT_FOUND);
         else resolve(reply?.status === 'SERVING' || reply?.status === SERVING);
       });
     });

@@ -33,6 +33,7 @@ export class RoleProcess {
   private tail = '';
   private exitInfo: string | undefined;
   private stopping = false;
+  private ready = false;
   readonly exited: Promise<string>;
 
   constructor(private readonly options: RoleProcessOptions) {
@@ -57,7 +58,7 @@ export class RoleProcess {
       this.child.once('exit', (code, signal) => {
         this.exitInfo = signal === null ? `exited with code ${code}` : `was killed by ${signal}`;
         this.log.end();
-        if (!this.stopping) process.stderr.write(`\n[system harness] ${this.describe()}\n`);
+        if (this.ready && !this.stopping) process.stderr.write(`\n[system harness] ${this.describe(`${this.exitInfo} while the tests ran`)}\n`);
         resolve(this.exitInfo);
       });
     });
@@ -76,6 +77,11 @@ export class RoleProcess {
     const output = this.tail.trim() === '' ? '(no output)' : this.tail.trimEnd();
     return `${this.options.name} (${this.options.role}, pid ${this.child.pid ?? '-'}) ${headline}\n` +
       `--- output of ${this.options.name} (full log: ${this.logFile}) ---\n${output}\n--- end of ${this.options.name} ---`;
+  }
+
+  /** From now on an exit is unexpected and reported at once (a start-up failure is reported by the caller). */
+  markReady(): void {
+    this.ready = true;
   }
 
   /** SIGTERM, then SIGKILL when it is still alive after a grace period. */

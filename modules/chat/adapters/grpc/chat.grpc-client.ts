@@ -1,0 +1,125 @@
+import type { Logger } from '../../../kernel';
+import { chatServiceProto, GrpcUnaryClient } from '../../../../src/platform/grpc';
+import type {
+  ChatMessage,
+  CreateRoomInput,
+  ListRoomsInput,
+  Messaging,
+  PrivateHistoryInput,
+  RoomDetails,
+  RoomHistoryInput,
+  RoomMemberInput,
+  RoomMembershipState,
+  RoomRegistry,
+  RoomSummary,
+  SendPrivateMessageInput,
+  SendRoomMessageInput,
+} from '../../contracts';
+import type {
+  GetRoomResponseMessage,
+  HistoryResponseMessage,
+  ListRoomsResponseMessage,
+  MembershipResponseMessage,
+  RoomMessage,
+  SentMessageResponseMessage,
+} from './chat.grpc-messages';
+import {
+  chatMessageOf,
+  createRoomRequestOf,
+  listRoomsRequestOf,
+  privateHistoryRequestOf,
+  privateMessageRequestOf,
+  roomDetailsOf,
+  roomHistoryRequestOf,
+  roomMemberRequestOf,
+  roomMessageRequestOf,
+  roomSummaryOf,
+  sentMessageOf,
+} from './chat.grpc-mapping';
+
+export interface GrpcChatClientDeps {
+  /** `host:port` of the chat service (CHAT_GRPC_ADDRESS). */
+  readonly chatGrpcAddress: string;
+  /** Deadline of each call, retries included (GRPC_DEADLINE_MS). */
+  readonly grpcDeadlineMs: number;
+  readonly logger: Logger;
+}
+
+/**
+ * Messaging and RoomRegistry answered by the remote chat service over gRPC
+ * (proto/chat.proto): one RPC per port method on one channel. Errors come back as the
+ * service's own DomainErrors; an unreachable service is SERVICE_UNAVAILABLE. Calls that
+ * are safe to repeat are retried while the service is unreachable: reads, JoinRoom and
+ * LeaveRoom (idempotent), and sends carrying a clientMessageId; CreateRoom and unkeyed
+ * sends are not, since they may have run.
+ */
+export class GrpcChatClient implements Messaging, RoomRegistry {
+  private readonly client: GrpcUnaryClient;
+
+  constructor(deps: GrpcChatClientDeps) {
+    this.client = new GrpcUnaryClient({
+      address: deps.chatGrpcAddress,
+      proto: chatServiceProto(),
+      serviceLabel: 'Chat service',
+      deadlineMs: deps.grpcDeadlineMs,
+      logger: deps.logger,
+    });
+  }
+
+  async sendPrivateMessage(input: SendPrivateMessageInput): Promise<ChatMessage> {
+    const request = privateMessageRequestOf(input);
+    const retryable = request.clientMessageId !== undefined;
+    return sentMessageOf(await this.client.call<SentMessageResponseMessage>('SendPrivateMessage', request, { retryable }));
+  }
+
+  async getPrivateHistory(input: PrivateHistoryInput): Promise<ChatMessage[]> {
+    const request = privateHistoryRequestOf(input);
+    const response = await this.client.call<HistoryResponseMessage>('GetPrivateChatHistory', request, { retryable: true });
+    return response.messages.map(chatMessageOf);
+  }
+
+  async sendRoomMessage(input: SendRoomMessageInput): Promise<ChatMessage> {
+    const request = roomMessageRequestOf(input);
+    const retryable = request.clientMessageId !== undefined;
+    return sentMessageOf(await this.client.call<SentMessageResponseMessage>('SendRoomMessage', request, { retryable }));
+  }
+
+  async getRoomHistory(input: RoomHistoryInput): Promise<ChatMessage[]> {
+    const request = roomHistoryRequestOf(input);
+    const response = await this.client.call<HistoryResponseMessage>('GetRoomHistory', request, { retryable: true });
+    return response.messages.map(chatMessageOf);
+  }
+
+  async createRoom(input: CreateRoomInput): Promise<RoomSummary> {
+    const request = createRoomRequestOf(input);
+    return roomSummaryOf(await this.client.call<RoomMessage>('CreateRoom', request, { retryable: false }));
+  }
+
+  async joinRoom(input: RoomMemberInput): Promise<RoomMembershipState> {
+    const request = roomMemberRequestOf(input);
+    const { joined } = await this.client.call<MembershipResponseMessage>('JoinRoom', request, { retryable: true });
+    return { roomId: request.roomId, userId: request.userId, joined };
+  }
+
+  async leaveRoom(input: RoomMemberInput): Promise<RoomMembershipState> {
+    const request = roomMemberRequestOf(input);
+    const { joined } = await this.client.call<MembershipResponseMessage>('LeaveRoom', request, { retryable: true });
+    return { roomId: request.roomId, userId: request.userId, joined };
+  }
+
+  async listRooms(input: ListRoomsInput): Promise<RoomSummary[]> {
+    const request = listRoomsRequestOf(input);
+    const response = await this.client.call<ListRoomsResponseMessage>('ListRooms', request, { retryable: true });
+    return response.rooms.map(roomSummaryOf);
+  }
+
+  async getRoom(input: RoomMemberInput): Promise<RoomDetails> {
+    const request = roomMemberRequestOf(input);
+    return roomDetailsOf(await this.client.call<GetRoomResponseMessage>('GetRoom', request, { retryable: true }));
+  }
+
+  /** Closes the channel. */
+  async close(): Promise<void> {
+    this.client.close();
+  }
+}

@@ -1,0 +1,137 @@
+import { DomainError } from '../../../kernel';
+import {
+  INTERNAL_ERROR_CODE,
+  optionalWireInt32,
+  optionalWireString,
+  presentField,
+  wireInput,
+  wireInt32,
+  wireString,
+} from '../../../../src/platform/grpc';
+import { HISTORY_MAX_LIMIT } from '../../contracts';
+import type {
+  ChatMessage,
+  CreateRoomInput,
+  HistoryPaging,
+  ListRoomsInput,
+  PrivateHistoryInput,
+  RoomDetails,
+  RoomHistoryInput,
+  RoomMemberInput,
+  RoomSummary,
+  SendPrivateMessageInput,
+  SendRoomMessageInput,
+} from '../../contracts';
+import type {
+  CreateRoomRequestMessage,
+  GetRoomResponseMessage,
+  ListRoomsRequestMessage,
+  MessageMessage,
+  PrivateHistoryRequestMessage,
+  PrivateMessageRequestMessage,
+  RoomHistoryRequestMessage,
+  RoomMemberRequestMessage,
+  RoomMessage,
+  RoomMessageRequestMessage,
+  SentMessageResponseMessage,
+} from './chat.grpc-messages';
+
+/*
+ * Chat DTOs <-> proto/chat.proto messages. An optional field absent on one side stays
+ * absent on the other (never 0 or ''). Request builders (client side) first refuse what
+ * the wire would coerce, with the messages the chat service gives those values.
+ */
+
+const pagingOf = (input: HistoryPaging): { before?: string; limit?: number } => ({
+  ...presentField('before', optionalWireString(input.before, 'before', 'before must be a messageId string')),
+  ...presentField('limit', optionalWireInt32(input.limit, 'limit', `limit must be an integer from 1 to ${HISTORY_MAX_LIMIT}`)),
+});
+
+const clientMessageIdOf = (value: unknown): { clientMessageId?: string } =>
+  presentField('clientMessageId', optionalWireString(value, 'clientMessageId'));
+
+export const privateMessageRequestOf = (input: SendPrivateMessageInput): PrivateMessageRequestMessage => {
+  const fields = wireInput(input);
+  return {
+    fromUserId: wireInt32(fields.fromUserId, 'fromUserId'),
+    toUserId: wireInt32(fields.toUserId, 'toUserId'),
+    message: wireString(fields.message, 'message'),
+    ...clientMessageIdOf(fields.clientMessageId),
+  };
+};
+
+export const privateHistoryRequestOf = (input: PrivateHistoryInput): PrivateHistoryRequestMessage => {
+  const fields = wireInput(input);
+  return {
+    fromUserId: wireInt32(fields.fromUserId, 'fromUserId'),
+    toUserId: wireInt32(fields.toUserId, 'toUserId'),
+    ...pagingOf(fields),
+  };
+};
+
+export const roomMessageRequestOf = (input: SendRoomMessageInput): RoomMessageRequestMessage => {
+  const fields = wireInput(input);
+  return {
+    userId: wireInt32(fields.userId, 'userId'),
+    roomId: wireInt32(fields.roomId, 'roomId'),
+    message: wireString(fields.message, 'message'),
+    ...clientMessageIdOf(fields.clientMessageId),
+  };
+};
+
+export const roomHistoryRequestOf = (input: RoomHistoryInput): RoomHistoryRequestMessage => {
+  const fields = wireInput(input);
+  return { userId: wireInt32(fields.userId, 'userId'), roomId: wireInt32(fields.roomId, 'roomId'), ...pagingOf(fields) };
+};
+
+export const createRoomRequestOf = (input: CreateRoomInput): CreateRoomRequestMessage => {
+  const fields = wireInput(input);
+  return { userId: wireInt32(fields.userId, 'userId'), roomName: wireString(fields.roomName, 'roomName') };
+};
+
+export const roomMemberRequestOf = (input: RoomMemberInput): RoomMemberRequestMessage => {
+  const fields = wireInput(input);
+  return { userId: wireInt32(fields.userId, 'userId'), roomId: wireInt32(fields.roomId, 'roomId') };
+};
+
+export const listRoomsRequestOf = (input: ListRoomsInput): ListRoomsRequestMessage => ({
+  userId: wireInt32(wireInput(input).userId, 'userId'),
+});
+
+export const messageOf = (message: ChatMessage): MessageMessage => ({
+  senderId: message.senderId,
+  message: message.message,
+  timestamp: message.timestamp,
+  messageId: message.messageId,
+  ...presentField('roomId', message.roomId),
+  ...presentField('recipientId', message.recipientId),
+  seq: message.seq,
+  kind: message.kind,
+  ...presentField('clientMessageId', message.clientMessageId),
+});
+
+export const chatMessageOf = (message: MessageMessage): ChatMessage => ({
+  messageId: message.messageId,
+  kind: message.kind === 'room' ? 'room' : 'private',
+  senderId: message.senderId,
+  ...presentField('recipientId', message.recipientId),
+  ...presentField('roomId', message.roomId),
+  message: message.message,
+  timestamp: message.timestamp,
+  seq: message.seq,
+  ...presentField('clientMessageId', message.clientMessageId),
+});
+
+/** The stored message of a send reply; a reply without one is a broken server. */
+export const sentMessageOf = (response: SentMessageResponseMessage): ChatMessage => {
+  if (response.message === null) throw new DomainError(INTERNAL_ERROR_CODE, 'internal', 'Chat service replied without the message');
+  return chatMessageOf(response.message);
+};
+
+export const roomSummaryOf = (room: RoomMessage): RoomSummary => ({ roomId: room.roomId, name: room.name });
+
+export const roomDetailsOf = (room: GetRoomResponseMessage): RoomDetails => ({
+  roomId: room.roomId,
+  name: room.name,
+  members: [...room.members],
+});

@@ -1,0 +1,92 @@
+/*
+ * The messages of proto/chat.proto as proto-loader decodes them (PROTO_LOADER_OPTIONS:
+ * field names as written, plain fields always present, `optional` fields present only
+ * when sent, an unset message field null).
+ */
+
+export interface MessageMessage {
+  readonly senderId: number;
+  readonly message: string;
+  readonly timestamp: string;
+  readonly messageId: string;
+  readonly roomId?: number;
+  readonly recipientId?: number;
+  readonly seq: number;
+  readonly kind: string;
+  readonly clientMessageId?: string;
+}
+
+export interface PrivateMessageRequestMessage {
+  readonly fromUserId: number;
+  readonly toUserId: number;
+  readonly message: string;
+  readonly clientMessageId?: string;
+}
+
+export interface PrivateHistoryRequestMessage {
+  readonly fromUserId: number;
+  readonly toUserId: number;
+  readonly before?: string;
+  readonly limit?: number;
+}
+
+export interface RoomMessageRequestMessage {
+  readonly userId: number;
+  readonly roomId: number;
+  readonly message: string;
+  readonly clientMessageId?: string;
+}
+
+export interface RoomHistoryRequestMessage {
+  readonly roomId: number;
+  readonly userId: number;
+  readonly before?: string;
+  readonly limit?: number;
+}
+
+/** PrivateMessageResponse and RoomMessageResponse. */
+export interface SentMessageResponseMessage {
+  readonly success: boolean;
+  readonly message: MessageMessage | null;
+}
+
+/** PrivateHistoryResponse and RoomHistoryResponse. */
+export interface HistoryResponseMessage {
+  readonly messages: MessageMessage[];
+}
+
+export interface CreateRoomRequestMessage {
+  readonly roomName: string;
+  readonly userId: number;
+}
+
+export interface RoomMessage {
+  readonly roomId: number;
+  readonly name: string;
+}
+
+/** JoinRoomRequest, LeaveRoomRequest and GetRoomRequest. */
+export interface RoomMemberRequestMessage {
+  readonly userId: number;
+  readonly roomId: number;
+}
+
+/** JoinRoomResponse and LeaveRoomResponse. */
+export interface MembershipResponseMessage {
+  readonly success: boolean;
+  readonly joined: boolean;
+}
+
+export interface ListRoomsRequestMessage {
+  readonly userId: number;
+}
+
+export interface ListRoomsResponseMessage {
+  readonly rooms: RoomMessage[];
+}
+
+export interface GetRoomResponseMessage {
+  readonly roomId: number;
+  readonly name: string;
+  readonly members: number[];
+}

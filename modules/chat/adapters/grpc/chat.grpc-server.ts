@@ -1,0 +1,84 @@
+import { chatServiceProto, presentField, type GrpcServiceBinding } from '../../../../src/platform/grpc';
+import type { HistoryPaging, Messaging, RoomRegistry } from '../../contracts';
+import type {
+  CreateRoomRequestMessage,
+  GetRoomResponseMessage,
+  HistoryResponseMessage,
+  ListRoomsRequestMessage,
+  ListRoomsResponseMessage,
+  MembershipResponseMessage,
+  PrivateHistoryRequestMessage,
+  PrivateMessageRequestMessage,
+  RoomHistoryRequestMessage,
+  RoomMemberRequestMessage,
+  RoomMessage,
+  RoomMessageRequestMessage,
+  SentMessageResponseMessage,
+} from './chat.grpc-messages';
+import { messageOf } from './chat.grpc-mapping';
+
+export interface ChatGrpcServiceDeps {
+  readonly messaging: Messaging;
+  readonly roomRegistry: RoomRegistry;
+}
+
+const pagingOf = (request: { before?: string; limit?: number }): HistoryPaging => ({
+  ...presentField('before', request.before),
+  ...presentField('limit', request.limit),
+});
+
+/**
+ * The ChatService of proto/chat.proto over the chat module's inbound ports (Messaging
+ * and RoomRegistry): each RPC is one port call. Optional request fields that were not
+ * sent (clientMessageId, before, limit) are left out of the port input, not defaulted.
+ * Failures are the ports' DomainErrors, turned into statuses by startGrpcServer.
+ */
+export const chatGrpcService = ({ messaging, roomRegistry }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
+  proto: chatServiceProto(),
+  handlers: {
+    SendPrivateMessage: async (request: PrivateMessageRequestMessage): Promise<SentMessageResponseMessage> => {
+      const { fromUserId, toUserId, message } = request;
+      const sent = await messaging.sendPrivateMessage({
+        fromUserId,
+        toUserId,
+        message,
+        ...presentField('clientMessageId', request.clientMessageId),
+      });
+      return { success: true, message: messageOf(sent) };
+    },
+    GetPrivateChatHistory: async (request: PrivateHistoryRequestMessage): Promise<HistoryResponseMessage> => {
+      const { fromUserId, toUserId } = request;
+      const messages = await messaging.getPrivateHistory({ fromUserId, toUserId, ...pagingOf(request) });
+      return { messages: messages.map(messageOf) };
+    },
+    SendRoomMessage: async (request: RoomMessageRequestMessage): Promise<SentMessageResponseMessage> => {
+      const { userId, roomId, message } = request;
+      const sent = await messaging.sendRoomMessage({ userId, roomId, message, ...presentField('clientMessageId', request.clientMessageId) });
+      return { success: true, message: messageOf(sent) };
+    },
+    GetRoomHistory: async (request: RoomHistoryRequestMessage): Promise<HistoryResponseMessage> => {
+      const messages = await messaging.getRoomHistory({ userId: request.userId, roomId: request.roomId, ...pagingOf(request) });
+      return { messages: messages.map(messageOf) };
+    },
+    CreateRoom: async (request: CreateRoomRequestMessage): Promise<RoomMessage> => {
+      const room = await roomRegistry.createRoom({ roomName: request.roomName, userId: request.userId });
+      return { roomId: room.roomId, name: room.name };
+    },
+    JoinRoom: async ({ userId, roomId }: RoomMemberRequestMessage): Promise<MembershipResponseMessage> => {
+      const { joined } = await roomRegistry.joinRoom({ userId, roomId });
+      return { success: true, joined };
+    },
+    LeaveRoom: async ({ userId, roomId }: RoomMemberRequestMessage): Promise<MembershipResponseMessage> => {
+      const { joined } = await roomRegistry.leaveRoom({ userId, roomId });
+      return { success: true, joined };
+    },
+    ListRooms: async ({ userId }: ListRoomsRequestMessage): Promise<ListRoomsResponseMessage> => {
+      const rooms = await roomRegistry.listRooms({ userId });
+      return { rooms: rooms.map((room) => ({ roomId: room.roomId, name: room.name })) };
+    },
+    GetRoom: async ({ userId, roomId }: RoomMemberRequestMessage): Promise<GetRoomResponseMessage> => {
+      const room = await roomRegistry.getRoom({ userId, roomId });
+      return { roomId: room.roomId, name: room.name, members: room.members };
+    },
+  },
+});

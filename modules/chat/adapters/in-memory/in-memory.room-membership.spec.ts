@@ -1,0 +1,7 @@
+import { describeRoomMembershipContract } from '../../../../test/contract/ports/chat/room-membership.contract';
+import { InMemoryRoomMembership } from './in-memory.room-membership';
+
+describeRoomMembershipContract('InMemoryRoomMembership', async () => ({
+  membership: new InMemoryRoomMembership(),
+  close: async () => {},
+}));

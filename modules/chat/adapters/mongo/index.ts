@@ -1,0 +1,13 @@
+import { messageSchema } from './message.schema';
+import { roomMemberSchema } from './room-member.schema';
+import { roomSchema } from './room.schema';
+
+export { MikroOrmRoomStore } from './mikro-orm.room-store';
+export { MikroOrmRoomMembership } from './mikro-orm.room-membership';
+export { MikroOrmMessageStore } from './mikro-orm.message-store';
+export { roomSchema, type RoomDocument } from './room.schema';
+export { roomMemberSchema, type RoomMemberDocument } from './room-member.schema';
+export { messageSchema, type MessageDocument } from './message.schema';
+
+/** The chat module's MikroORM schemas, for `createMongoOrm({ entities })`. */
+export const chatEntities = [roomSchema, roomMemberSchema, messageSchema] as const;

@@ -1,0 +1,10 @@
+import { describeMessageStoreContract } from '../../../../test/contract/ports/chat/message-store.contract';
+import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
+import { openScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm';
+import { MikroOrmMessageStore } from './mikro-orm.message-store';
+import { chatEntities } from '.';
+
+describeMessageStoreContract('MikroOrmMessageStore (MongoDB wire protocol)', async () => {
+  const scratch = await openScratchOrm(mongoTestUrl('chat_messages'), chatEntities);
+  return { store: new MikroOrmMessageStore({ mongoOrm: scratch.orm }), close: scratch.dispose };
+});

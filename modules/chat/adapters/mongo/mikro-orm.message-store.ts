@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/mongodb';
+import { MongoCounters } from '../../../../src/platform/mongo/mongo-counters';
+import type { ChatMessage } from '../../contracts';
+import type { AppendResult, ConversationKey, MessagePageQuery, MessageStore, NewMessage } from '../../ports';
+import { messageSchema, type MessageDocument } from './message.schema';
+
+/**
+ * {@link MessageStore} on MongoDB through MikroORM: one `messages` document per message,
+ * `_id` a random UUID. `seq` comes from the counter `seq:<conversation>` and a unique index
+ * on (conversation, seq desc) both refuses a seq handed out twice (FerretDB) and serves
+ * history pages. Idempotency rests on the unique `dedupeKey` (`<senderId>:<clientMessageId>`,
+ * else the messageId): a retried send finds the earlier message first, and a send that
+ * loses a concurrent race with its twin is refused by the index and returns the winner.
+ * Without transactions, such a lost race burns the seq it had taken: the conversation
+ * then skips one number. Timestamps are stored as BSON dates and returned as ISO strings.
+ */
+export class MikroOrmMessageStore implements MessageStore {
+  private readonly orm: MikroORM;
+  private readonly counters: MongoCounters;
+
+  constructor(deps: { mongoOrm: MikroORM }) {
+    this.orm = deps.mongoOrm;
+    this.counters = new MongoCounters(deps.mongoOrm);
+  }
+
+  async append(input: NewMessage): Promise<AppendResult> {
+    const senderKey = input.clientMessageId === undefined ? undefined : `${input.senderId}:${input.clientMessageId}`;
+    const earlier = senderKey === undefined ? null : await this.findByDedupeKey(senderKey);
+    if (earlier !== null) return { message: earlier, created: false };
+    const messageId = randomUUID();
+    return this.counters.insertWithNext<AppendResult>({
+      counter: `seq:${input.conversation}`,
+      insert: async (seq) => {
+        const document = toDocument(input, messageId, seq, senderKey ?? messageId);
+        await this.orm.em.fork().insert(messageSchema, document);
+        return { message: toChatMessage(document), created: true };
+      },
+      onDuplicate: async () => {
+        const winner = senderKey === undefined ? null : await this.findByDedupeKey(senderKey);
+        return winner === null ? undefined : { message: winner, created: false };
+      },
+      highestTaken: async () => {
+        const newest = await this.orm.em
+          .fork()
+          .findOne(messageSchema, { conversation: input.conversation }, { orderBy: { seq: 'desc' }, fields: ['seq'] });
+        return newest?.seq ?? 0;
+      },
+    });
+  }
+
+  async page(query: MessagePageQuery): Promise<ChatMessage[]> {
+    if (query.limit < 1) return [];
+    const where = query.beforeSeq === undefined ? { conversation: query.conversation } : { conversation: query.conversation, seq: { $lt: query.beforeSeq } };
+    const newestFirst = await this.orm.em.fork().find(messageSchema, where, { orderBy: { seq: 'desc' }, limit: query.limit });
+    return newestFirst.reverse().map(toChatMessage);
+  }
+
+  async findInConversation(conversation: ConversationKey, messageId: string): Promise<ChatMessage | null> {
+    const found = await this.orm.em.fork().findOne(messageSchema, { _id: messageId, conversation });
+    return found === null ? null : toChatMessage(found);
+  }
+
+  private async findByDedupeKey(dedupeKey: string): Promise<ChatMessage | null> {
+    const found = await this.orm.em.fork().findOne(messageSchema, { dedupeKey });
+    return found === null ? null : toChatMessage(found);
+  }
+}
+
+const toDocument = (input: NewMessage, messageId: string, seq: number, dedupeKey: string): MessageDocument => ({
+  _id: messageId,
+  conversation: input.conversation,
+  seq,
+  kind: input.kind,
+  senderId: input.senderId,
+  ...(input.recipientId === undefined ? {} : { recipientId: input.recipientId }),
+  ...(input.roomId === undefined ? {} : { roomId: input.roomId }),
+  message: input.message,
+  timestamp: new Date(input.timestamp),
+  ...(input.clientMessageId === undefined ? {} : { clientMessageId: input.clientMessageId }),
+  dedupeKey,
+});
+
+const toChatMessage = (document: MessageDocument): ChatMessage => ({
+  messageId: document._id,
+  kind: document.kind,
+  senderId: document.senderId,
+  ...(isAbsent(document.recipientId) ? {} : { recipientId: document.recipientId }),
+  ...(isAbsent(document.roomId) ? {} : { roomId: document.roomId }),
+  message: document.message,
+  timestamp: document.timestamp.toISOString(),
+  seq: document.seq,
+  ...(isAbsent(document.clientMessageId) ? {} : { clientMessageId: document.clientMessageId }),
+});
+
+/** Optional fields come back as null or missing: MikroORM writes null for an undefined property. */
+const isAbsent = (value: unknown): value is null | undefined => value === null || value === undefined;

@@ -1,0 +1,31 @@
+import { InMemoryEventBus } from '../../kernel/adapters';
+import { silentLogger, systemClock } from '../../kernel';
+import { describeChatApiContract } from '../../../test/contract/ports/chat/chat-api.contract';
+import { InMemoryMessageStore } from '../adapters/in-memory/in-memory.message-store';
+import { InMemoryRoomMembership } from '../adapters/in-memory/in-memory.room-membership';
+import { InMemoryRoomStore } from '../adapters/in-memory/in-memory.room-store';
+import type { UserLookup } from '../ports';
+import { MessagingService } from './messaging.service';
+import { RoomsService } from './rooms.service';
+
+const setUserLookup = (userIds: readonly number[]): UserLookup => {
+  const known = new Set(userIds);
+  return { exists: async (userId) => known.has(userId) };
+};
+
+describeChatApiContract('in-process services on in-memory stores', async () => {
+  const existingUserIds: [number, number, number] = [3, 11, 7];
+  const eventBus = new InMemoryEventBus({ logger: silentLogger });
+  const stores = {
+    messageStore: new InMemoryMessageStore(),
+    roomStore: new InMemoryRoomStore(),
+    roomMembership: new InMemoryRoomMembership(),
+  };
+  const common = { ...stores, eventBus, clock: systemClock, logger: silentLogger };
+  return {
+    messaging: new MessagingService({ ...common, userLookup: setUserLookup(existingUserIds) }),
+    rooms: new RoomsService(common),
+    existingUserIds,
+    close: () => eventBus.close(),
+  };
+});

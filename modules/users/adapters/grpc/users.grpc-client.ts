@@ -1,0 +1,70 @@
+import type { Logger } from '../../../kernel';
+import { GrpcUnaryClient, userServiceProto } from '../../../../src/platform/grpc';
+import type {
+  AccessToken,
+  AuthenticateUserInput,
+  GetUserInput,
+  RegisterUserInput,
+  UserAccounts,
+  UserDirectory,
+  UserRecord,
+} from '../../contracts';
+import {
+  authenticateRequestOf,
+  createUserRequestOf,
+  getUserRequestOf,
+  userRecordOf,
+  type AuthenticateResponseMessage,
+  type CreateUserResponseMessage,
+  type GetUserResponseMessage,
+} from './users.grpc-mapping';
+
+export interface GrpcUsersClientDeps {
+  /** `host:port` of the user service (USERS_GRPC_ADDRESS). */
+  readonly usersGrpcAddress: string;
+  /** Deadline of each call, retries included (GRPC_DEADLINE_MS). */
+  readonly grpcDeadlineMs: number;
+  readonly logger: Logger;
+}
+
+/**
+ * UserAccounts and UserDirectory answered by the remote user service over gRPC
+ * (proto/users.proto): one RPC per port method on one channel. Errors come back as the
+ * service's own DomainErrors; an unreachable service is SERVICE_UNAVAILABLE. Reads
+ * (GetUser, and AuthenticateUser, which changes nothing) are retried while the service
+ * is unreachable; CreateUser is not, since it may have run.
+ */
+export class GrpcUsersClient implements UserAccounts, UserDirectory {
+  private readonly client: GrpcUnaryClient;
+
+  constructor(deps: GrpcUsersClientDeps) {
+    this.client = new GrpcUnaryClient({
+      address: deps.usersGrpcAddress,
+      proto: userServiceProto(),
+      serviceLabel: 'User service',
+      deadlineMs: deps.grpcDeadlineMs,
+      logger: deps.logger,
+    });
+  }
+
+  async register(input: RegisterUserInput): Promise<UserRecord> {
+    const request = createUserRequestOf(input);
+    return userRecordOf(await this.client.call<CreateUserResponseMessage>('CreateUser', request, { retryable: false }));
+  }
+
+  async authenticate(input: AuthenticateUserInput): Promise<AccessToken> {
+    const request = authenticateRequestOf(input);
+    const { token } = await this.client.call<AuthenticateResponseMessage>('AuthenticateUser', request, { retryable: true });
+    return { token };
+  }
+
+  async getUser(input: GetUserInput): Promise<UserRecord> {
+    const request = getUserRequestOf(input);
+    return userRecordOf(await this.client.call<GetUserResponseMessage>('GetUser', request, { retryable: true }));
+  }
+
+  /** Closes the channel. */
+  async close(): Promise<void> {
+    this.client.close();
+  }
+}

@@ -1,0 +1,38 @@
+import { asValue, createContainer, InjectionMode, type AwilixContainer } from 'awilix';
+import type { Logger } from '../../modules/kernel';
+import { usersGrpcClientRegistrations } from '../../modules/users/users.registrations';
+import {
+  chatApplicationRegistrations,
+  chatMongoStorageRegistrations,
+  chatRedisMembershipRegistrations,
+  type ChatApplicationCradle,
+} from '../../modules/chat/chat.registrations';
+import { chatEntities } from '../../modules/chat/adapters/mongo';
+import type { ChatServiceConfig } from '../roles/role-configs';
+import type { OpenCradle } from './gateway-cradle';
+import { platformRegistrations } from './shared.registrations';
+import { mongoOrmRegistration, rabbitMqEventBusRegistration, redisRegistration } from './infrastructure.registrations';
+
+/**
+ * The chat service: the chat module over its own MongoDB database, room membership
+ * cached in Redis, events to RabbitMQ, and users looked up in the user service over gRPC.
+ */
+export const createChatServiceContainer = async (
+  config: ChatServiceConfig,
+  logger: Logger,
+): Promise<AwilixContainer<OpenCradle<ChatApplicationCradle>>> => {
+  const container = createContainer<OpenCradle<ChatApplicationCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
+  container.register({
+    ...platformRegistrations(logger),
+    ...chatApplicationRegistrations(),
+    ...(await mongoOrmRegistration(config.mongoUrl, chatEntities, logger)),
+    ...chatMongoStorageRegistrations(),
+    ...redisRegistration(config.redisUrl, logger),
+    ...chatRedisMembershipRegistrations(),
+    usersGrpcAddress: asValue(config.usersAddress),
+    grpcDeadlineMs: asValue(config.deadlineMs),
+    ...usersGrpcClientRegistrations(),
+    ...(await rabbitMqEventBusRegistration(config.amqpUrl, logger)),
+  });
+  return container;
+};

@@ -1,0 +1,28 @@
+import { asValue, createContainer, InjectionMode, type AwilixContainer } from 'awilix';
+import type { Logger } from '../../modules/kernel';
+import { usersCryptoRegistrations, usersGrpcClientRegistrations } from '../../modules/users/users.registrations';
+import { chatGrpcClientRegistrations } from '../../modules/chat/chat.registrations';
+import type { GatewayConfig } from '../roles/role-configs';
+import { authRegistrations, platformRegistrations } from './shared.registrations';
+import { rabbitMqEventBusRegistration } from './infrastructure.registrations';
+import type { GatewayCradle, OpenCradle } from './gateway-cradle';
+
+/**
+ * A gateway of the split deployment: the modules' inbound ports are gRPC clients,
+ * tokens are verified locally with the shared secret, and chat events arrive from RabbitMQ.
+ */
+export const createGatewayContainer = async (config: GatewayConfig, logger: Logger): Promise<AwilixContainer<OpenCradle<GatewayCradle>>> => {
+  const container = createContainer<OpenCradle<GatewayCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
+  container.register({
+    ...platformRegistrations(logger),
+    ...authRegistrations(config.auth),
+    ...usersCryptoRegistrations(),
+    usersGrpcAddress: asValue(config.grpc.usersAddress),
+    chatGrpcAddress: asValue(config.grpc.chatAddress),
+    grpcDeadlineMs: asValue(config.grpc.deadlineMs),
+    ...usersGrpcClientRegistrations(),
+    ...chatGrpcClientRegistrations(),
+    ...(await rabbitMqEventBusRegistration(config.amqpUrl, logger)),
+  });
+  return container;
+};

@@ -1,0 +1,40 @@
+import { asFunction, type NameAndRegistrationPair } from 'awilix';
+import type { Redis } from 'ioredis';
+import type { EventBus, Logger } from '../../modules/kernel';
+import { InMemoryEventBus } from '../../modules/kernel/adapters';
+import { RabbitMqEventBus } from '../platform/amqp/rabbitmq-event-bus';
+import { closeMongoOrm, createMongoOrm, type MongoOrm, type MongoOrmOptions } from '../platform/mongo';
+import { closeRedis, createRedis } from '../platform/redis/create-redis';
+
+/** The single-process event bus; delivery stops when the container is disposed. */
+export const inMemoryEventBusRegistration = (): NameAndRegistrationPair<{ eventBus: EventBus }> => ({
+  eventBus: asFunction(({ logger }: { logger: Logger }) => new InMemoryEventBus({ logger }))
+    .singleton()
+    .disposer((bus) => bus.close()),
+});
+
+/** RabbitMQ; connects at start so a wrong AMQP_URL fails the start with a clear message. */
+export const rabbitMqEventBusRegistration = async (
+  amqpUrl: string,
+  logger: Logger,
+): Promise<NameAndRegistrationPair<{ eventBus: EventBus }>> => {
+  const bus = new RabbitMqEventBus({ amqpUrl, logger });
+  await bus.connect();
+  return { eventBus: asFunction(() => bus).singleton().disposer(() => bus.close()) };
+};
+
+/** One MikroORM for the given entities; indexes are ensured when it opens. */
+export const mongoOrmRegistration = async (
+  clientUrl: string,
+  entities: MongoOrmOptions['entities'],
+  logger: Logger,
+): Promise<NameAndRegistrationPair<{ mongoOrm: MongoOrm }>> => {
+  const orm = await createMongoOrm({ clientUrl, entities, logger });
+  return { mongoOrm: asFunction(() => orm).singleton().disposer(() => closeMongoOrm(orm)) };
+};
+
+/** ioredis with fail-fast options; it reconnects by itself. */
+export const redisRegistration = (redisUrl: string, logger: Logger): NameAndRegistrationPair<{ redis: Redis }> => {
+  const redis = createRedis(redisUrl, logger);
+  return { redis: asFunction(() => redis).singleton().disposer(() => closeRedis(redis)) };
+};

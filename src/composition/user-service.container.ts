@@ -1,0 +1,31 @@
+import { createContainer, InjectionMode, type AwilixContainer } from 'awilix';
+import type { Logger } from '../../modules/kernel';
+import {
+  usersApplicationRegistrations,
+  usersCryptoRegistrations,
+  usersMongoStorageRegistrations,
+  type UsersApplicationCradle,
+} from '../../modules/users/users.registrations';
+import { usersEntities } from '../../modules/users/adapters/mongo';
+import type { UserServiceConfig } from '../roles/role-configs';
+import type { OpenCradle } from './gateway-cradle';
+import { authRegistrations, platformRegistrations } from './shared.registrations';
+import { mongoOrmRegistration, rabbitMqEventBusRegistration } from './infrastructure.registrations';
+
+/** The user service: the users module over its own MongoDB database, publishing to RabbitMQ. */
+export const createUserServiceContainer = async (
+  config: UserServiceConfig,
+  logger: Logger,
+): Promise<AwilixContainer<OpenCradle<UsersApplicationCradle>>> => {
+  const container = createContainer<OpenCradle<UsersApplicationCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
+  container.register({
+    ...platformRegistrations(logger),
+    ...authRegistrations(config.auth),
+    ...usersApplicationRegistrations(),
+    ...usersCryptoRegistrations(),
+    ...(await mongoOrmRegistration(config.mongoUrl, usersEntities, logger)),
+    ...usersMongoStorageRegistrations(),
+    ...(await rabbitMqEventBusRegistration(config.amqpUrl, logger)),
+  });
+  return container;
+};

@@ -1,0 +1,32 @@
+import { requirePositiveInt32, validationFailed } from '../../../modules/kernel';
+
+/** The fields of a request body or a WebSocket frame, once known to be a JSON object. */
+export type InputFields = Readonly<Record<string, unknown>>;
+
+/** Shape checks shared by HTTP and WebSocket, so both refuse the same input with the same message. */
+export const inputFieldsOf = (value: unknown, what = 'body'): InputFields => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw validationFailed(`${what} must be a JSON object`);
+  }
+  return value as InputFields;
+};
+
+/** Empty input (no body) counts as `{}`: for operations whose fields are all optional. */
+export const optionalInputFieldsOf = (value: unknown, what = 'body'): InputFields =>
+  value === undefined || value === null ? {} : inputFieldsOf(value, what);
+
+export const stringField = (fields: InputFields, name: string): string => {
+  const value = fields[name];
+  if (typeof value !== 'string') throw validationFailed(`${name} must be a string`);
+  return value;
+};
+
+/** A string field that may be absent (missing or null). */
+export const optionalStringField = (fields: InputFields, name: string): string | undefined => {
+  const value = fields[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw validationFailed(`${name} must be a string`);
+  return value;
+};
+
+export const idField = (fields: InputFields, name: string): number => requirePositiveInt32(fields[name], name);

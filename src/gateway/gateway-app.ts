@@ -1,0 +1,89 @@
+import fastifyWebsocket from '@fastify/websocket';
+import fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyLoggerOptions } from 'fastify';
+import { WebSocket } from 'ws';
+import type { GatewayDeps } from './gateway-deps';
+import { authPlugin } from './http/auth.plugin';
+import { errorHandlingPlugin, replyWithError } from './http/error-handling.plugin';
+import { jsonBodyPlugin } from './http/json-body.plugin';
+import { healthRoutes } from './routes/health.routes';
+import { privateChatRoutes } from './routes/private-chat.routes';
+import { roomChatRoutes } from './routes/room-chat.routes';
+import { roomsRoutes } from './routes/rooms.routes';
+import { usersRoutes } from './routes/users.routes';
+import { ChatEventFanOut } from './ws/chat-event-fan-out';
+import { ConnectionRegistry } from './ws/connection-registry';
+import { Heartbeat } from './ws/heartbeat';
+import { wsChatRoutes } from './ws/ws-chat.routes';
+
+export type { GatewayDeps } from './gateway-deps';
+
+/** Largest HTTP body and largest WebSocket frame: 64 KiB. */
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+/** WebSocket close code sent to every client when the app closes. */
+export const GOING_AWAY = 1001;
+
+export interface GatewayAppOptions {
+  /** fastify's logger option (false by default), or a ready pino-compatible logger. */
+  readonly logger?: boolean | FastifyLoggerOptions | FastifyBaseLogger;
+  /** A ready pino-compatible logger; same as passing one as `logger`. */
+  readonly loggerInstance?: FastifyBaseLogger;
+  /** How often WebSockets are pinged to find dead peers; 0 disables. Default 30 s. */
+  readonly heartbeatIntervalMs?: number;
+}
+
+const isLoggerInstance = (value: unknown): value is FastifyBaseLogger =>
+  typeof value === 'object' && value !== null && typeof (value as FastifyBaseLogger).child === 'function';
+
+const loggingOf = (options: GatewayAppOptions) => {
+  const instance = options.loggerInstance ?? (isLoggerInstance(options.logger) ? options.logger : undefined);
+  if (instance !== undefined) return { loggerInstance: instance };
+  return { logger: (options.logger as boolean | FastifyLoggerOptions | undefined) ?? false };
+};
+
+/**
+ * Builds the gateway (HTTP API and /ws/chat) over the modules' inbound ports. It never
+ * listens: the caller does, or uses `inject`. Resolves once the app is subscribed to chat
+ * events. Closing the app closes its WebSockets (1001); the event bus is the caller's to close.
+ */
+export const buildGatewayApp = async (deps: GatewayDeps, options: GatewayAppOptions = {}): Promise<FastifyInstance> => {
+  const app = fastify({
+    ...loggingOf(options),
+    bodyLimit: MAX_PAYLOAD_BYTES,
+    frameworkErrors: (error, request, reply) => {
+      replyWithError(error, request, reply);
+    },
+  });
+  const connections = new ConnectionRegistry();
+  const heartbeat = new Heartbeat(connections);
+  const fanOut = new ChatEventFanOut({ eventBus: deps.eventBus, connections, logger: app.log });
+
+  app.addHook('onReady', async () => heartbeat.start(options.heartbeatIntervalMs ?? 30_000));
+  app.addHook('preClose', async () => {
+    fanOut.stop();
+    heartbeat.stop();
+    for (const socket of connections.all()) {
+      if (socket.readyState === WebSocket.OPEN) socket.close(GOING_AWAY, 'Server shutting down');
+    }
+  });
+
+  app.register(errorHandlingPlugin);
+  app.register(jsonBodyPlugin);
+  app.register(authPlugin, { tokenVerifier: deps.tokenVerifier });
+  app.register(fastifyWebsocket, {
+    options: { maxPayload: MAX_PAYLOAD_BYTES },
+    errorHandler: (error, socket, request) => {
+      request.log.warn({ err: error }, 'WebSocket error');
+      if (socket.readyState === WebSocket.OPEN) socket.close(1011, 'Internal error');
+    },
+  });
+  app.register(healthRoutes);
+  app.register(usersRoutes, { deps });
+  app.register(privateChatRoutes, { deps });
+  app.register(roomsRoutes, { deps });
+  app.register(roomChatRoutes, { deps });
+  app.register(wsChatRoutes, { deps, connections, heartbeat });
+
+  await fanOut.start();
+  return app;
+};

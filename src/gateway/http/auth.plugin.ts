@@ -1,0 +1,47 @@
+import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { TokenVerifier } from '../../../modules/users/contracts';
+import { bearerTokenOf, queryTokenOf } from './bearer-token';
+import { GatewayErrors } from './gateway-errors';
+import { sharedPlugin } from './shared-plugin';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route needs no access token. */
+    public?: boolean;
+    /** The token may also come as `?token=` (browsers cannot set headers on a WebSocket). */
+    tokenInQuery?: boolean;
+  }
+  interface FastifyRequest {
+    /** The authenticated caller; null on public routes. */
+    callerId: number | null;
+  }
+}
+
+/** The caller of an authenticated route. */
+export const callerIdOf = (request: FastifyRequest): number => {
+  if (request.callerId === null) throw new Error(`No authenticated caller on ${request.method} ${request.routeOptions.url}`);
+  return request.callerId;
+};
+
+/**
+ * Secure by default: every route registered after this plugin requires an access token
+ * unless its config says `public: true`. The check runs first (onRequest), so a refused
+ * request never has its body parsed, and a refused WebSocket is answered 401 before the upgrade.
+ */
+export const authPlugin = sharedPlugin<{ tokenVerifier: TokenVerifier }>('gateway-auth', async (app, { tokenVerifier }) => {
+  app.decorateRequest('callerId', null);
+
+  const authenticate: onRequestAsyncHookHandler = async (request) => {
+    const token =
+      bearerTokenOf(request.headers.authorization) ??
+      (request.routeOptions.config.tokenInQuery === true ? queryTokenOf(request.query) : undefined);
+    if (token === undefined) throw GatewayErrors.missingToken();
+    request.callerId = (await tokenVerifier.verify(token)).userId;
+  };
+
+  app.addHook('onRoute', (route) => {
+    if (route.config?.public === true) return;
+    const existing = route.onRequest === undefined ? [] : [route.onRequest].flat();
+    route.onRequest = [authenticate, ...existing];
+  });
+});

@@ -1,0 +1,6 @@
+import type { GatewayDeps } from '../gateway-deps';
+
+/** What every route plugin is registered with. */
+export interface RouteGroupOptions {
+  readonly deps: GatewayDeps;
+}

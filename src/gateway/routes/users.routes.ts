@@ -1,0 +1,16 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { authenticateUser, createUser, getUser } from '../api/users.api';
+import { callerIdOf } from '../http/auth.plugin';
+import { pathIdOf } from '../http/request-params';
+import type { RouteGroupOptions } from './route-options';
+
+/** Registration, sign-in and user lookup. */
+export const usersRoutes: FastifyPluginAsync<RouteGroupOptions> = async (app, { deps }) => {
+  app.post('/users/create', { config: { public: true } }, async (request, reply) =>
+    reply.code(201).send(await createUser(deps, request.body)),
+  );
+
+  app.post('/users/authenticate', { config: { public: true } }, async (request) => authenticateUser(deps, request.body));
+
+  app.get('/users/:userId', async (request) => getUser(deps, callerIdOf(request), pathIdOf(request.params, 'userId')));
+};

@@ -1,0 +1,150 @@
+import {
+  ChatErrors,
+  MESSAGE_POSTED_V1,
+  ROOM_MEMBER_JOINED_V1,
+  ROOM_MEMBER_LEFT_V1,
+  type ChatMessage,
+  type CreateRoomInput,
+  type ListRoomsInput,
+  type Messaging,
+  type PrivateHistoryInput,
+  type RoomDetails,
+  type RoomHistoryInput,
+  type RoomMemberInput,
+  type RoomMembershipState,
+  type RoomRegistry,
+  type RoomSummary,
+  type SendPrivateMessageInput,
+  type SendRoomMessageInput,
+} from '../../../modules/chat/contracts';
+import { createEvent, validationFailed, type EventBus } from '../../../modules/kernel';
+
+interface FakeRoom {
+  readonly name: string;
+  readonly members: Set<number>;
+}
+
+const ascending = (ids: Iterable<number>): number[] => [...new Set(ids)].sort((a, b) => a - b);
+
+/** A hand-written stand-in for the chat module's inbound ports, announcing its events on `eventBus`. */
+export class FakeChat implements Messaging, RoomRegistry {
+  private readonly rooms = new Map<number, FakeRoom>();
+  private readonly messages: ChatMessage[] = [];
+  private nextRoomId = 1;
+
+  constructor(private readonly deps: { eventBus: EventBus; userExists: (userId: number) => boolean }) {}
+
+  async sendPrivateMessage(input: SendPrivateMessageInput): Promise<ChatMessage> {
+    this.checkText(input.message);
+    if (!this.deps.userExists(input.toUserId)) throw ChatErrors.recipientNotFound(input.toUserId);
+    const pair = (m: ChatMessage) =>
+      m.kind === 'private' &&
+      ascending([m.senderId, m.recipientId ?? 0]).join() === ascending([input.fromUserId, input.toUserId]).join();
+    const message = this.store(
+      { kind: 'private', senderId: input.fromUserId, recipientId: input.toUserId, message: input.message },
+      pair,
+      input.clientMessageId,
+    );
+    await this.announce(MESSAGE_POSTED_V1, { message, audience: ascending([input.fromUserId, input.toUserId]) });
+    return message;
+  }
+
+  async getPrivateHistory(input: PrivateHistoryInput): Promise<ChatMessage[]> {
+    const ids = ascending([input.fromUserId, input.toUserId]).join();
+    return this.page(
+      this.messages.filter((m) => m.kind === 'private' && ascending([m.senderId, m.recipientId ?? 0]).join() === ids),
+      input.limit,
+    );
+  }
+
+  async sendRoomMessage(input: SendRoomMessageInput): Promise<ChatMessage> {
+    this.checkText(input.message);
+    const room = this.memberRoom(input.roomId, input.userId);
+    const message = this.store(
+      { kind: 'room', senderId: input.userId, roomId: input.roomId, message: input.message },
+      (m) => m.roomId === input.roomId,
+      input.clientMessageId,
+    );
+    await this.announce(MESSAGE_POSTED_V1, { message, audience: ascending(room.members) });
+    return message;
+  }
+
+  async getRoomHistory(input: RoomHistoryInput): Promise<ChatMessage[]> {
+    this.memberRoom(input.roomId, input.userId);
+    return this.page(this.messages.filter((m) => m.roomId === input.roomId), input.limit);
+  }
+
+  async createRoom(input: CreateRoomInput): Promise<RoomSummary> {
+    if (input.roomName.trim() === '') throw validationFailed('roomName must be 1-64 characters');
+    const roomId = this.nextRoomId++;
+    this.rooms.set(roomId, { name: input.roomName.trim(), members: new Set([input.userId]) });
+    return { roomId, name: input.roomName.trim() };
+  }
+
+  async joinRoom(input: RoomMemberInput): Promise<RoomMembershipState> {
+    const room = this.room(input.roomId);
+    if (!room.members.has(input.userId)) {
+      room.members.add(input.userId);
+      await this.announce(ROOM_MEMBER_JOINED_V1, { ...input, audience: ascending(room.members) });
+    }
+    return { roomId: input.roomId, userId: input.userId, joined: true };
+  }
+
+  async leaveRoom(input: RoomMemberInput): Promise<RoomMembershipState> {
+    const room = this.room(input.roomId);
+    if (room.members.delete(input.userId)) {
+      await this.announce(ROOM_MEMBER_LEFT_V1, { ...input, audience: ascending([...room.members, input.userId]) });
+    }
+    return { roomId: input.roomId, userId: input.userId, joined: false };
+  }
+
+  async listRooms(input: ListRoomsInput): Promise<RoomSummary[]> {
+    return [...this.rooms.entries()]
+      .filter(([, room]) => room.members.has(input.userId))
+      .map(([roomId, room]) => ({ roomId, name: room.name }));
+  }
+
+  async getRoom(input: RoomMemberInput): Promise<RoomDetails> {
+    const room = this.memberRoom(input.roomId, input.userId);
+    return { roomId: input.roomId, name: room.name, members: ascending(room.members) };
+  }
+
+  private store(fields: Omit<ChatMessage, 'messageId' | 'timestamp' | 'seq'>, sameConversation: (m: ChatMessage) => boolean, clientMessageId?: string): ChatMessage {
+    const earlier = this.messages.find((m) => clientMessageId !== undefined && m.senderId === fields.senderId && m.clientMessageId === clientMessageId);
+    if (earlier !== undefined) return earlier;
+    const seq = this.messages.filter(sameConversation).length + 1;
+    const message: ChatMessage = {
+      ...fields,
+      messageId: `m${this.messages.length + 1}`,
+      timestamp: new Date().toISOString(),
+      seq,
+      ...(clientMessageId === undefined ? {} : { clientMessageId }),
+    };
+    this.messages.push(message);
+    return message;
+  }
+
+  private page(messages: ChatMessage[], limit = 50): ChatMessage[] {
+    return messages.slice(-limit);
+  }
+
+  private checkText(text: string): void {
+    if (text.trim() === '') throw validationFailed('message must be 1-4000 characters, not only whitespace');
+  }
+
+  private room(roomId: number): FakeRoom {
+    const room = this.rooms.get(roomId);
+    if (room === undefined) throw ChatErrors.roomNotFound(roomId);
+    return room;
+  }
+
+  private memberRoom(roomId: number, userId: number): FakeRoom {
+    const room = this.room(roomId);
+    if (!room.members.has(userId)) throw ChatErrors.notARoomMember(roomId);
+    return room;
+  }
+
+  private async announce(type: string, payload: unknown): Promise<void> {
+    await this.deps.eventBus.publish(createEvent(type, payload));
+  }
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { buildGatewayApp, type GatewayAppOptions } from '../gateway-app';
+import type { GatewayDeps } from '../gateway-deps';
+import { FakeChat } from './fake-chat';
+import { FakeEventBus } from './fake-event-bus';
+import { FakeUsers } from './fake-users';
+
+export interface GatewayTestKit {
+  readonly app: FastifyInstance;
+  readonly deps: GatewayDeps;
+  readonly users: FakeUsers;
+  readonly chat: FakeChat;
+  readonly bus: FakeEventBus;
+}
+
+/** The gateway over fresh fakes of the inbound ports. */
+export const startGatewayTestKit = async (options: GatewayAppOptions = {}): Promise<GatewayTestKit> => {
+  const users = new FakeUsers();
+  const bus = new FakeEventBus();
+  const chat = new FakeChat({ eventBus: bus, userExists: (userId) => users.exists(userId) });
+  const deps: GatewayDeps = {
+    userAccounts: users,
+    userDirectory: users,
+    tokenVerifier: users,
+    messaging: chat,
+    roomRegistry: chat,
+    eventBus: bus,
+  };
+  const app = await buildGatewayApp(deps, { heartbeatIntervalMs: 0, ...options });
+  return { app, deps, users, chat, bus };
+};
+
+let counter = 0;
+
+/** Registers a user with a unique name and returns their id, token and auth header. */
+export const signUp = async (users: FakeUsers, prefix = 'user') => {
+  counter += 1;
+  const username = `${prefix}${counter}_${Math.floor(Math.random() * 1e6)}`;
+  const user = await users.register({ username, email: `${username}@example.test`, password: 'correct horse' });
+  const { token } = await users.authenticate({ username, password: 'correct horse' });
+  return { ...user, token, headers: { authorization: `Bearer ${token}` } };
+};

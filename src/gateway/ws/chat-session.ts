@@ -1,0 +1,65 @@
+import type { RawData, WebSocket } from 'ws';
+import type { Logger } from '../../../modules/kernel';
+import type { GatewayDeps } from '../gateway-deps';
+import { toErrorBody } from '../http/to-error-body';
+import { FrameRejection, parseClientFrame, type ClientFrame } from './client-frames';
+import { frameCommandOf, unknownFrameType } from './frame-commands';
+import { ackFrame, errorFrame, pongFrame, type FrameId, type ServerFrame } from './server-frames';
+import { sendFrame } from './socket-sender';
+
+/** Frames of one socket waiting for their turn; past this the client is told to slow down. */
+export const MAX_PENDING_FRAMES = 256;
+
+const textOf = (data: RawData): string =>
+  (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).toString('utf8');
+
+/**
+ * One authenticated connection to /ws/chat. Operations run one at a time, in the order
+ * the client sent them (so two sends keep their order); every failure becomes an error
+ * frame and the connection stays open.
+ */
+export class ChatSession {
+  private queue: Promise<void> = Promise.resolve();
+  private pending = 0;
+
+  constructor(private readonly deps: { ports: GatewayDeps; socket: WebSocket; userId: number; logger: Logger }) {}
+
+  receive(data: RawData, isBinary: boolean): void {
+    if (isBinary) {
+      this.reply(errorFrame(undefined, 'UNSUPPORTED_MEDIA_TYPE', 'Binary frames are not supported: send JSON text frames'));
+      return;
+    }
+    const frame = parseClientFrame(textOf(data));
+    if (frame instanceof FrameRejection) return this.replyError(frame.id, frame.error);
+    if (frame.type === 'ping') return this.reply(pongFrame(frame.id));
+    if (frameCommandOf(frame.type) === undefined) return this.replyError(frame.id, unknownFrameType(frame.type));
+    if (this.pending >= MAX_PENDING_FRAMES) {
+      this.reply(errorFrame(frame.id, 'TOO_MANY_PENDING_FRAMES', 'Too many frames waiting: wait for replies before sending more'));
+      return;
+    }
+    this.pending += 1;
+    this.queue = this.queue.then(() => this.run(frame)).finally(() => {
+      this.pending -= 1;
+    });
+  }
+
+  private async run(frame: ClientFrame): Promise<void> {
+    const command = frameCommandOf(frame.type);
+    try {
+      if (command === undefined) throw unknownFrameType(frame.type);
+      this.reply(ackFrame(frame.id, await command(this.deps.ports, this.deps.userId, frame.fields)));
+    } catch (error) {
+      this.replyError(frame.id, error);
+    }
+  }
+
+  private replyError(id: FrameId | undefined, error: unknown): void {
+    const { body, exposed } = toErrorBody(error);
+    if (!exposed) this.deps.logger.error({ err: error, userId: this.deps.userId }, 'WebSocket frame failed unexpectedly');
+    this.reply(errorFrame(id, body.code, body.message));
+  }
+
+  private reply(frame: ServerFrame): void {
+    sendFrame(this.deps.socket, frame, this.deps.logger);
+  }
+}

@@ -1,0 +1,53 @@
+import {
+  MESSAGE_POSTED_V1,
+  ROOM_MEMBER_JOINED_V1,
+  ROOM_MEMBER_LEFT_V1,
+  type ChatMessage,
+  type MessagePostedV1,
+  type RoomMembershipChangedV1,
+} from '../../../modules/chat/contracts';
+import { isPositiveInt32, type IntegrationEvent } from '../../../modules/kernel';
+import type { PushedMessage, ServerFrame } from './server-frames';
+
+/** A frame to push and the users (each once) whose sockets get it. */
+export interface Push {
+  readonly frame: ServerFrame;
+  readonly audience: readonly number[];
+}
+
+const audienceOf = (payload: unknown): number[] | undefined => {
+  const audience = (payload as { audience?: unknown } | null)?.audience;
+  return Array.isArray(audience) && audience.every(isPositiveInt32) ? [...new Set(audience)] : undefined;
+};
+
+const pushedMessage = (message: ChatMessage): PushedMessage => ({
+  messageId: message.messageId,
+  kind: message.kind,
+  senderId: message.senderId,
+  ...(message.recipientId === undefined ? {} : { recipientId: message.recipientId }),
+  ...(message.roomId === undefined ? {} : { roomId: message.roomId }),
+  message: message.message,
+  timestamp: message.timestamp,
+  seq: message.seq,
+});
+
+const messagePosted = (payload: MessagePostedV1): ServerFrame | undefined =>
+  typeof payload.message === 'object' && payload.message !== null
+    ? { type: 'message', message: pushedMessage(payload.message) }
+    : undefined;
+
+const membershipChanged = (type: 'room.joined' | 'room.left', payload: RoomMembershipChangedV1): ServerFrame | undefined =>
+  isPositiveInt32(payload.roomId) && isPositiveInt32(payload.userId)
+    ? { type, roomId: payload.roomId, userId: payload.userId }
+    : undefined;
+
+/** What a chat event pushes to clients; undefined for events clients do not see (or malformed ones). */
+export const pushOf = (event: IntegrationEvent): Push | undefined => {
+  const audience = audienceOf(event.payload);
+  if (audience === undefined) return undefined;
+  let frame: ServerFrame | undefined;
+  if (event.type === MESSAGE_POSTED_V1) frame = messagePosted(event.payload as MessagePostedV1);
+  else if (event.type === ROOM_MEMBER_JOINED_V1) frame = membershipChanged('room.joined', event.payload as RoomMembershipChangedV1);
+  else if (event.type === ROOM_MEMBER_LEFT_V1) frame = membershipChanged('room.left', event.payload as RoomMembershipChangedV1);
+  return frame === undefined ? undefined : { frame, audience };
+};

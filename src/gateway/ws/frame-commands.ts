@@ -1,0 +1,24 @@
+import { DomainError } from '../../../modules/kernel';
+import { idField, type InputFields } from '../api/input-fields';
+import { sendPrivateMessage } from '../api/private-chat.api';
+import { sendRoomMessage } from '../api/room-chat.api';
+import { createRoom, joinRoom, leaveRoom } from '../api/rooms.api';
+import type { GatewayDeps } from '../gateway-deps';
+
+/** One client operation: the same api function, hence the same result body, as its HTTP route. */
+type FrameCommand = (deps: GatewayDeps, callerId: number, fields: InputFields) => Promise<unknown>;
+
+const COMMANDS: Readonly<Record<string, FrameCommand>> = {
+  'private.send': (deps, callerId, fields) => sendPrivateMessage(deps, callerId, idField(fields, 'to'), fields),
+  'room.send': (deps, callerId, fields) => sendRoomMessage(deps, callerId, idField(fields, 'roomId'), fields),
+  'room.create': (deps, callerId, fields) => createRoom(deps, callerId, fields),
+  'room.join': (deps, callerId, fields) => joinRoom(deps, callerId, idField(fields, 'roomId')),
+  'room.leave': (deps, callerId, fields) => leaveRoom(deps, callerId, idField(fields, 'roomId')),
+};
+
+export const unknownFrameType = (type: string): DomainError =>
+  new DomainError('UNKNOWN_FRAME_TYPE', 'invalid', `Unknown frame type "${type.slice(0, 64)}"`);
+
+/** The command a frame type names, or undefined (own keys only: "constructor" is not a command). */
+export const frameCommandOf = (type: string): FrameCommand | undefined =>
+  Object.hasOwn(COMMANDS, type) ? COMMANDS[type] : undefined;

@@ -1,0 +1,33 @@
+import type { WebSocket } from 'ws';
+import { ConnectionRegistry } from './connection-registry';
+import { Heartbeat } from './heartbeat';
+
+const fakeSocket = () => {
+  const listeners: Record<string, () => void> = {};
+  return {
+    ping: jest.fn(),
+    terminate: jest.fn(),
+    on: (event: string, listener: () => void) => (listeners[event] = listener),
+    answer: () => listeners.pong?.(),
+  };
+};
+
+describe('Heartbeat', () => {
+  it('pings live sockets and terminates those that did not answer the last ping', () => {
+    const connections = new ConnectionRegistry();
+    const heartbeat = new Heartbeat(connections);
+    const lively = fakeSocket();
+    const silent = fakeSocket();
+    for (const socket of [lively, silent]) {
+      connections.add(1, socket as unknown as WebSocket);
+      heartbeat.track(socket as unknown as WebSocket);
+    }
+    heartbeat.beat();
+    expect(lively.ping).toHaveBeenCalledTimes(1);
+    expect(silent.ping).toHaveBeenCalledTimes(1);
+    lively.answer();
+    heartbeat.beat();
+    expect(lively.terminate).not.toHaveBeenCalled();
+    expect(silent.terminate).toHaveBeenCalledTimes(1);
+  });
+});

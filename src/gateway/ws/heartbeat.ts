@@ -1,0 +1,44 @@
+import type { WebSocket } from 'ws';
+import type { ConnectionRegistry } from './connection-registry';
+
+/**
+ * Pings every socket each interval and terminates those that did not answer the previous
+ * ping, so connections whose peer vanished without closing do not linger in the registry.
+ */
+export class Heartbeat {
+  private readonly answered = new WeakSet<WebSocket>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly connections: ConnectionRegistry) {}
+
+  track(socket: WebSocket): void {
+    this.answered.add(socket);
+    socket.on('pong', () => this.answered.add(socket));
+  }
+
+  start(intervalMs: number): void {
+    if (intervalMs <= 0 || this.timer !== undefined) return;
+    this.timer = setInterval(() => this.beat(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  beat(): void {
+    for (const socket of this.connections.all()) {
+      if (!this.answered.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      this.answered.delete(socket);
+      try {
+        socket.ping();
+      } catch {
+        socket.terminate();
+      }
+    }
+  }
+}

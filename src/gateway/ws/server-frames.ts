@@ -1,0 +1,29 @@
+import type { ChatMessage } from '../../../modules/chat/contracts';
+
+/** The `id` a client may put on a frame; echoed in the reply. */
+export type FrameId = string | number;
+
+/** A message as pushed to its audience (the sender's clientMessageId stays with the sender). */
+export type PushedMessage = Pick<ChatMessage, 'messageId' | 'kind' | 'senderId' | 'recipientId' | 'roomId' | 'message' | 'timestamp' | 'seq'>;
+
+/** Every frame the server sends on /ws/chat. */
+export type ServerFrame =
+  | { readonly type: 'ready'; readonly userId: number }
+  | { readonly type: 'ack'; readonly id?: FrameId; readonly result: unknown }
+  | { readonly type: 'error'; readonly id?: FrameId; readonly code: string; readonly message: string }
+  | { readonly type: 'pong'; readonly id?: FrameId }
+  | { readonly type: 'message'; readonly message: PushedMessage }
+  | { readonly type: 'room.joined' | 'room.left'; readonly roomId: number; readonly userId: number };
+
+const withId = (id: FrameId | undefined): { id?: FrameId } => (id === undefined ? {} : { id });
+
+export const ackFrame = (id: FrameId | undefined, result: unknown): ServerFrame => ({ type: 'ack', ...withId(id), result });
+
+export const errorFrame = (id: FrameId | undefined, code: string, message: string): ServerFrame => ({
+  type: 'error',
+  ...withId(id),
+  code,
+  message,
+});
+
+export const pongFrame = (id: FrameId | undefined): ServerFrame => ({ type: 'pong', ...withId(id) });

@@ -1,0 +1,79 @@
+import type { ConsumeMessage } from 'amqplib';
+import type { EventHandler, IntegrationEvent, Logger } from '../../../modules/kernel';
+import type { AmqpSession } from './reconnecting-amqp-connection';
+
+export interface AmqpEventConsumerOptions {
+  readonly session: AmqpSession;
+  readonly queue: string;
+  readonly handler: EventHandler;
+  readonly logger: Logger;
+  /** False once the bus is closing: later messages are left unacked, for the broker to requeue. */
+  readonly isOpen: () => boolean;
+  /** The broker cancelled the consumer (its queue was deleted, for example). */
+  readonly onCancelled: () => void;
+}
+
+/**
+ * Consumes `queue` on the session's consume channel with manual acks. Messages are
+ * handled one at a time in arrival order. A handler failure on a first delivery is
+ * nacked back to the queue; on a redelivery it is logged and acked (dropped).
+ * Malformed messages are logged and acked. Resolves to the consumer tag.
+ */
+export const consumeEvents = async (options: AmqpEventConsumerOptions): Promise<string> => {
+  const { session, queue, logger } = options;
+  const channel = session.consumeChannel;
+  let queueTail = Promise.resolve();
+  const settle = (action: () => void): void => {
+    try {
+      if (session.alive) action();
+    } catch (error) {
+      logger.debug({ err: error }, 'Could not settle a message on a closing channel');
+    }
+  };
+
+  const handle = async (message: ConsumeMessage): Promise<void> => {
+    if (!session.alive || !options.isOpen()) return; // the broker requeues what was not acked
+    const event = parseEvent(message.content);
+    const context = { messageId: message.properties.messageId, routingKey: message.fields.routingKey, queue };
+    if (!event) {
+      logger.error(context, 'Malformed event message dropped');
+      settle(() => channel.ack(message));
+      return;
+    }
+    try {
+      await options.handler(event);
+      settle(() => channel.ack(message));
+    } catch (error) {
+      if (message.fields.redelivered) {
+        logger.error({ ...context, err: error }, 'Event handler failed on a redelivery; event dropped');
+        settle(() => channel.ack(message));
+      } else {
+        logger.warn({ ...context, err: error }, 'Event handler failed; requeueing the event once');
+        settle(() => channel.nack(message, false, true));
+      }
+    }
+  };
+
+  const { consumerTag } = await channel.consume(queue, (message) => {
+    if (message === null) {
+      options.onCancelled();
+      return;
+    }
+    queueTail = queueTail
+      .then(() => handle(message))
+      .catch((error: unknown) => logger.error({ err: error, queue }, 'Event consumer failed on a message'));
+  });
+  return consumerTag;
+};
+
+const parseEvent = (content: Buffer): IntegrationEvent | undefined => {
+  try {
+    const parsed: unknown = JSON.parse(content.toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const { id, type, occurredAt } = parsed as Record<string, unknown>;
+    const valid = typeof id === 'string' && typeof type === 'string' && typeof occurredAt === 'string';
+    return valid ? (parsed as IntegrationEvent) : undefined;
+  } catch {
+    return undefined;
+  }
+};

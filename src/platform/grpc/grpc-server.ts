@@ -1,0 +1,79 @@
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { ReflectionService } from '@grpc/reflection';
+import { loadSync } from '@grpc/proto-loader';
+import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
+import type { Logger } from '../../../modules/kernel';
+import { grpcImplementation, type GrpcServiceBinding } from './grpc-service-binding';
+import { PROTO_LOADER_OPTIONS } from './proto-files';
+
+export const HEALTH_SERVICE_NAME = 'grpc.health.v1.Health';
+
+export interface GrpcServerOptions {
+  readonly host: string;
+  /** 0 picks a free port; the bound one is in {@link RunningGrpcServer.port}. */
+  readonly port: number;
+  readonly services: readonly GrpcServiceBinding[];
+  readonly logger: Logger;
+  /** How long close() lets calls in flight finish before cutting them. Default 5000. */
+  readonly shutdownTimeoutMs?: number;
+}
+
+export interface RunningGrpcServer {
+  readonly port: number;
+  /** Reports NOT_SERVING, drains calls in flight (then forces), and releases the port. Idempotent. */
+  close(): Promise<void>;
+}
+
+const bindAddress = (host: string, port: number): string => `${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+const bind = (server: Server, address: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    server.bindAsync(address, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
+  });
+
+const shutdown = (server: Server, timeoutMs: number): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.forceShutdown();
+      resolve();
+    }, timeoutMs);
+    server.tryShutdown(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+/**
+ * Starts a gRPC server offering `services`, plus the standard health service
+ * (`grpc.health.v1.Health`: '' and each service SERVING until close) and server
+ * reflection (v1 and v1alpha) over the services' protos.
+ */
+export const startGrpcServer = async (options: GrpcServerOptions): Promise<RunningGrpcServer> => {
+  const server = new Server();
+  const names = options.services.map((binding) => binding.proto.serviceName);
+  for (const binding of options.services) {
+    server.addService(binding.proto.definition, grpcImplementation(binding, options.logger));
+  }
+  const health = new HealthImplementation(Object.fromEntries(['', ...names].map((name) => [name, 'SERVING' as const])));
+  health.addToServer(server);
+  const protos = Object.assign(
+    loadSync(healthProtoPath, PROTO_LOADER_OPTIONS),
+    ...options.services.map((binding) => binding.proto.packageDefinition),
+  );
+  new ReflectionService(protos, { services: [...names, HEALTH_SERVICE_NAME] }).addToServer(server);
+
+  const port = await bind(server, bindAddress(options.host, options.port));
+  options.logger.info({ host: options.host, port, services: names }, 'gRPC server listening');
+  let closing: Promise<void> | undefined;
+  return {
+    port,
+    close: () => {
+      closing ??= (async () => {
+        for (const name of ['', ...names]) health.setStatus(name, 'NOT_SERVING');
+        await shutdown(server, options.shutdownTimeoutMs ?? 5_000);
+        options.logger.info({ port, services: names }, 'gRPC server stopped');
+      })();
+      return closing;
+    },
+  };
+};

@@ -1,0 +1,57 @@
+import type { Redis } from 'ioredis';
+import { silentLogger, type Logger } from '../../../modules/kernel';
+import { closeRedis, createRedis, redisReady } from './create-redis';
+import { startOwnRedisServer, type OwnRedisServer } from './own-redis-server.testing';
+import { eventually } from '../../../test/harness/system/eventually';
+import { freePort } from '../../../test/harness/system/free-port';
+
+jest.setTimeout(30_000);
+
+const recordingLogger = () => {
+  const warnings: string[] = [];
+  const infos: string[] = [];
+  const logger: Logger = { ...silentLogger, warn: (_o, msg) => warnings.push(msg ?? ''), info: (_o, msg) => infos.push(msg ?? '') };
+  return { logger, warnings, infos };
+};
+
+describe('createRedis', () => {
+  it('fails commands at once while Redis is unreachable, logs the outage once, and reconnects by itself', async () => {
+    const port = await freePort();
+    const log = recordingLogger();
+    let server: OwnRedisServer | undefined;
+    let redis: Redis | undefined;
+    try {
+      redis = createRedis(`redis://127.0.0.1:${port}`, log.logger);
+      let reconnects = 0;
+      redis.on('reconnecting', () => (reconnects += 1));
+      await expect(redis.get('anything')).rejects.toThrow();
+      await eventually(() => expect(reconnects).toBeGreaterThanOrEqual(3));
+      expect(log.warnings).toHaveLength(1);
+
+      server = await startOwnRedisServer(port);
+      await redisReady(redis, 15_000);
+      expect(await redis.set('key', 'value')).toBe('OK');
+      expect(await redis.get('key')).toBe('value');
+      expect(log.infos).toHaveLength(1);
+    } finally {
+      if (redis !== undefined) await closeRedis(redis);
+      await server?.kill();
+    }
+  });
+
+  it('closes cleanly whether connected or not', async () => {
+    const server = await startOwnRedisServer(await freePort());
+    try {
+      const connected = createRedis(server.url, silentLogger);
+      await redisReady(connected);
+      await closeRedis(connected);
+      expect(connected.status).toBe('end');
+
+      const unreachable = createRedis(`redis://127.0.0.1:${await freePort()}`, silentLogger);
+      await closeRedis(unreachable);
+      expect(unreachable.status).toBe('end');
+    } finally {
+      await server.kill();
+    }
+  });
+});

@@ -1,0 +1,10 @@
+import { chatGrpcService } from '../../modules/chat/adapters/grpc/chat.grpc-server';
+import { createChatServiceContainer } from '../composition/chat-service.container';
+import type { AppLogger } from '../platform/logging/create-logger';
+import type { ChatServiceConfig } from './role-configs';
+import type { RunningRole } from './running-role';
+import { serveGrpc } from './serve-grpc';
+
+/** The chat service: chatterroom.chat.v1.ChatService over gRPC. */
+export const startChatService = async (config: ChatServiceConfig, logger: AppLogger): Promise<RunningRole> =>
+  serveGrpc(await createChatServiceContainer(config, logger), chatGrpcService, config.grpcServer, logger);

@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { silentLogger } from '../../modules/kernel';
+import { startGrpcServer } from '../../src/platform/grpc/grpc-server';
+import { freePort } from '../harness/system/free-port';
+import { repoRoot } from './compose-model';
+
+jest.setTimeout(20_000);
+
+/** Runs a health check script as the container runtime would, and returns its exit code. */
+const probe = (script: string, port: number): Promise<number> =>
+  new Promise((resolve) => {
+    execFile(process.execPath, [join(repoRoot, 'deploy/healthcheck', script), String(port)], { cwd: repoRoot }, (error) =>
+      resolve(error === null ? 0 : typeof error.code === 'number' ? error.code : -1),
+    );
+  });
+
+const httpServer = async (status: number): Promise<Server> => {
+  const server = createServer((request, response) => {
+    response.statusCode = request.url === '/health' ? status : 404;
+    response.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+};
+const portOf = (server: Server): number => (server.address() as AddressInfo).port;
+const close = (server: Server): Promise<void> => new Promise((resolve) => server.close(() => resolve()));
+
+describe('deploy/healthcheck/http-health-check.cjs', () => {
+  it('passes when GET /health answers 200', async () => {
+    const server = await httpServer(200);
+    try {
+      expect(await probe('http-health-check.cjs', portOf(server))).toBe(0);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('fails when /health answers an error status', async () => {
+    const server = await httpServer(503);
+    try {
+      expect(await probe('http-health-check.cjs', portOf(server))).toBe(1);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('fails when nothing listens', async () => {
+    expect(await probe('http-health-check.cjs', await freePort())).toBe(1);
+  });
+});
+
+describe('deploy/healthcheck/grpc-health-check.cjs', () => {
+  it('passes while a gRPC server reports SERVING, fails once it has stopped', async () => {
+    const server = await startGrpcServer({ host: '127.0.0.1', port: 0, services: [], logger: silentLogger });
+    try {
+      expect(await probe('grpc-health-check.cjs', server.port)).toBe(0);
+    } finally {
+      await server.close();
+    }
+    expect(await probe('grpc-health-check.cjs', server.port)).toBe(1);
+  });
+});

@@ -1,0 +1,13 @@
+/** The test-side API of the system suite: clients of whichever target the jest project started. */
+export { system, gateway } from './system';
+export { HttpClient, type HttpResponse, type Json } from './http-client';
+export { ChatSocket, type Frame, type FramePredicate, type ConnectOptions } from './chat-socket';
+export { ackBody, errorBody, messagePush, pushWithText, roomEvent, anythingAboutRoom } from './ws-frames';
+export { newUser, newUsers, anonymous, newRegistration, type TestUser } from './test-users';
+export { uniqueSuffix, uniqueUsername, uniqueText } from './unique';
+export { eventually, type EventuallyOptions } from './eventually';
+export { expectError, isoTimestamp, anId } from './expectations';
+export {
+  createRoom, joinRoom, leaveRoom, roomWith, sendPrivate, sendToRoom, privateHistory, roomHistory,
+  NO_SUCH_USER_ID, NO_SUCH_ROOM_ID,
+} from './actions';

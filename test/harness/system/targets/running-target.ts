@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RoleProcess } from '../role-process';
+import type { SutEndpoints } from '../sut-endpoints';
+
+/** A started deployment: where clients reach it, and how to stop every process of it. */
+export interface RunningTarget {
+  readonly endpoints: SutEndpoints;
+  stop(): Promise<void>;
+  /** Synchronous SIGKILL of every process, for when the harness process exits abruptly. */
+  killNow(): void;
+}
+
+export interface TargetOptions {
+  /** The repository root (jest's rootDir). */
+  readonly rootDir: string;
+  readonly startTimeoutMs: number;
+  readonly logLevel: string;
+}
+
+/** The compiled entry point; `npm test` builds it, a bare `npx jest` needs `npm run build` first. */
+export const compiledMain = (rootDir: string): string => {
+  const mainPath = join(rootDir, 'dist', 'src', 'main.js');
+  if (!existsSync(mainPath)) {
+    throw new Error(`${mainPath} does not exist: run \`npm run build\` first (npm test builds before testing).`);
+  }
+  return mainPath;
+};
+
+export const gatewayEndpoint = (host: string, port: number) => ({
+  httpUrl: `http://${host}:${port}`,
+  wsUrl: `ws://${host}:${port}/ws/chat`,
+});
+
+/** Bundles processes into a target; stops them in reverse start order. */
+export const runningTarget = (endpoints: SutEndpoints, processes: readonly RoleProcess[]): RunningTarget => ({
+  endpoints,
+  stop: async () => {
+    for (const child of [...processes].reverse()) await child.stop();
+  },
+  killNow: () => processes.forEach((child) => child.killNow()),
+});
+
+/** Stops what was started when a later step fails, then rethrows. */
+export const stopAllOnFailure = async <T>(processes: readonly RoleProcess[], step: () => Promise<T>): Promise<T> => {
+  try {
+    return await step();
+  } catch (error) {
+    await Promise.all(processes.map((child) => child.stop()));
+    throw error;
+  }
+};

@@ -1,0 +1,60 @@
+import { requireServices } from '../../services/require-services';
+import { freePorts } from '../free-port';
+import { grpcServing, httpHealthy, waitUntilReady } from '../readiness';
+import { RoleProcess } from '../role-process';
+import { compiledMain, gatewayEndpoint, runningTarget, stopAllOnFailure, type RunningTarget, type TargetOptions } from './running-target';
+import { prepareSplitResources } from './split-resources';
+
+const HOST = '127.0.0.1';
+const GATEWAY_COUNT = 2;
+
+/**
+ * The split deployment as separate processes: one user-service, one chat-service and
+ * two gateways, over real MongoDB (FerretDB), Redis and RabbitMQ. Clients spread over
+ * both gateways, so realtime tests cross gateway instances.
+ */
+export const startSplit = async (options: TargetOptions): Promise<RunningTarget> => {
+  const mainPath = compiledMain(options.rootDir);
+  await requireServices(['redis', 'amqp', 'mongo']);
+  const resources = await prepareSplitResources();
+  const [usersPort, chatPort, ...gatewayPorts] = (await freePorts(2 + GATEWAY_COUNT, HOST)) as [number, number, ...number[]];
+  const usersAddress = `${HOST}:${usersPort}`;
+  const chatAddress = `${HOST}:${chatPort}`;
+  const common = { LOG_LEVEL: options.logLevel, AMQP_URL: resources.amqpUrl };
+  const role = (name: string, roleName: string, env: Record<string, string>) =>
+    new RoleProcess({ name, role: roleName, mainPath, cwd: options.rootDir, env: { ...common, ...env } });
+
+  const started: RoleProcess[] = [];
+  const users = role('user-service', 'user-service', {
+    GRPC_HOST: HOST, GRPC_PORT: String(usersPort), JWT_SECRET: resources.jwtSecret, BCRYPT_COST: '4',
+    USERS_MONGO_URL: resources.usersMongoUrl,
+  });
+  const chat = role('chat-service', 'chat-service', {
+    GRPC_HOST: HOST, GRPC_PORT: String(chatPort), CHAT_MONGO_URL: resources.chatMongoUrl,
+    REDIS_URL: resources.redisUrl, USERS_GRPC_ADDRESS: usersAddress,
+  });
+  started.push(users, chat);
+  await stopAllOnFailure(started, () =>
+    Promise.all([
+      waitUntilReady(users, `gRPC ${usersAddress}`, () => grpcServing(HOST, usersPort), options.startTimeoutMs),
+      waitUntilReady(chat, `gRPC ${chatAddress}`, () => grpcServing(HOST, chatPort), options.startTimeoutMs),
+    ]),
+  );
+
+  const gateways = gatewayPorts.map((port, index) => ({
+    endpoint: gatewayEndpoint(HOST, port),
+    process: role(`gateway-${index + 1}`, 'gateway', {
+      PORT: String(port), HOST, JWT_SECRET: resources.jwtSecret,
+      USERS_GRPC_ADDRESS: usersAddress, CHAT_GRPC_ADDRESS: chatAddress,
+    }),
+  }));
+  started.push(...gateways.map((gateway) => gateway.process));
+  await stopAllOnFailure(started, () =>
+    Promise.all(
+      gateways.map(({ endpoint, process: child }) =>
+        waitUntilReady(child, `GET ${endpoint.httpUrl}/health`, () => httpHealthy(endpoint.httpUrl), options.startTimeoutMs),
+      ),
+    ),
+  );
+  return runningTarget({ gateways: gateways.map((gateway) => gateway.endpoint) }, started);
+};
