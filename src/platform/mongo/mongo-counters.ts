@@ -59,7 +59,7 @@ export class MongoCounters {
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         const settled = await spec.onDuplicate(value);
-        if (settled !== undefined) return settled; throw error;
+        if (settled !== undefined) return settled;
         if (attempt >= MAX_ATTEMPTS) throw new Error(`No free value of counter ${spec.counter} after ${attempt} tries`);
         await this.raiseTo(spec.counter, await spec.highestTaken());
         await pause(Math.random() * attempt);

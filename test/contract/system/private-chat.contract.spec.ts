@@ -38,6 +38,13 @@ describe('POST /chats/private/{recipientId}', () => {
     expect(new Set([first.messageId, second.messageId, third.messageId]).size).toBe(3);
   });
 
+  it('numbers messages sent at the same time 1..n without gaps or repeats', async () => {
+    const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
+    const sent = await Promise.all(Array.from({ length: 8 }, (_, i) => sendPrivate(i % 2 === 0 ? alice : bob, i % 2 === 0 ? bob : alice)));
+    expect(sent.map((message) => message.seq).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect((await privateHistory(alice, bob)).map((entry) => entry.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
   it('keeps the text exactly, including non-ASCII characters', async () => {
     const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
     const text = `  héllo wörld 👋 "quoted" <b>tag</b> \n second line ${uniqueText()}`;

@@ -29,6 +29,14 @@ describe('POST /chats/room/{roomId}', () => {
     expect(seqs).toEqual([1, 2, 3]);
   });
 
+  it('numbers messages sent at the same time 1..n without gaps or repeats', async () => {
+    const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
+    const roomId = await roomWith(alice, bob);
+    const sent = await Promise.all(Array.from({ length: 8 }, (_, i) => sendToRoom(i % 2 === 0 ? alice : bob, roomId)));
+    expect(sent.map((message) => message.seq).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect((await roomHistory(alice, roomId)).map((entry) => entry.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
   it('numbers each room on its own', async () => {
     const [alice] = (await newUsers(1)) as [TestUser];
     const first = await createRoom(alice);

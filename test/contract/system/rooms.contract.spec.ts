@@ -14,6 +14,12 @@ describe('POST /rooms/create', () => {
     expect(room.body).toEqual({ roomId: response.body.roomId, name, members: [alice.userId] });
   });
 
+  it('creates rooms asked for at the same time, each with its own roomId', async () => {
+    const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
+    const ids = await Promise.all(Array.from({ length: 6 }, (_, i) => createRoom(i % 2 === 0 ? alice : bob)));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('makes a new room each time, even with the same name', async () => {
     const alice = await newUser();
     const name = uniqueText('twin');

@@ -22,6 +22,12 @@ describe('POST /users/create', () => {
     expect(second.body.userId).not.toBe(first.body.userId);
   });
 
+  it('registers users who sign up at the same time, each with its own userId', async () => {
+    const responses = await Promise.all(Array.from({ length: 8 }, () => create(newRegistration())));
+    expect(responses.map((response) => response.status)).toEqual(responses.map(() => 201));
+    expect(new Set(responses.map((response) => response.body.userId)).size).toBe(responses.length);
+  });
+
   it('stores the email lower-cased', async () => {
     const registration = newRegistration();
     const response = await create({ ...registration, email: registration.email.toUpperCase() });
