@@ -4,6 +4,8 @@
  * - integration: `*.int.spec.ts`, real Redis, RabbitMQ and FerretDB (scripts/services).
  * - system:*:    `*.contract.spec.ts`, the black-box suite, once per deployment;
  *                the harness starts the target named in `globals.SUT`.
+ * - disruptive:  `*.disruptive.int.spec.ts`, tests that restart a shared service; they run
+ *                alone, after the rest (`CHATTERROOM_DISRUPTIVE=1`, as scripts/test.sh does).
  */
 const base = {
   rootDir: __dirname,
@@ -24,7 +26,14 @@ const systemProject = (sut) => ({
   setupFilesAfterEnv: ['<rootDir>/test/harness/system/close-sockets.setup.ts'],
 });
 
-module.exports = {
+const disruptiveProject = {
+  ...base,
+  displayName: 'disruptive',
+  globalSetup: '<rootDir>/test/harness/services/require-services.ts',
+  testMatch: ['<rootDir>/{modules,src,test}/**/*.disruptive.int.spec.ts'],
+};
+
+module.exports = process.env.CHATTERROOM_DISRUPTIVE === '1' ? { testTimeout: 120_000, projects: [disruptiveProject] } : {
   testTimeout: 30_000,
   projects: [
     {
@@ -38,6 +47,7 @@ module.exports = {
       displayName: 'integration',
       globalSetup: '<rootDir>/test/harness/services/require-services.ts',
       testMatch: ['<rootDir>/{modules,src,test}/**/*.int.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.disruptive\\.int\\.spec\\.ts$'],
     },
     systemProject('monolith'),
     systemProject('split'),

@@ -1,8 +1,15 @@
-import type { UserRecord } from './user.dto';
+import type { UserRecord, UserSummary } from './user.dto';
 
 export interface GetUserInput {
   readonly userId: number;
 }
+
+export interface GetUsersInput {
+  /** 0-500 positive int32 ids; duplicates are allowed and answered once. */
+  readonly userIds: readonly number[];
+}
+
+export const GET_USERS_MAX_IDS = 500;
 
 /** Inbound port: looking users up (gRPC GetUser). */
 export interface UserDirectory {
@@ -13,4 +20,12 @@ export interface UserDirectory {
    * @throws DomainError USERS_USER_NOT_FOUND, VALIDATION_FAILED (userId not a positive int32)
    */
   getUser(input: GetUserInput): Promise<UserRecord>;
+
+  /**
+   * Public summaries of many users in one call (GraphQL resolves every message author
+   * of a request with one of these). Returns those that exist, ascending by userId,
+   * each once; unknown ids are left out rather than failing the batch. Read-only.
+   * @throws DomainError VALIDATION_FAILED (not an array, more than 500 ids, an id not a positive int32)
+   */
+  getUsers(input: GetUsersInput): Promise<UserSummary[]>;
 }

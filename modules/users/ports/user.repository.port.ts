@@ -1,4 +1,4 @@
-/** A stored user. `usernameKey`/`emailKey` are the lower-cased uniqueness keys. */
+/** A stored user. Usernames and emails are unique ignoring case. */
 export interface StoredUser {
   readonly userId: number;
   readonly username: string;
@@ -27,6 +27,9 @@ export interface UserRepository {
 
   /** Returns the user or null when none has that id. */
   findById(userId: number): Promise<StoredUser | null>;
+
+  /** Returns the users among `userIds` that exist, ascending by userId, each once; unknown ids are left out. */
+  findManyByIds(userIds: readonly number[]): Promise<StoredUser[]>;
 
   /** Returns the user whose username equals `username` ignoring case, or null. */
   findByUsername(username: string): Promise<StoredUser | null>;
