@@ -3,13 +3,22 @@ import { createEvent, requirePositiveInt32 } from '../../kernel';
 import type {
   AccessToken,
   GetUserInput,
+  GetUsersInput,
   UserAccounts,
   UserDirectory,
   UserRecord,
   UserRegisteredV1,
+  UserSummary,
 } from '../contracts';
 import { USER_REGISTERED_V1, UsersErrors } from '../contracts';
-import { inputFields, isAcceptablePasswordLength, isWellFormedUsername, parseCredentials, parseRegistration } from '../domain';
+import {
+  inputFields,
+  isAcceptablePasswordLength,
+  isWellFormedUsername,
+  parseCredentials,
+  parseRegistration,
+  parseUserIds,
+} from '../domain';
 import type { PasswordHasher, StoredUser, TokenIssuer, UserRepository } from '../ports';
 
 export interface UsersServiceDeps {
@@ -29,6 +38,8 @@ const toUserRecord = (user: StoredUser): UserRecord => ({
   username: user.username,
   email: user.email,
 });
+
+const toUserSummary = (user: StoredUser): UserSummary => ({ userId: user.userId, username: user.username });
 
 /** The users module in process: registration, sign-in and look-ups. */
 export class UsersService implements UserAccounts, UserDirectory {
@@ -72,6 +83,12 @@ export class UsersService implements UserAccounts, UserDirectory {
     const user = await this.userRepository.findById(userId);
     if (user === null) throw UsersErrors.userNotFound(userId);
     return toUserRecord(user);
+  }
+
+  async getUsers(input: GetUsersInput): Promise<UserSummary[]> {
+    const userIds = parseUserIds(input);
+    if (userIds.length === 0) return [];
+    return (await this.userRepository.findManyByIds(userIds)).map(toUserSummary);
   }
 
   /** The user is stored already: a failed publish is logged, not reported to the caller. */

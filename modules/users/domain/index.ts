@@ -3,3 +3,4 @@ export * from './username';
 export * from './email';
 export * from './password';
 export * from './registration';
+export * from './user-ids';

@@ -1,15 +1,18 @@
 import { validationFailed } from '../../../modules/kernel';
 import {
+  GET_USERS_MAX_IDS,
   UsersErrors,
   type AccessToken,
   type AuthenticateUserInput,
   type GetUserInput,
+  type GetUsersInput,
   type RegisterUserInput,
   type TokenClaims,
   type TokenVerifier,
   type UserAccounts,
   type UserDirectory,
   type UserRecord,
+  type UserSummary,
 } from '../../../modules/users/contracts';
 
 /** A hand-written stand-in for the users module's inbound ports; tokens are `token-<userId>`. */
@@ -43,6 +46,17 @@ export class FakeUsers implements UserAccounts, UserDirectory, TokenVerifier {
     const user = this.users.get(input.userId);
     if (user === undefined) throw UsersErrors.userNotFound(input.userId);
     return { userId: user.userId, username: user.username, email: user.email };
+  }
+
+  async getUsers(input: GetUsersInput): Promise<UserSummary[]> {
+    if (!Array.isArray(input.userIds)) throw validationFailed('userIds must be an array');
+    if (input.userIds.length > GET_USERS_MAX_IDS) throw validationFailed(`userIds must hold at most ${GET_USERS_MAX_IDS} ids`);
+    return [...new Set(input.userIds)]
+      .sort((a, b) => a - b)
+      .flatMap((userId) => {
+        const user = this.users.get(userId);
+        return user === undefined ? [] : [{ userId: user.userId, username: user.username }];
+      });
   }
 
   exists(userId: number): boolean {

@@ -19,7 +19,7 @@ const startUsersServer = (getUser: (userId: number) => Promise<UserRecord>, logg
     services: [
       usersGrpcService({
         userAccounts: { register: () => Promise.reject(new Error('unused')), authenticate: () => Promise.reject(new Error('unused')) },
-        userDirectory: { getUser: ({ userId }) => getUser(userId) },
+        userDirectory: { getUser: ({ userId }) => getUser(userId), getUsers: () => Promise.reject(new Error('unused')) },
       }),
     ],
   });

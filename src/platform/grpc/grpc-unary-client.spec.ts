@@ -64,6 +64,7 @@ describe('GrpcUnaryClient', () => {
               calls += 1;
               throw new DomainError('SERVICE_UNAVAILABLE', 'unavailable', 'Something behind it is unavailable');
             },
+            getUsers: () => Promise.reject(new Error('unused')),
           },
         }),
       ],

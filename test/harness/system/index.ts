@@ -3,7 +3,7 @@ export { system, gateway } from './system';
 export { HttpClient, type HttpResponse, type Json } from './http-client';
 export { ChatSocket, type Frame, type FramePredicate, type ConnectOptions } from './chat-socket';
 export { ackBody, errorBody, messagePush, pushWithText, roomEvent, anythingAboutRoom } from './ws-frames';
-export { newUser, newUsers, anonymous, newRegistration, type TestUser } from './test-users';
+export { newUser, newUserOn, newUsers, anonymous, newRegistration, type TestUser } from './test-users';
 export { uniqueSuffix, uniqueUsername, uniqueText } from './unique';
 export { eventually, type EventuallyOptions } from './eventually';
 export { expectError, isoTimestamp, anId } from './expectations';

@@ -32,6 +32,7 @@ export class RoleProcess {
   private readonly log: WriteStream;
   private tail = '';
   private exitInfo: string | undefined;
+  private exitCodeValue: number | null | undefined;
   private stopping = false;
   private ready = false;
   readonly exited: Promise<string>;
@@ -57,6 +58,7 @@ export class RoleProcess {
       });
       this.child.once('exit', (code, signal) => {
         this.exitInfo = signal === null ? `exited with code ${code}` : `was killed by ${signal}`;
+        this.exitCodeValue = code;
         this.log.end();
         if (this.ready && !this.stopping) process.stderr.write(`\n[system harness] ${this.describe(`${this.exitInfo} while the tests ran`)}\n`);
         resolve(this.exitInfo);
@@ -70,6 +72,31 @@ export class RoleProcess {
 
   get hasExited(): boolean {
     return this.exitInfo !== undefined;
+  }
+
+  /** The environment the target gave this process (on top of the caller's, minus ROLE_VARIABLES). */
+  get env(): Readonly<Record<string, string>> {
+    return this.options.env;
+  }
+
+  /** The exit code; null when a signal ended it, undefined while it runs. */
+  get exitCode(): number | null | undefined {
+    return this.exitCodeValue;
+  }
+
+  /**
+   * A new process of the same role, name and environment (plus `envOverrides`), e.g. to
+   * start a killed service again on the same ports. Its readiness is the caller's to await.
+   */
+  respawn(envOverrides: Readonly<Record<string, string>> = {}): RoleProcess {
+    return new RoleProcess({ ...this.options, env: { ...this.options.env, ...envOverrides } });
+  }
+
+  /** Sends `signal` as a test step (so its exit is not reported as unexpected); resolves on exit. */
+  signal(signal: NodeJS.Signals): Promise<string> {
+    this.stopping = true;
+    if (!this.hasExited) this.child.kill(signal);
+    return this.exited;
   }
 
   /** A report naming the process, its state and the tail of its output. */

@@ -1,5 +1,6 @@
 import { ChatSocket, type ConnectOptions } from './chat-socket';
 import { HttpClient } from './http-client';
+import type { GatewayEndpoint, SutEndpoints } from './sut-endpoints';
 import { gateway } from './system';
 import { uniqueSuffix, uniqueUsername } from './unique';
 
@@ -29,14 +30,8 @@ export const newRegistration = (label = 'user') => {
   return { username, email: `${username.toLowerCase()}@example.test`, password: `pw-${uniqueSuffix()}-secret` };
 };
 
-/**
- * Registers and signs in a fresh user. The n-th user a test file creates uses gateway
- * n % gateways, so with several gateways users of one test sit on different ones.
- */
-export const newUser = async (gatewayIndex?: number): Promise<TestUser> => {
-  const index = gatewayIndex ?? usersCreated;
-  usersCreated += 1;
-  const client = anonymous(index);
+const signUp = async (index: number, gatewayAt: (index: number) => GatewayEndpoint): Promise<TestUser> => {
+  const client = new HttpClient(gatewayAt(index).httpUrl);
   const registration = newRegistration();
   const created = await client.post('/users/create', registration);
   if (created.status !== 201) throw new Error(`newUser: /users/create answered ${created.status} ${JSON.stringify(created.body)}`);
@@ -49,9 +44,30 @@ export const newUser = async (gatewayIndex?: number): Promise<TestUser> => {
     token,
     gatewayIndex: index,
     http: client.withToken(token),
-    ws: (options = {}) => ChatSocket.connect(gateway(options.gateway ?? index).wsUrl, { token, ...options }),
+    ws: (options = {}) => ChatSocket.connect(gatewayAt(options.gateway ?? index).wsUrl, { token, ...options }),
   };
 };
+
+/**
+ * Registers and signs in a fresh user. The n-th user a test file creates uses gateway
+ * n % gateways, so with several gateways users of one test sit on different ones.
+ */
+export const newUser = async (gatewayIndex?: number): Promise<TestUser> => {
+  const index = gatewayIndex ?? usersCreated;
+  usersCreated += 1;
+  return signUp(index, gateway);
+};
+
+/**
+ * A fresh user of a target a test started itself (`endpoints` instead of the jest project's
+ * target), bound to gateway `gatewayIndex` modulo its gateways.
+ */
+export const newUserOn = (endpoints: SutEndpoints, gatewayIndex = 0): Promise<TestUser> =>
+  signUp(gatewayIndex, (index) => {
+    const { gateways } = endpoints;
+    if (gateways.length === 0) throw new Error('the target has no gateway');
+    return gateways[((index % gateways.length) + gateways.length) % gateways.length]!;
+  });
 
 /** `count` fresh users, created one after the other (so they alternate gateways). */
 export const newUsers = async (count: number): Promise<TestUser[]> => {

@@ -1,6 +1,6 @@
 import { DomainError } from '../../../kernel';
 import { UsersErrors } from '../../../users/contracts';
-import type { GetUserInput, UserDirectory, UserRecord } from '../../../users/contracts';
+import type { GetUserInput, UserDirectory, UserRecord, UserSummary } from '../../../users/contracts';
 import { UserDirectoryUserLookup } from './user-directory.user-lookup';
 
 /** A UserDirectory over a set of ids that counts its calls (the users module's real service is not needed here). */
@@ -12,6 +12,9 @@ const directoryOf = (userIds: number[], failWith?: Error) => {
       if (failWith) throw failWith;
       if (!userIds.includes(userId)) throw UsersErrors.userNotFound(userId);
       return { userId, username: `user${userId}`, email: `user${userId}@example.com` };
+    },
+    async getUsers(): Promise<UserSummary[]> {
+      throw new Error('UserDirectoryUserLookup looks users up one by one');
     },
   };
   return { userDirectory, calls, userIds };

@@ -4,19 +4,24 @@ import type {
   AccessToken,
   AuthenticateUserInput,
   GetUserInput,
+  GetUsersInput,
   RegisterUserInput,
   UserAccounts,
   UserDirectory,
   UserRecord,
+  UserSummary,
 } from '../../contracts';
 import {
   authenticateRequestOf,
   createUserRequestOf,
   getUserRequestOf,
+  getUsersRequestOf,
   userRecordOf,
+  userSummariesOf,
   type AuthenticateResponseMessage,
   type CreateUserResponseMessage,
   type GetUserResponseMessage,
+  type GetUsersResponseMessage,
 } from './users.grpc-mapping';
 
 export interface GrpcUsersClientDeps {
@@ -31,7 +36,7 @@ export interface GrpcUsersClientDeps {
  * UserAccounts and UserDirectory answered by the remote user service over gRPC
  * (proto/users.proto): one RPC per port method on one channel. Errors come back as the
  * service's own DomainErrors; an unreachable service is SERVICE_UNAVAILABLE. Reads
- * (GetUser, and AuthenticateUser, which changes nothing) are retried while the service
+ * (GetUser, GetUsers, and AuthenticateUser, which changes nothing) are retried while the service
  * is unreachable; CreateUser is not, since it may have run.
  */
 export class GrpcUsersClient implements UserAccounts, UserDirectory {
@@ -61,6 +66,11 @@ export class GrpcUsersClient implements UserAccounts, UserDirectory {
   async getUser(input: GetUserInput): Promise<UserRecord> {
     const request = getUserRequestOf(input);
     return userRecordOf(await this.client.call<GetUserResponseMessage>('GetUser', request, { retryable: true }));
+  }
+
+  async getUsers(input: GetUsersInput): Promise<UserSummary[]> {
+    const request = getUsersRequestOf(input);
+    return userSummariesOf(await this.client.call<GetUsersResponseMessage>('GetUsers', request, { retryable: true }));
   }
 
   /** Closes the channel. */

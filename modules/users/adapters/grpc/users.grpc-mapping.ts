@@ -1,5 +1,7 @@
+import { validationFailed } from '../../../kernel';
 import { wireInput, wireInt32, wireString } from '../../../../src/platform/grpc';
-import type { AuthenticateUserInput, GetUserInput, RegisterUserInput, UserRecord } from '../../contracts';
+import { GET_USERS_MAX_IDS } from '../../contracts';
+import type { AuthenticateUserInput, GetUserInput, GetUsersInput, RegisterUserInput, UserRecord, UserSummary } from '../../contracts';
 
 /*
  * The messages of proto/users.proto as proto-loader decodes them (PROTO_LOADER_OPTIONS:
@@ -39,6 +41,19 @@ export interface GetUserResponseMessage {
   readonly userId: number;
 }
 
+export interface GetUsersRequestMessage {
+  readonly userIds: readonly number[];
+}
+
+export interface UserSummaryMessage {
+  readonly userId: number;
+  readonly username: string;
+}
+
+export interface GetUsersResponseMessage {
+  readonly users: readonly UserSummaryMessage[];
+}
+
 export const createUserRequestOf = (input: RegisterUserInput): CreateUserRequestMessage => {
   const fields = wireInput(input);
   return {
@@ -54,6 +69,25 @@ export const authenticateRequestOf = (input: AuthenticateUserInput): Authenticat
 };
 
 export const getUserRequestOf = (input: GetUserInput): GetUserRequestMessage => ({ userId: wireInt32(wireInput(input).userId, 'userId') });
+
+/**
+ * A repeated field must be an array, and each id an int32 the wire keeps as is; the
+ * length is checked here too, since an oversized request would fail as too large a
+ * message rather than as VALIDATION_FAILED. Whether the ids are positive is the service's call.
+ */
+export const getUsersRequestOf = (input: GetUsersInput): GetUsersRequestMessage => {
+  const userIds: unknown = wireInput(input).userIds;
+  if (!Array.isArray(userIds)) throw validationFailed('userIds must be an array');
+  if (userIds.length > GET_USERS_MAX_IDS) throw validationFailed(`userIds must hold at most ${GET_USERS_MAX_IDS} ids`);
+  return { userIds: Array.from(userIds, (userId: unknown, i) => wireInt32(userId, `userIds[${i}]`)) };
+};
+
+export const userSummariesOf = (message: GetUsersResponseMessage): UserSummary[] =>
+  message.users.map((user) => ({ userId: user.userId, username: user.username }));
+
+export const getUsersResponseOf = (users: readonly UserSummary[]): GetUsersResponseMessage => ({
+  users: users.map((user) => ({ userId: user.userId, username: user.username })),
+});
 
 /** Both CreateUserResponse and GetUserResponse carry a whole user record. */
 export const userRecordOf = (message: CreateUserResponseMessage | GetUserResponseMessage): UserRecord => ({

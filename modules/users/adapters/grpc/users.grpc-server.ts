@@ -1,6 +1,7 @@
 import { userServiceProto, type GrpcServiceBinding } from '../../../../src/platform/grpc';
 import type { UserAccounts, UserDirectory } from '../../contracts';
 import {
+  getUsersResponseOf,
   userMessageOf,
   type AuthenticateRequestMessage,
   type AuthenticateResponseMessage,
@@ -8,6 +9,8 @@ import {
   type CreateUserResponseMessage,
   type GetUserRequestMessage,
   type GetUserResponseMessage,
+  type GetUsersRequestMessage,
+  type GetUsersResponseMessage,
 } from './users.grpc-mapping';
 
 export interface UsersGrpcServiceDeps {
@@ -31,5 +34,7 @@ export const usersGrpcService = (deps: UsersGrpcServiceDeps): GrpcServiceBinding
       deps.userAccounts.authenticate({ username: request.username, password: request.password }).then(({ token }) => ({ token })),
     GetUser: async (request: GetUserRequestMessage): Promise<GetUserResponseMessage> =>
       userMessageOf(await deps.userDirectory.getUser({ userId: request.userId })),
+    GetUsers: async (request: GetUsersRequestMessage): Promise<GetUsersResponseMessage> =>
+      getUsersResponseOf(await deps.userDirectory.getUsers({ userIds: request.userIds })),
   },
 });

@@ -37,6 +37,15 @@ export class InMemoryUserRepository implements UserRepository {
     return user === undefined ? null : { ...user };
   }
 
+  async findManyByIds(userIds: readonly number[]): Promise<StoredUser[]> {
+    return [...new Set(userIds)]
+      .sort((a, b) => a - b)
+      .flatMap((userId) => {
+        const user = this.usersById.get(userId);
+        return user === undefined ? [] : [{ ...user }];
+      });
+  }
+
   async findByUsername(username: string): Promise<StoredUser | null> {
     const userId = this.idsByUsernameKey.get(username.toLowerCase());
     return userId === undefined ? null : this.findById(userId);

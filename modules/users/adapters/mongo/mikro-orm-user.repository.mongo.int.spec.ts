@@ -5,7 +5,7 @@ import { closeMongoOrm, createMongoOrm, type MongoOrm } from '../../../../src/pl
 import { counterSchema } from '../../../../src/platform/mongo/counter.schema';
 import type { NewUser } from '../../ports';
 import { MikroOrmUserRepository } from './mikro-orm-user.repository';
-import { usersEntities } from '.';
+import { userSchema, usersEntities } from '.';
 
 const newUser = (): NewUser => {
   const username = `u_${randomBytes(6).toString('hex')}`;
@@ -53,6 +53,20 @@ describe('MikroOrmUserRepository on one database shared by replicas', () => {
     const later = await repository.insert(newUser());
     expect(stored.map((user) => user.userId)).not.toContain(later.userId);
     expect(await repository.findById(later.userId)).toEqual(later);
+  });
+
+  it('answers findManyByIds ascending by userId even when stored in another order', async () => {
+    const repository = await open();
+    const base = 1_000_000 + Math.floor(Math.random() * 1_000_000);
+    const ids = [base + 2, base, base + 1];
+    const documents = ids.map((_id) => {
+      const { username, email, passwordHash, createdAt } = newUser();
+      return { _id, username, usernameKey: username, email, emailKey: email, passwordHash, createdAt: new Date(createdAt) };
+    });
+    for (const document of documents) await opened[0]!.em.getCollection(userSchema).insertOne(document);
+    const found = await repository.findManyByIds([base + 1, base + 2, base, base + 3]);
+    expect(found.map((user) => user.userId)).toEqual([base, base + 1, base + 2]);
+    expect(found[0]).toMatchObject({ username: documents[1]!.username, email: documents[1]!.email });
   });
 
   it('keeps users across a restart and goes on with new ids', async () => {

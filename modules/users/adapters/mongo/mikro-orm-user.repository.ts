@@ -59,6 +59,13 @@ export class MikroOrmUserRepository implements UserRepository {
     return found === null ? null : toStoredUser(found);
   }
 
+  /** One `$in` query sorted by `_id`; the driver answers each matching document once. */
+  async findManyByIds(userIds: readonly number[]): Promise<StoredUser[]> {
+    if (userIds.length === 0) return [];
+    const found = await this.orm.em.fork().find(userSchema, { _id: { $in: [...new Set(userIds)] } }, { orderBy: { _id: 'asc' } });
+    return found.map(toStoredUser);
+  }
+
   async findByUsername(username: string): Promise<StoredUser | null> {
     const found = await this.orm.em.fork().findOne(userSchema, { usernameKey: username.toLowerCase() });
     return found === null ? null : toStoredUser(found);

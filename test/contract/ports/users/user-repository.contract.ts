@@ -119,6 +119,31 @@ export const describeUserRepositoryContract = (
       expect(await repository.findByUsername(uniqueUsername('nobody'))).toBeNull();
     });
 
+    it('finds many users by id in one call, ascending by userId, whatever the order asked', async () => {
+      const stored = await Promise.all([repository.insert(newUser()), repository.insert(newUser()), repository.insert(newUser())]);
+      const ascending = [...stored].sort((a, b) => a.userId - b.userId);
+      const asked = [ascending[2]!, ascending[0]!, ascending[1]!].map((user) => user.userId);
+      expect(await repository.findManyByIds(asked)).toEqual(ascending);
+    });
+
+    it('answers each user once when its id is asked several times', async () => {
+      const first = await repository.insert(newUser());
+      const second = await repository.insert(newUser());
+      const found = await repository.findManyByIds([second.userId, first.userId, second.userId, first.userId, second.userId]);
+      expect(found).toEqual([first, second]);
+    });
+
+    it('leaves out ids nobody has instead of failing', async () => {
+      const stored = await repository.insert(newUser());
+      expect(await repository.findManyByIds([INT32_MAX, stored.userId, INT32_MAX - 1])).toEqual([stored]);
+      expect(await repository.findManyByIds([INT32_MAX])).toEqual([]);
+    });
+
+    it('answers an empty list of ids with an empty list', async () => {
+      await repository.insert(newUser());
+      expect(await repository.findManyByIds([])).toEqual([]);
+    });
+
     it('treats usernames and emails as data, not patterns', async () => {
       const stored = await repository.insert(newUser(`a.b_${uniqueUsername()}`));
       expect(await repository.findByUsername(stored.username.replace('.', 'x'))).toBeNull();

@@ -1,4 +1,5 @@
 import { DomainError, INT32_MAX } from '../../../../modules/kernel';
+import { GET_USERS_MAX_IDS } from '../../../../modules/users/contracts';
 import type { RegisterUserInput, TokenVerifier, UserAccounts, UserDirectory, UserRecord } from '../../../../modules/users/contracts';
 import { emailOf, randomUsernameOf, uniqueUsername } from './unique-users';
 
@@ -238,6 +239,65 @@ export const describeUsersApiContract = (name: string, makeSubject: () => Promis
           await expectInvalid(subject.directory.getUser(untyped({ userId })), 'userId');
         },
       );
+    });
+
+    describe('getUsers', () => {
+      const summaryOf = (user: UserRecord) => ({ userId: user.userId, username: user.username });
+      const registerMany = async (count: number): Promise<UserRecord[]> => {
+        const users = await Promise.all(Array.from({ length: count }, () => register({ username: uniqueUsername('Many') })));
+        return users.sort((a, b) => a.userId - b.userId);
+      };
+
+      it('returns the public summaries of the users asked, without their email', async () => {
+        const [user] = await registerMany(1);
+        const summaries = await subject.directory.getUsers({ userIds: [user!.userId] });
+        expect(summaries).toEqual([summaryOf(user!)]);
+        expect(Object.keys(summaries[0]!).sort()).toEqual(['userId', 'username']);
+      });
+
+      it('answers ascending by userId, each user once, whatever the order and repetitions asked', async () => {
+        const users = await registerMany(3);
+        const [low, mid, high] = users.map((user) => user.userId) as [number, number, number];
+        await expect(subject.directory.getUsers({ userIds: [high, low, high, mid, low] })).resolves.toEqual(users.map(summaryOf));
+      });
+
+      it('leaves out ids nobody has instead of failing the batch', async () => {
+        const [user] = await registerMany(1);
+        await expect(subject.directory.getUsers({ userIds: [INT32_MAX, user!.userId] })).resolves.toEqual([summaryOf(user!)]);
+        await expect(subject.directory.getUsers({ userIds: [INT32_MAX] })).resolves.toEqual([]);
+      });
+
+      it('answers an empty list with an empty list', async () => {
+        await expect(subject.directory.getUsers({ userIds: [] })).resolves.toEqual([]);
+      });
+
+      it('accepts exactly GET_USERS_MAX_IDS ids', async () => {
+        const [user] = await registerMany(1);
+        const userIds = [user!.userId, ...Array.from({ length: GET_USERS_MAX_IDS - 1 }, (_, i) => INT32_MAX - i)];
+        await expect(subject.directory.getUsers({ userIds })).resolves.toEqual([summaryOf(user!)]);
+      });
+
+      it('refuses more than GET_USERS_MAX_IDS ids with VALIDATION_FAILED', async () => {
+        const [user] = await registerMany(1);
+        const userIds = Array.from({ length: GET_USERS_MAX_IDS + 1 }, () => user!.userId);
+        await expectInvalid(subject.directory.getUsers({ userIds }), 'userIds');
+      });
+
+      it.each([[null], [undefined], [7], ['1,2'], [{ 0: 1 }]])('refuses userIds %p that is not an array with VALIDATION_FAILED', async (userIds) => {
+        await expectInvalid(subject.directory.getUsers(untyped({ userIds })), 'userIds');
+      });
+
+      it.each([[0], [-1], [1.5], [INT32_MAX + 1], [Number.NaN], ['1'], [null]])(
+        'refuses an id %p with VALIDATION_FAILED, also among valid ones',
+        async (userId) => {
+          const [user] = await registerMany(1);
+          await expectInvalid(subject.directory.getUsers(untyped({ userIds: [user!.userId, userId] })), 'userIds');
+        },
+      );
+
+      it('refuses a request that is not an object with VALIDATION_FAILED', async () => {
+        await expectInvalid(subject.directory.getUsers(untyped(null)), 'input');
+      });
     });
   });
 };

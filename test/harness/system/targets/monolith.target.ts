@@ -7,7 +7,8 @@ const HOST = '127.0.0.1';
 
 /**
  * One monolith process with in-memory storage and a generated JWT secret, as
- * `npm start` runs it; it is the target's only gateway.
+ * `npm start` runs it (unless `options.env` sets MONGO_URL or JWT_SECRET); it is the
+ * target's only gateway.
  */
 export const startMonolith = async (options: TargetOptions): Promise<RunningTarget> => {
   const mainPath = compiledMain(options.rootDir);
@@ -17,7 +18,7 @@ export const startMonolith = async (options: TargetOptions): Promise<RunningTarg
     role: 'monolith',
     mainPath,
     cwd: options.rootDir,
-    env: { PORT: String(port), HOST, LOG_LEVEL: options.logLevel, BCRYPT_COST: '4' },
+    env: { PORT: String(port), HOST, LOG_LEVEL: options.logLevel, BCRYPT_COST: '4', ...options.env },
   });
   const endpoint = gatewayEndpoint(HOST, port);
   await stopAllOnFailure([monolith], () =>

@@ -6,6 +6,8 @@ import type { SutEndpoints } from '../sut-endpoints';
 /** A started deployment: where clients reach it, and how to stop every process of it. */
 export interface RunningTarget {
   readonly endpoints: SutEndpoints;
+  /** Its processes in start order, for tests that stop or restart one (`RoleProcess.name` tells them apart). */
+  readonly processes: readonly RoleProcess[];
   stop(): Promise<void>;
   /** Synchronous SIGKILL of every process, for when the harness process exits abruptly. */
   killNow(): void;
@@ -16,6 +18,8 @@ export interface TargetOptions {
   readonly rootDir: string;
   readonly startTimeoutMs: number;
   readonly logLevel: string;
+  /** Extra environment for every process of the target, over the target's own (e.g. MONGO_URL). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** The compiled entry point; `npm test` builds it, a bare `npx jest` needs `npm run build` first. */
@@ -35,6 +39,7 @@ export const gatewayEndpoint = (host: string, port: number) => ({
 /** Bundles processes into a target; stops them in reverse start order. */
 export const runningTarget = (endpoints: SutEndpoints, processes: readonly RoleProcess[]): RunningTarget => ({
   endpoints,
+  processes,
   stop: async () => {
     for (const child of [...processes].reverse()) await child.stop();
   },

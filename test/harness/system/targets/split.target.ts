@@ -22,7 +22,7 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
   const chatAddress = `${HOST}:${chatPort}`;
   const common = { LOG_LEVEL: options.logLevel, AMQP_URL: resources.amqpUrl };
   const role = (name: string, roleName: string, env: Record<string, string>) =>
-    new RoleProcess({ name, role: roleName, mainPath, cwd: options.rootDir, env: { ...common, ...env } });
+    new RoleProcess({ name, role: roleName, mainPath, cwd: options.rootDir, env: { ...common, ...env, ...options.env } });
 
   const started: RoleProcess[] = [];
   const users = role('user-service', 'user-service', {
