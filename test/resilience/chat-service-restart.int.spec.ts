@@ -86,7 +86,7 @@ describe('split deployment: the chat service is killed and started again', () =>
   describe('once it is started again with the same environment and gRPC port', () => {
     beforeAll(async () => {
       const port = Number(chatService.env.GRPC_PORT);
-      await started.restart(chatService, `gRPC 127.0.0.1:${port}`, () => grpcServing('127.0.0.1', port), { CHAT_MONGO_URL: 'mongodb://127.0.0.1:27017/resilience_other_' + Date.now() });
+      await started.restart(chatService, `gRPC 127.0.0.1:${port}`, () => grpcServing('127.0.0.1', port));
     }, 120_000);
 
     it('still has the earlier messages in the histories, with the same messageIds and seqs', async () => {
