@@ -27,12 +27,12 @@ export const createChatServiceContainer = async (
     ...chatApplicationRegistrations(),
     ...(await mongoOrmRegistration(config.mongoUrl, chatEntities, logger)),
     ...chatMongoStorageRegistrations(),
-    ...redisRegistration(config.redisUrl, logger),
+    ...redisRegistration(config.redis, logger),
     ...chatRedisMembershipRegistrations(),
     usersGrpcAddress: asValue(config.usersAddress),
     grpcDeadlineMs: asValue(config.deadlineMs),
     ...usersGrpcClientRegistrations(),
-    ...(await rabbitMqEventBusRegistration(config.amqpUrl, logger)),
+    ...(await rabbitMqEventBusRegistration(config.amqp, logger)),
   });
   return container;
 };

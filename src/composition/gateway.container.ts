@@ -22,7 +22,7 @@ export const createGatewayContainer = async (config: GatewayConfig, logger: Logg
     grpcDeadlineMs: asValue(config.grpc.deadlineMs),
     ...usersGrpcClientRegistrations(),
     ...chatGrpcClientRegistrations(),
-    ...(await rabbitMqEventBusRegistration(config.amqpUrl, logger)),
+    ...(await rabbitMqEventBusRegistration(config.amqp, logger)),
   });
   return container;
 };

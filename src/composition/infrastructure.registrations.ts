@@ -1,10 +1,11 @@
-import { asFunction, type NameAndRegistrationPair } from 'awilix';
+import { asFunction, asValue, type NameAndRegistrationPair } from 'awilix';
 import type { Redis } from 'ioredis';
 import type { EventBus, Logger } from '../../modules/kernel';
 import { InMemoryEventBus } from '../../modules/kernel/adapters';
 import { RabbitMqEventBus } from '../platform/amqp/rabbitmq-event-bus';
 import { closeMongoOrm, createMongoOrm, type MongoOrm, type MongoOrmOptions } from '../platform/mongo';
 import { closeRedis, createRedis } from '../platform/redis/create-redis';
+import type { AmqpConfig, RedisConfig } from '../platform/config/app-config';
 
 /** The single-process event bus; delivery stops when the container is disposed. */
 export const inMemoryEventBusRegistration = (): NameAndRegistrationPair<{ eventBus: EventBus }> => ({
@@ -15,10 +16,10 @@ export const inMemoryEventBusRegistration = (): NameAndRegistrationPair<{ eventB
 
 /** RabbitMQ; connects at start so a wrong AMQP_URL fails the start with a clear message. */
 export const rabbitMqEventBusRegistration = async (
-  amqpUrl: string,
+  amqp: AmqpConfig,
   logger: Logger,
 ): Promise<NameAndRegistrationPair<{ eventBus: EventBus }>> => {
-  const bus = new RabbitMqEventBus({ amqpUrl, logger });
+  const bus = new RabbitMqEventBus({ amqpUrl: amqp.url, exchange: amqp.exchange, logger });
   await bus.connect();
   return { eventBus: asFunction(() => bus).singleton().disposer(() => bus.close()) };
 };
@@ -33,8 +34,11 @@ export const mongoOrmRegistration = async (
   return { mongoOrm: asFunction(() => orm).singleton().disposer(() => closeMongoOrm(orm)) };
 };
 
-/** ioredis with fail-fast options; it reconnects by itself. */
-export const redisRegistration = (redisUrl: string, logger: Logger): NameAndRegistrationPair<{ redis: Redis }> => {
-  const redis = createRedis(redisUrl, logger);
-  return { redis: asFunction(() => redis).singleton().disposer(() => closeRedis(redis)) };
+/** ioredis with fail-fast options (it reconnects by itself), and the deployment's key prefix. */
+export const redisRegistration = (config: RedisConfig, logger: Logger): NameAndRegistrationPair<{ redis: Redis; keyPrefix: string }> => {
+  const redis = createRedis(config.url, logger);
+  return {
+    redis: asFunction(() => redis).singleton().disposer(() => closeRedis(redis)),
+    keyPrefix: asValue(config.keyPrefix),
+  };
 };

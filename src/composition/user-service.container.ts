@@ -25,7 +25,7 @@ export const createUserServiceContainer = async (
     ...usersCryptoRegistrations(),
     ...(await mongoOrmRegistration(config.mongoUrl, usersEntities, logger)),
     ...usersMongoStorageRegistrations(),
-    ...(await rabbitMqEventBusRegistration(config.amqpUrl, logger)),
+    ...(await rabbitMqEventBusRegistration(config.amqp, logger)),
   });
   return container;
 };

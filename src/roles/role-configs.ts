@@ -1,5 +1,5 @@
 import {
-  readAmqpUrl,
+  readAmqpConfig,
   readAuthConfig,
   readGrpcAddress,
   readGrpcClientConfig,
@@ -9,11 +9,13 @@ import {
   readLogLevel,
   readMongoUrl,
   readOptionalMongoUrl,
-  readRedisUrl,
+  readRedisConfig,
+  type AmqpConfig,
   type AuthConfig,
   type GrpcClientConfig,
   type HttpConfig,
   type LogLevel,
+  type RedisConfig,
 } from '../platform/config/app-config';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -38,7 +40,7 @@ export interface GatewayConfig {
   readonly http: HttpConfig;
   readonly auth: AuthConfig;
   readonly grpc: GrpcClientConfig;
-  readonly amqpUrl: string;
+  readonly amqp: AmqpConfig;
 }
 
 export interface UserServiceConfig {
@@ -46,15 +48,15 @@ export interface UserServiceConfig {
   readonly grpcServer: HttpConfig;
   readonly auth: AuthConfig;
   readonly mongoUrl: string;
-  readonly amqpUrl: string;
+  readonly amqp: AmqpConfig;
 }
 
 export interface ChatServiceConfig {
   readonly logLevel: LogLevel;
   readonly grpcServer: HttpConfig;
   readonly mongoUrl: string;
-  readonly redisUrl: string;
-  readonly amqpUrl: string;
+  readonly redis: RedisConfig;
+  readonly amqp: AmqpConfig;
   readonly usersAddress: string;
   readonly deadlineMs: number;
 }
@@ -71,7 +73,7 @@ export const readGatewayConfig = (env: Env): GatewayConfig => ({
   http: readHttpConfig(env),
   auth: readAuthConfig(env, { requireSecret: true }),
   grpc: readGrpcClientConfig(env),
-  amqpUrl: readAmqpUrl(env),
+  amqp: readAmqpConfig(env),
 });
 
 export const readUserServiceConfig = (env: Env): UserServiceConfig => ({
@@ -79,15 +81,15 @@ export const readUserServiceConfig = (env: Env): UserServiceConfig => ({
   grpcServer: readGrpcServerPort(env, USER_SERVICE_DEFAULT_GRPC_PORT),
   auth: readAuthConfig(env, { requireSecret: true }),
   mongoUrl: readMongoUrl(env, 'USERS_MONGO_URL'),
-  amqpUrl: readAmqpUrl(env),
+  amqp: readAmqpConfig(env),
 });
 
 export const readChatServiceConfig = (env: Env): ChatServiceConfig => ({
   logLevel: readLogLevel(env),
   grpcServer: readGrpcServerPort(env, CHAT_SERVICE_DEFAULT_GRPC_PORT),
   mongoUrl: readMongoUrl(env, 'CHAT_MONGO_URL'),
-  redisUrl: readRedisUrl(env),
-  amqpUrl: readAmqpUrl(env),
+  redis: readRedisConfig(env),
+  amqp: readAmqpConfig(env),
   usersAddress: readGrpcAddress(env, 'USERS_GRPC_ADDRESS'),
   deadlineMs: readGrpcDeadlineMs(env),
 });

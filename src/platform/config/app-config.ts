@@ -73,3 +73,33 @@ export const readOptionalMongoUrl = (env: Env, name: string): string | undefined
   new EnvReader(env).optionalUrl(name, ['mongodb', 'mongodb+srv']);
 export const readRedisUrl = (env: Env): string => new EnvReader(env).url('REDIS_URL', ['redis', 'rediss']);
 export const readAmqpUrl = (env: Env): string => new EnvReader(env).url('AMQP_URL', ['amqp', 'amqps']);
+
+export interface AmqpConfig {
+  readonly url: string;
+  /** The topic exchange of this deployment: deployments sharing a broker keep apart by name. */
+  readonly exchange: string;
+}
+
+const NAME_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;
+
+const readName = (env: Env, name: string, fallback: string): string => {
+  const value = new EnvReader(env).string(name, fallback);
+  if (!NAME_PATTERN.test(value)) throw new ConfigError(`${name} must be 1-200 of A-Z a-z 0-9 _ . : -, got "${value}"`);
+  return value;
+};
+
+export const readAmqpConfig = (env: Env): AmqpConfig => ({
+  url: readAmqpUrl(env),
+  exchange: readName(env, 'AMQP_EXCHANGE', 'chatterroom.events'),
+});
+
+export interface RedisConfig {
+  readonly url: string;
+  /** Prefix of every key this deployment writes: deployments sharing a Redis keep apart by it. */
+  readonly keyPrefix: string;
+}
+
+export const readRedisConfig = (env: Env): RedisConfig => ({
+  url: readRedisUrl(env),
+  keyPrefix: readName(env, 'REDIS_KEY_PREFIX', 'chatterroom:'),
+});

@@ -37,11 +37,16 @@ export const gatewayEndpoint = (host: string, port: number) => ({
 });
 
 /** Bundles processes into a target; stops them in reverse start order. */
-export const runningTarget = (endpoints: SutEndpoints, processes: readonly RoleProcess[]): RunningTarget => ({
+export const runningTarget = (
+  endpoints: SutEndpoints,
+  processes: readonly RoleProcess[],
+  releaseResources: () => Promise<void> = async () => {},
+): RunningTarget => ({
   endpoints,
   processes,
   stop: async () => {
     for (const child of [...processes].reverse()) await child.stop();
+    await releaseResources();
   },
   killNow: () => processes.forEach((child) => child.killNow()),
 });

@@ -1,36 +1,54 @@
 import { randomBytes } from 'node:crypto';
+import { connect } from 'amqplib';
 import Redis from 'ioredis';
 import { mongoTestUrl, serviceUrls } from '../../services/service-urls';
 
-/** Fresh per-run storage for the split deployment, so no run sees another's data. */
+/**
+ * Fresh per-run storage and names for the split deployment, so no run sees another's
+ * data or events: a database per module, its own RabbitMQ exchange and Redis key prefix
+ * (room ids restart at 1 in a fresh chat database and must not meet another run's cache).
+ */
 export interface SplitResources {
   readonly usersMongoUrl: string;
   readonly chatMongoUrl: string;
   readonly redisUrl: string;
+  readonly redisKeyPrefix: string;
   readonly amqpUrl: string;
+  readonly amqpExchange: string;
   readonly jwtSecret: string;
 }
 
-/**
- * A fresh database per module; a Redis logical database (1-15) picked at random and
- * emptied, since room ids restart at 1 in a fresh chat database and must not meet
- * cached membership of an earlier run.
- */
-export const prepareSplitResources = async (): Promise<SplitResources> => {
-  const redisUrl = new URL(serviceUrls.redis);
-  redisUrl.pathname = `/${1 + Math.floor(Math.random() * 15)}`;
-  const redis = new Redis(redisUrl.toString(), { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    await redis.flushdb();
-  } finally {
-    redis.disconnect();
-  }
+export const prepareSplitResources = (): SplitResources => {
+  const run = randomBytes(6).toString('hex');
   return {
     usersMongoUrl: mongoTestUrl('sut_users'),
     chatMongoUrl: mongoTestUrl('sut_chat'),
-    redisUrl: redisUrl.toString(),
+    redisUrl: serviceUrls.redis,
+    redisKeyPrefix: `chatterroom-test:${run}:`,
     amqpUrl: serviceUrls.amqp,
+    amqpExchange: `chatterroom.test.${run}`,
     jwtSecret: randomBytes(48).toString('base64url'),
   };
+};
+
+/** Deletes the run's exchange and Redis keys once its processes are stopped (databases stay, named by run). */
+export const releaseSplitResources = async (resources: SplitResources): Promise<void> => {
+  const connection = await connect(resources.amqpUrl);
+  try {
+    const channel = await connection.createChannel();
+    await channel.deleteExchange(resources.amqpExchange);
+  } finally {
+    await connection.close();
+  }
+  const redis = new Redis(resources.redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${resources.redisKeyPrefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 };

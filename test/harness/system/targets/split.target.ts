@@ -3,7 +3,7 @@ import { freePorts } from '../free-port';
 import { grpcServing, httpHealthy, waitUntilReady } from '../readiness';
 import { RoleProcess } from '../role-process';
 import { compiledMain, gatewayEndpoint, runningTarget, stopAllOnFailure, type RunningTarget, type TargetOptions } from './running-target';
-import { prepareSplitResources } from './split-resources';
+import { prepareSplitResources, releaseSplitResources } from './split-resources';
 
 const HOST = '127.0.0.1';
 const GATEWAY_COUNT = 2;
@@ -16,11 +16,11 @@ const GATEWAY_COUNT = 2;
 export const startSplit = async (options: TargetOptions): Promise<RunningTarget> => {
   const mainPath = compiledMain(options.rootDir);
   await requireServices(['redis', 'amqp', 'mongo']);
-  const resources = await prepareSplitResources();
+  const resources = prepareSplitResources();
   const [usersPort, chatPort, ...gatewayPorts] = (await freePorts(2 + GATEWAY_COUNT, HOST)) as [number, number, ...number[]];
   const usersAddress = `${HOST}:${usersPort}`;
   const chatAddress = `${HOST}:${chatPort}`;
-  const common = { LOG_LEVEL: options.logLevel, AMQP_URL: resources.amqpUrl };
+  const common = { LOG_LEVEL: options.logLevel, AMQP_URL: resources.amqpUrl, AMQP_EXCHANGE: resources.amqpExchange };
   const role = (name: string, roleName: string, env: Record<string, string>) =>
     new RoleProcess({ name, role: roleName, mainPath, cwd: options.rootDir, env: { ...common, ...env, ...options.env } });
 
@@ -31,7 +31,7 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
   });
   const chat = role('chat-service', 'chat-service', {
     GRPC_HOST: HOST, GRPC_PORT: String(chatPort), CHAT_MONGO_URL: resources.chatMongoUrl,
-    REDIS_URL: resources.redisUrl, USERS_GRPC_ADDRESS: usersAddress,
+    REDIS_URL: resources.redisUrl, REDIS_KEY_PREFIX: resources.redisKeyPrefix, USERS_GRPC_ADDRESS: usersAddress,
   });
   started.push(users, chat);
   await stopAllOnFailure(started, () =>
@@ -56,5 +56,5 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
       ),
     ),
   );
-  return runningTarget({ gateways: gateways.map((gateway) => gateway.endpoint) }, started);
+  return runningTarget({ gateways: gateways.map((gateway) => gateway.endpoint) }, started, () => releaseSplitResources(resources));
 };
