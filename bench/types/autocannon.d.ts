@@ -1,0 +1,31 @@
+/** The part of autocannon 8's API the bench uses (the package ships no types). */
+declare module 'autocannon' {
+  import type { EventEmitter } from 'node:events';
+
+  interface AutocannonOptions {
+    url: string;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    connections?: number;
+    duration?: number;
+    overallRate?: number;
+    timeout?: number;
+  }
+
+  interface AutocannonResult {
+    requests: { total: number; average: number };
+    duration: number;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    statusCodeStats: Record<string, { count: number }>;
+  }
+
+  interface AutocannonInstance extends EventEmitter, PromiseLike<AutocannonResult> {
+    stop(): void;
+  }
+
+  function autocannon(options: AutocannonOptions): AutocannonInstance & Promise<AutocannonResult>;
+  export = autocannon;
+}
