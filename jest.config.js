@@ -10,9 +10,10 @@
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  // fastify's inject loads cookie@2, which ships only as an ES module: compile it too.
-  transform: { '^.+\\.ts$': ['@swc/jest'], '/node_modules/cookie/.+\\.js$': ['@swc/jest'] },
-  transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
+  // fastify's inject loads cookie@2 and mercurius loads content-disposition@3 (through
+  // @fastify/static), which ship only as ES modules: compile them too.
+  transform: { '^.+\\.ts$': ['@swc/jest'], '/node_modules/(cookie|content-disposition)/.+\\.js$': ['@swc/jest'] },
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 

@@ -22,10 +22,9 @@ declare module 'autocannon' {
     statusCodeStats: Record<string, { count: number }>;
   }
 
-  interface AutocannonInstance extends EventEmitter, PromiseLike<AutocannonResult> {
-    stop(): void;
-  }
+  /** An EventEmitter ('response': client, statusCode, bytes, ms) that is also a promise of the result. */
+  type AutocannonInstance = EventEmitter & PromiseLike<AutocannonResult>;
 
-  function autocannon(options: AutocannonOptions): AutocannonInstance & Promise<AutocannonResult>;
+  function autocannon(options: AutocannonOptions): AutocannonInstance;
   export = autocannon;
 }

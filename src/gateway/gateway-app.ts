@@ -2,6 +2,10 @@ import fastifyWebsocket from '@fastify/websocket';
 import fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyLoggerOptions } from 'fastify';
 import { WebSocket } from 'ws';
 import type { GatewayDeps } from './gateway-deps';
+import { graphqlPlugin } from './graphql/graphql.plugin';
+import { DEFAULT_GRAPHQL_OPTIONS, GRAPHIQL_PATH, type GraphqlOptions } from './graphql/graphql-options';
+import { GraphqlChatFeed } from './graphql/subscriptions/graphql-chat-feed';
+import { GraphqlSockets } from './graphql/subscriptions/graphql-sockets';
 import { authPlugin } from './http/auth.plugin';
 import { errorHandlingPlugin, replyWithError } from './http/error-handling.plugin';
 import { jsonBodyPlugin } from './http/json-body.plugin';
@@ -16,6 +20,7 @@ import { Heartbeat } from './ws/heartbeat';
 import { wsChatRoutes } from './ws/ws-chat.routes';
 
 export type { GatewayDeps } from './gateway-deps';
+export { DEFAULT_GRAPHQL_OPTIONS, type GraphqlOptions } from './graphql/graphql-options';
 
 /** Largest HTTP body and largest WebSocket frame: 64 KiB. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -30,6 +35,8 @@ export interface GatewayAppOptions {
   readonly loggerInstance?: FastifyBaseLogger;
   /** How often WebSockets are pinged to find dead peers; 0 disables. Default 30 s. */
   readonly heartbeatIntervalMs?: number;
+  /** GraphQL at /graphql; each setting left out takes its {@link DEFAULT_GRAPHQL_OPTIONS} value. */
+  readonly graphql?: Partial<GraphqlOptions>;
 }
 
 const isLoggerInstance = (value: unknown): value is FastifyBaseLogger =>
@@ -42,7 +49,7 @@ const loggingOf = (options: GatewayAppOptions) => {
 };
 
 /**
- * Builds the gateway (HTTP API and /ws/chat) over the modules' inbound ports. It never
+ * Builds the gateway (HTTP API, /ws/chat and /graphql) over the modules' inbound ports. It never
  * listens: the caller does, or uses `inject`. Resolves once the app is subscribed to chat
  * events. Closing the app closes its WebSockets (1001); the event bus is the caller's to close.
  */
@@ -55,21 +62,29 @@ export const buildGatewayApp = async (deps: GatewayDeps, options: GatewayAppOpti
     },
   });
   const connections = new ConnectionRegistry();
-  const heartbeat = new Heartbeat(connections);
-  const fanOut = new ChatEventFanOut({ eventBus: deps.eventBus, connections, logger: app.log });
+  const graphqlSockets = new GraphqlSockets();
+  const openSockets = () => [...connections.all(), ...graphqlSockets.all()];
+  const heartbeat = new Heartbeat({ all: openSockets });
+  const graphqlFeed = new GraphqlChatFeed();
+  const fanOut = new ChatEventFanOut({
+    eventBus: deps.eventBus,
+    connections,
+    logger: app.log,
+    listeners: [(event) => graphqlFeed.relay(event)],
+  });
 
   app.addHook('onReady', async () => heartbeat.start(options.heartbeatIntervalMs ?? 30_000));
   app.addHook('preClose', async () => {
     fanOut.stop();
     heartbeat.stop();
-    for (const socket of connections.all()) {
+    for (const socket of openSockets()) {
       if (socket.readyState === WebSocket.OPEN) socket.close(GOING_AWAY, 'Server shutting down');
     }
   });
 
   app.register(errorHandlingPlugin);
   app.register(jsonBodyPlugin);
-  app.register(authPlugin, { tokenVerifier: deps.tokenVerifier });
+  app.register(authPlugin, { tokenVerifier: deps.tokenVerifier, publicPathPrefixes: [GRAPHIQL_PATH] });
   app.register(fastifyWebsocket, {
     options: { maxPayload: MAX_PAYLOAD_BYTES },
     errorHandler: (error, socket, request) => {
@@ -83,6 +98,13 @@ export const buildGatewayApp = async (deps: GatewayDeps, options: GatewayAppOpti
   app.register(roomsRoutes, { deps });
   app.register(roomChatRoutes, { deps });
   app.register(wsChatRoutes, { deps, connections, heartbeat });
+  app.register(graphqlPlugin, {
+    deps,
+    options: { ...DEFAULT_GRAPHQL_OPTIONS, ...options.graphql },
+    feed: graphqlFeed,
+    sockets: graphqlSockets,
+    heartbeat,
+  });
 
   await fanOut.start();
   return app;

@@ -5,6 +5,7 @@ import {
   readGrpcClientConfig,
   readGrpcDeadlineMs,
   readGrpcServerPort,
+  readGraphqlConfig,
   readHttpConfig,
   readLogLevel,
   readMongoUrl,
@@ -12,6 +13,7 @@ import {
   readRedisConfig,
   type AmqpConfig,
   type AuthConfig,
+  type GraphqlConfig,
   type GrpcClientConfig,
   type HttpConfig,
   type LogLevel,
@@ -33,6 +35,7 @@ export interface MonolithConfig {
   readonly auth: AuthConfig;
   /** Both modules in this one database when set; in-memory storage otherwise. */
   readonly mongoUrl?: string;
+  readonly graphql: GraphqlConfig;
 }
 
 export interface GatewayConfig {
@@ -41,6 +44,7 @@ export interface GatewayConfig {
   readonly auth: AuthConfig;
   readonly grpc: GrpcClientConfig;
   readonly amqp: AmqpConfig;
+  readonly graphql: GraphqlConfig;
 }
 
 export interface UserServiceConfig {
@@ -66,6 +70,7 @@ export const readMonolithConfig = (env: Env): MonolithConfig => ({
   http: readHttpConfig(env),
   auth: readAuthConfig(env, { requireSecret: false }),
   mongoUrl: readOptionalMongoUrl(env, 'MONGO_URL'),
+  graphql: readGraphqlConfig(env),
 });
 
 export const readGatewayConfig = (env: Env): GatewayConfig => ({
@@ -74,6 +79,7 @@ export const readGatewayConfig = (env: Env): GatewayConfig => ({
   auth: readAuthConfig(env, { requireSecret: true }),
   grpc: readGrpcClientConfig(env),
   amqp: readAmqpConfig(env),
+  graphql: readGraphqlConfig(env),
 });
 
 export const readUserServiceConfig = (env: Env): UserServiceConfig => ({

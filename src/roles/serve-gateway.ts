@@ -1,18 +1,24 @@
 import type { AwilixContainer } from 'awilix';
 import { buildGatewayApp } from '../gateway/gateway-app';
 import type { GatewayCradle } from '../composition/gateway-cradle';
-import type { HttpConfig } from '../platform/config/app-config';
+import type { GraphqlConfig, HttpConfig } from '../platform/config/app-config';
 import type { AppLogger } from '../platform/logging/create-logger';
 import type { RunningRole } from './running-role';
 import { closeOnce } from './close-once';
+
+export interface ServeGatewayOptions {
+  /** GraphQL settings; the gateway's defaults when left out. */
+  readonly graphql?: GraphqlConfig;
+}
 
 /** Serves the gateway app over whichever ports the container resolved; stops it, then the container. */
 export const serveGateway = async (
   container: AwilixContainer<GatewayCradle>,
   http: HttpConfig,
   logger: AppLogger,
+  options: ServeGatewayOptions = {},
 ): Promise<RunningRole> => {
-  const app = await buildGatewayApp(container.cradle, { loggerInstance: logger });
+  const app = await buildGatewayApp(container.cradle, { loggerInstance: logger, graphql: options.graphql });
   await app.listen({ host: http.host, port: http.port });
   return {
     close: closeOnce(async () => {

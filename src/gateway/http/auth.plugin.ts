@@ -28,7 +28,11 @@ export const callerIdOf = (request: FastifyRequest): number => {
  * unless its config says `public: true`. The check runs first (onRequest), so a refused
  * request never has its body parsed, and a refused WebSocket is answered 401 before the upgrade.
  */
-export const authPlugin = sharedPlugin<{ tokenVerifier: TokenVerifier }>('gateway-auth', async (app, { tokenVerifier }) => {
+export const authPlugin = sharedPlugin<{
+  tokenVerifier: TokenVerifier;
+  /** Routes under these paths are public too (pages a plugin serves, such as GraphiQL). */
+  publicPathPrefixes?: readonly string[];
+}>('gateway-auth', async (app, { tokenVerifier, publicPathPrefixes = [] }) => {
   app.decorateRequest('callerId', null);
 
   const authenticate: onRequestAsyncHookHandler = async (request) => {
@@ -40,7 +44,7 @@ export const authPlugin = sharedPlugin<{ tokenVerifier: TokenVerifier }>('gatewa
   };
 
   app.addHook('onRoute', (route) => {
-    if (route.config?.public === true) return;
+    if (route.config?.public === true || publicPathPrefixes.some((prefix) => route.url.startsWith(prefix))) return;
     const existing = route.onRequest === undefined ? [] : [route.onRequest].flat();
     route.onRequest = [authenticate, ...existing];
   });

@@ -3,19 +3,32 @@ import type { ConnectionRegistry } from './connection-registry';
 import { pushOf } from './event-pushes';
 import { RecentIds } from './recent-ids';
 import { sendText } from './socket-sender';
+import { WriteCoalescer } from './write-coalescer';
 
 /** Every gateway instance gets its own copy of every chat event, for its own sockets. */
 export const CHAT_EVENTS_SUBSCRIPTION = { types: ['chat.*'], delivery: { mode: 'broadcast' } } as const;
 
+/** Something else on this gateway fed by the same chat events (GraphQL subscriptions). */
+export type ChatEventListener = (event: IntegrationEvent) => void;
+
 /**
  * Pushes chat events to the local sockets of the users in each event's `audience`
- * (every socket of each of them), once per event id even when the bus redelivers.
+ * (every socket of each of them), once per event id even when the bus redelivers,
+ * and hands each event, once, to the other local listeners.
  */
 export class ChatEventFanOut {
   private readonly seen = new RecentIds();
+  private readonly writes = new WriteCoalescer();
   private stopped = false;
 
-  constructor(private readonly deps: { eventBus: EventBus; connections: ConnectionRegistry; logger: Logger }) {}
+  constructor(
+    private readonly deps: {
+      eventBus: EventBus;
+      connections: ConnectionRegistry;
+      logger: Logger;
+      listeners?: readonly ChatEventListener[];
+    },
+  ) {}
 
   /** Resolves once the subscription is active. */
   async start(): Promise<void> {
@@ -29,14 +42,27 @@ export class ChatEventFanOut {
 
   deliver(event: IntegrationEvent): void {
     if (this.stopped || !this.seen.addIfNew(event.id)) return;
+    for (const listener of this.deps.listeners ?? []) this.notify(listener, event);
     const push = pushOf(event);
     if (push === undefined) {
       this.deps.logger.debug({ eventId: event.id, type: event.type }, 'chat event not pushed to clients');
       return;
     }
-    const text = JSON.stringify(push.frame);
+    const frame = Buffer.from(JSON.stringify(push.frame));
+    const { connections, logger } = this.deps;
     for (const userId of push.audience) {
-      for (const socket of this.deps.connections.socketsOf(userId)) sendText(socket, text, this.deps.logger);
+      for (const socket of connections.socketsOf(userId)) {
+        this.writes.hold(connections.transportOf(socket));
+        sendText(socket, frame, logger);
+      }
+    }
+  }
+
+  private notify(listener: ChatEventListener, event: IntegrationEvent): void {
+    try {
+      listener(event);
+    } catch (error) {
+      this.deps.logger.error({ err: error, eventId: event.id }, 'chat event listener failed');
     }
   }
 }

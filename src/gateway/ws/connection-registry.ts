@@ -1,13 +1,19 @@
+import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
+
+const NO_SOCKETS: ReadonlySet<WebSocket> = new Set();
 
 /** The open WebSockets of this gateway instance, by user (one user may have several devices). */
 export class ConnectionRegistry {
   private readonly socketsByUser = new Map<number, Set<WebSocket>>();
+  private readonly transports = new WeakMap<WebSocket, Writable>();
 
-  add(userId: number, socket: WebSocket): void {
+  /** `transport`: the TCP socket under the WebSocket, when known, so pushes to it can be coalesced. */
+  add(userId: number, socket: WebSocket, transport?: Writable): void {
     const sockets = this.socketsByUser.get(userId) ?? new Set<WebSocket>();
     sockets.add(socket);
     this.socketsByUser.set(userId, sockets);
+    if (transport !== undefined) this.transports.set(socket, transport);
   }
 
   remove(userId: number, socket: WebSocket): void {
@@ -17,8 +23,13 @@ export class ConnectionRegistry {
     if (sockets.size === 0) this.socketsByUser.delete(userId);
   }
 
-  socketsOf(userId: number): readonly WebSocket[] {
-    return [...(this.socketsByUser.get(userId) ?? [])];
+  /** A live view, not a copy: iterate it, do not keep it. */
+  socketsOf(userId: number): ReadonlySet<WebSocket> {
+    return this.socketsByUser.get(userId) ?? NO_SOCKETS;
+  }
+
+  transportOf(socket: WebSocket): Writable | undefined {
+    return this.transports.get(socket);
   }
 
   all(): WebSocket[] {

@@ -15,7 +15,8 @@ export interface Push {
   readonly audience: readonly number[];
 }
 
-const audienceOf = (payload: unknown): number[] | undefined => {
+/** The event's audience (each userId once), or undefined when it has none or a malformed one. */
+export const audienceOf = (payload: unknown): number[] | undefined => {
   const audience = (payload as { audience?: unknown } | null)?.audience;
   return Array.isArray(audience) && audience.every(isPositiveInt32) ? [...new Set(audience)] : undefined;
 };

@@ -1,5 +1,9 @@
 import type { WebSocket } from 'ws';
-import type { ConnectionRegistry } from './connection-registry';
+
+/** The open sockets a heartbeat watches: /ws/chat's registry, plus GraphQL's. */
+export interface SocketSource {
+  all(): readonly WebSocket[];
+}
 
 /**
  * Pings every socket each interval and terminates those that did not answer the previous
@@ -9,7 +13,7 @@ export class Heartbeat {
   private readonly answered = new WeakSet<WebSocket>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly connections: ConnectionRegistry) {}
+  constructor(private readonly connections: SocketSource) {}
 
   track(socket: WebSocket): void {
     this.answered.add(socket);

@@ -6,10 +6,12 @@ import type { ServerFrame } from './server-frames';
 export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 /**
- * Sends already-serialised text to one socket without ever throwing: closed sockets are
- * skipped and a socket that stopped reading is terminated, so it cannot hold up the others.
+ * Sends an already-serialised text frame (a string, or its UTF-8 bytes when one frame goes
+ * to many sockets: encoded once, not once per socket) to one socket without ever throwing:
+ * closed sockets are skipped and a socket that stopped reading is terminated, so it cannot
+ * hold up the others.
  */
-export const sendText = (socket: WebSocket, text: string, logger: Logger): void => {
+export const sendText = (socket: WebSocket, text: string | Buffer, logger: Logger): void => {
   if (socket.readyState !== WebSocket.OPEN) return;
   if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
     logger.warn({ bufferedAmount: socket.bufferedAmount }, 'terminating a WebSocket that does not read its frames');
@@ -17,7 +19,7 @@ export const sendText = (socket: WebSocket, text: string, logger: Logger): void 
     return;
   }
   try {
-    socket.send(text, (error) => {
+    socket.send(text, { binary: false }, (error) => {
       if (error) logger.debug({ err: error }, 'WebSocket send failed');
     });
   } catch (error) {

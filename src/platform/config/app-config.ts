@@ -103,3 +103,25 @@ export const readRedisConfig = (env: Env): RedisConfig => ({
   url: readRedisUrl(env),
   keyPrefix: readName(env, 'REDIS_KEY_PREFIX', 'chatterroom:'),
 });
+
+/** GraphQL at /graphql of the monolith and of each gateway. */
+export interface GraphqlConfig {
+  /** Serve GraphiQL at /graphiql; its page loads GraphiQL from a CDN (off by default). */
+  readonly graphiql: boolean;
+  readonly introspection: boolean;
+  readonly maxDepth: number;
+  readonly maxComplexity: number;
+}
+
+const readBoolean = (env: Env, name: string, fallback: boolean): boolean =>
+  new EnvReader(env).oneOf(name, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
+
+export const readGraphqlConfig = (env: Env): GraphqlConfig => {
+  const reader = new EnvReader(env);
+  return {
+    graphiql: readBoolean(env, 'GRAPHQL_GRAPHIQL', false),
+    introspection: readBoolean(env, 'GRAPHQL_INTROSPECTION', true),
+    maxDepth: reader.integer('GRAPHQL_MAX_DEPTH', 10, { min: 1, max: 100 }),
+    maxComplexity: reader.integer('GRAPHQL_MAX_COMPLEXITY', 5_000, { min: 1, max: 1_000_000 }),
+  };
+};

@@ -1,0 +1,79 @@
+import { FULL, SMOKE, type BenchOptions } from './scenarios/bench-options';
+import { SCENARIOS } from './scenarios';
+import type { Scenario } from './scenarios/scenario';
+import { TARGET_NAMES, type TargetName } from './targets/bench-target';
+
+export const USAGE = `npm run bench -- <scenario>[,<scenario>...]|all [flags]
+
+scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')}
+flags:
+  --targets baseline,monolith,split   targets to run, in this order (default: all three)
+  --smoke                             a tiny configuration (a few clients, ~1 s per phase), as CI runs it
+  --out <file.json>                   where the JSON goes (default: bench/results/<scenarios>-<time>.json)
+  --cpu-prof <dir>                    CPU-profile every server process (V8 profiler), profiles under <dir>/<target>/
+  --server-root <dir>                 run monolith/split from <dir>/dist instead of this checkout's (A/B comparisons)
+  --duration <s> --warmup <s> --drain <s> --generators <n>
+  --sizes 10,100,1000 --senders <n> --window <n> --in-flight <copies> --fraction <0..1>   (fanout; fraction also direct/http)
+  --pairs <n> --direct-window <n>                                       (direct)
+  --http-connections <n>                                                (http)
+  --connections <n> --connection-users <n> --hold <s>                   (connections)`;
+
+export interface CliArgs {
+  readonly scenarios: readonly Scenario[];
+  readonly targets: readonly TargetName[];
+  readonly options: BenchOptions;
+  readonly out?: string;
+  readonly cpuProfDir?: string;
+  /** Another checkout (or copy) whose dist/ the monolith and split targets run from, for before/after comparisons. */
+  readonly serverRoot?: string;
+}
+
+const NUMERIC: Readonly<Record<string, keyof BenchOptions>> = {
+  '--duration': 'durationSeconds', '--warmup': 'warmupSeconds', '--drain': 'drainSeconds', '--generators': 'generators',
+  '--senders': 'senders', '--window': 'window', '--in-flight': 'inFlightDeliveries', '--fraction': 'fixedFraction', '--pairs': 'pairs',
+  '--direct-window': 'directWindow', '--http-connections': 'httpConnections', '--connections': 'connections',
+  '--connection-users': 'connectionUsers', '--hold': 'holdSeconds',
+};
+
+const positive = (flag: string, raw: string | undefined): number => {
+  const value = Number(raw);
+  if (raw === undefined || !Number.isFinite(value) || value <= 0) throw new Error(`${flag} needs a positive number, got ${raw}`);
+  return value;
+};
+
+/** Parses `argv` (after the script name); throws with a message for the user on a mistake. */
+export const parseCliArgs = (argv: readonly string[]): CliArgs => {
+  const [first, ...rest] = argv;
+  if (first === undefined || first.startsWith('--')) throw new Error('name a scenario');
+  const names = first === 'all' ? SCENARIOS.map((scenario) => scenario.name) : first.split(',');
+  const scenarios = names.map((name) => {
+    const found = SCENARIOS.find((scenario) => scenario.name === name);
+    if (found === undefined) throw new Error(`unknown scenario "${name}"`);
+    return found;
+  });
+  const smoke = rest.includes('--smoke');
+  const options: Record<string, unknown> = { ...(smoke ? SMOKE : FULL) };
+  let targets: readonly TargetName[] = TARGET_NAMES;
+  let out: string | undefined;
+  let cpuProfDir: string | undefined;
+  let serverRoot: string | undefined;
+  for (let index = 0; index < rest.length; index += 1) {
+    const flag = rest[index] as string;
+    if (flag === '--smoke') continue;
+    const value = rest[index + 1];
+    index += 1;
+    if (flag === '--targets') {
+      targets = (value ?? '').split(',').map((name) => {
+        if (!(TARGET_NAMES as readonly string[]).includes(name)) throw new Error(`unknown target "${name}"`);
+        return name as TargetName;
+      });
+    } else if (flag === '--out') out = value;
+    else if (flag === '--cpu-prof') cpuProfDir = value;
+    else if (flag === '--server-root') serverRoot = value;
+    else if (flag === '--sizes') options.roomSizes = (value ?? '').split(',').map((size) => positive(flag, size));
+    else if (NUMERIC[flag] !== undefined) options[NUMERIC[flag]] = positive(flag, value);
+    else throw new Error(`unknown flag ${flag}`);
+  }
+  return { scenarios, targets, options: options as unknown as BenchOptions, ...(out ? { out } : {}), ...(cpuProfDir ? { cpuProfDir } : {}),
+    ...(serverRoot ? { serverRoot } : {}) };
+};

@@ -1,0 +1,28 @@
+import type { BenchOptions } from '../scenarios/bench-options';
+import type { CaseResult } from '../scenarios/scenario';
+import type { TargetName } from '../targets/bench-target';
+
+export interface TargetSuccess {
+  readonly cases: readonly CaseResult[];
+  readonly seconds: number;
+}
+
+/** A scenario's outcome on one target: its cases, or why it failed. */
+export type TargetOutcome = TargetSuccess | { readonly error: string; readonly seconds: number };
+
+/** Everything a run wrote to its JSON file. */
+export interface BenchReport {
+  readonly tool: 'chatterroom-bench';
+  readonly formatVersion: 1;
+  readonly scenarios: readonly string[];
+  readonly targets: readonly TargetName[];
+  readonly startedAt: string;
+  finishedAt?: string;
+  readonly machine: Record<string, unknown>;
+  readonly options: BenchOptions;
+  /** results[scenario][target] */
+  readonly results: Record<string, Partial<Record<TargetName, TargetOutcome>>>;
+}
+
+export const isSuccess = (outcome: TargetOutcome | undefined): outcome is TargetSuccess =>
+  outcome !== undefined && 'cases' in outcome;

@@ -1,0 +1,74 @@
+/** Every knob of a run; `full` and `smoke` are the two presets, flags override either. */
+export interface BenchOptions {
+  /** `smoke`: a few clients for about a second per phase (CI); `full`: the published configuration. */
+  readonly preset: 'full' | 'smoke';
+  readonly warmupSeconds: number;
+  readonly durationSeconds: number;
+  /** Longest wait after a phase for messages still on their way. */
+  readonly drainSeconds: number;
+  /** Load-generator processes for socket scenarios. */
+  readonly generators: number;
+  /** fanout: room sizes; senders per room; messages in flight per sender at max. */
+  readonly roomSizes: readonly number[];
+  readonly senders: number;
+  readonly window: number;
+  /**
+   * fanout at max: copies in flight aimed at (senders x window x room size), so a big
+   * room's latency at saturation measures the server rather than a deep client-side queue.
+   */
+  readonly inFlightDeliveries: number;
+  /** The fixed-rate phase runs at this fraction of the target's own measured maximum. */
+  readonly fixedFraction: number;
+  /** direct: pairs of users; messages in flight per sender at max. */
+  readonly pairs: number;
+  readonly directWindow: number;
+  /** http: autocannon connections over all gateways; members of the room posted to. */
+  readonly httpConnections: number;
+  readonly httpRoomSize: number;
+  /** connections: idle sockets to open on one gateway, spread over this many users, held this long. */
+  readonly connections: number;
+  readonly connectionUsers: number;
+  readonly holdSeconds: number;
+  /** Characters of filler in each message (the marker adds about 30). */
+  readonly padding: number;
+}
+
+export const FULL: BenchOptions = {
+  preset: 'full',
+  warmupSeconds: 1.5,
+  durationSeconds: 4,
+  drainSeconds: 3,
+  generators: 2,
+  roomSizes: [10, 100, 1000],
+  senders: 4,
+  window: 8,
+  inFlightDeliveries: 2_000,
+  fixedFraction: 0.5,
+  pairs: 200,
+  directWindow: 1,
+  httpConnections: 20,
+  httpRoomSize: 10,
+  connections: 10_000,
+  connectionUsers: 500,
+  holdSeconds: 5,
+  padding: 40,
+};
+
+export const SMOKE: BenchOptions = {
+  ...FULL,
+  preset: 'smoke',
+  warmupSeconds: 0.3,
+  durationSeconds: 1,
+  drainSeconds: 2,
+  generators: 1,
+  roomSizes: [5, 20],
+  senders: 2,
+  window: 2,
+  inFlightDeliveries: 100,
+  pairs: 4,
+  httpConnections: 2,
+  httpRoomSize: 3,
+  connections: 40,
+  connectionUsers: 8,
+  holdSeconds: 0.5,
+};

@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import { freePort } from '../../test/harness/system/free-port';
+import { httpHealthy, waitUntilReady } from '../../test/harness/system/readiness';
+import { RoleProcess } from '../../test/harness/system/role-process';
+import { startMonolith } from '../../test/harness/system/targets/monolith.target';
+import { gatewayEndpoint, type RunningTarget } from '../../test/harness/system/targets/running-target';
+import { startSplit } from '../../test/harness/system/targets/split.target';
+import { dropDatabases, mongoUrlsIn } from '../../test/resilience/support/mongo-databases';
+import type { BenchTarget, BenchTargetOptions, TargetName } from './bench-target';
+import { pidListeningOn, type ProbedProcess } from './process-probe';
+
+const HOST = '127.0.0.1';
+/** Servers log warnings and errors only, as the system suite runs them: request logs would dominate the profile. */
+const LOG_LEVEL = 'warn';
+
+const pidOf = (child: RoleProcess): number => {
+  const match = /pid (\d+)\)/.exec(child.describe('is running'));
+  if (!match) throw new Error(`could not read the pid of ${child.name}`);
+  return Number(match[1]);
+};
+
+const INFRASTRUCTURE: ReadonlyArray<readonly [string, number]> = [['rabbitmq', 5672], ['redis', 6379], ['ferretdb', 27017]];
+
+const fromRunning = (name: TargetName, running: RunningTarget, extra: readonly ProbedProcess[], afterStop: () => Promise<void>): BenchTarget => {
+  const own = running.processes.map((child) => ({ name: child.name, pid: pidOf(child) }));
+  const first = own.find((child) => child.name === 'monolith' || child.name === 'gateway-1' || child.name === 'baseline') ?? own[0];
+  if (first === undefined) throw new Error(`${name} has no process`);
+  return {
+    name,
+    gateways: running.endpoints.gateways,
+    processes: [...own, ...extra],
+    firstGateway: first,
+    stop: async () => {
+      await running.stop();
+      await afterStop();
+    },
+    killNow: () => running.killNow(),
+  };
+};
+
+/** The baseline relay (bench/baseline), started and watched like a role of the system harness. */
+const startBaseline = async (options: BenchTargetOptions): Promise<RunningTarget> => {
+  const port = await freePort(HOST);
+  const relay = new RoleProcess({
+    name: 'baseline',
+    role: 'baseline',
+    mainPath: join(__dirname, '..', 'baseline', 'relay.main.js'),
+    cwd: options.rootDir,
+    env: { PORT: String(port), HOST, ...options.env },
+  });
+  const endpoint = gatewayEndpoint(HOST, port);
+  try {
+    await waitUntilReady(relay, `GET ${endpoint.httpUrl}/health`, () => httpHealthy(endpoint.httpUrl), options.startTimeoutMs);
+  } catch (error) {
+    await relay.stop();
+    throw error;
+  }
+  return { endpoints: { gateways: [endpoint] }, processes: [relay], stop: () => relay.stop(), killNow: () => relay.killNow() };
+};
+
+/** Starts one target: the relay, or a deployment exactly as the system suite starts it (compiled dist/). */
+export const startTarget = async (name: TargetName, options: BenchTargetOptions): Promise<BenchTarget> => {
+  const harnessOptions = { rootDir: options.rootDir, startTimeoutMs: options.startTimeoutMs, logLevel: LOG_LEVEL, env: options.env };
+  if (name === 'baseline') return fromRunning(name, await startBaseline(options), [], async () => undefined);
+  if (name === 'monolith') return fromRunning(name, await startMonolith(harnessOptions), [], async () => undefined);
+  const running = await startSplit(harnessOptions);
+  const infrastructure = INFRASTRUCTURE.flatMap(([label, port]) => {
+    const pid = pidListeningOn(port);
+    return pid === undefined ? [] : [{ name: label, pid }];
+  });
+  const databases = mongoUrlsIn(running.processes.map((child) => child.env));
+  return fromRunning(name, running, infrastructure, () => dropDatabases(databases));
+};

@@ -1,0 +1,103 @@
+import { silentLogger, systemClock } from '../../../modules/kernel';
+import { InMemoryEventBus } from '../../../modules/kernel/adapters/in-memory-event-bus';
+import type { UserDirectory } from '../../../modules/users/contracts';
+import { UsersService } from '../../../modules/users/application/users.service';
+import { BcryptPasswordHasher } from '../../../modules/users/adapters/crypto/bcrypt-password.hasher';
+import { HmacJwtTokens } from '../../../modules/users/adapters/crypto/hmac-jwt.tokens';
+import { GrpcUsersClient } from '../../../modules/users/adapters/grpc/users.grpc-client';
+import { usersGrpcService } from '../../../modules/users/adapters/grpc/users.grpc-server';
+import { InMemoryUserRepository } from '../../../modules/users/adapters/in-memory/in-memory-user.repository';
+import { startGrpcServer, type RunningGrpcServer } from '../../platform/grpc';
+import { buildGatewayApp } from '../gateway-app';
+import { FakeChat } from '../testing/fake-chat';
+import { FakeEventBus } from '../testing/fake-event-bus';
+import { graphqlInject } from '../testing/graphql-inject';
+
+const JWT_SECRET = 'graphql-batching-test-secret-'.padEnd(48, 'x');
+
+/**
+ * The split deployment's path for authors: the gateway's UserDirectory is the gRPC client,
+ * the user service behind the loopback server counts what reaches it.
+ */
+describe('GraphQL message authors over gRPC', () => {
+  let server: RunningGrpcServer;
+  let client: GrpcUsersClient;
+  let userEvents: InMemoryEventBus;
+  let counted: { getUser: jest.Mock; getUsers: jest.Mock };
+  let gql: ReturnType<typeof graphqlInject>;
+  let close: () => Promise<void>;
+
+  beforeEach(async () => {
+    const tokens = new HmacJwtTokens({ jwtSecret: JWT_SECRET, jwtTtlSeconds: 3600, clock: systemClock });
+    userEvents = new InMemoryEventBus({ logger: silentLogger });
+    const service = new UsersService({
+      userRepository: new InMemoryUserRepository(),
+      passwordHasher: new BcryptPasswordHasher({ bcryptCost: 4 }),
+      tokenIssuer: tokens,
+      eventBus: userEvents,
+      clock: systemClock,
+      logger: silentLogger,
+    });
+    counted = { getUser: jest.fn((input) => service.getUser(input)), getUsers: jest.fn((input) => service.getUsers(input)) };
+    server = await startGrpcServer({
+      host: '127.0.0.1',
+      port: 0,
+      services: [usersGrpcService({ userAccounts: service, userDirectory: counted as unknown as UserDirectory })],
+      logger: silentLogger,
+    });
+    client = new GrpcUsersClient({ usersGrpcAddress: `127.0.0.1:${server.port}`, grpcDeadlineMs: 5_000, logger: silentLogger });
+    const bus = new FakeEventBus();
+    const chat = new FakeChat({ eventBus: bus, userExists: () => true });
+    const app = await buildGatewayApp({
+      userAccounts: client,
+      userDirectory: client,
+      tokenVerifier: tokens,
+      messaging: chat,
+      roomRegistry: chat,
+      eventBus: bus,
+    });
+    gql = graphqlInject(app);
+    close = async () => {
+      await app.close();
+      await client.close();
+      await server.close();
+      await userEvents.close();
+    };
+  });
+
+  afterEach(() => close());
+
+  const signUp = async (username: string) => {
+    const created = await gql(`mutation { createUser(username: "${username}", email: "${username}@example.test", password: "pw-long-enough") { userId } }`);
+    const signedIn = await gql(`mutation { authenticate(username: "${username}", password: "pw-long-enough") { token } }`);
+    return { userId: created.body.data.createUser.userId as number, token: signedIn.body.data.authenticate.token as string };
+  };
+
+  it('makes ONE GetUsers call and no GetUser call for a history written by several authors', async () => {
+    const [owner, ...others] = [await signUp('owner'), await signUp('second'), await signUp('third')];
+    const roomId = (await gql('mutation { createRoom(name: "busy") { roomId } }', { token: owner!.token })).body.data.createRoom.roomId;
+    for (const member of others) await gql(`mutation { joinRoom(roomId: ${roomId}) { joined } }`, { token: member.token });
+    for (const author of [owner!, ...others, owner!]) {
+      await gql(`mutation { sendRoomMessage(roomId: ${roomId}, message: "from ${author.userId}") { seq } }`, { token: author.token });
+    }
+    counted.getUser.mockClear();
+    counted.getUsers.mockClear();
+
+    const answer = await gql(`{ room(id: ${roomId}) { messages { message sender { userId username } } } }`, { token: owner!.token });
+
+    expect(answer.body.data.room.messages.map((entry: { sender: { userId: number } }) => entry.sender.userId)).toEqual([
+      owner!.userId,
+      others[0]!.userId,
+      others[1]!.userId,
+      owner!.userId,
+    ]);
+    expect(answer.body.data.room.messages.map((entry: { sender: { username: string } }) => entry.sender.username)).toEqual([
+      'owner',
+      'second',
+      'third',
+      'owner',
+    ]);
+    expect(counted.getUsers).toHaveBeenCalledTimes(1);
+    expect(counted.getUser).not.toHaveBeenCalled();
+  });
+});

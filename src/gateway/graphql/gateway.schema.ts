@@ -1,0 +1,84 @@
+/**
+ * The GraphQL schema of the gateway: the same operations as the HTTP API, over the same
+ * module ports. Ids of users and rooms are Int (positive int32), messageIds are ID,
+ * timestamps ISO-8601 strings.
+ */
+export const GATEWAY_SCHEMA = /* GraphQL */ `
+  "A user. email is shown only to the user themself."
+  type User {
+    userId: Int!
+    username: String!
+    email: String
+  }
+
+  "private: between two users; room: in a room."
+  enum MessageKind {
+    private
+    room
+  }
+
+  type Message {
+    messageId: ID!
+    kind: MessageKind!
+    senderId: Int!
+    "The author, resolved in one batch for the whole request."
+    sender: User
+    "Set on private messages."
+    recipientId: Int
+    "Set on room messages."
+    roomId: Int
+    message: String!
+    timestamp: String!
+    "1, 2, 3... within its conversation."
+    seq: Int!
+    "The sender's idempotency key, shown to the sender only."
+    clientMessageId: String
+  }
+
+  type Room {
+    roomId: Int!
+    name: String!
+    "Members, by userId ascending."
+    members: [User!]!
+    "The newest limit (1-200, default 50) messages older than before, oldest first."
+    messages(before: ID, limit: Int): [Message!]!
+  }
+
+  type RoomMembership {
+    roomId: Int!
+    userId: Int!
+    joined: Boolean!
+  }
+
+  type AccessToken {
+    token: String!
+  }
+
+  type Query {
+    me: User!
+    user(id: Int!): User!
+    "The rooms you belong to, by roomId ascending."
+    rooms: [Room!]!
+    "A room you belong to."
+    room(id: Int!): Room!
+    "Your conversation with a user: the newest limit (1-200, default 50) messages older than before, oldest first."
+    privateHistory(userId: Int!, before: ID, limit: Int): [Message!]!
+  }
+
+  type Mutation {
+    createUser(username: String!, email: String!, password: String!): User!
+    authenticate(username: String!, password: String!): AccessToken!
+    sendPrivateMessage(recipientId: Int!, message: String!, clientMessageId: String): Message!
+    sendRoomMessage(roomId: Int!, message: String!, clientMessageId: String): Message!
+    createRoom(name: String!): Room!
+    joinRoom(roomId: Int!): RoomMembership!
+    leaveRoom(roomId: Int!): RoomMembership!
+  }
+
+  type Subscription {
+    "Every message you may see, private or in your rooms, as it is sent."
+    messageAdded: Message!
+    "The messages of one room you belong to, as they are sent."
+    roomMessageAdded(roomId: Int!): Message!
+  }
+`;

@@ -1,0 +1,34 @@
+import type { FastifyRequest } from 'fastify';
+import type { MercuriusContext } from 'mercurius';
+import type { Logger } from '../../../modules/kernel';
+import type { GatewayDeps } from '../gateway-deps';
+import { bearerTokenOf } from '../http/bearer-token';
+import { Caller } from './caller';
+import { UserBatchLoader } from './user-batch-loader';
+
+/** What every resolver gets: the ports, who calls, the request's user loader and logger. */
+export interface GraphqlContext {
+  readonly ports: GatewayDeps;
+  readonly caller: Caller;
+  readonly users: UserBatchLoader;
+  readonly log: Logger;
+}
+
+/** A resolver's context as mercurius hands it over (`pubsub` is set for subscriptions). */
+export type ResolverContext = GraphqlContext & Pick<MercuriusContext, 'pubsub'>;
+
+/** A query or mutation over HTTP: the caller is whoever `Authorization: Bearer` names. */
+export const requestContext = (ports: GatewayDeps, request: FastifyRequest): GraphqlContext => ({
+  ports,
+  caller: Caller.withToken(ports.tokenVerifier, bearerTokenOf(request.headers.authorization)),
+  users: new UserBatchLoader(ports),
+  log: request.log,
+});
+
+/** A subscription connection: anonymous until its connection_init proves a token. */
+export const connectionContext = (ports: GatewayDeps, request: FastifyRequest): GraphqlContext => ({
+  ports,
+  caller: Caller.withToken(ports.tokenVerifier, undefined),
+  users: new UserBatchLoader(ports),
+  log: request.log,
+});

@@ -1,0 +1,68 @@
+import type { FastifyPluginAsync } from 'fastify';
+import mercurius from 'mercurius';
+import type { GatewayDeps } from '../gateway-deps';
+import type { Heartbeat } from '../ws/heartbeat';
+import { formatGraphqlErrors } from './error-formatter';
+import { GATEWAY_SCHEMA } from './gateway.schema';
+import { connectionContext, requestContext } from './graphql-context';
+import { GRAPHQL_PATH, type GraphqlOptions } from './graphql-options';
+import { gatewayValidationRules } from './limits/validation-rules';
+import { mutationResolvers } from './resolvers/mutation.resolvers';
+import { messageResolvers, roomResolvers, userResolvers } from './resolvers/object.resolvers';
+import { queryResolvers } from './resolvers/query.resolvers';
+import { authenticateConnection } from './subscriptions/connection-init';
+import type { GraphqlChatFeed } from './subscriptions/graphql-chat-feed';
+import type { GraphqlSockets } from './subscriptions/graphql-sockets';
+import { subscriptionResolvers } from './subscriptions/subscription.resolvers';
+import { validateSubscription } from './subscriptions/subscription-validation';
+
+export interface GraphqlPluginOptions {
+  readonly deps: GatewayDeps;
+  readonly options: GraphqlOptions;
+  /** Fed by the app's chat event fan-out; publishes to this plugin's subscriptions. */
+  readonly feed: GraphqlChatFeed;
+  readonly sockets: GraphqlSockets;
+  readonly heartbeat: Heartbeat;
+}
+
+/**
+ * /graphql: queries and mutations over HTTP (the token in `Authorization: Bearer`),
+ * subscriptions over WebSocket with graphql-transport-ws (the token in connection_init).
+ * The route itself is public: resolvers ask for the caller, so createUser and
+ * authenticate need no token and every other field does.
+ */
+export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (app, { deps, options, feed, sockets, heartbeat }) => {
+  sockets.watch(app.websocketServer, GRAPHQL_PATH, (socket) => heartbeat.track(socket));
+
+  await app.register(mercurius, {
+    schema: GATEWAY_SCHEMA,
+    resolvers: {
+      Query: queryResolvers,
+      Mutation: mutationResolvers,
+      Subscription: subscriptionResolvers,
+      User: userResolvers,
+      Room: roomResolvers,
+      Message: messageResolvers,
+    },
+    path: GRAPHQL_PATH,
+    graphiql: options.graphiql,
+    // the validation rules read each request's variables, which mercurius's document cache cannot
+    cache: false,
+    validationRules: ({ variables }) => gatewayValidationRules(options, variables ?? undefined),
+    errorFormatter: formatGraphqlErrors,
+    context: (request) => requestContext(deps, request),
+    additionalRouteOptions: {
+      config: { public: true },
+      // mercurius's response schema would print the list indices of an error's path as strings
+      serializerCompiler: () => (data) => JSON.stringify(data),
+    },
+    subscription: {
+      onConnect: authenticateConnection({ tokenVerifier: deps.tokenVerifier, logger: app.log }),
+      context: (_socket, request) => connectionContext(deps, request),
+    },
+  });
+
+  app.graphql.addHook('preSubscriptionParsing', validateSubscription(options));
+  feed.connect(app.graphql.pubsub);
+  app.addHook('onClose', async () => feed.disconnect());
+};

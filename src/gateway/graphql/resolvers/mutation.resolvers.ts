@@ -1,0 +1,39 @@
+import type { IResolverObject } from 'mercurius';
+import { createRoom, joinRoom, leaveRoom } from '../../api/rooms.api';
+import { authenticateUser, createUser } from '../../api/users.api';
+import type { ResolverContext } from '../graphql-context';
+import { clientMessageIdOf, idArgument } from './arguments';
+
+interface SendArguments {
+  readonly message: string;
+  readonly clientMessageId?: string | null;
+}
+
+/** Writes, each through the same api function (or port call) as its HTTP route. */
+export const mutationResolvers: IResolverObject<unknown, ResolverContext> = {
+  createUser: async (_root, args: { username: string; email: string; password: string }, { ports }) => createUser(ports, { ...args }),
+
+  authenticate: async (_root, args: { username: string; password: string }, { ports }) => authenticateUser(ports, { ...args }),
+
+  sendPrivateMessage: async (_root, args: SendArguments & { recipientId: number }, { ports, caller }) =>
+    ports.messaging.sendPrivateMessage({
+      fromUserId: await caller.id(),
+      toUserId: idArgument(args.recipientId, 'recipientId'),
+      message: args.message,
+      ...clientMessageIdOf(args),
+    }),
+
+  sendRoomMessage: async (_root, args: SendArguments & { roomId: number }, { ports, caller }) =>
+    ports.messaging.sendRoomMessage({
+      userId: await caller.id(),
+      roomId: idArgument(args.roomId, 'roomId'),
+      message: args.message,
+      ...clientMessageIdOf(args),
+    }),
+
+  createRoom: async (_root, args: { name: string }, { ports, caller }) => createRoom(ports, await caller.id(), { name: args.name }),
+
+  joinRoom: async (_root, args: { roomId: number }, { ports, caller }) => joinRoom(ports, await caller.id(), idArgument(args.roomId, 'roomId')),
+
+  leaveRoom: async (_root, args: { roomId: number }, { ports, caller }) => leaveRoom(ports, await caller.id(), idArgument(args.roomId, 'roomId')),
+};

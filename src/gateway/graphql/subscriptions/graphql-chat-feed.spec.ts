@@ -1,0 +1,38 @@
+import type { PubSub } from 'mercurius';
+import { MESSAGE_POSTED_V1, ROOM_MEMBER_JOINED_V1, type ChatMessage } from '../../../../modules/chat/contracts';
+import { createEvent } from '../../../../modules/kernel';
+import { GraphqlChatFeed, messagesTopicOf } from './graphql-chat-feed';
+
+const message: ChatMessage = { messageId: 'm1', kind: 'room', senderId: 1, roomId: 5, message: 'hi', timestamp: '2024-01-01T00:00:00.000Z', seq: 1 };
+
+const recordingPubsub = () => {
+  const published: Array<{ topic: string; payload: unknown }> = [];
+  const pubsub = { publish: (event: { topic: string; payload: unknown }, done?: () => void) => (published.push(event), done?.()) };
+  return { published, pubsub: pubsub as unknown as PubSub };
+};
+
+describe('GraphqlChatFeed', () => {
+  it('publishes a posted message on the topic of each user of its audience, and no one else', () => {
+    const { published, pubsub } = recordingPubsub();
+    const feed = new GraphqlChatFeed();
+    feed.connect(pubsub);
+    feed.relay(createEvent(MESSAGE_POSTED_V1, { message, audience: [1, 3, 3] }));
+    expect(published).toEqual([
+      { topic: messagesTopicOf(1), payload: { message } },
+      { topic: messagesTopicOf(3), payload: { message } },
+    ]);
+  });
+
+  it('ignores other events, malformed ones, and everything before connect or after disconnect', () => {
+    const { published, pubsub } = recordingPubsub();
+    const feed = new GraphqlChatFeed();
+    feed.relay(createEvent(MESSAGE_POSTED_V1, { message, audience: [1] }));
+    feed.connect(pubsub);
+    feed.relay(createEvent(ROOM_MEMBER_JOINED_V1, { roomId: 5, userId: 2, audience: [1, 2] }));
+    feed.relay(createEvent(MESSAGE_POSTED_V1, { message, audience: ['1'] }));
+    feed.relay(createEvent(MESSAGE_POSTED_V1, { message: null, audience: [1] }));
+    feed.disconnect();
+    feed.relay(createEvent(MESSAGE_POSTED_V1, { message, audience: [1] }));
+    expect(published).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+import type { PubSub } from 'mercurius';
+import { MESSAGE_POSTED_V1, type ChatMessage, type MessagePostedV1 } from '../../../../modules/chat/contracts';
+import type { IntegrationEvent } from '../../../../modules/kernel';
+import { audienceOf } from '../../ws/event-pushes';
+
+/** What a message topic carries. */
+export interface MessageAddedPayload {
+  readonly message: ChatMessage;
+}
+
+/** The topic of the messages one user may see, on this gateway's in-process pubsub. */
+export const messagesTopicOf = (userId: number): string => `chat-messages/${userId}`;
+
+const isMessage = (value: unknown): value is ChatMessage =>
+  typeof value === 'object' && value !== null && typeof (value as ChatMessage).messageId === 'string';
+
+/**
+ * Feeds GraphQL subscriptions from the chat events this gateway already receives for its
+ * WebSockets (every gateway gets every event): each posted message is published, in
+ * process, on the topic of every user of its `audience`, and on no one else's. So a
+ * user who left a room before a message was sent never gets it.
+ */
+export class GraphqlChatFeed {
+  private pubsub: PubSub | undefined;
+
+  /** Starts publishing to mercurius's pubsub (once the GraphQL plugin is loaded). */
+  connect(pubsub: PubSub): void {
+    this.pubsub = pubsub;
+  }
+
+  disconnect(): void {
+    this.pubsub = undefined;
+  }
+
+  relay(event: IntegrationEvent): void {
+    if (this.pubsub === undefined || event.type !== MESSAGE_POSTED_V1) return;
+    const audience = audienceOf(event.payload);
+    const message = (event.payload as Partial<MessagePostedV1> | null)?.message;
+    if (audience === undefined || !isMessage(message)) return;
+    const payload: MessageAddedPayload = { message };
+    for (const userId of audience) this.pubsub.publish({ topic: messagesTopicOf(userId), payload }, () => undefined);
+  }
+}

@@ -1,0 +1,45 @@
+import type { IResolverObject } from 'mercurius';
+import { isDomainError } from '../../../../modules/kernel';
+import type { ResolverContext } from '../graphql-context';
+import { codedError } from '../graphql-errors';
+import { idArgument } from '../resolvers/arguments';
+import { messagesTopicOf, type MessageAddedPayload } from './graphql-chat-feed';
+
+type SetUp<Args> = (args: Args, context: ResolverContext) => Promise<AsyncIterable<unknown>>;
+
+/** Errors while subscribing reach the client with their code (no error formatter runs there). */
+const subscribing =
+  <Args>(setUp: SetUp<Args>) =>
+  async (_root: unknown, args: Args, context: ResolverContext): Promise<AsyncIterable<unknown>> => {
+    try {
+      return await setUp(args, context);
+    } catch (error) {
+      if (!isDomainError(error) || error.kind === 'internal') context.log.error({ err: error }, 'GraphQL subscription failed unexpectedly');
+      throw codedError(error);
+    }
+  };
+
+async function* only<T>(feed: AsyncIterable<T>, keep: (item: T) => boolean): AsyncGenerator<T> {
+  for await (const item of feed) if (keep(item)) yield item;
+}
+
+const messageOf = (payload: unknown) => (payload as MessageAddedPayload).message;
+
+export const subscriptionResolvers: IResolverObject<unknown, ResolverContext> = {
+  messageAdded: {
+    subscribe: subscribing(async (_args, { caller, pubsub }) => pubsub.subscribe(messagesTopicOf(await caller.id()))),
+    resolve: messageOf,
+  },
+
+  /** Members only, checked when subscribing (CHAT_NOT_A_ROOM_MEMBER); leaving stops delivery. */
+  roomMessageAdded: {
+    subscribe: subscribing(async (args: { roomId: number }, { caller, ports, pubsub }) => {
+      const userId = await caller.id();
+      const roomId = idArgument(args.roomId, 'roomId');
+      await ports.roomRegistry.getRoom({ userId, roomId });
+      const feed = await pubsub.subscribe<MessageAddedPayload>(messagesTopicOf(userId));
+      return only(feed, (payload) => payload.message.roomId === roomId);
+    }),
+    resolve: messageOf,
+  },
+};

@@ -1,0 +1,93 @@
+import { GraphqlSubscriber, graphqlFor, subscriberFor, subscriberWith, untilDelivering, withText, type LiveSubscription } from '../../harness/graphql';
+import { createRoom, joinRoom, leaveRoom, newUsers, roomWith, sendPrivate, sendToRoom, uniqueText, type TestUser } from '../../harness/system';
+
+afterEach(() => GraphqlSubscriber.closeAll());
+
+const MESSAGE = 'messageId kind senderId recipientId roomId message timestamp seq sender { userId username }';
+
+/** Waits until `subscription` delivers, probing with private messages from `from` to `to`. */
+const livePrivate = (subscription: LiveSubscription, from: TestUser, to: TestUser) =>
+  untilDelivering(subscription, async () => (await sendPrivate(from, to, uniqueText('probe'))).message);
+
+/** Waits until `subscription` delivers, probing with messages of `from` in `roomId`. */
+const liveRoom = (subscription: LiveSubscription, from: TestUser, roomId: number) =>
+  untilDelivering(subscription, async () => (await sendToRoom(from, roomId, uniqueText('probe'))).message);
+
+describe('GraphQL subscriptions', () => {
+  it('messageAdded delivers a private message to the recipient and the sender, on every gateway', async () => {
+    const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
+    const bobs = subscriberFor(bob).subscribe(`subscription { messageAdded { ${MESSAGE} } }`);
+    const alicesElsewhere = subscriberFor(alice, alice.gatewayIndex + 1).subscribe(`subscription { messageAdded { ${MESSAGE} } }`);
+    await livePrivate(bobs, alice, bob);
+    await livePrivate(alicesElsewhere, bob, alice);
+
+    const sent = await sendPrivate(alice, bob);
+    const expected = {
+      messageAdded: {
+        messageId: sent.messageId, kind: 'private', senderId: alice.userId, recipientId: bob.userId, roomId: null,
+        message: sent.message, timestamp: sent.timestamp, seq: sent.seq, sender: { userId: alice.userId, username: alice.username },
+      },
+    };
+    expect((await bobs.next(withText(sent.message))).data).toEqual(expected);
+    expect((await alicesElsewhere.next(withText(sent.message))).data).toEqual(expected);
+  });
+
+  it('a message sent through one gateway reaches a subscriber on another', async () => {
+    const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
+    const roomId = await roomWith(alice, bob);
+    const bobs = subscriberFor(bob, alice.gatewayIndex + 1).subscribe('subscription { messageAdded { message roomId sender { username } } }');
+    await liveRoom(bobs, alice, roomId);
+    const text = uniqueText();
+    await graphqlFor(alice).data(`mutation { sendRoomMessage(roomId: ${roomId}, message: "${text}") { seq } }`);
+    expect((await bobs.next(withText(text))).data).toEqual({ messageAdded: { message: text, roomId, sender: { username: alice.username } } });
+  });
+
+  it('roomMessageAdded delivers one room to its members, and nothing else', async () => {
+    const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
+    const roomId = await roomWith(alice, bob);
+    const otherRoom = await roomWith(alice, bob);
+    const bobs = subscriberFor(bob).subscribe('subscription($roomId: Int!) { roomMessageAdded(roomId: $roomId) { messageId roomId message senderId } }', { roomId });
+    await liveRoom(bobs, alice, roomId);
+    const elsewhere = await sendToRoom(alice, otherRoom);
+    const privately = await sendPrivate(alice, bob);
+    const here = await sendToRoom(alice, roomId);
+    expect((await bobs.next(withText(here.message))).data).toEqual({
+      roomMessageAdded: { messageId: here.messageId, roomId, message: here.message, senderId: alice.userId },
+    });
+    expect(bobs.pending().filter((result) => withText(elsewhere.message)(result) || withText(privately.message)(result))).toEqual([]);
+  });
+
+  it('roomMessageAdded refuses a non-member with CHAT_NOT_A_ROOM_MEMBER', async () => {
+    const [alice, eve] = (await newUsers(2)) as [TestUser, TestUser];
+    const roomId = await createRoom(alice);
+    const ending = await subscriberFor(eve).subscribe(`subscription { roomMessageAdded(roomId: ${roomId}) { message } }`).ending();
+    expect(ending).toEqual({ kind: 'errors', errors: [expect.objectContaining({ extensions: { code: 'CHAT_NOT_A_ROOM_MEMBER' } })] });
+  });
+
+  it('stops delivering a room to a member who left it, until they join again', async () => {
+    const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
+    const roomId = await roomWith(alice, bob);
+    const everything = subscriberFor(bob).subscribe('subscription { messageAdded { message } }');
+    const room = subscriberFor(bob).subscribe(`subscription { roomMessageAdded(roomId: ${roomId}) { message } }`);
+    await liveRoom(everything, alice, roomId);
+    await liveRoom(room, alice, roomId);
+    await leaveRoom(bob, roomId);
+    const whileAway = await sendToRoom(alice, roomId);
+    await joinRoom(bob, roomId);
+    const afterReturn = await sendToRoom(alice, roomId);
+    for (const subscription of [everything, room]) {
+      await subscription.next(withText(afterReturn.message));
+      expect(subscription.pending().filter(withText(whileAway.message))).toEqual([]);
+    }
+  });
+
+  it('refuses a connection_init without a valid token by closing with 4403', async () => {
+    const [alice] = (await newUsers(1)) as [TestUser];
+    const query = 'subscription { messageAdded { message } }';
+    const forged = await subscriberWith({ token: `${alice.token}x` }).subscribe(query).ending();
+    expect(forged).toEqual({ kind: 'closed', code: 4403, reason: 'Forbidden' });
+    expect(await subscriberWith({}, 1).subscribe(query).ending()).toEqual({ kind: 'closed', code: 4403, reason: 'Forbidden' });
+    const viaHeader = subscriberWith({ headers: { authorization: `Bearer ${alice.token}` } }).subscribe(query);
+    await livePrivate(viaHeader, alice, alice);
+  });
+});
