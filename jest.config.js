@@ -10,9 +10,13 @@
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  // fastify's inject loads cookie@2 and mercurius loads content-disposition@3 (through
-  // @fastify/static), which ship only as ES modules: compile them too.
-  transform: { '^.+\\.ts$': ['@swc/jest'], '/node_modules/(cookie|content-disposition)/.+\\.js$': ['@swc/jest'] },
+  // Transpile only: tsconfig.json sets isolatedModules, and `npm run typecheck` checks types. fastify's inject loads cookie@2 and
+  // mercurius loads content-disposition@3 (through @fastify/static), which ship only as ES
+  // modules: compile them to CommonJS too.
+  transform: {
+    '^.+\\.ts$': ['ts-jest', {}],
+    '/node_modules/(cookie|content-disposition)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
+  },
   transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

@@ -11,6 +11,7 @@ flags:
   --smoke                             a tiny configuration (a few clients, ~1 s per phase), as CI runs it
   --out <file.json>                   where the JSON goes (default: bench/results/<scenarios>-<time>.json)
   --cpu-prof <dir>                    CPU-profile every server process (V8 profiler), profiles under <dir>/<target>/
+  --naive-baseline                    the relay writes every frame with its own system call (no per-tick coalescing)
   --server-root <dir>                 run monolith/split from <dir>/dist instead of this checkout's (A/B comparisons)
   --duration <s> --warmup <s> --drain <s> --generators <n>
   --sizes 10,100,1000 --senders <n> --window <n> --in-flight <copies> --fraction <0..1>   (fanout; fraction also direct/http)
@@ -26,6 +27,8 @@ export interface CliArgs {
   readonly cpuProfDir?: string;
   /** Another checkout (or copy) whose dist/ the monolith and split targets run from, for before/after comparisons. */
   readonly serverRoot?: string;
+  /** The baseline relay writes each frame with its own system call (no per-tick coalescing). */
+  readonly naiveBaseline: boolean;
 }
 
 const NUMERIC: Readonly<Record<string, keyof BenchOptions>> = {
@@ -52,6 +55,7 @@ export const parseCliArgs = (argv: readonly string[]): CliArgs => {
     return found;
   });
   const smoke = rest.includes('--smoke');
+  const naiveBaseline = rest.includes('--naive-baseline');
   const options: Record<string, unknown> = { ...(smoke ? SMOKE : FULL) };
   let targets: readonly TargetName[] = TARGET_NAMES;
   let out: string | undefined;
@@ -59,7 +63,7 @@ export const parseCliArgs = (argv: readonly string[]): CliArgs => {
   let serverRoot: string | undefined;
   for (let index = 0; index < rest.length; index += 1) {
     const flag = rest[index] as string;
-    if (flag === '--smoke') continue;
+    if (flag === '--smoke' || flag === '--naive-baseline') continue;
     const value = rest[index + 1];
     index += 1;
     if (flag === '--targets') {
@@ -74,6 +78,6 @@ export const parseCliArgs = (argv: readonly string[]): CliArgs => {
     else if (NUMERIC[flag] !== undefined) options[NUMERIC[flag]] = positive(flag, value);
     else throw new Error(`unknown flag ${flag}`);
   }
-  return { scenarios, targets, options: options as unknown as BenchOptions, ...(out ? { out } : {}), ...(cpuProfDir ? { cpuProfDir } : {}),
+  return { scenarios, targets, naiveBaseline, options: options as unknown as BenchOptions, ...(out ? { out } : {}), ...(cpuProfDir ? { cpuProfDir } : {}),
     ...(serverRoot ? { serverRoot } : {}) };
 };

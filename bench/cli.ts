@@ -32,6 +32,7 @@ const main = async (): Promise<number> => {
   const report = await runBench(args.scenarios, args.targets, args.options, {
     rootDir: args.serverRoot === undefined ? ROOT : resolve(args.serverRoot),
     ...(args.cpuProfDir ? { cpuProfDir: resolve(args.cpuProfDir) } : {}),
+    naiveBaseline: args.naiveBaseline,
     log: (line) => console.error(`[bench] ${line}`),
   });
   const stamp = report.startedAt.replace(/[:.]/g, '-');
@@ -39,7 +40,7 @@ const main = async (): Promise<number> => {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
 
-  console.log(`\nChatterRoom bench, ${report.startedAt} (${report.machine.cpuCount} × ${report.machine.cpuModel}, Node ${report.machine.node}, preset ${args.options.preset})\n`);
+  console.log(`\nChatterRoom bench, ${report.startedAt} (${report.machine.cpuCount} × ${report.machine.cpuModel}, Node ${report.machine.node}, preset ${args.options.preset}, ${report.baseline} baseline)\n`);
   for (const scenario of args.scenarios) console.log(`${scenarioTable(report, scenario)}\n${cpuTable(report, scenario)}\n`);
   console.log(`JSON: ${out}`);
   const failed = args.scenarios.some((scenario) => args.targets.some((target) => !isSuccess(report.results[scenario.name]?.[target])));

@@ -12,6 +12,8 @@ export interface RunSettings {
   readonly rootDir: string;
   /** When set, every server process is CPU-profiled (see tools/cpu-profiler.preload.ts) into `<dir>/<target>/`. */
   readonly cpuProfDir?: string;
+  /** The relay without per-tick write coalescing. */
+  readonly naiveBaseline?: boolean;
   readonly log: (line: string) => void;
 }
 
@@ -42,6 +44,8 @@ export const runBench = async (
     startedAt: new Date().toISOString(),
     machine: machineInfo(),
     options,
+    baseline: settings.naiveBaseline ? 'naive' : 'coalescing',
+    serverRoot: settings.rootDir,
     results: Object.fromEntries(scenarios.map((scenario) => [scenario.name, {}])),
   };
   for (const name of targets) {
@@ -53,6 +57,7 @@ export const runBench = async (
     const startedAt = nowMs();
     try {
       log('starting');
+      if (name === 'baseline' && settings.naiveBaseline) env.RELAY_COALESCE = '0';
       target = await startTarget(name, { rootDir: settings.rootDir, env, startTimeoutMs: 90_000 });
       liveTargets.add(target);
       log(`started in ${Math.round(nowMs() - startedAt)} ms: ${target.processes.map((p) => `${p.name}=${p.pid}`).join(' ')}`);

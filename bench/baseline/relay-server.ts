@@ -19,9 +19,9 @@ const textOf = (data: RawData): string => (Array.isArray(data) ? Buffer.concat(d
  * ChatterRoom's logic (no auth, validation, storage or events), speaking just enough of
  * its API (the same paths, frames and push shape) for the same load generator to drive it.
  */
-export const buildRelayServer = async (): Promise<FastifyInstance> => {
+export const buildRelayServer = async (options: { coalesce: boolean }): Promise<FastifyInstance> => {
   const app = fastify({ logger: false, bodyLimit: 64 * 1024 });
-  const state = new RelayState();
+  const state = new RelayState(options.coalesce);
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   app.get('/health', async () => ({ status: 'ok' }));
@@ -51,7 +51,7 @@ export const buildRelayServer = async (): Promise<FastifyInstance> => {
 
   app.get('/ws/chat', { websocket: true }, (socket: WebSocket, request: FastifyRequest) => {
     const userId = callerOf(request);
-    state.connect(userId, socket);
+    state.connect(userId, socket, request.raw.socket);
     socket.on('message', (data: RawData) => {
       const frame = JSON.parse(textOf(data)) as Body;
       const reply = (result: unknown) => socket.send(JSON.stringify({ type: 'ack', ...(frame.id === undefined ? {} : { id: frame.id }), result }));

@@ -20,6 +20,10 @@ export interface BenchReport {
   finishedAt?: string;
   readonly machine: Record<string, unknown>;
   readonly options: BenchOptions;
+  /** `coalescing`: the relay corks each socket for a tick (default); `naive`: one system call per frame. */
+  readonly baseline: 'coalescing' | 'naive';
+  /** Where the monolith and split ran from (their dist/). */
+  readonly serverRoot: string;
   /** results[scenario][target] */
   readonly results: Record<string, Partial<Record<TargetName, TargetOutcome>>>;
 }
