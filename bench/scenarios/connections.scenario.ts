@@ -39,7 +39,7 @@ export const connectionsScenario: Scenario = {
   async run({ target, options, log }: ScenarioContext): Promise<CaseResult[]> {
     const gateway = target.gateways[0];
     if (gateway === undefined) throw new Error(`${target.name} has no gateway`);
-    const users = await createUsers(new BenchApi(gateway.httpUrl), Math.min(options.connectionUsers, options.connections));
+    const users = await createUsers(new BenchApi(gateway.httpUrl, log), Math.min(options.connectionUsers, options.connections));
     const generators = Math.max(options.generators, Math.ceil(options.connections / socketsPerGenerator()));
     const serverFileLimit = openFileLimit(target.firstGateway.pid);
     await sleep(1_000);

@@ -45,7 +45,7 @@ export const directScenario: Scenario = {
     { key: 'p99Ms', label: 'p99 ms', digits: 2 },
   ],
   async run({ target, options, log }: ScenarioContext): Promise<CaseResult[]> {
-    const api = new BenchApi(target.gateways[0]?.httpUrl ?? '');
+    const api = new BenchApi(target.gateways[0]?.httpUrl ?? '', log);
     log(`creating ${options.pairs * 2} users`);
     const users = await createUsers(api, options.pairs * 2);
     const pool = await GeneratorPool.start(options.generators);

@@ -37,7 +37,7 @@ export const fanoutScenario: Scenario = {
     { key: 'p99Ms', label: 'p99 ms', digits: 2 },
   ],
   async run({ target, options, log }: ScenarioContext): Promise<CaseResult[]> {
-    const api = new BenchApi(target.gateways[0]?.httpUrl ?? '');
+    const api = new BenchApi(target.gateways[0]?.httpUrl ?? '', log);
     const sizes = [...options.roomSizes].sort((a, b) => a - b);
     const largest = sizes.at(-1) ?? 0;
     log(`creating ${largest} users and ${sizes.length} rooms`);

@@ -22,7 +22,7 @@ export const httpScenario: Scenario = {
     { key: 'p99Ms', label: 'p99 ms', digits: 2 },
   ],
   async run({ target, options, log }: ScenarioContext): Promise<CaseResult[]> {
-    const api = new BenchApi(target.gateways[0]?.httpUrl ?? '');
+    const api = new BenchApi(target.gateways[0]?.httpUrl ?? '', log);
     const users = await createUsers(api, options.httpRoomSize);
     const roomId = await createRoomWith(api, users, 'bench-http');
     const sender = users[0];

@@ -19,6 +19,7 @@ import type { ValidHistoryPaging } from '../domain/history-paging';
 import { requireInputObject } from '../domain/input-object';
 import { requireMessageText } from '../domain/message-text';
 import { announce } from './announce';
+import { KeyedSerialQueue } from './keyed-serial-queue';
 
 export interface MessagingServiceDeps {
   readonly messageStore: MessageStore;
@@ -30,8 +31,15 @@ export interface MessagingServiceDeps {
   readonly logger: Logger;
 }
 
-/** The in-process {@link Messaging}: validates, checks access, persists, then announces. */
+/**
+ * The in-process {@link Messaging}: validates, checks access, persists, then announces.
+ * Appends to one conversation run one at a time in this process: each takes the
+ * conversation's next `seq`, and concurrent appends would only race for it (on FerretDB,
+ * whose counter update is not atomic, every lost race costs a retry of three round trips).
+ */
 export class MessagingService implements Messaging {
+  private readonly appends = new KeyedSerialQueue();
+
   constructor(private readonly deps: MessagingServiceDeps) {}
 
   async sendPrivateMessage(input: SendPrivateMessageInput): Promise<ChatMessage> {
@@ -83,7 +91,7 @@ export class MessagingService implements Messaging {
 
   /** Persists first; announces only a message that was really stored now, to its audience read afterwards. */
   private async post(newMessage: NewMessage, audience: () => Promise<number[]>): Promise<ChatMessage> {
-    const { message, created } = await this.deps.messageStore.append(newMessage);
+    const { message, created } = await this.appends.run(newMessage.conversation, () => this.deps.messageStore.append(newMessage));
     if (created) {
       await announce<MessagePostedV1>(this.deps, MESSAGE_POSTED_V1, async () => ({ message, audience: await audience() }));
     }
@@ -97,8 +105,14 @@ export class MessagingService implements Messaging {
     return this.deps.messageStore.page({ conversation, beforeSeq: cursor.seq, limit });
   }
 
+  /**
+   * Membership is only ever added to an existing room and rooms are never deleted, so a
+   * member's room exists: the room is looked up only to tell "no such room" from "not a
+   * member", which saves the room store a read on every message.
+   */
   private async requireMember(roomId: number, userId: number): Promise<void> {
+    if (await this.deps.roomMembership.isMember(roomId, userId)) return;
     if ((await this.deps.roomStore.findById(roomId)) === null) throw ChatErrors.roomNotFound(roomId);
-    if (!(await this.deps.roomMembership.isMember(roomId, userId))) throw ChatErrors.notARoomMember(roomId);
+    throw ChatErrors.notARoomMember(roomId);
   }
 }

@@ -71,3 +71,23 @@ describe('WriteCoalescer', () => {
     expect(stream.writableCorked).toBe(0);
   });
 });
+
+describe('WriteCoalescer when a transport breaks', () => {
+  it('still releases the other transports, and holds again in later ticks', async () => {
+    const coalescer = new WriteCoalescer();
+    const broken = recordingStream();
+    const healthy = recordingStream();
+    broken.stream.uncork = () => {
+      throw new Error('broken transport');
+    };
+    coalescer.hold(broken.stream);
+    coalescer.hold(healthy.stream);
+    healthy.stream.write('first');
+    await nextTick();
+    expect(healthy.calls).toEqual([['first']]);
+    coalescer.hold(healthy.stream);
+    healthy.stream.write('second');
+    await nextTick();
+    expect(healthy.calls).toEqual([['first'], ['second']]);
+  });
+});

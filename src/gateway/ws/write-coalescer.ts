@@ -20,8 +20,16 @@ export class WriteCoalescer {
     this.held.add(transport);
   }
 
+  /** Forgets every hold first, so one broken transport can never keep the others (or later ticks) held. */
   private readonly release = (): void => {
-    for (const transport of this.held) transport.uncork();
+    const transports = [...this.held];
     this.held.clear();
+    for (const transport of transports) {
+      try {
+        transport.uncork();
+      } catch {
+        // A transport that fails here fails its own socket too (error, then close); the rest go on.
+      }
+    }
   };
 }

@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+/**
+ * Keeps the benchmark harness (bench/) from rotting: compiles it and runs every scenario
+ * in its tiny `--smoke` configuration against the baseline relay, the monolith and the
+ * split deployment, then checks that each produced well-formed results. It asserts
+ * nothing about speed: the figures of a smoke run on a shared machine mean nothing.
+ */
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..', '..');
+const TARGETS = ['baseline', 'monolith', 'split'] as const;
+
+interface SmokeCase {
+  readonly case: string;
+  readonly metrics: Record<string, number>;
+  readonly details?: Record<string, unknown>;
+}
+type Outcome = { cases: SmokeCase[] } | { error: string };
+interface SmokeReport {
+  readonly tool: string;
+  readonly scenarios: string[];
+  readonly targets: string[];
+  readonly results: Record<string, Record<string, Outcome>>;
+}
+
+const casesOf = (report: SmokeReport, scenario: string, target: string): SmokeCase[] => {
+  const outcome = report.results[scenario]?.[target];
+  if (outcome === undefined || 'error' in outcome) throw new Error(`${scenario} on ${target} failed: ${outcome?.error ?? 'no result'}`);
+  return outcome.cases;
+};
+
+describe('bench smoke run (npm run bench -- all --smoke)', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+  const out = join(outDir, 'smoke.json');
+  let report: SmokeReport;
+  let table: string;
+
+  beforeAll(async () => {
+    await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'bench', 'tsconfig.json')], { cwd: ROOT });
+    const { stdout } = await run(process.execPath, [join(ROOT, 'dist', 'bench', 'bench', 'cli.js'), 'all', '--smoke', '--out', out], {
+      cwd: ROOT,
+      timeout: 420_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    table = stdout;
+    report = JSON.parse(readFileSync(out, 'utf8')) as SmokeReport;
+  }, 480_000);
+
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('writes a JSON report covering every scenario on every target', () => {
+    expect(existsSync(out)).toBe(true);
+    expect(report.tool).toBe('chatterroom-bench');
+    expect(report.scenarios).toEqual(['fanout', 'direct', 'http', 'connections']);
+    expect(report.targets).toEqual([...TARGETS]);
+  });
+
+  it.each(TARGETS)('fanout on %s delivered messages, and no send was refused', (target) => {
+    const cases = casesOf(report, 'fanout', target);
+    expect(cases.length).toBeGreaterThan(0);
+    for (const result of cases) {
+      expect(result.metrics.deliveriesPerSecond).toBeGreaterThan(0);
+      expect(result.metrics.p99Ms).toBeGreaterThanOrEqual(result.metrics.p50Ms ?? 0);
+      expect(result.details).toMatchObject({ errors: 0 });
+    }
+  });
+
+  it.each(TARGETS)('direct on %s delivered private messages, and no send was refused', (target) => {
+    for (const result of casesOf(report, 'direct', target)) {
+      expect(result.metrics.messagesPerSecond).toBeGreaterThan(0);
+      expect(result.details).toMatchObject({ errors: 0 });
+    }
+  });
+
+  it.each(TARGETS)('http on %s answered its posts with 2xx only', (target) => {
+    for (const result of casesOf(report, 'http', target)) {
+      expect(result.metrics.requestsPerSecond).toBeGreaterThan(0);
+      expect(result.details).toMatchObject({ non2xx: 0, errors: 0 });
+    }
+  });
+
+  it.each(TARGETS)('connections on %s held every socket it opened', (target) => {
+    const [result] = casesOf(report, 'connections', target);
+    expect(result?.metrics.held).toBeGreaterThan(0);
+    expect(result?.metrics.held).toBe(result?.details?.attempted);
+  });
+
+  it('prints a table per scenario with each target as a column', () => {
+    for (const title of ['### fanout', '### direct', '### http', '### connections']) expect(table).toContain(title);
+    expect(table).toContain('| case | metric | baseline | monolith | split |');
+  });
+});
