@@ -10,12 +10,12 @@ flags:
   --targets baseline,monolith,split   targets to run, in this order (default: all three)
   --smoke                             a tiny configuration (a few clients, ~1 s per phase), as CI runs it
   --out <file.json>                   where the JSON goes (default: bench/results/<scenarios>-<time>.json)
-  --cpu-prof <dir>                    CPU-profile every server process (V8 profiler), profiles under <dir>/<target>/
+  --cpu-prof <dir>                    CPU-profile every server process (V8 profiler), profiles under <dir>/<target>/<scenario>/
   --naive-baseline                    the relay writes every frame with its own system call (no per-tick coalescing)
   --server-root <dir>                 run monolith/split from <dir>/dist instead of this checkout's (A/B comparisons)
   --duration <s> --warmup <s> --drain <s> --generators <n>
   --sizes 10,100,1000 --senders <n> --window <n> --in-flight <copies> --fraction <0..1>   (fanout; fraction also direct/http)
-  --pairs <n> --direct-window <n>                                       (direct)
+  --pairs <n> --direct-window <n> --prime <s>                           (direct)
   --http-connections <n>                                                (http)
   --connections <n> --connection-users <n> --hold <s>                   (connections)`;
 
@@ -34,7 +34,7 @@ export interface CliArgs {
 const NUMERIC: Readonly<Record<string, keyof BenchOptions>> = {
   '--duration': 'durationSeconds', '--warmup': 'warmupSeconds', '--drain': 'drainSeconds', '--generators': 'generators',
   '--senders': 'senders', '--window': 'window', '--in-flight': 'inFlightDeliveries', '--fraction': 'fixedFraction', '--pairs': 'pairs',
-  '--direct-window': 'directWindow', '--http-connections': 'httpConnections', '--connections': 'connections',
+  '--direct-window': 'directWindow', '--prime': 'primeSeconds', '--http-connections': 'httpConnections', '--connections': 'connections',
   '--connection-users': 'connectionUsers', '--hold': 'holdSeconds',
 };
 

@@ -10,7 +10,7 @@ import { startTarget } from './targets/start-target';
 
 export interface RunSettings {
   readonly rootDir: string;
-  /** When set, every server process is CPU-profiled (see tools/cpu-profiler.preload.ts) into `<dir>/<target>/`. */
+  /** When set, every server process is CPU-profiled (see tools/cpu-profiler.preload.ts) into `<dir>/<target>/<scenario>/`. */
   readonly cpuProfDir?: string;
   /** The relay without per-tick write coalescing. */
   readonly naiveBaseline?: boolean;
@@ -25,10 +25,40 @@ export const liveTargets = new Set<BenchTarget>();
 
 const describeError = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
+/** Runs one scenario on a freshly started target, then stops the target; a failure is recorded, not thrown. */
+const runOnFreshTarget = async (name: TargetName, scenario: Scenario, options: BenchOptions, settings: RunSettings): Promise<TargetOutcome> => {
+  const log = (line: string) => settings.log(`[${name}] ${scenario.name}: ${line}`);
+  const env: Record<string, string> = settings.cpuProfDir === undefined
+    ? {}
+    : { NODE_OPTIONS: `--require ${PROFILER_PRELOAD}`, BENCH_CPU_PROF_DIR: join(settings.cpuProfDir, name, scenario.name) };
+  if (name === 'baseline' && settings.naiveBaseline) env.RELAY_COALESCE = '0';
+  const began = nowMs();
+  const seconds = () => Math.round((nowMs() - began) / 100) / 10;
+  let target: BenchTarget;
+  try {
+    target = await startTarget(name, { rootDir: settings.rootDir, env, startTimeoutMs: 90_000 });
+  } catch (error) {
+    return { error: `could not start: ${describeError(error)}`, seconds: seconds() };
+  }
+  liveTargets.add(target);
+  log(`started in ${Math.round(nowMs() - began)} ms: ${target.processes.map((p) => `${p.name}=${p.pid}`).join(' ')}`);
+  try {
+    return { cases: await scenario.run({ target, options, log }), seconds: seconds() };
+  } catch (error) {
+    log(`failed: ${describeError(error)}`);
+    return { error: describeError(error), seconds: seconds() };
+  } finally {
+    await target.stop();
+    liveTargets.delete(target);
+    log(`took ${seconds()} s`);
+  }
+};
+
 /**
- * Runs the scenarios against each target in turn, in one run: the target is started,
- * every scenario runs on it, it is stopped; then the next target. A scenario that fails
- * is recorded with its error and the run goes on.
+ * Runs every scenario against every target, in one run: target by target, each scenario
+ * on a target started for it alone (fresh databases, no backlog left by the previous
+ * scenario), stopped afterwards. A scenario that fails is recorded with its error and
+ * the run goes on.
  */
 export const runBench = async (
   scenarios: readonly Scenario[],
@@ -49,41 +79,8 @@ export const runBench = async (
     results: Object.fromEntries(scenarios.map((scenario) => [scenario.name, {}])),
   };
   for (const name of targets) {
-    const log = (line: string) => settings.log(`[${name}] ${line}`);
-    const env: Record<string, string> = settings.cpuProfDir === undefined
-      ? {}
-      : { NODE_OPTIONS: `--require ${PROFILER_PRELOAD}`, BENCH_CPU_PROF_DIR: join(settings.cpuProfDir, name) };
-    let target: BenchTarget;
-    const startedAt = nowMs();
-    try {
-      log('starting');
-      if (name === 'baseline' && settings.naiveBaseline) env.RELAY_COALESCE = '0';
-      target = await startTarget(name, { rootDir: settings.rootDir, env, startTimeoutMs: 90_000 });
-      liveTargets.add(target);
-      log(`started in ${Math.round(nowMs() - startedAt)} ms: ${target.processes.map((p) => `${p.name}=${p.pid}`).join(' ')}`);
-    } catch (error) {
-      for (const scenario of scenarios) {
-        (report.results[scenario.name] ??= {})[name] = { error: `could not start: ${describeError(error)}`, seconds: 0 };
-      }
-      continue;
-    }
-    try {
-      for (const scenario of scenarios) {
-        const began = nowMs();
-        let outcome: TargetOutcome;
-        try {
-          const cases = await scenario.run({ target, options, log: (line) => log(`${scenario.name}: ${line}`) });
-          outcome = { cases, seconds: Math.round((nowMs() - began) / 100) / 10 };
-        } catch (error) {
-          log(`${scenario.name} failed: ${describeError(error)}`);
-          outcome = { error: describeError(error), seconds: Math.round((nowMs() - began) / 100) / 10 };
-        }
-        (report.results[scenario.name] ??= {})[name] = outcome;
-        log(`${scenario.name} took ${outcome.seconds} s`);
-      }
-    } finally {
-      await target.stop();
-      liveTargets.delete(target);
+    for (const scenario of scenarios) {
+      (report.results[scenario.name] ??= {})[name] = await runOnFreshTarget(name, scenario, options, settings);
     }
   }
   report.finishedAt = new Date().toISOString();

@@ -22,6 +22,11 @@ export interface BenchOptions {
   /** direct: pairs of users; messages in flight per sender at max. */
   readonly pairs: number;
   readonly directWindow: number;
+  /**
+   * direct: an unmeasured closed-loop phase first, this long (then drained), so every pair
+   * has a conversation and chat-service has cached that each recipient exists.
+   */
+  readonly primeSeconds: number;
   /** http: autocannon connections over all gateways; members of the room posted to. */
   readonly httpConnections: number;
   readonly httpRoomSize: number;
@@ -46,6 +51,7 @@ export const FULL: BenchOptions = {
   fixedFraction: 0.5,
   pairs: 200,
   directWindow: 1,
+  primeSeconds: 3,
   httpConnections: 20,
   httpRoomSize: 10,
   connections: 10_000,
@@ -66,6 +72,7 @@ export const SMOKE: BenchOptions = {
   window: 2,
   inFlightDeliveries: 100,
   pairs: 4,
+  primeSeconds: 0.5,
   httpConnections: 2,
   httpRoomSize: 3,
   connections: 40,

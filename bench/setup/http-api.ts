@@ -11,12 +11,12 @@ export class HttpStatusError extends Error {
   }
 }
 
-const ATTEMPTS = 3;
+const ATTEMPTS = 5;
 const BACKOFF_MS = 1_000;
 
 /**
- * POSTs JSON; a 5xx or a network failure is tried again (up to 3 attempts, after 1 s then
- * 2 s, so an overloaded service can drain), anything else is thrown.
+ * POSTs JSON; a 5xx or a network failure is tried again (up to 5 attempts, after 1, 2, 4
+ * and 8 s, so an overloaded service can drain its backlog), anything else is thrown.
  */
 const call = async <T>(url: string, body: unknown, token?: string, onRetry?: (why: string) => void): Promise<T> => {
   for (let attempt = 1; ; attempt += 1) {
@@ -39,7 +39,7 @@ const call = async <T>(url: string, body: unknown, token?: string, onRetry?: (wh
       why = (error as Error).message;
     }
     onRetry?.(why);
-    await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS * attempt));
+    await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS * 2 ** (attempt - 1)));
   }
 };
 
