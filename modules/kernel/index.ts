@@ -5,3 +5,4 @@ export * from './event-type-matcher';
 export * from './clock.port';
 export * from './logger.port';
 export * from './ids';
+export * from './keyed-serial-queue';

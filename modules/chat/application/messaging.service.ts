@@ -1,4 +1,4 @@
-import { requirePositiveInt32 } from '../../kernel';
+import { KeyedSerialQueue, requirePositiveInt32 } from '../../kernel';
 import type { Clock, EventBus, Logger } from '../../kernel';
 import { ChatErrors, MESSAGE_POSTED_V1 } from '../contracts';
 import type {
@@ -19,7 +19,7 @@ import type { ValidHistoryPaging } from '../domain/history-paging';
 import { requireInputObject } from '../domain/input-object';
 import { requireMessageText } from '../domain/message-text';
 import { announce } from './announce';
-import { KeyedSerialQueue } from './keyed-serial-queue';
+
 
 export interface MessagingServiceDeps {
   readonly messageStore: MessageStore;

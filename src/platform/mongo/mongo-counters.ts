@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
+import { KeyedSerialQueue } from '../../../modules/kernel';
 import { counterSchema, type CounterDocument } from './counter.schema';
 import { isDuplicateKeyError } from './duplicate-key';
 
@@ -28,8 +29,12 @@ export interface NextValueInsert<T> {
  * twice and increments may be lost. A value is therefore only a proposal: `insertWithNext`
  * stores the record under it with a unique index (atomic on both servers) and, when the
  * value turns out taken, raises the counter to the highest stored value and tries again.
+ * Within one process, allocations of one counter run one at a time, so only other
+ * replicas can race for a value.
  */
 export class MongoCounters {
+  private readonly allocations = new KeyedSerialQueue();
+
   constructor(private readonly orm: MikroORM) {}
 
   /** The counter's next value, starting at 1. */
@@ -51,7 +56,11 @@ export class MongoCounters {
   }
 
   /** Stores a record under the counter's next free value; see {@link NextValueInsert}. */
-  async insertWithNext<T>(spec: NextValueInsert<T>): Promise<T> {
+  insertWithNext<T>(spec: NextValueInsert<T>): Promise<T> {
+    return this.allocations.run(spec.counter, () => this.insertWithNextNow(spec));
+  }
+
+  private async insertWithNextNow<T>(spec: NextValueInsert<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       const value = await this.next(spec.counter);
       try {
