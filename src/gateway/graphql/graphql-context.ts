@@ -5,10 +5,13 @@ import type { GatewayDeps } from '../gateway-deps';
 import { bearerTokenOf } from '../http/bearer-token';
 import { Caller } from './caller';
 import { UserBatchLoader } from './user-batch-loader';
+import type { GraphqlChatFeed } from './subscriptions/graphql-chat-feed';
 
 /** What every resolver gets: the ports, who calls, the request's user loader and logger. */
 export interface GraphqlContext {
   readonly ports: GatewayDeps;
+  /** The subscription source of this gateway. */
+  readonly feed: GraphqlChatFeed;
   readonly caller: Caller;
   readonly users: UserBatchLoader;
   readonly log: Logger;
@@ -18,16 +21,18 @@ export interface GraphqlContext {
 export type ResolverContext = GraphqlContext & Pick<MercuriusContext, 'pubsub'>;
 
 /** A query or mutation over HTTP: the caller is whoever `Authorization: Bearer` names. */
-export const requestContext = (ports: GatewayDeps, request: FastifyRequest): GraphqlContext => ({
+export const requestContext = (ports: GatewayDeps, feed: GraphqlChatFeed, request: FastifyRequest): GraphqlContext => ({
   ports,
+  feed,
   caller: Caller.withToken(ports.tokenVerifier, bearerTokenOf(request.headers.authorization)),
   users: new UserBatchLoader(ports),
   log: request.log,
 });
 
 /** A subscription connection: anonymous until its connection_init proves a token. */
-export const connectionContext = (ports: GatewayDeps, request: FastifyRequest): GraphqlContext => ({
+export const connectionContext = (ports: GatewayDeps, feed: GraphqlChatFeed, request: FastifyRequest): GraphqlContext => ({
   ports,
+  feed,
   caller: Caller.withToken(ports.tokenVerifier, undefined),
   users: new UserBatchLoader(ports),
   log: request.log,

@@ -50,7 +50,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
     cache: false,
     validationRules: ({ variables }) => gatewayValidationRules(options, variables ?? undefined),
     errorFormatter: formatGraphqlErrors,
-    context: (request) => requestContext(deps, request),
+    context: (request) => requestContext(deps, feed, request),
     additionalRouteOptions: {
       config: { public: true },
       // mercurius's response schema would print the list indices of an error's path as strings
@@ -58,7 +58,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
     },
     subscription: {
       onConnect: authenticateConnection({ tokenVerifier: deps.tokenVerifier, logger: app.log }),
-      context: (_socket, request) => connectionContext(deps, request),
+      context: (_socket, request) => connectionContext(deps, feed, request),
     },
   });
 

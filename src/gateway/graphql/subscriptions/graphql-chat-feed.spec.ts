@@ -5,27 +5,49 @@ import { GraphqlChatFeed, messagesTopicOf } from './graphql-chat-feed';
 
 const message: ChatMessage = { messageId: 'm1', kind: 'room', senderId: 1, roomId: 5, message: 'hi', timestamp: '2024-01-01T00:00:00.000Z', seq: 1 };
 
+/** Records publishes; each subscription is a feed that ends when `end(topic)` is called. */
 const recordingPubsub = () => {
   const published: Array<{ topic: string; payload: unknown }> = [];
-  const pubsub = { publish: (event: { topic: string; payload: unknown }, done?: () => void) => (published.push(event), done?.()) };
-  return { published, pubsub: pubsub as unknown as PubSub };
+  const enders = new Map<string, () => void>();
+  const subscribe = async (topic: string): Promise<AsyncIterable<unknown>> => {
+    const ended = new Promise<void>((resolve) => enders.set(topic, resolve));
+    return {
+      [Symbol.asyncIterator]: () => ({ next: async () => (await ended, { done: true as const, value: undefined }) }),
+    };
+  };
+  const pubsub = { publish: (event: { topic: string; payload: unknown }, done?: () => void) => (published.push(event), done?.()), subscribe };
+  return { published, pubsub: pubsub as unknown as PubSub, end: (topic: string) => enders.get(topic)?.() };
+};
+
+const drain = async (feed: AsyncIterable<unknown>) => {
+  for await (const _ of feed);
 };
 
 describe('GraphqlChatFeed', () => {
-  it('publishes a posted message on the topic of each user of its audience, and no one else', () => {
-    const { published, pubsub } = recordingPubsub();
+  it('publishes a posted message on the topic of each user of its audience who follows it here, and no one else', async () => {
+    const { published, pubsub, end } = recordingPubsub();
     const feed = new GraphqlChatFeed();
     feed.connect(pubsub);
-    feed.relay(createEvent(MESSAGE_POSTED_V1, { message, audience: [1, 3, 3] }));
+    await feed.follow(pubsub, 1);
+    const third = await feed.follow(pubsub, 3);
+    feed.relay(createEvent(MESSAGE_POSTED_V1, { message, audience: [1, 2, 3, 3] }));
     expect(published).toEqual([
       { topic: messagesTopicOf(1), payload: { message } },
       { topic: messagesTopicOf(3), payload: { message } },
     ]);
+
+    const thirdEnded = drain(third);
+    end(messagesTopicOf(3));
+    await thirdEnded;
+    published.length = 0;
+    feed.relay(createEvent(MESSAGE_POSTED_V1, { message, audience: [1, 3] }));
+    expect(published).toEqual([{ topic: messagesTopicOf(1), payload: { message } }]);
   });
 
-  it('ignores other events, malformed ones, and everything before connect or after disconnect', () => {
+  it('ignores other events, malformed ones, and everything before connect or after disconnect', async () => {
     const { published, pubsub } = recordingPubsub();
     const feed = new GraphqlChatFeed();
+    await feed.follow(pubsub, 1);
     feed.relay(createEvent(MESSAGE_POSTED_V1, { message, audience: [1] }));
     feed.connect(pubsub);
     feed.relay(createEvent(ROOM_MEMBER_JOINED_V1, { roomId: 5, userId: 2, audience: [1, 2] }));

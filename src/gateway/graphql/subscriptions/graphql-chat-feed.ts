@@ -17,11 +17,13 @@ const isMessage = (value: unknown): value is ChatMessage =>
 /**
  * Feeds GraphQL subscriptions from the chat events this gateway already receives for its
  * WebSockets (every gateway gets every event): each posted message is published, in
- * process, on the topic of every user of its `audience`, and on no one else's. So a
- * user who left a room before a message was sent never gets it.
+ * process, on the topic of every user of its `audience` who has a subscription open here,
+ * and on no one else's. So a user who left a room before a message was sent never gets it.
  */
 export class GraphqlChatFeed {
   private pubsub: PubSub | undefined;
+  /** Open subscriptions per user on this gateway: only their topics are published to. */
+  private readonly following = new Map<number, number>();
 
   /** Starts publishing to mercurius's pubsub (once the GraphQL plugin is loaded). */
   connect(pubsub: PubSub): void {
@@ -32,12 +34,31 @@ export class GraphqlChatFeed {
     this.pubsub = undefined;
   }
 
+  /** The messages `userId` may see, from now until the subscription ends. */
+  async follow(pubsub: PubSub, userId: number): Promise<AsyncIterable<MessageAddedPayload>> {
+    const feed = (await pubsub.subscribe(messagesTopicOf(userId))) as AsyncIterable<MessageAddedPayload>;
+    this.following.set(userId, (this.following.get(userId) ?? 0) + 1);
+    return this.untilEnded(feed, userId);
+  }
+
+  private async *untilEnded(feed: AsyncIterable<MessageAddedPayload>, userId: number): AsyncGenerator<MessageAddedPayload> {
+    try {
+      yield* feed;
+    } finally {
+      const left = (this.following.get(userId) ?? 1) - 1;
+      if (left > 0) this.following.set(userId, left);
+      else this.following.delete(userId);
+    }
+  }
+
   relay(event: IntegrationEvent): void {
     if (this.pubsub === undefined || event.type !== MESSAGE_POSTED_V1) return;
     const audience = audienceOf(event.payload);
     const message = (event.payload as Partial<MessagePostedV1> | null)?.message;
     if (audience === undefined || !isMessage(message)) return;
     const payload: MessageAddedPayload = { message };
-    for (const userId of audience) this.pubsub.publish({ topic: messagesTopicOf(userId), payload }, () => undefined);
+    for (const userId of audience) {
+      if (this.following.has(userId)) this.pubsub.publish({ topic: messagesTopicOf(userId), payload }, () => undefined);
+    }
   }
 }

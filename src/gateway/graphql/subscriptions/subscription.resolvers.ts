@@ -3,7 +3,7 @@ import { isDomainError } from '../../../../modules/kernel';
 import type { ResolverContext } from '../graphql-context';
 import { codedError } from '../graphql-errors';
 import { idArgument } from '../resolvers/arguments';
-import { messagesTopicOf, type MessageAddedPayload } from './graphql-chat-feed';
+import type { MessageAddedPayload } from './graphql-chat-feed';
 
 type SetUp<Args> = (args: Args, context: ResolverContext) => Promise<AsyncIterable<unknown>>;
 
@@ -27,18 +27,17 @@ const messageOf = (payload: unknown) => (payload as MessageAddedPayload).message
 
 export const subscriptionResolvers: IResolverObject<unknown, ResolverContext> = {
   messageAdded: {
-    subscribe: subscribing(async (_args, { caller, pubsub }) => pubsub.subscribe(messagesTopicOf(await caller.id()))),
+    subscribe: subscribing(async (_args, { caller, feed, pubsub }) => feed.follow(pubsub, await caller.id())),
     resolve: messageOf,
   },
 
   /** Members only, checked when subscribing (CHAT_NOT_A_ROOM_MEMBER); leaving stops delivery. */
   roomMessageAdded: {
-    subscribe: subscribing(async (args: { roomId: number }, { caller, ports, pubsub }) => {
+    subscribe: subscribing(async (args: { roomId: number }, { caller, feed, ports, pubsub }) => {
       const userId = await caller.id();
       const roomId = idArgument(args.roomId, 'roomId');
       await ports.roomRegistry.getRoom({ userId, roomId });
-      const feed = await pubsub.subscribe<MessageAddedPayload>(messagesTopicOf(userId));
-      return only(feed, (payload) => payload.message.roomId === roomId);
+      return only(await feed.follow(pubsub, userId), (payload) => payload.message.roomId === roomId);
     }),
     resolve: messageOf,
   },
