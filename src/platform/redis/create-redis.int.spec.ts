@@ -1,18 +1,12 @@
 import type { Redis } from 'ioredis';
-import { silentLogger, type Logger } from '../../../modules/kernel';
+import { silentLogger } from '../../../modules/kernel';
 import { closeRedis, createRedis, redisReady } from './create-redis';
 import { startOwnRedisServer, type OwnRedisServer } from './own-redis-server.testing';
 import { eventually } from '../../../test/harness/system/eventually';
 import { freePort } from '../../../test/harness/system/free-port';
+import { recordingLogger } from '../../../test/harness/recording-logger';
 
 jest.setTimeout(30_000);
-
-const recordingLogger = () => {
-  const warnings: string[] = [];
-  const infos: string[] = [];
-  const logger: Logger = { ...silentLogger, warn: (_o, msg) => warnings.push(msg ?? ''), info: (_o, msg) => infos.push(msg ?? '') };
-  return { logger, warnings, infos };
-};
 
 describe('createRedis', () => {
   it('fails commands at once while Redis is unreachable, logs the outage once, and reconnects by itself', async () => {

@@ -7,6 +7,7 @@ import { RedisCachedRoomMembership } from './redis-cached.room-membership';
 import { closeRedis, createRedis, redisReady } from '../../../../src/platform/redis/create-redis';
 import { serviceUrls } from '../../../../test/harness/services/service-urls';
 import { describeRoomMembershipContract } from '../../../../test/contract/ports/chat/room-membership.contract';
+import { recordingLogger } from '../../../../test/harness/recording-logger';
 
 const freshId = (): number => 1_000_000_000 + Math.floor(Math.random() * 1_000_000_000);
 const uniquePrefix = (): string => `chatterroom-test:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}:`;
@@ -52,13 +53,6 @@ class PausableRoomMembership implements RoomMembership {
     return snapshot;
   }
 }
-
-const recordingLogger = () => {
-  const warnings: string[] = [];
-  const infos: string[] = [];
-  const logger: Logger = { ...silentLogger, warn: (_o, msg) => warnings.push(msg ?? ''), info: (_o, msg) => infos.push(msg ?? '') };
-  return { logger, warnings, infos };
-};
 
 describe('RedisCachedRoomMembership', () => {
   const keyPrefix = uniquePrefix();

@@ -1,19 +1,13 @@
 import type { Redis } from 'ioredis';
-import { silentLogger, type Logger } from '../../../kernel';
+import { silentLogger } from '../../../kernel';
 import { InMemoryRoomMembership } from '../in-memory/in-memory.room-membership';
 import { RedisCachedRoomMembership } from './redis-cached.room-membership';
 import { closeRedis, createRedis, redisReady } from '../../../../src/platform/redis/create-redis';
 import { startOwnRedisServer, type OwnRedisServer } from '../../../../src/platform/redis/own-redis-server.testing';
 import { freePort } from '../../../../test/harness/system/free-port';
+import { recordingLogger } from '../../../../test/harness/recording-logger';
 
 jest.setTimeout(30_000);
-
-const recordingLogger = () => {
-  const warnings: string[] = [];
-  const infos: string[] = [];
-  const logger: Logger = { ...silentLogger, warn: (_o, msg) => warnings.push(msg ?? ''), info: (_o, msg) => infos.push(msg ?? '') };
-  return { logger, warnings, infos };
-};
 
 describe('RedisCachedRoomMembership across a Redis restart (its own redis-server)', () => {
   it('answers from the durable store while Redis is down, then serves and rebuilds from Redis again', async () => {
