@@ -5,7 +5,6 @@ import { RoleProcess } from '../../test/harness/system/role-process';
 import { startMonolith } from '../../test/harness/system/targets/monolith.target';
 import { gatewayEndpoint, type RunningTarget } from '../../test/harness/system/targets/running-target';
 import { startSplit } from '../../test/harness/system/targets/split.target';
-import { dropDatabases, mongoUrlsIn } from '../../test/resilience/support/mongo-databases';
 import type { BenchTarget, BenchTargetOptions, TargetName } from './bench-target';
 import { pidListeningOn, type ProbedProcess } from './process-probe';
 
@@ -21,7 +20,8 @@ const pidOf = (child: RoleProcess): number => {
 
 const INFRASTRUCTURE: ReadonlyArray<readonly [string, number]> = [['rabbitmq', 5672], ['redis', 6379], ['ferretdb', 27017]];
 
-const fromRunning = (name: TargetName, running: RunningTarget, extra: readonly ProbedProcess[], afterStop: () => Promise<void>): BenchTarget => {
+/** The split target drops its own databases, exchange and Redis keys when it stops. */
+const fromRunning = (name: TargetName, running: RunningTarget, extra: readonly ProbedProcess[]): BenchTarget => {
   const own = running.processes.map((child) => ({ name: child.name, pid: pidOf(child) }));
   const first = own.find((child) => child.name === 'monolith' || child.name === 'gateway-1' || child.name === 'baseline') ?? own[0];
   if (first === undefined) throw new Error(`${name} has no process`);
@@ -30,10 +30,7 @@ const fromRunning = (name: TargetName, running: RunningTarget, extra: readonly P
     gateways: running.endpoints.gateways,
     processes: [...own, ...extra],
     firstGateway: first,
-    stop: async () => {
-      await running.stop();
-      await afterStop();
-    },
+    stop: () => running.stop(),
     killNow: () => running.killNow(),
   };
 };
@@ -61,13 +58,12 @@ const startBaseline = async (options: BenchTargetOptions): Promise<RunningTarget
 /** Starts one target: the relay, or a deployment exactly as the system suite starts it (compiled dist/). */
 export const startTarget = async (name: TargetName, options: BenchTargetOptions): Promise<BenchTarget> => {
   const harnessOptions = { rootDir: options.rootDir, startTimeoutMs: options.startTimeoutMs, logLevel: LOG_LEVEL, env: options.env };
-  if (name === 'baseline') return fromRunning(name, await startBaseline(options), [], async () => undefined);
-  if (name === 'monolith') return fromRunning(name, await startMonolith(harnessOptions), [], async () => undefined);
+  if (name === 'baseline') return fromRunning(name, await startBaseline(options), []);
+  if (name === 'monolith') return fromRunning(name, await startMonolith(harnessOptions), []);
   const running = await startSplit(harnessOptions);
   const infrastructure = INFRASTRUCTURE.flatMap(([label, port]) => {
     const pid = pidListeningOn(port);
     return pid === undefined ? [] : [{ name: label, pid }];
   });
-  const databases = mongoUrlsIn(running.processes.map((child) => child.env));
-  return fromRunning(name, running, infrastructure, () => dropDatabases(databases));
+  return fromRunning(name, running, infrastructure);
 };

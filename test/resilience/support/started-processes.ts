@@ -3,7 +3,7 @@ import { ChatSocket } from '../../harness/system';
 import { waitUntilReady } from '../../harness/system/readiness';
 import type { RoleProcess } from '../../harness/system/role-process';
 import type { RunningTarget, TargetOptions } from '../../harness/system/targets/running-target';
-import { dropDatabases, mongoUrlsIn } from './mongo-databases';
+import { dropDatabases, mongoUrlsIn } from '../../harness/services/mongo-databases';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 

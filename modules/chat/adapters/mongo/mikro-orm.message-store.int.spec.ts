@@ -1,6 +1,6 @@
 import { describeMessageStoreContract } from '../../../../test/contract/ports/chat/message-store.contract';
 import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
-import { openScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm';
+import { openScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm.testing';
 import { MikroOrmMessageStore } from './mikro-orm.message-store';
 import { chatEntities } from '.';
 

@@ -1,6 +1,6 @@
 import { describeRoomMembershipContract } from '../../../../test/contract/ports/chat/room-membership.contract';
 import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
-import { openScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm';
+import { openScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm.testing';
 import { MikroOrmRoomMembership } from './mikro-orm.room-membership';
 import { chatEntities } from '.';
 

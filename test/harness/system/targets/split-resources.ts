@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'amqplib';
 import Redis from 'ioredis';
+import { dropDatabases } from '../../services/mongo-databases';
 import { mongoTestUrl, serviceUrls } from '../../services/service-urls';
 
 /**
@@ -31,8 +32,9 @@ export const prepareSplitResources = (): SplitResources => {
   };
 };
 
-/** Deletes the run's exchange and Redis keys once its processes are stopped (databases stay, named by run). */
+/** Deletes the run's databases, exchange and Redis keys once its processes are stopped. */
 export const releaseSplitResources = async (resources: SplitResources): Promise<void> => {
+  await dropDatabases([resources.usersMongoUrl, resources.chatMongoUrl]);
   const connection = await connect(resources.amqpUrl);
   try {
     const channel = await connection.createChannel();

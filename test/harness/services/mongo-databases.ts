@@ -13,7 +13,7 @@ export const dropDatabases = async (urls: readonly string[]): Promise<void> => {
       await client.connect();
       await client.db().dropDatabase();
     } catch (error) {
-      process.stderr.write(`[resilience] could not drop the database of ${url}: ${String(error)}\n`);
+      process.stderr.write(`[test] could not drop the database of ${url}: ${String(error)}\n`);
     } finally {
       await client.close();
     }
