@@ -1,5 +1,6 @@
 import { createLogger, type AppLogger } from './platform/logging/create-logger';
 import { ConfigError } from './platform/config/env-reader';
+import { StorageError } from './platform/sqlite/storage-error';
 import { ROLES, type Role } from './roles/role-configs';
 import { startRole } from './roles/start-role';
 import type { RunningRole } from './roles/running-role';
@@ -45,7 +46,8 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? `configuration error: ${error.message}` : error;
+  const message =
+    error instanceof ConfigError ? `configuration error: ${error.message}` : error instanceof StorageError ? `storage error: ${error.message}` : error;
   // The logger may not exist yet (bad configuration), so this one goes to stderr directly.
   process.stderr.write(`chatterroom failed to start: ${message instanceof Error ? (message.stack ?? message.message) : String(message)}\n`);
   process.exit(1);
