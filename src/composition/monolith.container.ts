@@ -41,6 +41,8 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
     container.register({ ...usersInMemoryStorageRegistrations(), ...chatInMemoryStorageRegistrations() });
   } else if (storage.kind === 'sqlite') {
     container.register({ ...sqliteRegistrations(storage.dataDir, logger), ...usersSqliteStorageRegistrations(), ...chatSqliteStorageRegistrations() });
+    // Resolved now so that disposing the container closes (and checkpoints) every file, used or not.
+    for (const key of ['usersSqlite', 'chatSqlite'] as const) container.resolve(key);
   } else {
     container.register({
       ...(await mongoOrmRegistration(storage.mongoUrl, [...usersEntities, ...chatEntities], logger)),

@@ -1,8 +1,6 @@
-import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { StorageError } from './storage-error';
-
-const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+import { messageOf as reason, StorageError } from './storage-error';
 
 /**
  * Makes sure DATA_DIR exists (creating it and its parents) and that this process can write
@@ -11,6 +9,7 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
  */
 export const prepareDataDir = (dataDir: string): string => {
   const path = resolve(dataDir);
+  if (existsSync(path) && !statSync(path).isDirectory()) throw new StorageError(`DATA_DIR ${path} is a file, not a directory`);
   try {
     mkdirSync(path, { recursive: true });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { StorageError } from './storage-error';
+import { messageOf, StorageError } from './storage-error';
 
 /** SQLite's primary result codes that say something about the file itself. */
 const FILE_PROBLEMS: Readonly<Record<number, string>> = {
@@ -18,7 +18,7 @@ export const describeSqliteFailure = (error: unknown, file: string): Error => {
   if (error instanceof StorageError) return error;
   const errcode = (error as { errcode?: unknown }).errcode;
   const problem = typeof errcode === 'number' ? FILE_PROBLEMS[errcode & 0xff] : undefined;
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   return new StorageError(
     problem === undefined ? `${file} could not be opened: ${detail}` : `${file} ${problem} (${detail}); refusing to start rather than use an empty or damaged database`,
     { cause: error },

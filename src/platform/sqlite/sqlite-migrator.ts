@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { SqliteMigration } from './sqlite-migration';
-import { StorageError } from './storage-error';
+import { messageOf, StorageError } from './storage-error';
 
 export interface MigrationOutcome {
   readonly from: number;
@@ -41,8 +41,9 @@ export const migrate = (db: DatabaseSync, migrations: readonly SqliteMigration[]
       db.exec('COMMIT');
     } catch (error) {
       db.exec('ROLLBACK');
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new StorageError(`${file}: migration to schema version ${migration.version} (${migration.description}) failed: ${reason}`, { cause: error });
+      throw new StorageError(`${file}: migration to schema version ${migration.version} (${migration.description}) failed: ${messageOf(error)}`, {
+        cause: error,
+      });
     }
   }
   return { from, to: latest };

@@ -9,3 +9,7 @@ export class StorageError extends Error {
     this.name = 'StorageError';
   }
 }
+
+/** The message of any thrown value (node:sqlite's errors may come from another realm than `Error`). */
+export const messageOf = (error: unknown): string =>
+  typeof (error as { message?: unknown } | null)?.message === 'string' ? (error as { message: string }).message : String(error);
