@@ -4,6 +4,8 @@
  * - integration: `*.int.spec.ts`, real Redis, RabbitMQ and FerretDB (scripts/services).
  * - system:*:    `*.contract.spec.ts`, the black-box suite, once per deployment;
  *                the harness starts the target named in `globals.SUT`.
+ * - system:binary: the single executable (built when stale) against a smoke subset of the
+ *                system suite, plus its own tests in test/binary.
  * - disruptive:  `*.disruptive.int.spec.ts`, tests that restart a shared service; they run
  *                alone, after the rest (`CHATTERROOM_DISRUPTIVE=1`, as scripts/test.sh does).
  */
@@ -21,15 +23,18 @@ const base = {
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 
-const systemProject = (sut) => ({
+const systemProject = (sut, testMatch = ['<rootDir>/test/contract/system/**/*.contract.spec.ts']) => ({
   ...base,
   displayName: `system:${sut}`,
-  testMatch: ['<rootDir>/test/contract/system/**/*.contract.spec.ts'],
+  testMatch,
   globals: { SUT: sut },
   globalSetup: `<rootDir>/test/harness/system/${sut}.global-setup.ts`,
   globalTeardown: `<rootDir>/test/harness/system/${sut}.global-teardown.ts`,
   setupFilesAfterEnv: ['<rootDir>/test/harness/system/close-sockets.setup.ts'],
 });
+
+/** The system suite's files the single executable runs: accounts, private chat, rooms, WebSocket delivery, GraphQL. */
+const BINARY_SMOKE = ['users', 'private-chat', 'rooms', 'realtime-delivery', 'graphql', 'graphql-subscriptions'];
 
 const disruptiveProject = {
   ...base,
@@ -45,7 +50,7 @@ module.exports = process.env.CHATTERROOM_DISRUPTIVE === '1' ? { testTimeout: 120
       ...base,
       displayName: 'unit',
       testMatch: ['<rootDir>/{modules,src,test}/**/*.spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '\\.int\\.spec\\.ts$', '\\.contract\\.spec\\.ts$'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.int\\.spec\\.ts$', '\\.contract\\.spec\\.ts$', '<rootDir>/test/binary/'],
     },
     {
       ...base,
@@ -56,5 +61,9 @@ module.exports = process.env.CHATTERROOM_DISRUPTIVE === '1' ? { testTimeout: 120
     },
     systemProject('monolith'),
     systemProject('split'),
+    systemProject('binary', [
+      ...BINARY_SMOKE.map((name) => `<rootDir>/test/contract/system/${name}.contract.spec.ts`),
+      '<rootDir>/test/binary/**/*.spec.ts',
+    ]),
   ],
 };

@@ -13,17 +13,22 @@ export const ROLE_VARIABLES = [
   'USERS_GRPC_ADDRESS', 'CHAT_GRPC_ADDRESS', 'GRPC_DEADLINE_MS', 'STORAGE', 'DATA_DIR',
 ];
 
-export interface RoleProcessOptions {
+interface CommonRoleProcessOptions {
   /** Shown in messages and log file names, e.g. `gateway-2`. */
   readonly name: string;
   readonly role: string;
-  readonly mainPath: string;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string>>;
 }
 
+/** Runs `node <mainPath> <role>`, or `<executable> ...args` (default `[role]`) for the single executable (the binary target). */
+export type RoleProcessOptions = CommonRoleProcessOptions & (
+  | { readonly mainPath: string; readonly executable?: undefined }
+  | { readonly executable: string; readonly args?: readonly string[]; readonly mainPath?: undefined }
+);
+
 /**
- * One `node dist/src/main.js <role>` child. Keeps the tail of its stdout/stderr (and the
+ * One `node dist/src/main.js <role>` (or `<executable> <role>`) child. Keeps the tail of its stdout/stderr (and the
  * whole of it in a log file) to explain a failure, and knows whether it has exited.
  */
 export class RoleProcess {
@@ -44,7 +49,10 @@ export class RoleProcess {
     this.log = createWriteStream(this.logFile);
     const env: Record<string, string | undefined> = { ...process.env };
     for (const name of ROLE_VARIABLES) delete env[name];
-    this.child = spawn(process.execPath, [options.mainPath, options.role], {
+    const [command, args] = options.executable === undefined
+      ? [process.execPath, [options.mainPath, options.role]]
+      : [options.executable, [...(options.args ?? [options.role])]];
+    this.child = spawn(command, args, {
       cwd: options.cwd,
       env: { ...env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
-/** The deployments the system suite runs against; jest's `globals.SUT` names one per project. */
-export const SUT_NAMES = ['monolith', 'split'] as const;
+/** The deployments the system suite runs against (`binary`: the monolith as one executable); jest's `globals.SUT` names one per project. */
+export const SUT_NAMES = ['monolith', 'split', 'binary'] as const;
 export type SutName = (typeof SUT_NAMES)[number];
 
 /** One client-facing entry point: a monolith, or one gateway of the split deployment. */

@@ -1,3 +1,4 @@
+import { startBinary } from './targets/binary.target';
 import { startMonolith } from './targets/monolith.target';
 import type { RunningTarget, TargetOptions } from './targets/running-target';
 import { startSplit } from './targets/split.target';
@@ -6,6 +7,7 @@ import { isSutName, publishEndpoints, unpublishEndpoints, type SutName } from '.
 const starters: Record<SutName, (options: TargetOptions) => Promise<RunningTarget>> = {
   monolith: startMonolith,
   split: startSplit,
+  binary: startBinary,
 };
 
 /** Jest loads globalSetup and globalTeardown as separate modules: they meet on globalThis. */

@@ -1,0 +1,4 @@
+import { tearDownTarget } from './target-lifecycle';
+
+/** jest globalTeardown of the `system:binary` project. */
+export default (): Promise<void> => tearDownTarget('binary');
