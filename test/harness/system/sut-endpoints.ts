@@ -8,9 +8,20 @@ export interface GatewayEndpoint {
   readonly wsUrl: string;
 }
 
+/** The gRPC services behind the gateways, where a target has them (`host:port`, plaintext). */
+export interface GrpcServiceEndpoints {
+  readonly usersGrpcAddress: string;
+  readonly chatGrpcAddress: string;
+}
+
 /** What a started target publishes to the test files. */
 export interface SutEndpoints {
   readonly gateways: readonly GatewayEndpoint[];
+  /**
+   * Set by targets that run gRPC services; specs under test/contract/system/grpc/ use it, and
+   * only projects whose target has the `grpc` capability run them (jest.config.js).
+   */
+  readonly grpcServices?: GrpcServiceEndpoints;
 }
 
 export const isSutName = (value: unknown): value is SutName => SUT_NAMES.includes(value as SutName);

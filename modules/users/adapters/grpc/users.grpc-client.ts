@@ -1,5 +1,5 @@
 import type { Logger } from '../../../kernel';
-import { GrpcUnaryClient, userServiceProto } from '../../../../src/platform/grpc';
+import { GrpcUnaryClient, userServiceProto, type GrpcCallCredentials, type GrpcClientTls } from '../../../../src/platform/grpc';
 import type {
   AccessToken,
   AuthenticateUserInput,
@@ -29,6 +29,10 @@ export interface GrpcUsersClientDeps {
   readonly usersGrpcAddress: string;
   /** Deadline of each call, retries included (GRPC_DEADLINE_MS). */
   readonly grpcDeadlineMs: number;
+  /** The credential each call carries: the gateway forwards the caller's token, a service shows its own identity. */
+  readonly grpcCallCredentials: GrpcCallCredentials;
+  /** TLS of the channel (GRPC_TLS_*); undefined = plaintext. */
+  readonly grpcClientTls: GrpcClientTls | undefined;
   readonly logger: Logger;
 }
 
@@ -48,6 +52,8 @@ export class GrpcUsersClient implements UserAccounts, UserDirectory {
       proto: userServiceProto(),
       serviceLabel: 'User service',
       deadlineMs: deps.grpcDeadlineMs,
+      callCredentials: deps.grpcCallCredentials,
+      tls: deps.grpcClientTls,
       logger: deps.logger,
     });
   }

@@ -27,11 +27,12 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
   const started: RoleProcess[] = [];
   const users = role('user-service', 'user-service', {
     GRPC_HOST: HOST, GRPC_PORT: String(usersPort), JWT_SECRET: resources.jwtSecret, BCRYPT_COST: '4',
-    USERS_MONGO_URL: resources.usersMongoUrl,
+    USERS_MONGO_URL: resources.usersMongoUrl, SERVICE_TOKEN: resources.serviceToken,
   });
   const chat = role('chat-service', 'chat-service', {
     GRPC_HOST: HOST, GRPC_PORT: String(chatPort), CHAT_MONGO_URL: resources.chatMongoUrl,
     REDIS_URL: resources.redisUrl, REDIS_KEY_PREFIX: resources.redisKeyPrefix, USERS_GRPC_ADDRESS: usersAddress,
+    JWT_SECRET: resources.jwtSecret, SERVICE_TOKEN: resources.serviceToken,
   });
   started.push(users, chat);
   await stopAllOnFailure(started, () =>
@@ -56,5 +57,9 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
       ),
     ),
   );
-  return runningTarget({ gateways: gateways.map((gateway) => gateway.endpoint) }, started, () => releaseSplitResources(resources));
+  return runningTarget(
+    { gateways: gateways.map((gateway) => gateway.endpoint), grpcServices: { usersGrpcAddress: usersAddress, chatGrpcAddress: chatAddress } },
+    started,
+    () => releaseSplitResources(resources),
+  );
 };
