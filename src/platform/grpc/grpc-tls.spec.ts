@@ -51,7 +51,7 @@ describe('gRPC over TLS and mTLS (certificates from scripts/dev-certs.sh)', () =
       address: `127.0.0.1:${server.port}`,
       proto: userServiceProto(),
       serviceLabel: 'User service',
-      deadlineMs: 2_000,
+      deadlineMs: 15_000,
       callCredentials: serviceIdentity(SERVICE_TOKEN),
       tls,
       logger: silentLogger,

@@ -55,7 +55,8 @@ export interface GrpcChatClientDeps {
  * service's own DomainErrors; an unreachable service is SERVICE_UNAVAILABLE. Calls that
  * are safe to repeat are retried while the service is unreachable: reads, JoinRoom and
  * LeaveRoom (idempotent), and sends carrying a clientMessageId; CreateRoom and unkeyed
- * sends are not, since they may have run.
+ * sends are not, since they may have run. Each call carries `grpcCallCredentials` (the
+ * gateway's: the token of the request it serves, which the service checks against the acting user).
  */
 export class GrpcChatClient implements Messaging, RoomRegistry {
   private readonly client: GrpcUnaryClient;

@@ -41,7 +41,8 @@ export interface GrpcUsersClientDeps {
  * (proto/users.proto): one RPC per port method on one channel. Errors come back as the
  * service's own DomainErrors; an unreachable service is SERVICE_UNAVAILABLE. Reads
  * (GetUser, GetUsers, and AuthenticateUser, which changes nothing) are retried while the service
- * is unreachable; CreateUser is not, since it may have run.
+ * is unreachable; CreateUser is not, since it may have run. Each call carries
+ * `grpcCallCredentials`: the caller's token in a gateway, the service identity in a service.
  */
 export class GrpcUsersClient implements UserAccounts, UserDirectory {
   private readonly client: GrpcUnaryClient;
