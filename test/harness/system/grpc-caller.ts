@@ -1,7 +1,9 @@
-import { Client, credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import { Client, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import { chatServiceProto, userServiceProto, type ProtoService } from '../../../src/platform/grpc/proto-files';
 import type { Json } from './http-client';
+import { grpcChannelCredentials } from './readiness';
+import type { GrpcClientTlsFiles } from './sut-endpoints';
 import { grpcServices } from './system';
 
 /** An answer as the attacker sees it: the status name, the stable code of a failure, the reply of a success. */
@@ -18,21 +20,23 @@ export interface GrpcAnswer {
 export class GrpcCaller {
   private readonly client: Client;
 
+  /** Plaintext without `tls`; mTLS with those files. */
   constructor(
     address: string,
     private readonly proto: ProtoService,
+    tls?: GrpcClientTlsFiles,
   ) {
-    this.client = new Client(address, credentials.createInsecure());
+    this.client = new Client(address, grpcChannelCredentials(tls));
   }
 
-  /** The system target's user service. */
+  /** The system target's user service (over mTLS, with a gateway's certificate, when it runs mTLS). */
   static users(): GrpcCaller {
-    return new GrpcCaller(grpcServices().usersGrpcAddress, userServiceProto());
+    return new GrpcCaller(grpcServices().usersGrpcAddress, userServiceProto(), grpcServices().tls);
   }
 
-  /** The system target's chat service. */
+  /** The system target's chat service (likewise). */
   static chat(): GrpcCaller {
-    return new GrpcCaller(grpcServices().chatGrpcAddress, chatServiceProto());
+    return new GrpcCaller(grpcServices().chatGrpcAddress, chatServiceProto(), grpcServices().tls);
   }
 
   /** Calls `method` with `authorization` metadata when given (e.g. `Bearer <token>`). */
