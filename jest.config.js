@@ -23,10 +23,20 @@ const base = {
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 
-const systemProject = (sut, testMatch = ['<rootDir>/test/contract/system/**/*.contract.spec.ts']) => ({
+/**
+ * What only some targets offer; the specs that need one live in test/contract/system/<capability>/
+ * and run only in the projects whose target has it (no `if (mode)` in a test).
+ */
+const CAPABILITIES = ['grpc'];
+
+const systemProject = (sut, capabilities, testMatch = ['<rootDir>/test/contract/system/**/*.contract.spec.ts']) => ({
   ...base,
   displayName: `system:${sut}`,
   testMatch,
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    ...CAPABILITIES.filter((capability) => !capabilities.includes(capability)).map((capability) => `/test/contract/system/${capability}/`),
+  ],
   globals: { SUT: sut },
   globalSetup: `<rootDir>/test/harness/system/${sut}.global-setup.ts`,
   globalTeardown: `<rootDir>/test/harness/system/${sut}.global-teardown.ts`,
@@ -59,9 +69,9 @@ module.exports = process.env.CHATTERROOM_DISRUPTIVE === '1' ? { testTimeout: 120
       testMatch: ['<rootDir>/{modules,src,test}/**/*.int.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '\\.disruptive\\.int\\.spec\\.ts$'],
     },
-    systemProject('monolith'),
-    systemProject('split'),
-    systemProject('binary', [
+    systemProject('monolith', []),
+    systemProject('split', ['grpc']),
+    systemProject('binary', [], [
       ...BINARY_SMOKE.map((name) => `<rootDir>/test/contract/system/${name}.contract.spec.ts`),
       '<rootDir>/test/binary/**/*.spec.ts',
     ]),

@@ -81,7 +81,7 @@ export interface ChatRemoteCradle {
 
 /**
  * The chat module's inbound ports answered by the chat service over gRPC. Reads
- * `chatGrpcAddress`, `grpcDeadlineMs` and `logger`; the channel closes with the container.
+ * `chatGrpcAddress`, `grpcDeadlineMs`, `grpcCallCredentials`, `grpcClientTls` and `logger`; the channel closes with the container.
  */
 export const chatGrpcClientRegistrations = (): NameAndRegistrationPair<ChatRemoteCradle> => ({
   chatGrpcClient: asClass(GrpcChatClient)

@@ -77,7 +77,7 @@ export interface UsersRemoteCradle {
 
 /**
  * The users module's inbound ports answered by the user service over gRPC. Reads
- * `usersGrpcAddress`, `grpcDeadlineMs` and `logger`; the channel closes with the container.
+ * `usersGrpcAddress`, `grpcDeadlineMs`, `grpcCallCredentials`, `grpcClientTls` and `logger`; the channel closes with the container.
  */
 export const usersGrpcClientRegistrations = (): NameAndRegistrationPair<UsersRemoteCradle> => ({
   usersGrpcClient: asClass(GrpcUsersClient)

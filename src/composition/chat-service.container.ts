@@ -1,6 +1,10 @@
 import { asValue, createContainer, InjectionMode, type AwilixContainer } from 'awilix';
 import type { Logger } from '../../modules/kernel';
-import { usersGrpcClientRegistrations } from '../../modules/users/users.registrations';
+import {
+  usersCryptoRegistrations,
+  usersGrpcClientRegistrations,
+  type UsersCryptoCradle,
+} from '../../modules/users/users.registrations';
 import {
   chatApplicationRegistrations,
   chatMongoStorageRegistrations,
@@ -10,20 +14,28 @@ import {
 import { chatEntities } from '../../modules/chat/adapters/mongo';
 import type { ChatServiceConfig } from '../roles/role-configs';
 import type { OpenCradle } from './gateway-cradle';
-import { platformRegistrations } from './shared.registrations';
-import { mongoOrmRegistration, rabbitMqEventBusRegistration, redisRegistration } from './infrastructure.registrations';
+import { authRegistrations, platformRegistrations } from './shared.registrations';
+import {
+  mongoOrmRegistration,
+  rabbitMqEventBusRegistration,
+  redisRegistration,
+  serviceIdentityGrpcRegistrations,
+} from './infrastructure.registrations';
 
 /**
  * The chat service: the chat module over its own MongoDB database, room membership
- * cached in Redis, events to RabbitMQ, and users looked up in the user service over gRPC.
+ * cached in Redis, events to RabbitMQ, and users looked up in the user service over gRPC
+ * under the service identity. It verifies the end users' tokens the gateway forwards.
  */
 export const createChatServiceContainer = async (
   config: ChatServiceConfig,
   logger: Logger,
-): Promise<AwilixContainer<OpenCradle<ChatApplicationCradle>>> => {
-  const container = createContainer<OpenCradle<ChatApplicationCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
+): Promise<AwilixContainer<OpenCradle<ChatApplicationCradle & Pick<UsersCryptoCradle, 'tokenVerifier'>>>> => {
+  const container = createContainer<OpenCradle<ChatApplicationCradle & Pick<UsersCryptoCradle, 'tokenVerifier'>>>({ injectionMode: InjectionMode.PROXY, strict: true });
   container.register({
     ...platformRegistrations(logger),
+    ...authRegistrations(config.auth),
+    ...usersCryptoRegistrations(),
     ...chatApplicationRegistrations(),
     ...(await mongoOrmRegistration(config.mongoUrl, chatEntities, logger)),
     ...chatMongoStorageRegistrations(),
@@ -31,6 +43,7 @@ export const createChatServiceContainer = async (
     ...chatRedisMembershipRegistrations(),
     usersGrpcAddress: asValue(config.usersAddress),
     grpcDeadlineMs: asValue(config.deadlineMs),
+    ...serviceIdentityGrpcRegistrations(config.grpcSecurity.serviceToken, config.grpcClientTls),
     ...usersGrpcClientRegistrations(),
     ...(await rabbitMqEventBusRegistration(config.amqp, logger)),
   });

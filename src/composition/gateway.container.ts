@@ -4,12 +4,13 @@ import { usersCryptoRegistrations, usersGrpcClientRegistrations } from '../../mo
 import { chatGrpcClientRegistrations } from '../../modules/chat/chat.registrations';
 import type { GatewayConfig } from '../roles/role-configs';
 import { authRegistrations, platformRegistrations } from './shared.registrations';
-import { rabbitMqEventBusRegistration } from './infrastructure.registrations';
+import { forwardedCallerGrpcRegistrations, rabbitMqEventBusRegistration } from './infrastructure.registrations';
 import type { GatewayCradle, OpenCradle } from './gateway-cradle';
 
 /**
- * A gateway of the split deployment: the modules' inbound ports are gRPC clients,
- * tokens are verified locally with the shared secret, and chat events arrive from RabbitMQ.
+ * A gateway of the split deployment: the modules' inbound ports are gRPC clients that
+ * forward each request's access token, tokens are verified locally with the shared
+ * secret, and chat events arrive from RabbitMQ.
  */
 export const createGatewayContainer = async (config: GatewayConfig, logger: Logger): Promise<AwilixContainer<OpenCradle<GatewayCradle>>> => {
   const container = createContainer<OpenCradle<GatewayCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
@@ -20,6 +21,7 @@ export const createGatewayContainer = async (config: GatewayConfig, logger: Logg
     usersGrpcAddress: asValue(config.grpc.usersAddress),
     chatGrpcAddress: asValue(config.grpc.chatAddress),
     grpcDeadlineMs: asValue(config.grpc.deadlineMs),
+    ...forwardedCallerGrpcRegistrations(config.grpcClientTls),
     ...usersGrpcClientRegistrations(),
     ...chatGrpcClientRegistrations(),
     ...(await rabbitMqEventBusRegistration(config.amqp, logger)),

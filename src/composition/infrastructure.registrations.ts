@@ -6,6 +6,27 @@ import { RabbitMqEventBus } from '../platform/amqp/rabbitmq-event-bus';
 import { closeMongoOrm, createMongoOrm, type MongoOrm, type MongoOrmOptions } from '../platform/mongo';
 import { closeRedis, createRedis } from '../platform/redis/create-redis';
 import type { AmqpConfig, RedisConfig } from '../platform/config/app-config';
+import { forwardedCallerToken, serviceIdentity, type GrpcCallCredentials, type GrpcClientTls } from '../platform/grpc';
+
+interface GrpcClientSecurityCradle {
+  grpcCallCredentials: GrpcCallCredentials;
+  grpcClientTls: GrpcClientTls | undefined;
+}
+
+/** gRPC clients of a gateway: each call carries the access token of the request it serves. */
+export const forwardedCallerGrpcRegistrations = (tls: GrpcClientTls | undefined): NameAndRegistrationPair<GrpcClientSecurityCradle> => ({
+  grpcCallCredentials: asValue(forwardedCallerToken),
+  grpcClientTls: asValue(tls),
+});
+
+/** gRPC clients of a service: each call carries the service identity, never a user's token. */
+export const serviceIdentityGrpcRegistrations = (
+  serviceToken: string,
+  tls: GrpcClientTls | undefined,
+): NameAndRegistrationPair<GrpcClientSecurityCradle> => ({
+  grpcCallCredentials: asValue(serviceIdentity(serviceToken)),
+  grpcClientTls: asValue(tls),
+});
 
 /** The single-process event bus; delivery stops when the container is disposed. */
 export const inMemoryEventBusRegistration = (): NameAndRegistrationPair<{ eventBus: EventBus }> => ({

@@ -5,6 +5,7 @@ import {
   usersCryptoRegistrations,
   usersMongoStorageRegistrations,
   type UsersApplicationCradle,
+  type UsersCryptoCradle,
 } from '../../modules/users/users.registrations';
 import { usersEntities } from '../../modules/users/adapters/mongo';
 import type { UserServiceConfig } from '../roles/role-configs';
@@ -16,8 +17,8 @@ import { mongoOrmRegistration, rabbitMqEventBusRegistration } from './infrastruc
 export const createUserServiceContainer = async (
   config: UserServiceConfig,
   logger: Logger,
-): Promise<AwilixContainer<OpenCradle<UsersApplicationCradle>>> => {
-  const container = createContainer<OpenCradle<UsersApplicationCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
+): Promise<AwilixContainer<OpenCradle<UsersApplicationCradle & Pick<UsersCryptoCradle, 'tokenVerifier'>>>> => {
+  const container = createContainer<OpenCradle<UsersApplicationCradle & Pick<UsersCryptoCradle, 'tokenVerifier'>>>({ injectionMode: InjectionMode.PROXY, strict: true });
   container.register({
     ...platformRegistrations(logger),
     ...authRegistrations(config.auth),

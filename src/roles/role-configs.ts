@@ -19,6 +19,8 @@ import {
   type RedisConfig,
 } from '../platform/config/app-config';
 import { readStorageConfig, refuseFixedSecretInMemory, type StorageConfig } from '../platform/config/storage-config';
+import { readGrpcClientTls, readGrpcServerTls, readServiceToken } from '../platform/config/grpc-security-config';
+import type { GrpcClientTls, GrpcServerTls } from '../platform/grpc/grpc-tls';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -43,13 +45,24 @@ export interface GatewayConfig {
   readonly http: HttpConfig;
   readonly auth: AuthConfig;
   readonly grpc: GrpcClientConfig;
+  /** TLS of the channels to the services; undefined = plaintext. */
+  readonly grpcClientTls?: GrpcClientTls;
   readonly amqp: AmqpConfig;
   readonly graphql: GraphqlConfig;
+}
+
+/** What a gRPC service role needs to secure its listener. */
+export interface GrpcServerSecurity {
+  /** undefined = plaintext. */
+  readonly tls?: GrpcServerTls;
+  /** The secret services show each other (SERVICE_TOKEN). */
+  readonly serviceToken: string;
 }
 
 export interface UserServiceConfig {
   readonly logLevel: LogLevel;
   readonly grpcServer: HttpConfig;
+  readonly grpcSecurity: GrpcServerSecurity;
   readonly auth: AuthConfig;
   readonly mongoUrl: string;
   readonly amqp: AmqpConfig;
@@ -58,12 +71,19 @@ export interface UserServiceConfig {
 export interface ChatServiceConfig {
   readonly logLevel: LogLevel;
   readonly grpcServer: HttpConfig;
+  readonly grpcSecurity: GrpcServerSecurity;
+  /** The token settings: the chat service verifies the end users' tokens the gateway forwards. */
+  readonly auth: AuthConfig;
+  /** TLS of the channel to the user service; undefined = plaintext. */
+  readonly grpcClientTls?: GrpcClientTls;
   readonly mongoUrl: string;
   readonly redis: RedisConfig;
   readonly amqp: AmqpConfig;
   readonly usersAddress: string;
   readonly deadlineMs: number;
 }
+
+const readGrpcServerSecurity = (env: Env): GrpcServerSecurity => ({ tls: readGrpcServerTls(env), serviceToken: readServiceToken(env) });
 
 export const readMonolithConfig = (env: Env): MonolithConfig => {
   const auth = readAuthConfig(env, { requireSecret: false });
@@ -77,6 +97,7 @@ export const readGatewayConfig = (env: Env): GatewayConfig => ({
   http: readHttpConfig(env),
   auth: readAuthConfig(env, { requireSecret: true }),
   grpc: readGrpcClientConfig(env),
+  grpcClientTls: readGrpcClientTls(env),
   amqp: readAmqpConfig(env),
   graphql: readGraphqlConfig(env),
 });
@@ -84,6 +105,7 @@ export const readGatewayConfig = (env: Env): GatewayConfig => ({
 export const readUserServiceConfig = (env: Env): UserServiceConfig => ({
   logLevel: readLogLevel(env),
   grpcServer: readGrpcServerPort(env, USER_SERVICE_DEFAULT_GRPC_PORT),
+  grpcSecurity: readGrpcServerSecurity(env),
   auth: readAuthConfig(env, { requireSecret: true }),
   mongoUrl: readMongoUrl(env, 'USERS_MONGO_URL'),
   amqp: readAmqpConfig(env),
@@ -92,6 +114,9 @@ export const readUserServiceConfig = (env: Env): UserServiceConfig => ({
 export const readChatServiceConfig = (env: Env): ChatServiceConfig => ({
   logLevel: readLogLevel(env),
   grpcServer: readGrpcServerPort(env, CHAT_SERVICE_DEFAULT_GRPC_PORT),
+  grpcSecurity: readGrpcServerSecurity(env),
+  auth: readAuthConfig(env, { requireSecret: true }),
+  grpcClientTls: readGrpcClientTls(env),
   mongoUrl: readMongoUrl(env, 'CHAT_MONGO_URL'),
   redis: readRedisConfig(env),
   amqp: readAmqpConfig(env),

@@ -88,6 +88,11 @@ describe('module boundaries', () => {
     ).toEqual([]);
   });
 
+  it('only the gRPC clients read the caller credential; the gateway only sets it', () => {
+    const readers = sources.filter((file) => /CallerCredential\.current\(/.test(file.text)).map((file) => file.path);
+    expect(readers).toEqual(['src/platform/grpc/grpc-call-credentials.ts']);
+  });
+
   it('only the entry point reads the environment, so nothing else can tell which deployment it runs in', () => {
     const readers = sources.filter((file) => /process\.env\b/.test(file.text)).map((file) => file.path);
     expect(readers).toEqual(['src/main.ts']);

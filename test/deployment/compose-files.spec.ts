@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { roleConfigReaders } from '../../src/roles/role-configs';
+import { readChatServiceConfig, readGatewayConfig, readUserServiceConfig, roleConfigReaders } from '../../src/roles/role-configs';
 import {
   containerPorts,
   dependenciesOf,
   environmentOf,
   healthcheckCommand,
+  hostEnvironmentOf,
   isRole,
   loadCompose,
   loadComposeSetup,
@@ -33,7 +34,7 @@ describe.each(COMPOSE_FILES)('%s', (file) => {
 
   describe.each(appServices(loadComposeSetup(file, TEST_COMPOSE_VARS)))('service %s', (name, service) => {
     const role = roleOf(service);
-    const environment = environmentOf(service);
+    const environment = hostEnvironmentOf(compose, service);
     const listener = () => (isRole(role) ? roleListener(role, environment) : undefined);
 
     it("satisfies its role's config reader, and sets only variables the reader reads", () => {
@@ -67,7 +68,7 @@ describe.each(COMPOSE_FILES)('%s', (file) => {
         expect({ variable, host, exists: target !== undefined }).toEqual({ variable, host, exists: true });
         if (target === undefined) continue;
         expect(roleOf(target)).toBe(servingRole);
-        expect(Number(port)).toBe(roleListener(servingRole, environmentOf(target)).port);
+        expect(Number(port)).toBe(roleListener(servingRole, hostEnvironmentOf(compose, target)).port);
         expect(dependenciesOf(service)[host]).toBe('service_healthy');
       }
     });
@@ -164,6 +165,29 @@ describe('docker-compose.split.yml', () => {
     const secrets = [...servicesOfRole('gateway'), ...servicesOfRole('user-service')].map(([, service]) => environmentOf(service).JWT_SECRET);
     expect(secrets).toEqual([TEST_COMPOSE_VARS.JWT_SECRET, TEST_COMPOSE_VARS.JWT_SECRET]);
     expect(() => loadCompose('docker-compose.split.yml', { ...TEST_COMPOSE_VARS, JWT_SECRET: '' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('runs every gRPC channel over mTLS with the certificates it mounts as secrets', () => {
+    const envOf = (role: string) => hostEnvironmentOf(compose, servicesOfRole(role)[0]?.[1] ?? {});
+    const users = readUserServiceConfig(envOf('user-service'));
+    const chat = readChatServiceConfig(envOf('chat-service'));
+    const gateway = readGatewayConfig(envOf('gateway'));
+    expect([users.grpcSecurity.tls?.clientCa, chat.grpcSecurity.tls?.clientCa]).toEqual([expect.any(Buffer), expect.any(Buffer)]);
+    expect([chat.grpcClientTls?.certChain, gateway.grpcClientTls?.certChain]).toEqual([expect.any(Buffer), expect.any(Buffer)]);
+  });
+
+  it('gives the user-service and the chat-service one service token, and the gateway none', () => {
+    const envOf = (role: string) => hostEnvironmentOf(compose, servicesOfRole(role)[0]?.[1] ?? {});
+    const users = readUserServiceConfig(envOf('user-service')).grpcSecurity.serviceToken;
+    expect(readChatServiceConfig(envOf('chat-service')).grpcSecurity.serviceToken).toBe(users);
+    expect(Object.keys(envOf('gateway')).filter((name) => name.startsWith('SERVICE_TOKEN'))).toEqual([]);
+  });
+
+  it('keeps the gRPC ports on the compose network: no host port', () => {
+    for (const role of ['user-service', 'chat-service']) {
+      const [[, service] = []] = servicesOfRole(role);
+      expect({ role, published: containerPorts(service ?? {}).published }).toEqual({ role, published: [] });
+    }
   });
 
   it('mounts the load balancer config from deploy/nginx', () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
 import { ROLES, type Role } from '../../src/roles/role-configs';
 
@@ -20,11 +20,13 @@ export interface ComposeService {
   readonly healthcheck?: { test?: string | string[] };
   readonly container_name?: string;
   readonly volumes?: (string | { type?: string; source?: string; target: string })[];
+  readonly secrets?: (string | { source: string; target?: string })[];
 }
 
 export interface ComposeFile {
   readonly services: Record<string, ComposeService>;
   readonly volumes?: Record<string, unknown>;
+  readonly secrets?: Record<string, { file?: string }>;
 }
 
 const VARIABLE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g;
@@ -132,3 +134,28 @@ export const loadComposeSetup = (setup: string, vars: Readonly<Record<string, st
       ),
       volumes: { ...base.volumes, ...override.volumes },
     }));
+
+/** Where compose mounts a service's secrets: `/run/secrets/<target>` -> the secret's name. */
+export const secretMounts = (service: ComposeService): Record<string, string> =>
+  Object.fromEntries(
+    (service.secrets ?? []).map((secret) =>
+      typeof secret === 'string' ? [`/run/secrets/${secret}`, secret] : [`/run/secrets/${secret.target ?? secret.source}`, secret.source],
+    ),
+  );
+
+/**
+ * The service's environment as its process would read it, on this machine: each path of a
+ * mounted secret (`/run/secrets/...`) becomes the file compose mounts there, so a config
+ * reader can open the certificates and keys it names.
+ */
+export const hostEnvironmentOf = (compose: ComposeFile, service: ComposeService): Record<string, string> => {
+  const mounts = secretMounts(service);
+  return Object.fromEntries(
+    Object.entries(environmentOf(service)).map(([name, value]) => {
+      const secret = mounts[value];
+      const file = secret === undefined ? undefined : compose.secrets?.[secret]?.file;
+      if (file === undefined) return [name, value];
+      return [name, isAbsolute(file) ? file : join(repoRoot, file)];
+    }),
+  );
+};

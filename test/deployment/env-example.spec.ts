@@ -19,6 +19,7 @@ const FULL_ENV: Readonly<Record<string, string>> = {
   USERS_GRPC_ADDRESS: '127.0.0.1:50051',
   CHAT_GRPC_ADDRESS: '127.0.0.1:50052',
   GRPC_DEADLINE_MS: '5000',
+  SERVICE_TOKEN: 'env-example-service-token-0123456789abcdefghij',
 };
 
 /** Read by src/main.ts itself (the role when no argument names one), not by a config reader. */

@@ -4,15 +4,20 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { silentLogger } from '../../modules/kernel';
 import { startGrpcServer } from '../../src/platform/grpc/grpc-server';
+import { makeDevCerts, type DevCerts } from '../harness/dev-certs';
 import { freePort } from '../harness/system/free-port';
 import { repoRoot } from './compose-model';
 
 jest.setTimeout(20_000);
 
+/** A server with no service of its own: only the open health service answers. */
+const NO_CALLERS = { tokenVerifier: { verify: () => Promise.reject(new Error('no callers')) } };
+
 /** Runs a health check script as the container runtime would, and returns its exit code. */
-const probe = (script: string, port: number): Promise<number> =>
+const probe = (script: string, port: number, env: Record<string, string> = {}): Promise<number> =>
   new Promise((resolve) => {
-    execFile(process.execPath, [join(repoRoot, 'deploy/healthcheck', script), String(port)], { cwd: repoRoot }, (error) =>
+    const options = { cwd: repoRoot, env: { ...process.env, ...env } };
+    execFile(process.execPath, [join(repoRoot, 'deploy/healthcheck', script), String(port)], options, (error) =>
       resolve(error === null ? 0 : typeof error.code === 'number' ? error.code : -1),
     );
   });
@@ -54,12 +59,58 @@ describe('deploy/healthcheck/http-health-check.cjs', () => {
 
 describe('deploy/healthcheck/grpc-health-check.cjs', () => {
   it('passes while a gRPC server reports SERVING, fails once it has stopped', async () => {
-    const server = await startGrpcServer({ host: '127.0.0.1', port: 0, services: [], logger: silentLogger });
+    const server = await startGrpcServer({ host: '127.0.0.1', port: 0, services: [], auth: NO_CALLERS, logger: silentLogger });
     try {
       expect(await probe('grpc-health-check.cjs', server.port)).toBe(0);
     } finally {
       await server.close();
     }
     expect(await probe('grpc-health-check.cjs', server.port)).toBe(1);
+  });
+
+  describe('with the TLS settings of the role it checks', () => {
+    let certs: DevCerts;
+    beforeAll(() => {
+      certs = makeDevCerts();
+    });
+    afterAll(() => certs.remove());
+
+    const serveTls = (clientCa: boolean) =>
+      startGrpcServer({
+        host: '127.0.0.1',
+        port: 0,
+        services: [],
+        auth: NO_CALLERS,
+        logger: silentLogger,
+        tls: {
+          certChain: certs.read('user-service.crt'),
+          privateKey: certs.read('user-service.key'),
+          ...(clientCa ? { clientCa: certs.read('ca.crt') } : {}),
+        },
+      });
+    const roleEnv = (withCa: boolean) => ({
+      GRPC_TLS_CERT_FILE: certs.path('user-service.crt'),
+      GRPC_TLS_KEY_FILE: certs.path('user-service.key'),
+      ...(withCa ? { GRPC_TLS_CA_FILE: certs.path('ca.crt') } : {}),
+    });
+
+    it('passes against an mTLS listener, showing the role\'s own certificate', async () => {
+      const server = await serveTls(true);
+      try {
+        expect(await probe('grpc-health-check.cjs', server.port, roleEnv(true))).toBe(0);
+        expect(await probe('grpc-health-check.cjs', server.port)).toBe(1);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('passes against a TLS listener without client certificates', async () => {
+      const server = await serveTls(false);
+      try {
+        expect(await probe('grpc-health-check.cjs', server.port, roleEnv(false))).toBe(0);
+      } finally {
+        await server.close();
+      }
+    });
   });
 });

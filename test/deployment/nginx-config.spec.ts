@@ -1,4 +1,4 @@
-import { environmentOf, loadCompose, readRepoFile, roleOf, runsOurImage } from './compose-model';
+import { hostEnvironmentOf, loadCompose, readRepoFile, roleOf, runsOurImage } from './compose-model';
 import { TEST_COMPOSE_VARS, roleListener } from './role-listening';
 
 /** The directives of the nginx config, comments dropped, one per entry, whitespace collapsed. */
@@ -15,7 +15,7 @@ describe('deploy/nginx/nginx.conf (load balancer of the split deployment)', () =
   const config = directives(readRepoFile('deploy/nginx/nginx.conf'));
   const compose = loadCompose('docker-compose.split.yml', TEST_COMPOSE_VARS);
   const [gatewayName = '', gateway] = Object.entries(compose.services).find(([, s]) => runsOurImage(s) && roleOf(s) === 'gateway') ?? [];
-  const gatewayPort = gateway === undefined ? 0 : roleListener('gateway', environmentOf(gateway)).port;
+  const gatewayPort = gateway === undefined ? 0 : roleListener('gateway', hostEnvironmentOf(compose, gateway)).port;
 
   it("proxies to an upstream holding the gateway service on the gateway's port, re-resolved through Docker's DNS", () => {
     const upstream = config.find((directive) => directive.startsWith('upstream '))?.split(' ')[1];

@@ -5,6 +5,7 @@ import {
   readUserServiceConfig,
   type Role,
 } from '../../src/roles/role-configs';
+import { makeDevCerts } from '../harness/dev-certs';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -43,7 +44,12 @@ export const BACKING_URL_VARIABLES: Readonly<Record<string, string>> = {
 };
 
 /** Compose variables the tests supply, as a user's .env would. */
+/** Certificates and a service token from scripts/dev-certs.sh, for the secrets the split compose file mounts. */
+const testCerts = makeDevCerts();
+process.once('exit', () => testCerts.remove());
+
 export const TEST_COMPOSE_VARS: Readonly<Record<string, string>> = {
   JWT_SECRET: 'compose-test-secret-0123456789abcdefghijklmnopqrstuvwxyz',
   RABBITMQ_PASSWORD: 'compose-test-password',
+  CHATTERROOM_CERTS_DIR: testCerts.dir,
 };

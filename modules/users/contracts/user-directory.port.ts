@@ -14,7 +14,8 @@ export const GET_USERS_MAX_IDS = 500;
 /** Inbound port: looking users up (gRPC GetUser). */
 export interface UserDirectory {
   /**
-   * Returns the user, email included; callers decide who may see the email.
+   * Returns the user, email included; callers decide who may see the email. (Over gRPC the
+   * user service itself answers the email only to its owner, and an empty one to anyone else.)
    * Read-only. Throws rather than returning null, so a missing user has one meaning
    * on every transport.
    * @throws DomainError USERS_USER_NOT_FOUND, VALIDATION_FAILED (userId not a positive int32)

@@ -7,7 +7,7 @@ import { HmacJwtTokens } from '../../../modules/users/adapters/crypto/hmac-jwt.t
 import { GrpcUsersClient } from '../../../modules/users/adapters/grpc/users.grpc-client';
 import { usersGrpcService } from '../../../modules/users/adapters/grpc/users.grpc-server';
 import { InMemoryUserRepository } from '../../../modules/users/adapters/in-memory/in-memory-user.repository';
-import { startGrpcServer, type RunningGrpcServer } from '../../platform/grpc';
+import { forwardedCallerToken, startGrpcServer, type RunningGrpcServer } from '../../platform/grpc';
 import { buildGatewayApp } from '../gateway-app';
 import { FakeChat } from '../testing/fake-chat';
 import { FakeEventBus } from '../testing/fake-event-bus';
@@ -43,9 +43,17 @@ describe('GraphQL message authors over gRPC', () => {
       host: '127.0.0.1',
       port: 0,
       services: [usersGrpcService({ userAccounts: service, userDirectory: counted as unknown as UserDirectory })],
+      auth: { tokenVerifier: tokens },
       logger: silentLogger,
     });
-    client = new GrpcUsersClient({ usersGrpcAddress: `127.0.0.1:${server.port}`, grpcDeadlineMs: 5_000, logger: silentLogger });
+    // as in a gateway: each call carries the token of the GraphQL request it serves
+    client = new GrpcUsersClient({
+      usersGrpcAddress: `127.0.0.1:${server.port}`,
+      grpcDeadlineMs: 5_000,
+      grpcCallCredentials: forwardedCallerToken,
+      grpcClientTls: undefined,
+      logger: silentLogger,
+    });
     const bus = new FakeEventBus();
     const chat = new FakeChat({ eventBus: bus, userExists: () => true });
     const app = await buildGatewayApp({

@@ -8,19 +8,23 @@ import { GatewayErrors } from '../http/gateway-errors';
 export class Caller {
   private verified: Promise<number> | undefined;
 
-  private constructor(private readonly verify: () => Promise<number>) {}
+  private constructor(
+    private readonly verify: () => Promise<number>,
+    /** The access token the caller sent (undefined = none): the gRPC clients forward it. */
+    readonly token: string | undefined,
+  ) {}
 
   /** A caller identified by the token of the request (undefined = none was sent). */
   static withToken(tokenVerifier: TokenVerifier, token: string | undefined): Caller {
     return new Caller(async () => {
       if (token === undefined) throw GatewayErrors.missingToken();
       return (await tokenVerifier.verify(token)).userId;
-    });
+    }, token);
   }
 
   /** A caller whose token was already verified (a subscription's connection_init). */
-  static verifiedAs(userId: number): Caller {
-    return new Caller(async () => userId);
+  static verifiedAs(userId: number, token: string): Caller {
+    return new Caller(async () => userId, token);
   }
 
   /**

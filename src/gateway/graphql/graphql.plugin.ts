@@ -9,6 +9,7 @@ import { GRAPHQL_PATH, type GraphqlOptions } from './graphql-options';
 import { gatewayValidationRules } from './limits/validation-rules';
 import { mutationResolvers } from './resolvers/mutation.resolvers';
 import { messageResolvers, roomResolvers, userResolvers } from './resolvers/object.resolvers';
+import { onBehalfOfCaller } from './on-behalf-of-caller';
 import { queryResolvers } from './resolvers/query.resolvers';
 import { authenticateConnection } from './subscriptions/connection-init';
 import type { GraphqlChatFeed } from './subscriptions/graphql-chat-feed';
@@ -36,14 +37,14 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
 
   await app.register(mercurius, {
     schema: GATEWAY_SCHEMA,
-    resolvers: {
+    resolvers: onBehalfOfCaller({
       Query: queryResolvers,
       Mutation: mutationResolvers,
       Subscription: subscriptionResolvers,
       User: userResolvers,
       Room: roomResolvers,
       Message: messageResolvers,
-    },
+    }),
     path: GRAPHQL_PATH,
     graphiql: options.graphiql,
     // the validation rules read each request's variables, which mercurius's document cache cannot

@@ -1,4 +1,5 @@
-import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyRequest, onRequestAsyncHookHandler, RouteHandlerMethod } from 'fastify';
+import { CallerCredential } from '../../../modules/kernel';
 import type { TokenVerifier } from '../../../modules/users/contracts';
 import { bearerTokenOf, queryTokenOf } from './bearer-token';
 import { GatewayErrors } from './gateway-errors';
@@ -14,6 +15,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The authenticated caller; null on public routes. */
     callerId: number | null;
+    /** The access token that authenticated the caller; null on public routes. */
+    callerToken: string | null;
   }
 }
 
@@ -23,10 +26,17 @@ export const callerIdOf = (request: FastifyRequest): number => {
   return request.callerId;
 };
 
+/** Runs a route's handler on behalf of the caller's token, which gRPC clients forward to the services. */
+const onBehalfOfCaller = (handler: RouteHandlerMethod): RouteHandlerMethod =>
+  function (this: ThisParameterType<RouteHandlerMethod>, request, reply) {
+    return CallerCredential.run(request.callerToken ?? undefined, () => handler.call(this, request, reply));
+  };
+
 /**
  * Secure by default: every route registered after this plugin requires an access token
  * unless its config says `public: true`. The check runs first (onRequest), so a refused
  * request never has its body parsed, and a refused WebSocket is answered 401 before the upgrade.
+ * The handler of an authenticated route runs inside the caller's {@link CallerCredential}.
  */
 export const authPlugin = sharedPlugin<{
   tokenVerifier: TokenVerifier;
@@ -34,6 +44,7 @@ export const authPlugin = sharedPlugin<{
   publicPathPrefixes?: readonly string[];
 }>('gateway-auth', async (app, { tokenVerifier, publicPathPrefixes = [] }) => {
   app.decorateRequest('callerId', null);
+  app.decorateRequest('callerToken', null);
 
   const authenticate: onRequestAsyncHookHandler = async (request) => {
     const token =
@@ -41,11 +52,13 @@ export const authPlugin = sharedPlugin<{
       (request.routeOptions.config.tokenInQuery === true ? queryTokenOf(request.query) : undefined);
     if (token === undefined) throw GatewayErrors.missingToken();
     request.callerId = (await tokenVerifier.verify(token)).userId;
+    request.callerToken = token;
   };
 
   app.addHook('onRoute', (route) => {
     if (route.config?.public === true || publicPathPrefixes.some((prefix) => route.url.startsWith(prefix))) return;
     const existing = route.onRequest === undefined ? [] : [route.onRequest].flat();
     route.onRequest = [authenticate, ...existing];
+    route.handler = onBehalfOfCaller(route.handler);
   });
 });

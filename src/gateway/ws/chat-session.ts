@@ -1,5 +1,5 @@
 import type { RawData, WebSocket } from 'ws';
-import type { Logger } from '../../../modules/kernel';
+import { CallerCredential, type Logger } from '../../../modules/kernel';
 import type { GatewayDeps } from '../gateway-deps';
 import { toErrorBody } from '../http/to-error-body';
 import { FrameRejection, parseClientFrame, type ClientFrame } from './client-frames';
@@ -22,7 +22,16 @@ export class ChatSession {
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
 
-  constructor(private readonly deps: { ports: GatewayDeps; socket: WebSocket; userId: number; logger: Logger }) {}
+  constructor(
+    private readonly deps: {
+      ports: GatewayDeps;
+      socket: WebSocket;
+      userId: number;
+      /** The token the socket was opened with: each frame's operations run on its behalf. */
+      token?: string;
+      logger: Logger;
+    },
+  ) {}
 
   receive(data: RawData, isBinary: boolean): void {
     if (isBinary) {
@@ -38,7 +47,7 @@ export class ChatSession {
       return;
     }
     this.pending += 1;
-    this.queue = this.queue.then(() => this.run(frame)).finally(() => {
+    this.queue = this.queue.then(() => CallerCredential.run(this.deps.token, () => this.run(frame))).finally(() => {
       this.pending -= 1;
     });
   }

@@ -37,7 +37,7 @@ export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app,
     },
     wsHandler: (socket: WebSocket, request: FastifyRequest) => {
       const userId = callerIdOf(request);
-      const session = new ChatSession({ ports: deps, socket, userId, logger: request.log });
+      const session = new ChatSession({ ports: deps, socket, userId, token: request.callerToken ?? undefined, logger: request.log });
       connections.add(userId, socket, request.raw.socket);
       heartbeat.track(socket);
       socket.on('message', (data, isBinary) => session.receive(data, isBinary));

@@ -63,9 +63,10 @@ export const readGrpcClientConfig = (env: Env): GrpcClientConfig => ({
   deadlineMs: readGrpcDeadlineMs(env),
 });
 
+/** The gRPC listener: loopback unless GRPC_HOST says otherwise (a deployment's private network). */
 export const readGrpcServerPort = (env: Env, fallback: number): HttpConfig => {
   const reader = new EnvReader(env);
-  return { host: reader.string('GRPC_HOST', '0.0.0.0'), port: reader.integer('GRPC_PORT', fallback, { min: 0, max: 65535 }) };
+  return { host: reader.string('GRPC_HOST', '127.0.0.1'), port: reader.integer('GRPC_PORT', fallback, { min: 0, max: 65535 }) };
 };
 
 export const readMongoUrl = (env: Env, name: string): string => new EnvReader(env).url(name, ['mongodb', 'mongodb+srv']);

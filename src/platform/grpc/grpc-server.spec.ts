@@ -1,14 +1,30 @@
 import { dirname, join } from 'node:path';
 import { Client, credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { loadSync, type ServiceDefinition } from '@grpc/proto-loader';
+import { FileDescriptorProto, type IDescriptorProto } from 'protobufjs/ext/descriptor';
 import { service as healthService } from 'grpc-health-check';
 import { DomainError, silentLogger, type ErrorKind, type Logger } from '../../../modules/kernel';
 import type { UserRecord } from '../../../modules/users/contracts';
 import { usersGrpcService } from '../../../modules/users/adapters/grpc/users.grpc-server';
 import { GrpcUsersClient } from '../../../modules/users/adapters/grpc/users.grpc-client';
+import { RpcAccess } from './grpc-access';
 import { GRPC_STATUS_BY_KIND } from './grpc-error-table';
+import { serviceIdentity } from './grpc-call-credentials';
 import { startGrpcServer, type RunningGrpcServer } from './grpc-server';
 import { USER_SERVICE_NAME, userServiceProto } from './proto-files';
+
+const SERVICE_TOKEN = 'grpc-server-spec-service-token-'.padEnd(40, 'x');
+/** Services only: these cases call as a service, so no user token is ever valid. */
+const AUTH = {
+  tokenVerifier: { verify: () => Promise.reject(new DomainError('AUTH_INVALID_TOKEN', 'unauthenticated', 'no users here')) },
+  serviceToken: SERVICE_TOKEN,
+};
+
+const unused = () => Promise.reject(new Error('unused'));
+const unusedPorts = {
+  userAccounts: { register: unused, authenticate: unused },
+  userDirectory: { getUser: unused, getUsers: unused },
+};
 
 /** A users server whose getUser does what `getUser` says; register/authenticate are unused here. */
 const startUsersServer = (getUser: (userId: number) => Promise<UserRecord>, logger: Logger = silentLogger) =>
@@ -16,6 +32,7 @@ const startUsersServer = (getUser: (userId: number) => Promise<UserRecord>, logg
     host: '127.0.0.1',
     port: 0,
     logger,
+    auth: AUTH,
     services: [
       usersGrpcService({
         userAccounts: { register: () => Promise.reject(new Error('unused')), authenticate: () => Promise.reject(new Error('unused')) },
@@ -25,7 +42,13 @@ const startUsersServer = (getUser: (userId: number) => Promise<UserRecord>, logg
   });
 
 const clientOf = (server: RunningGrpcServer) =>
-  new GrpcUsersClient({ usersGrpcAddress: `127.0.0.1:${server.port}`, grpcDeadlineMs: 5_000, logger: silentLogger });
+  new GrpcUsersClient({
+    usersGrpcAddress: `127.0.0.1:${server.port}`,
+    grpcDeadlineMs: 5_000,
+    grpcCallCredentials: serviceIdentity(SERVICE_TOKEN),
+    grpcClientTls: undefined,
+    logger: silentLogger,
+  });
 
 const rawClient = (server: RunningGrpcServer) => new Client(`127.0.0.1:${server.port}`, credentials.createInsecure());
 
@@ -54,6 +77,21 @@ const listedServices = (client: Client): Promise<string[]> => {
   });
 };
 
+/** The file descriptors reflection answers for the file defining `symbol`. */
+const reflectedFiles = (client: Client, symbol: string): Promise<Array<{ messageType?: IDescriptorProto[] }>> => {
+  const service = loadSync(reflectionProto, { keepCase: true, defaults: true, arrays: true })['grpc.reflection.v1.ServerReflection'];
+  const method = (service as ServiceDefinition).ServerReflectionInfo!;
+  return new Promise((resolve, reject) => {
+    const stream = client.makeBidiStreamRequest(method.path, method.requestSerialize, method.responseDeserialize);
+    stream.on('data', (reply: { file_descriptor_response?: { file_descriptor_proto: Buffer[] } }) => {
+      resolve((reply.file_descriptor_response?.file_descriptor_proto ?? []).map((bytes) => FileDescriptorProto.decode(bytes) as never));
+      stream.end();
+    });
+    stream.on('error', reject);
+    stream.write({ file_containing_symbol: symbol });
+  });
+};
+
 describe('startGrpcServer', () => {
   const started: Array<{ close(): unknown }> = [];
   afterEach(async () => {
@@ -67,7 +105,8 @@ describe('startGrpcServer', () => {
   it('binds a free port when asked for port 0', async () => {
     const server = track(await startUsersServer(async (userId) => ({ userId, username: 'u', email: 'u@example.com' })));
     expect(server.port).toBeGreaterThan(0);
-    await expect(track(clientOf(server)).getUser({ userId: 9 })).resolves.toEqual({ userId: 9, username: 'u', email: 'u@example.com' });
+    // a service identity is not the user: no email
+    await expect(track(clientOf(server)).getUser({ userId: 9 })).resolves.toEqual({ userId: 9, username: 'u', email: '' });
   });
 
   it('answers health checks SERVING for the whole server and each service, NOT_FOUND for others', async () => {
@@ -84,12 +123,21 @@ describe('startGrpcServer', () => {
     expect(names.sort()).toEqual(['chatterroom.users.v1.UserService', 'grpc.health.v1.Health']);
   });
 
+  it('describes the health service through reflection with protoc-style map entries, so reflection clients can call it', async () => {
+    const server = track(await startUsersServer(async () => Promise.reject(new Error('unused'))));
+    const files = await reflectedFiles(track(rawClient(server)), 'grpc.health.v1.Health');
+    const listResponse = files.flatMap((file) => file.messageType ?? []).find((message) => message.name === 'HealthListResponse');
+    expect(listResponse?.nestedType?.map((nested) => nested.name)).toEqual(['StatusesEntry']);
+    expect(listResponse?.field?.map((field) => field.typeName)).toEqual(['StatusesEntry']);
+  });
+
   it.each(Object.entries(GRPC_STATUS_BY_KIND))('carries a DomainError of kind %s as status %i and rebuilds it', async (kind, status) => {
     const thrown = new DomainError(`TEST_${kind.toUpperCase()}`, kind as ErrorKind, `failure of kind ${kind} \u2013 caf\u00e9`);
     const server = track(await startUsersServer(async () => Promise.reject(thrown)));
     const raw = await new Promise<ServiceError>((resolve) => {
       const method = userServiceProto().definition.GetUser!;
-      track(rawClient(server)).makeUnaryRequest(method.path, method.requestSerialize, method.responseDeserialize, { userId: 1 }, new Metadata(), {}, (error) =>
+      const metadata = serviceIdentity(SERVICE_TOKEN)();
+      track(rawClient(server)).makeUnaryRequest(method.path, method.requestSerialize, method.responseDeserialize, { userId: 1 }, metadata, {}, (error) =>
         resolve(error as ServiceError),
       );
     });
@@ -123,9 +171,17 @@ describe('startGrpcServer', () => {
   });
 
   it('refuses to start when an RPC of the proto has no handler', async () => {
-    const binding = { proto: userServiceProto(), handlers: { GetUser: async () => ({}) } };
-    await expect(startGrpcServer({ host: '127.0.0.1', port: 0, services: [binding], logger: silentLogger })).rejects.toThrow(
+    const binding = { proto: userServiceProto(), access: usersGrpcService(unusedPorts).access, handlers: { GetUser: async () => ({}) } };
+    await expect(startGrpcServer({ host: '127.0.0.1', port: 0, services: [binding], auth: AUTH, logger: silentLogger })).rejects.toThrow(
       /no handler for CreateUser/,
+    );
+  });
+
+  it('refuses to start when an RPC of the proto has no access rule', async () => {
+    const { handlers } = usersGrpcService(unusedPorts);
+    const binding = { proto: userServiceProto(), access: { CreateUser: RpcAccess.open() }, handlers };
+    await expect(startGrpcServer({ host: '127.0.0.1', port: 0, services: [binding], auth: AUTH, logger: silentLogger })).rejects.toThrow(
+      /no access rule for AuthenticateUser/,
     );
   });
 

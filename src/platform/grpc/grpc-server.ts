@@ -1,10 +1,13 @@
-import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { Server, type ServerCredentials } from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
 import { loadSync } from '@grpc/proto-loader';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
 import type { Logger } from '../../../modules/kernel';
+import type { GrpcCallAuthentication } from './grpc-call-guard';
 import { grpcImplementation, type GrpcServiceBinding } from './grpc-service-binding';
+import { serverCredentialsOf, type GrpcServerTls } from './grpc-tls';
 import { PROTO_LOADER_OPTIONS } from './proto-files';
+import { withProtocMapEntryNames } from './reflection-descriptors';
 
 export const HEALTH_SERVICE_NAME = 'grpc.health.v1.Health';
 
@@ -14,6 +17,10 @@ export interface GrpcServerOptions {
   readonly port: number;
   readonly services: readonly GrpcServiceBinding[];
   readonly logger: Logger;
+  /** How each call's credential is checked against its RPC's access rule. */
+  readonly auth: GrpcCallAuthentication;
+  /** TLS (mTLS with a client CA); plaintext when left out. */
+  readonly tls?: GrpcServerTls;
   /** How long close() lets calls in flight finish before cutting them. Default 5000. */
   readonly shutdownTimeoutMs?: number;
 }
@@ -26,9 +33,9 @@ export interface RunningGrpcServer {
 
 const bindAddress = (host: string, port: number): string => `${host.includes(':') ? `[${host}]` : host}:${port}`;
 
-const bind = (server: Server, address: string): Promise<number> =>
+const bind = (server: Server, address: string, serverCredentials: ServerCredentials): Promise<number> =>
   new Promise((resolve, reject) => {
-    server.bindAsync(address, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
+    server.bindAsync(address, serverCredentials, (error, port) => (error ? reject(error) : resolve(port)));
   });
 
 const shutdown = (server: Server, timeoutMs: number): Promise<void> =>
@@ -46,24 +53,25 @@ const shutdown = (server: Server, timeoutMs: number): Promise<void> =>
 /**
  * Starts a gRPC server offering `services`, plus the standard health service
  * (`grpc.health.v1.Health`: '' and each service SERVING until close) and server
- * reflection (v1 and v1alpha) over the services' protos.
+ * reflection (v1 and v1alpha) over the services' protos. Health and reflection are open;
+ * each call to `services` passes the credential check of its RPC first.
  */
 export const startGrpcServer = async (options: GrpcServerOptions): Promise<RunningGrpcServer> => {
   const server = new Server();
   const names = options.services.map((binding) => binding.proto.serviceName);
   for (const binding of options.services) {
-    server.addService(binding.proto.definition, grpcImplementation(binding, options.logger));
+    server.addService(binding.proto.definition, grpcImplementation(binding, options.auth, options.logger));
   }
   const health = new HealthImplementation(Object.fromEntries(['', ...names].map((name) => [name, 'SERVING' as const])));
   health.addToServer(server);
-  const protos = Object.assign(
-    loadSync(healthProtoPath, PROTO_LOADER_OPTIONS),
-    ...options.services.map((binding) => binding.proto.packageDefinition),
+  const protos = withProtocMapEntryNames(
+    Object.assign({}, loadSync(healthProtoPath, PROTO_LOADER_OPTIONS), ...options.services.map((binding) => binding.proto.packageDefinition)),
   );
   new ReflectionService(protos, { services: [...names, HEALTH_SERVICE_NAME] }).addToServer(server);
 
-  const port = await bind(server, bindAddress(options.host, options.port));
-  options.logger.info({ host: options.host, port, services: names }, 'gRPC server listening');
+  const port = await bind(server, bindAddress(options.host, options.port), serverCredentialsOf(options.tls));
+  const transport = options.tls === undefined ? 'plaintext' : options.tls.clientCa === undefined ? 'tls' : 'mtls';
+  options.logger.info({ host: options.host, port, services: names, transport }, 'gRPC server listening');
   let closing: Promise<void> | undefined;
   return {
     port,

@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { DomainError, silentLogger, type Logger } from '../../../modules/kernel';
 import { usersGrpcService } from '../../../modules/users/adapters/grpc/users.grpc-server';
 import { startGrpcServer } from './grpc-server';
+import { serviceIdentity } from './grpc-call-credentials';
 import { GrpcUnaryClient } from './grpc-unary-client';
 import { userServiceProto } from './proto-files';
 
@@ -22,8 +23,17 @@ const recordingLogger = () => {
   return { logger, debug };
 };
 
+const SERVICE_TOKEN = 'unary-client-spec-service-token-'.padEnd(40, 'x');
+
 const clientTo = (address: string, logger: Logger) =>
-  new GrpcUnaryClient({ address, proto: userServiceProto(), serviceLabel: 'User service', deadlineMs: 5_000, logger });
+  new GrpcUnaryClient({
+    address,
+    proto: userServiceProto(),
+    serviceLabel: 'User service',
+    deadlineMs: 5_000,
+    callCredentials: serviceIdentity(SERVICE_TOKEN),
+    logger,
+  });
 
 describe('GrpcUnaryClient', () => {
   it('reports an unreachable service as SERVICE_UNAVAILABLE, after retrying a retryable call', async () => {
@@ -56,6 +66,7 @@ describe('GrpcUnaryClient', () => {
       host: '127.0.0.1',
       port: 0,
       logger: silentLogger,
+      auth: { tokenVerifier: { verify: () => Promise.reject(new Error('no users here')) }, serviceToken: SERVICE_TOKEN },
       services: [
         usersGrpcService({
           userAccounts: { register: () => Promise.reject(new Error('unused')), authenticate: () => Promise.reject(new Error('unused')) },

@@ -1,5 +1,5 @@
 /** The test-side API of the system suite: clients of whichever target the jest project started. */
-export { system, gateway } from './system';
+export { system, gateway, grpcServices } from './system';
 export { HttpClient, type HttpResponse, type Json } from './http-client';
 export { ChatSocket, type Frame, type FramePredicate, type ConnectOptions } from './chat-socket';
 export { ackBody, errorBody, messagePush, pushWithText, roomEvent, anythingAboutRoom } from './ws-frames';
@@ -11,3 +11,4 @@ export {
   createRoom, joinRoom, leaveRoom, roomWith, sendPrivate, sendToRoom, privateHistory, roomHistory,
   NO_SUCH_USER_ID, NO_SUCH_ROOM_ID,
 } from './actions';
+export { GrpcCaller, type GrpcAnswer } from './grpc-caller';

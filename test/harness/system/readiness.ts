@@ -1,7 +1,9 @@
-import { credentials, makeClientConstructor, status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
+import { readFileSync } from 'node:fs';
+import { credentials, makeClientConstructor, status as GrpcStatus, type ChannelCredentials, type ServiceError } from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
 import { connect } from 'node:net';
 import type { RoleProcess } from './role-process';
+import type { GrpcClientTlsFiles } from './sut-endpoints';
 
 const POLL_MS = 200;
 
@@ -48,6 +50,12 @@ const tcpAccepts = (host: string, port: number): Promise<boolean> =>
     socket.once('error', () => done(false));
   });
 
+/** Plaintext, or mTLS with the given files. */
+export const grpcChannelCredentials = (tls: GrpcClientTlsFiles | undefined): ChannelCredentials =>
+  tls === undefined
+    ? credentials.createInsecure()
+    : credentials.createSsl(readFileSync(tls.caFile), readFileSync(tls.keyFile), readFileSync(tls.certFile));
+
 const HealthClient = makeClientConstructor(healthService as never, 'Health');
 const SERVING = 1;
 
@@ -56,9 +64,9 @@ const SERVING = 1;
  * SERVING for the whole server; a server without the health service (or without an entry for
  * the whole server) counts once it answers.
  */
-export const grpcServing = async (host: string, port: number): Promise<boolean> => {
+export const grpcServing = async (host: string, port: number, tls?: GrpcClientTlsFiles): Promise<boolean> => {
   if (!(await tcpAccepts(host, port))) return false;
-  const client = new HealthClient(`${host}:${port}`, credentials.createInsecure());
+  const client = new HealthClient(`${host}:${port}`, grpcChannelCredentials(tls));
   try {
     return await new Promise<boolean>((resolve) => {
       const check = (client as unknown as Record<string, (...args: unknown[]) => void>).check;

@@ -8,9 +8,29 @@ export interface GatewayEndpoint {
   readonly wsUrl: string;
 }
 
+/** PEM files a client needs to reach services that run mTLS: the CA, and a client certificate and key. */
+export interface GrpcClientTlsFiles {
+  readonly caFile: string;
+  readonly certFile: string;
+  readonly keyFile: string;
+}
+
+/** The gRPC services behind the gateways, where a target has them (`host:port`). */
+export interface GrpcServiceEndpoints {
+  readonly usersGrpcAddress: string;
+  readonly chatGrpcAddress: string;
+  /** Set when the services run mTLS: a gateway's client certificate, as an insider on their network holds one. */
+  readonly tls?: GrpcClientTlsFiles;
+}
+
 /** What a started target publishes to the test files. */
 export interface SutEndpoints {
   readonly gateways: readonly GatewayEndpoint[];
+  /**
+   * Set by targets that run gRPC services; specs under test/contract/system/grpc/ use it, and
+   * only projects whose target has the `grpc` capability run them (jest.config.js).
+   */
+  readonly grpcServices?: GrpcServiceEndpoints;
 }
 
 export const isSutName = (value: unknown): value is SutName => SUT_NAMES.includes(value as SutName);

@@ -1,4 +1,4 @@
-import { isSutName, readEndpoints, type SutEndpoints, type SutName } from './sut-endpoints';
+import { isSutName, readEndpoints, type GrpcServiceEndpoints, type SutEndpoints, type SutName } from './sut-endpoints';
 
 declare global {
   /** Set by jest from the project's `globals.SUT`. */
@@ -25,4 +25,11 @@ export const system = (): SutEndpoints => {
 export const gateway = (index: number) => {
   const { gateways } = system();
   return gateways[((index % gateways.length) + gateways.length) % gateways.length]!;
+};
+
+/** The target's gRPC services; only specs of the `grpc` capability (test/contract/system/grpc/) ask. */
+export const grpcServices = (): GrpcServiceEndpoints => {
+  const services = system().grpcServices;
+  if (services === undefined) throw new Error('the system target runs no gRPC services: only projects with the grpc capability run this spec');
+  return services;
 };

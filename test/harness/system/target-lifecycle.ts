@@ -44,6 +44,8 @@ export const setUpTarget = async (expected: SutName, projectConfig: JestProjectC
     rootDir: projectConfig.rootDir,
     startTimeoutMs: Number(process.env.SUT_START_TIMEOUT_MS ?? 90_000),
     logLevel: process.env.SUT_LOG_LEVEL ?? 'warn',
+    // as docker-compose.split.yml runs it
+    grpcTls: true,
   });
   registry().set(sut, target);
   publishEndpoints(sut, target.endpoints);

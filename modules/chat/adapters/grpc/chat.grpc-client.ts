@@ -1,5 +1,5 @@
 import type { Logger } from '../../../kernel';
-import { chatServiceProto, GrpcUnaryClient } from '../../../../src/platform/grpc';
+import { chatServiceProto, GrpcUnaryClient, type GrpcCallCredentials, type GrpcClientTls } from '../../../../src/platform/grpc';
 import type {
   ChatMessage,
   CreateRoomInput,
@@ -42,6 +42,10 @@ export interface GrpcChatClientDeps {
   readonly chatGrpcAddress: string;
   /** Deadline of each call, retries included (GRPC_DEADLINE_MS). */
   readonly grpcDeadlineMs: number;
+  /** The credential each call carries: the gateway forwards the caller's token, a service shows its own identity. */
+  readonly grpcCallCredentials: GrpcCallCredentials;
+  /** TLS of the channel (GRPC_TLS_*); undefined = plaintext. */
+  readonly grpcClientTls: GrpcClientTls | undefined;
   readonly logger: Logger;
 }
 
@@ -51,7 +55,8 @@ export interface GrpcChatClientDeps {
  * service's own DomainErrors; an unreachable service is SERVICE_UNAVAILABLE. Calls that
  * are safe to repeat are retried while the service is unreachable: reads, JoinRoom and
  * LeaveRoom (idempotent), and sends carrying a clientMessageId; CreateRoom and unkeyed
- * sends are not, since they may have run.
+ * sends are not, since they may have run. Each call carries `grpcCallCredentials` (the
+ * gateway's: the token of the request it serves, which the service checks against the acting user).
  */
 export class GrpcChatClient implements Messaging, RoomRegistry {
   private readonly client: GrpcUnaryClient;
@@ -62,6 +67,8 @@ export class GrpcChatClient implements Messaging, RoomRegistry {
       proto: chatServiceProto(),
       serviceLabel: 'Chat service',
       deadlineMs: deps.grpcDeadlineMs,
+      callCredentials: deps.grpcCallCredentials,
+      tls: deps.grpcClientTls,
       logger: deps.logger,
     });
   }

@@ -16,6 +16,7 @@ import type {
   SentMessageResponseMessage,
 } from './chat.grpc-messages';
 import { messageOf } from './chat.grpc-mapping';
+import { CHAT_GRPC_ACCESS } from './chat.grpc-access';
 
 export interface ChatGrpcServiceDeps {
   readonly messaging: Messaging;
@@ -31,10 +32,12 @@ const pagingOf = (request: { before?: string; limit?: number }): HistoryPaging =
  * The ChatService of proto/chat.proto over the chat module's inbound ports (Messaging
  * and RoomRegistry): each RPC is one port call. Optional request fields that were not
  * sent (clientMessageId, before, limit) are left out of the port input, not defaulted.
- * Failures are the ports' DomainErrors, turned into statuses by startGrpcServer.
+ * Failures are the ports' DomainErrors, turned into statuses by startGrpcServer. Who may
+ * call what is CHAT_GRPC_ACCESS: a user acting as themself, checked before any handler runs.
  */
 export const chatGrpcService = ({ messaging, roomRegistry }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
   proto: chatServiceProto(),
+  access: CHAT_GRPC_ACCESS,
   handlers: {
     SendPrivateMessage: async (request: PrivateMessageRequestMessage): Promise<SentMessageResponseMessage> => {
       const { fromUserId, toUserId, message } = request;

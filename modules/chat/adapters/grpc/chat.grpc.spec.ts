@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { silentLogger, systemClock } from '../../../kernel';
 import { InMemoryEventBus } from '../../../kernel/adapters';
-import { startGrpcServer } from '../../../../src/platform/grpc';
+import { forwardedCallerToken, startGrpcServer } from '../../../../src/platform/grpc';
 import { describeChatApiContract } from '../../../../test/contract/ports/chat/chat-api.contract';
+import { onBehalfOfActingUser } from '../../../../test/contract/ports/on-behalf-of-acting-user';
+import { HmacJwtTokens } from '../../../users/adapters/crypto/hmac-jwt.tokens';
 import { InMemoryMessageStore } from '../in-memory/in-memory.message-store';
 import { InMemoryRoomMembership } from '../in-memory/in-memory.room-membership';
 import { InMemoryRoomStore } from '../in-memory/in-memory.room-store';
@@ -13,6 +15,7 @@ import { GrpcChatClient } from './chat.grpc-client';
 import { chatGrpcService } from './chat.grpc-server';
 
 const EXISTING_USER_IDS: [number, number, number] = [3, 11, 7];
+const tokens = new HmacJwtTokens({ jwtSecret: 'chat-loopback-test-secret-'.padEnd(48, 'x'), jwtTtlSeconds: 3600, clock: systemClock });
 
 const userLookupOf = (userIds: readonly number[]): UserLookup => {
   const known = new Set(userIds);
@@ -36,11 +39,20 @@ const startLoopback = async () => {
     host: '127.0.0.1',
     port: 0,
     services: [chatGrpcService({ messaging, roomRegistry })],
+    auth: { tokenVerifier: tokens },
     logger: silentLogger,
   });
-  const client = new GrpcChatClient({ chatGrpcAddress: `127.0.0.1:${server.port}`, grpcDeadlineMs: 5_000, logger: silentLogger });
+  const remote = new GrpcChatClient({
+    chatGrpcAddress: `127.0.0.1:${server.port}`,
+    grpcDeadlineMs: 5_000,
+    grpcCallCredentials: forwardedCallerToken,
+    grpcClientTls: undefined,
+    logger: silentLogger,
+  });
+  // Each call runs as the user it acts as, as the gateway runs it with the caller's token.
+  const client = onBehalfOfActingUser(remote, tokens);
   const close = async () => {
-    await client.close();
+    await remote.close();
     await server.close();
     await eventBus.close();
   };

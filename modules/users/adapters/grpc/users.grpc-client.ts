@@ -1,5 +1,5 @@
 import type { Logger } from '../../../kernel';
-import { GrpcUnaryClient, userServiceProto } from '../../../../src/platform/grpc';
+import { GrpcUnaryClient, userServiceProto, type GrpcCallCredentials, type GrpcClientTls } from '../../../../src/platform/grpc';
 import type {
   AccessToken,
   AuthenticateUserInput,
@@ -29,6 +29,10 @@ export interface GrpcUsersClientDeps {
   readonly usersGrpcAddress: string;
   /** Deadline of each call, retries included (GRPC_DEADLINE_MS). */
   readonly grpcDeadlineMs: number;
+  /** The credential each call carries: the gateway forwards the caller's token, a service shows its own identity. */
+  readonly grpcCallCredentials: GrpcCallCredentials;
+  /** TLS of the channel (GRPC_TLS_*); undefined = plaintext. */
+  readonly grpcClientTls: GrpcClientTls | undefined;
   readonly logger: Logger;
 }
 
@@ -37,7 +41,8 @@ export interface GrpcUsersClientDeps {
  * (proto/users.proto): one RPC per port method on one channel. Errors come back as the
  * service's own DomainErrors; an unreachable service is SERVICE_UNAVAILABLE. Reads
  * (GetUser, GetUsers, and AuthenticateUser, which changes nothing) are retried while the service
- * is unreachable; CreateUser is not, since it may have run.
+ * is unreachable; CreateUser is not, since it may have run. Each call carries
+ * `grpcCallCredentials`: the caller's token in a gateway, the service identity in a service.
  */
 export class GrpcUsersClient implements UserAccounts, UserDirectory {
   private readonly client: GrpcUnaryClient;
@@ -48,6 +53,8 @@ export class GrpcUsersClient implements UserAccounts, UserDirectory {
       proto: userServiceProto(),
       serviceLabel: 'User service',
       deadlineMs: deps.grpcDeadlineMs,
+      callCredentials: deps.grpcCallCredentials,
+      tls: deps.grpcClientTls,
       logger: deps.logger,
     });
   }

@@ -1,6 +1,7 @@
 import { silentLogger, systemClock } from '../../../kernel';
 import { InMemoryEventBus } from '../../../kernel/adapters/in-memory-event-bus';
-import { startGrpcServer } from '../../../../src/platform/grpc';
+import { forwardedCallerToken, startGrpcServer } from '../../../../src/platform/grpc';
+import { onBehalfOfActingUser } from '../../../../test/contract/ports/on-behalf-of-acting-user';
 import { describeUsersApiContract } from '../../../../test/contract/ports/users/users-api.contract';
 import { BcryptPasswordHasher } from '../crypto/bcrypt-password.hasher';
 import { HmacJwtTokens } from '../crypto/hmac-jwt.tokens';
@@ -26,13 +27,22 @@ describeUsersApiContract('GrpcUsersClient over a loopback gRPC server', async ()
     host: '127.0.0.1',
     port: 0,
     services: [usersGrpcService({ userAccounts: service, userDirectory: service })],
+    auth: { tokenVerifier: tokens },
     logger: silentLogger,
   });
-  const client = new GrpcUsersClient({ usersGrpcAddress: `127.0.0.1:${server.port}`, grpcDeadlineMs: 5_000, logger: silentLogger });
+  const client = new GrpcUsersClient({
+    usersGrpcAddress: `127.0.0.1:${server.port}`,
+    grpcDeadlineMs: 5_000,
+    grpcCallCredentials: forwardedCallerToken,
+    grpcClientTls: undefined,
+    logger: silentLogger,
+  });
+  // GetUser shows the email to its owner only: each lookup runs as the user it looks up.
+  const remote = onBehalfOfActingUser(client, tokens);
   const verifier = new HmacJwtTokens({ jwtSecret: JWT_SECRET, jwtTtlSeconds: 3600, clock: systemClock });
   return {
-    accounts: client,
-    directory: client,
+    accounts: remote,
+    directory: remote,
     verifier,
     close: async () => {
       await client.close();

@@ -28,7 +28,7 @@ export const authenticateConnection =
     const token = tokenOfInitPayload(payload);
     if (token === undefined) return false;
     try {
-      return { caller: Caller.verifiedAs((await deps.tokenVerifier.verify(token)).userId) };
+      return { caller: Caller.verifiedAs((await deps.tokenVerifier.verify(token)).userId, token) };
     } catch (error) {
       if (!isDomainError(error)) deps.logger.error({ err: error }, 'verifying a subscription token failed unexpectedly');
       return false;

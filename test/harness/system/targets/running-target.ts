@@ -20,6 +20,8 @@ export interface TargetOptions {
   readonly logLevel: string;
   /** Extra environment for every process of the target, over the target's own (e.g. MONGO_URL). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Run every gRPC channel with mTLS, certificates from scripts/dev-certs.sh (targets with gRPC only). */
+  readonly grpcTls?: boolean;
 }
 
 /** The compiled entry point; `npm test` builds it, a bare `npx jest` needs `npm run build` first. */

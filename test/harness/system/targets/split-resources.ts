@@ -17,6 +17,8 @@ export interface SplitResources {
   readonly amqpUrl: string;
   readonly amqpExchange: string;
   readonly jwtSecret: string;
+  /** The identity the services show each other (SERVICE_TOKEN). */
+  readonly serviceToken: string;
 }
 
 export const prepareSplitResources = (): SplitResources => {
@@ -29,6 +31,7 @@ export const prepareSplitResources = (): SplitResources => {
     amqpUrl: serviceUrls.amqp,
     amqpExchange: `chatterroom.test.${run}`,
     jwtSecret: randomBytes(48).toString('base64url'),
+    serviceToken: randomBytes(32).toString('base64url'),
   };
 };
 

@@ -3,6 +3,7 @@ import { freePorts } from '../free-port';
 import { grpcServing, httpHealthy, waitUntilReady } from '../readiness';
 import { RoleProcess } from '../role-process';
 import { compiledMain, gatewayEndpoint, runningTarget, stopAllOnFailure, type RunningTarget, type TargetOptions } from './running-target';
+import { splitGrpcSecurity } from './split-grpc-security';
 import { prepareSplitResources, releaseSplitResources } from './split-resources';
 
 const HOST = '127.0.0.1';
@@ -11,12 +12,14 @@ const GATEWAY_COUNT = 2;
 /**
  * The split deployment as separate processes: one user-service, one chat-service and
  * two gateways, over real MongoDB (FerretDB), Redis and RabbitMQ. Clients spread over
- * both gateways, so realtime tests cross gateway instances.
+ * both gateways, so realtime tests cross gateway instances. With `options.grpcTls` every
+ * gRPC channel runs mTLS with development certificates, as the compose file runs it.
  */
 export const startSplit = async (options: TargetOptions): Promise<RunningTarget> => {
   const mainPath = compiledMain(options.rootDir);
   await requireServices(['redis', 'amqp', 'mongo']);
   const resources = prepareSplitResources();
+  const security = splitGrpcSecurity(resources.serviceToken, options.grpcTls ?? false);
   const [usersPort, chatPort, ...gatewayPorts] = (await freePorts(2 + GATEWAY_COUNT, HOST)) as [number, number, ...number[]];
   const usersAddress = `${HOST}:${usersPort}`;
   const chatAddress = `${HOST}:${chatPort}`;
@@ -27,17 +30,18 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
   const started: RoleProcess[] = [];
   const users = role('user-service', 'user-service', {
     GRPC_HOST: HOST, GRPC_PORT: String(usersPort), JWT_SECRET: resources.jwtSecret, BCRYPT_COST: '4',
-    USERS_MONGO_URL: resources.usersMongoUrl,
+    USERS_MONGO_URL: resources.usersMongoUrl, ...security.users,
   });
   const chat = role('chat-service', 'chat-service', {
     GRPC_HOST: HOST, GRPC_PORT: String(chatPort), CHAT_MONGO_URL: resources.chatMongoUrl,
     REDIS_URL: resources.redisUrl, REDIS_KEY_PREFIX: resources.redisKeyPrefix, USERS_GRPC_ADDRESS: usersAddress,
+    JWT_SECRET: resources.jwtSecret, ...security.chat,
   });
   started.push(users, chat);
   await stopAllOnFailure(started, () =>
     Promise.all([
-      waitUntilReady(users, `gRPC ${usersAddress}`, () => grpcServing(HOST, usersPort), options.startTimeoutMs),
-      waitUntilReady(chat, `gRPC ${chatAddress}`, () => grpcServing(HOST, chatPort), options.startTimeoutMs),
+      waitUntilReady(users, `gRPC ${usersAddress}`, () => grpcServing(HOST, usersPort, security.clientTls), options.startTimeoutMs),
+      waitUntilReady(chat, `gRPC ${chatAddress}`, () => grpcServing(HOST, chatPort, security.clientTls), options.startTimeoutMs),
     ]),
   );
 
@@ -45,7 +49,7 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
     endpoint: gatewayEndpoint(HOST, port),
     process: role(`gateway-${index + 1}`, 'gateway', {
       PORT: String(port), HOST, JWT_SECRET: resources.jwtSecret,
-      USERS_GRPC_ADDRESS: usersAddress, CHAT_GRPC_ADDRESS: chatAddress,
+      USERS_GRPC_ADDRESS: usersAddress, CHAT_GRPC_ADDRESS: chatAddress, ...security.gateway,
     }),
   }));
   started.push(...gateways.map((gateway) => gateway.process));
@@ -56,5 +60,15 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
       ),
     ),
   );
-  return runningTarget({ gateways: gateways.map((gateway) => gateway.endpoint) }, started, () => releaseSplitResources(resources));
+  return runningTarget(
+    {
+      gateways: gateways.map((gateway) => gateway.endpoint),
+      grpcServices: { usersGrpcAddress: usersAddress, chatGrpcAddress: chatAddress, ...(security.clientTls ? { tls: security.clientTls } : {}) },
+    },
+    started,
+    async () => {
+      security.release();
+      await releaseSplitResources(resources);
+    },
+  );
 };

@@ -1,0 +1,31 @@
+import { ALICE, REACHED, describeGrpcAccessCases, reachedPorts, startAccessLoopback } from '../../../../test/contract/ports/grpc-access.cases';
+import { chatGrpcService } from './chat.grpc-server';
+
+const OTHER = 9;
+const ROOM = 3;
+
+describeGrpcAccessCases('ChatService', () => chatGrpcService({ messaging: reachedPorts(), roomRegistry: reachedPorts() }), {
+  SendPrivateMessage: { access: 'only the user in fromUserId', request: { fromUserId: ALICE, toUserId: OTHER, message: 'hi' } },
+  GetPrivateChatHistory: { access: 'only the user in fromUserId', request: { fromUserId: ALICE, toUserId: OTHER } },
+  SendRoomMessage: { access: 'only the user in userId', request: { userId: ALICE, roomId: ROOM, message: 'hi' } },
+  GetRoomHistory: { access: 'only the user in userId', request: { userId: ALICE, roomId: ROOM } },
+  CreateRoom: { access: 'only the user in userId', request: { userId: ALICE, roomName: 'room' } },
+  JoinRoom: { access: 'only the user in userId', request: { userId: ALICE, roomId: ROOM } },
+  LeaveRoom: { access: 'only the user in userId', request: { userId: ALICE, roomId: ROOM } },
+  ListRooms: { access: 'only the user in userId', request: { userId: ALICE } },
+  GetRoom: { access: 'only the user in userId', request: { userId: ALICE, roomId: ROOM } },
+});
+
+describe('ChatService acting-user check', () => {
+  it('leaves a malformed acting-user id to the service (VALIDATION_FAILED in one process too): it names nobody', async () => {
+    const loopback = await startAccessLoopback(chatGrpcService({ messaging: reachedPorts(), roomRegistry: reachedPorts() }));
+    try {
+      for (const fromUserId of [0, -1]) {
+        const answer = await loopback.caller.call('SendPrivateMessage', { fromUserId, toUserId: OTHER, message: 'hi' }, await loopback.bearer(ALICE));
+        expect({ fromUserId, code: answer.code }).toEqual({ fromUserId, code: REACHED });
+      }
+    } finally {
+      await loopback.close();
+    }
+  });
+});

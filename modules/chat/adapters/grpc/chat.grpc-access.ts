@@ -1,0 +1,18 @@
+import { RpcAccess, type GrpcAccessTable } from '../../../../src/platform/grpc';
+
+/**
+ * Who may call each RPC of ChatService: a signed-in user, acting only as themself — the
+ * field naming the acting user (the sender, the reader, the member joining or leaving)
+ * must be the token's subject. No service calls the chat service.
+ */
+export const CHAT_GRPC_ACCESS: GrpcAccessTable = {
+  SendPrivateMessage: RpcAccess.actingUser('fromUserId'),
+  GetPrivateChatHistory: RpcAccess.actingUser('fromUserId'),
+  SendRoomMessage: RpcAccess.actingUser('userId'),
+  GetRoomHistory: RpcAccess.actingUser('userId'),
+  CreateRoom: RpcAccess.actingUser('userId'),
+  JoinRoom: RpcAccess.actingUser('userId'),
+  LeaveRoom: RpcAccess.actingUser('userId'),
+  ListRooms: RpcAccess.actingUser('userId'),
+  GetRoom: RpcAccess.actingUser('userId'),
+};

@@ -1,0 +1,103 @@
+import { DomainError, silentLogger } from '../../../modules/kernel';
+import { usersGrpcService } from '../../../modules/users/adapters/grpc/users.grpc-server';
+import { makeDevCerts, type DevCerts } from '../../../test/harness/dev-certs';
+import { serviceIdentity } from './grpc-call-credentials';
+import { startGrpcServer, type RunningGrpcServer } from './grpc-server';
+import type { GrpcClientTls, GrpcServerTls } from './grpc-tls';
+import { GrpcUnaryClient } from './grpc-unary-client';
+import { userServiceProto } from './proto-files';
+
+const SERVICE_TOKEN = 'grpc-tls-spec-service-token-'.padEnd(40, 'x');
+const unused = () => Promise.reject(new Error('unused'));
+
+describe('gRPC over TLS and mTLS (certificates from scripts/dev-certs.sh)', () => {
+  let certs: DevCerts;
+  let otherCa: DevCerts;
+  const servers: RunningGrpcServer[] = [];
+
+  beforeAll(() => {
+    certs = makeDevCerts();
+    otherCa = makeDevCerts();
+  });
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await server.close();
+  });
+  afterAll(() => {
+    certs.remove();
+    otherCa.remove();
+  });
+
+  const serve = async (tls: GrpcServerTls): Promise<RunningGrpcServer> => {
+    const server = await startGrpcServer({
+      host: '127.0.0.1',
+      port: 0,
+      logger: silentLogger,
+      tls,
+      auth: { tokenVerifier: { verify: unused }, serviceToken: SERVICE_TOKEN },
+      services: [
+        usersGrpcService({
+          userAccounts: { register: unused, authenticate: unused },
+          userDirectory: { getUser: async ({ userId }) => ({ userId, username: 'tls', email: 'tls@example.com' }), getUsers: unused },
+        }),
+      ],
+    });
+    servers.push(server);
+    return server;
+  };
+
+  /** One GetUser through a fresh channel: the reply, or the DomainError the client rebuilt. */
+  const getUserThrough = async (server: RunningGrpcServer, tls: GrpcClientTls | undefined): Promise<unknown> => {
+    const client = new GrpcUnaryClient({
+      address: `127.0.0.1:${server.port}`,
+      proto: userServiceProto(),
+      serviceLabel: 'User service',
+      deadlineMs: 15_000,
+      callCredentials: serviceIdentity(SERVICE_TOKEN),
+      tls,
+      logger: silentLogger,
+    });
+    try {
+      return await client.call('GetUser', { userId: 4 }, { retryable: false });
+    } catch (error) {
+      return error;
+    } finally {
+      client.close();
+    }
+  };
+
+  const mtlsServer = () =>
+    serve({ certChain: certs.read('user-service.crt'), privateKey: certs.read('user-service.key'), clientCa: certs.read('ca.crt') });
+  const refused = expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' });
+
+  it('accepts a client that trusts its CA and shows a certificate from the same CA', async () => {
+    const server = await mtlsServer();
+    const tls = { ca: certs.read('ca.crt'), certChain: certs.read('gateway.crt'), privateKey: certs.read('gateway.key') };
+    expect(await getUserThrough(server, tls)).toEqual({ userId: 4, username: 'tls', email: '' });
+  });
+
+  it('refuses a plaintext client', async () => {
+    const error = await getUserThrough(await mtlsServer(), undefined);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toEqual(refused);
+  });
+
+  it('refuses a client whose certificate another CA signed', async () => {
+    const tls = { ca: certs.read('ca.crt'), certChain: otherCa.read('gateway.crt'), privateKey: otherCa.read('gateway.key') };
+    expect(await getUserThrough(await mtlsServer(), tls)).toEqual(refused);
+  });
+
+  it('refuses a client without a certificate when it requires one', async () => {
+    expect(await getUserThrough(await mtlsServer(), { ca: certs.read('ca.crt') })).toEqual(refused);
+  });
+
+  it('is refused by a client that does not trust the CA of its certificate', async () => {
+    const tls = { ca: otherCa.read('ca.crt'), certChain: otherCa.read('gateway.crt'), privateKey: otherCa.read('gateway.key') };
+    expect(await getUserThrough(await mtlsServer(), tls)).toEqual(refused);
+  });
+
+  it('serves TLS without client certificates when it has no client CA', async () => {
+    const server = await serve({ certChain: certs.read('chat-service.crt'), privateKey: certs.read('chat-service.key') });
+    expect(await getUserThrough(server, { ca: certs.read('ca.crt') })).toEqual({ userId: 4, username: 'tls', email: '' });
+    expect(await getUserThrough(server, undefined)).toEqual(refused);
+  });
+});
