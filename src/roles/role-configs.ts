@@ -1,6 +1,7 @@
 import {
   readAmqpConfig,
   readAuthConfig,
+  readCorsOrigins,
   readGrpcAddress,
   readGrpcClientConfig,
   readGrpcDeadlineMs,
@@ -36,6 +37,7 @@ export interface MonolithConfig {
   /** Both modules in this one database when set; in-memory storage otherwise. */
   readonly mongoUrl?: string;
   readonly graphql: GraphqlConfig;
+  readonly corsOrigins: readonly string[];
 }
 
 export interface GatewayConfig {
@@ -45,6 +47,7 @@ export interface GatewayConfig {
   readonly grpc: GrpcClientConfig;
   readonly amqp: AmqpConfig;
   readonly graphql: GraphqlConfig;
+  readonly corsOrigins: readonly string[];
 }
 
 export interface UserServiceConfig {
@@ -71,6 +74,7 @@ export const readMonolithConfig = (env: Env): MonolithConfig => ({
   auth: readAuthConfig(env, { requireSecret: false }),
   mongoUrl: readOptionalMongoUrl(env, 'MONGO_URL'),
   graphql: readGraphqlConfig(env),
+  corsOrigins: readCorsOrigins(env),
 });
 
 export const readGatewayConfig = (env: Env): GatewayConfig => ({
@@ -80,6 +84,7 @@ export const readGatewayConfig = (env: Env): GatewayConfig => ({
   grpc: readGrpcClientConfig(env),
   amqp: readAmqpConfig(env),
   graphql: readGraphqlConfig(env),
+  corsOrigins: readCorsOrigins(env),
 });
 
 export const readUserServiceConfig = (env: Env): UserServiceConfig => ({

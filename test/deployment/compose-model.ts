@@ -20,11 +20,13 @@ export interface ComposeService {
   readonly healthcheck?: { test?: string | string[] };
   readonly container_name?: string;
   readonly volumes?: (string | { type?: string; source?: string; target: string })[];
+  readonly secrets?: (string | { source: string; target?: string })[];
 }
 
 export interface ComposeFile {
   readonly services: Record<string, ComposeService>;
   readonly volumes?: Record<string, unknown>;
+  readonly secrets?: Record<string, { file?: string; environment?: string }>;
 }
 
 const VARIABLE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g;
@@ -105,3 +107,38 @@ export const recordingEnv = (env: Readonly<Record<string, string>>) => {
   });
   return { env: proxy, read };
 };
+
+/** The secrets a service mounts, by name, with the path it sees each at (`/run/secrets/<name>` unless a target says). */
+export const secretMountsOf = (service: ComposeService): Record<string, string> =>
+  Object.fromEntries(
+    (service.secrets ?? []).map((secret) =>
+      typeof secret === 'string' ? [secret, `/run/secrets/${secret}`] : [secret.source, secret.target ?? `/run/secrets/${secret.source}`],
+    ),
+  );
+
+/**
+ * A service's environment as its process sees it when the compose file's secret files are
+ * in `secretsDir` (as scripts/deploy/make-secrets.sh makes them): each `<NAME>_FILE` naming a
+ * mounted secret is pointed at that secret's file there. Throws for a `_FILE` variable naming
+ * no secret the service mounts.
+ */
+export const runtimeEnvironmentOf = (compose: ComposeFile, service: ComposeService, secretsDir: string): Record<string, string> => {
+  const mounts = Object.entries(secretMountsOf(service));
+  return Object.fromEntries(
+    Object.entries(environmentOf(service)).map(([name, value]) => {
+      if (!name.endsWith('_FILE')) return [name, value];
+      const [secret] = mounts.find(([, target]) => target === value) ?? [];
+      const file = secret === undefined ? undefined : compose.secrets?.[secret]?.file;
+      if (file === undefined) throw new Error(`${name}=${value} is not a file secret this service mounts`);
+      return [name, join(secretsDir, file.split('/').pop() ?? '')];
+    }),
+  );
+};
+
+/** The environment with every `<NAME>_FILE` replaced by `<NAME>` holding the file's content. */
+export const withSecretValues = (env: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(env).map(([name, value]) =>
+      name.endsWith('_FILE') ? [name.slice(0, -'_FILE'.length), readFileSync(value, 'utf8').trim()] : [name, value],
+    ),
+  );

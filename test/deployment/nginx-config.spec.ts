@@ -33,6 +33,23 @@ describe('deploy/nginx/nginx.conf (load balancer of the split deployment)', () =
     expect(config).toContain('default upgrade');
   });
 
+  it('logs no query string and no Referer, so a token in a URL never lands in the access log', () => {
+    const accessLogs = config.filter((directive) => directive.startsWith('access_log '));
+    expect(accessLogs.length).toBeGreaterThan(0);
+    const formats = new Map(
+      config.filter((d) => d.startsWith('log_format ')).map((d) => [d.split(' ')[1] ?? '', d.split(' ').slice(2).join(' ')] as const),
+    );
+    for (const directive of accessLogs) {
+      const [, target = '', format] = directive.split(' ');
+      if (target === 'off') continue;
+      // without a format nginx uses `combined`, which logs $request with its query string
+      expect({ directive, format }).toEqual({ directive, format: expect.any(String) });
+      const body = formats.get(format ?? '') ?? '';
+      expect(body).toContain('$uri');
+      expect(body).not.toMatch(/\$(request|request_uri|args|query_string|is_args|http_referer|arg_[a-z_]+)\b/);
+    }
+  });
+
   it('answers its own health check on the port compose publishes', () => {
     expect(config).toContain('listen 80');
     expect(config).toContain('location = /nginx-health');
