@@ -1,5 +1,5 @@
 import fastifyWebsocket from '@fastify/websocket';
-import fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyLoggerOptions } from 'fastify';
+import fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyLoggerOptions, type RouteOptions } from 'fastify';
 import { WebSocket } from 'ws';
 import type { GatewayDeps } from './gateway-deps';
 import { graphqlPlugin } from './graphql/graphql.plugin';
@@ -48,6 +48,8 @@ export interface GatewayAppOptions {
    * WebSockets, as `scheme://host[:port]`; none by default (same origin only).
    */
   readonly corsOrigins?: readonly string[];
+  /** Sees every route as it is added (the OpenAPI test checks each is documented). */
+  readonly onRoute?: (route: RouteOptions) => void;
 }
 
 const isLoggerInstance = (value: unknown): value is FastifyBaseLogger =>
@@ -74,6 +76,7 @@ export const buildGatewayApp = async (deps: GatewayDeps, options: GatewayAppOpti
       replyWithError(error, request, reply);
     },
   });
+  if (options.onRoute !== undefined) app.addHook('onRoute', options.onRoute);
   const connections = new ConnectionRegistry();
   const graphqlSockets = new GraphqlSockets();
   const openSockets = () => [...connections.all(), ...graphqlSockets.all()];

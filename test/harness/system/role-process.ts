@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SECRET_VARIABLES } from '../../../src/platform/config/secret-variables';
 
 const OUTPUT_TAIL_BYTES = 200_000;
 const STOP_GRACE_MS = 5_000;
@@ -10,7 +11,8 @@ const STOP_GRACE_MS = 5_000;
 const ROLE_VARIABLES = [
   'PORT', 'HOST', 'LOG_LEVEL', 'JWT_SECRET', 'JWT_TTL_SECONDS', 'BCRYPT_COST', 'MONGO_URL',
   'USERS_MONGO_URL', 'CHAT_MONGO_URL', 'REDIS_URL', 'AMQP_URL', 'GRPC_HOST', 'GRPC_PORT',
-  'USERS_GRPC_ADDRESS', 'CHAT_GRPC_ADDRESS', 'GRPC_DEADLINE_MS',
+  'USERS_GRPC_ADDRESS', 'CHAT_GRPC_ADDRESS', 'GRPC_DEADLINE_MS', 'CORS_ORIGINS',
+  ...SECRET_VARIABLES.map((name) => `${name}_FILE`),
 ];
 
 export interface RoleProcessOptions {

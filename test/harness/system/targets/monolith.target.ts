@@ -1,3 +1,4 @@
+import { originEnv } from '../browser-origins';
 import { freePort } from '../free-port';
 import { httpHealthy, waitUntilReady } from '../readiness';
 import { RoleProcess } from '../role-process';
@@ -18,7 +19,7 @@ export const startMonolith = async (options: TargetOptions): Promise<RunningTarg
     role: 'monolith',
     mainPath,
     cwd: options.rootDir,
-    env: { PORT: String(port), HOST, LOG_LEVEL: options.logLevel, BCRYPT_COST: '4', ...options.env },
+    env: { PORT: String(port), HOST, LOG_LEVEL: options.logLevel, BCRYPT_COST: '4', ...originEnv, ...options.env },
   });
   const endpoint = gatewayEndpoint(HOST, port);
   await stopAllOnFailure([monolith], () =>
