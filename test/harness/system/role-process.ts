@@ -38,12 +38,15 @@ export class RoleProcess {
   private stopping = false;
   private ready = false;
   readonly exited: Promise<string>;
+  /** Resolves once the log file holds all the output (after the process exited). */
+  readonly logClosed: Promise<void>;
 
   constructor(private readonly options: RoleProcessOptions) {
     const dir = join(tmpdir(), 'chatterroom-sut');
     mkdirSync(dir, { recursive: true });
     this.logFile = join(dir, `${options.name}-${Date.now()}-${process.pid}.log`);
     this.log = createWriteStream(this.logFile);
+    this.logClosed = new Promise((resolve) => this.log.once('close', () => resolve()));
     const env: Record<string, string | undefined> = { ...process.env };
     for (const name of ROLE_VARIABLES) delete env[name];
     this.child = spawn(process.execPath, [options.mainPath, options.role], {
