@@ -68,6 +68,13 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('marks the body of join and leave as optional, and other bodies as required', async () => {
+    const doc = await documented();
+    expect(doc.paths['/rooms/{roomId}/join'].post.requestBody.required).toBe(false);
+    expect(doc.paths['/rooms/{roomId}/leave'].post.requestBody.required).toBe(false);
+    expect(doc.paths['/rooms/create'].post.requestBody.required).toBe(true);
+  });
+
   it('marks the routes that need a token with the bearer scheme, and leaves public ones open', async () => {
     const doc = await documented();
     expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });

@@ -90,6 +90,15 @@ describe('a strict edge: unknown query parameters and body fields are refused', 
     expect((await alice.http.get(`/rooms/${roomId}`)).status).toBe(200);
   });
 
+  it('GraphQL: an unknown member of the request answers 400 VALIDATION_FAILED naming it', async () => {
+    const post = await alice.http.post('/graphql', { query: '{ me { userId } }', variables: {}, debug: true });
+    expect(post.status).toBe(400);
+    expect(post.body.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('debug'), extensions: { code: 'VALIDATION_FAILED' } })]);
+    const get = await alice.http.get(`/graphql?query=${encodeURIComponent('{ me { userId } }')}&trace=1`);
+    expect(get.status).toBe(400);
+    expect(get.body.errors[0]).toMatchObject({ message: expect.stringContaining('trace'), extensions: { code: 'VALIDATION_FAILED' } });
+  });
+
   it('names every unknown field of one body', async () => {
     const response = await alice.http.post(`/chats/private/${bob.userId}`, { message: 'hi', to: 3, from: 4 });
     expectValidationNaming(response, 'to', 'from');
