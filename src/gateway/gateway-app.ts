@@ -1,5 +1,5 @@
 import fastifyWebsocket from '@fastify/websocket';
-import fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyLoggerOptions } from 'fastify';
+import fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyLoggerOptions, type RouteOptions } from 'fastify';
 import { WebSocket } from 'ws';
 import type { GatewayDeps } from './gateway-deps';
 import { graphqlPlugin } from './graphql/graphql.plugin';
@@ -8,7 +8,13 @@ import { GraphqlChatFeed } from './graphql/subscriptions/graphql-chat-feed';
 import { GraphqlSockets } from './graphql/subscriptions/graphql-sockets';
 import { authPlugin } from './http/auth.plugin';
 import { errorHandlingPlugin, replyWithError } from './http/error-handling.plugin';
+import { AllowedOrigins } from './http/allowed-origins';
 import { jsonBodyPlugin } from './http/json-body.plugin';
+import { DOCS_PATH, OPENAPI_PATH, openapiPlugin } from './http/openapi.plugin';
+import { originPolicyPlugin } from './http/origin-policy.plugin';
+import { securityHeadersPlugin } from './http/security-headers.plugin';
+import { STRICT_VALIDATION } from './http/strict-validation';
+import { schemaValidationError } from './http/validation-errors';
 import { healthRoutes } from './routes/health.routes';
 import { privateChatRoutes } from './routes/private-chat.routes';
 import { roomChatRoutes } from './routes/room-chat.routes';
@@ -37,6 +43,13 @@ export interface GatewayAppOptions {
   readonly heartbeatIntervalMs?: number;
   /** GraphQL at /graphql; each setting left out takes its {@link DEFAULT_GRAPHQL_OPTIONS} value. */
   readonly graphql?: Partial<GraphqlOptions>;
+  /**
+   * Browser origins other than the gateway's own that may call it (CORS) and open its
+   * WebSockets, as `scheme://host[:port]`; none by default (same origin only).
+   */
+  readonly corsOrigins?: readonly string[];
+  /** Sees every route as it is added (the OpenAPI test checks each is documented). */
+  readonly onRoute?: (route: RouteOptions) => void;
 }
 
 const isLoggerInstance = (value: unknown): value is FastifyBaseLogger =>
@@ -57,10 +70,13 @@ export const buildGatewayApp = async (deps: GatewayDeps, options: GatewayAppOpti
   const app = fastify({
     ...loggingOf(options),
     bodyLimit: MAX_PAYLOAD_BYTES,
+    ajv: { customOptions: STRICT_VALIDATION },
+    schemaErrorFormatter: schemaValidationError,
     frameworkErrors: (error, request, reply) => {
       replyWithError(error, request, reply);
     },
   });
+  if (options.onRoute !== undefined) app.addHook('onRoute', options.onRoute);
   const connections = new ConnectionRegistry();
   const graphqlSockets = new GraphqlSockets();
   const openSockets = () => [...connections.all(), ...graphqlSockets.all()];
@@ -83,8 +99,11 @@ export const buildGatewayApp = async (deps: GatewayDeps, options: GatewayAppOpti
   });
 
   app.register(errorHandlingPlugin);
+  app.register(securityHeadersPlugin);
+  app.register(originPolicyPlugin, { origins: new AllowedOrigins(options.corsOrigins ?? []) });
+  app.register(openapiPlugin);
   app.register(jsonBodyPlugin);
-  app.register(authPlugin, { tokenVerifier: deps.tokenVerifier, publicPathPrefixes: [GRAPHIQL_PATH] });
+  app.register(authPlugin, { tokenVerifier: deps.tokenVerifier, publicPathPrefixes: [GRAPHIQL_PATH, DOCS_PATH, OPENAPI_PATH] });
   app.register(fastifyWebsocket, {
     options: { maxPayload: MAX_PAYLOAD_BYTES },
     errorHandler: (error, socket, request) => {

@@ -1,6 +1,7 @@
 import {
   readAmqpConfig,
   readAuthConfig,
+  readCorsOrigins,
   readGrpcAddress,
   readGrpcClientConfig,
   readGrpcDeadlineMs,
@@ -38,6 +39,7 @@ export interface MonolithConfig {
   /** SQLite under DATA_DIR by default; memory or MongoDB on request (see readStorageConfig). */
   readonly storage: StorageConfig;
   readonly graphql: GraphqlConfig;
+  readonly corsOrigins: readonly string[];
 }
 
 export interface GatewayConfig {
@@ -49,6 +51,7 @@ export interface GatewayConfig {
   readonly grpcClientTls?: GrpcClientTls;
   readonly amqp: AmqpConfig;
   readonly graphql: GraphqlConfig;
+  readonly corsOrigins: readonly string[];
 }
 
 /** What a gRPC service role needs to secure its listener. */
@@ -89,7 +92,7 @@ export const readMonolithConfig = (env: Env): MonolithConfig => {
   const auth = readAuthConfig(env, { requireSecret: false });
   const storage = readStorageConfig(env);
   refuseFixedSecretInMemory(storage, auth.jwtSecretGenerated);
-  return { logLevel: readLogLevel(env), http: readHttpConfig(env), auth, storage, graphql: readGraphqlConfig(env) };
+  return { logLevel: readLogLevel(env), http: readHttpConfig(env), auth, storage, graphql: readGraphqlConfig(env), corsOrigins: readCorsOrigins(env) };
 };
 
 export const readGatewayConfig = (env: Env): GatewayConfig => ({
@@ -100,6 +103,7 @@ export const readGatewayConfig = (env: Env): GatewayConfig => ({
   grpcClientTls: readGrpcClientTls(env),
   amqp: readAmqpConfig(env),
   graphql: readGraphqlConfig(env),
+  corsOrigins: readCorsOrigins(env),
 });
 
 export const readUserServiceConfig = (env: Env): UserServiceConfig => ({

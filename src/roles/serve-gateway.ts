@@ -9,6 +9,8 @@ import { closeOnce } from './close-once';
 export interface ServeGatewayOptions {
   /** GraphQL settings; the gateway's defaults when left out. */
   readonly graphql?: GraphqlConfig;
+  /** Browser origins besides the gateway's own (CORS_ORIGINS). */
+  readonly corsOrigins?: readonly string[];
 }
 
 /** Serves the gateway app over whichever ports the container resolved; stops it, then the container. */
@@ -18,7 +20,7 @@ export const serveGateway = async (
   logger: AppLogger,
   options: ServeGatewayOptions = {},
 ): Promise<RunningRole> => {
-  const app = await buildGatewayApp(container.cradle, { loggerInstance: logger, graphql: options.graphql });
+  const app = await buildGatewayApp(container.cradle, { loggerInstance: logger, graphql: options.graphql, corsOrigins: options.corsOrigins });
   await app.listen({ host: http.host, port: http.port });
   return {
     close: closeOnce(async () => {

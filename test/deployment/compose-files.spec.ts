@@ -1,12 +1,14 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SECRET_VARIABLES } from '../../src/platform/config/secret-variables';
 import { readChatServiceConfig, readGatewayConfig, readUserServiceConfig, roleConfigReaders } from '../../src/roles/role-configs';
 import {
   containerPorts,
   dependenciesOf,
   environmentOf,
   healthcheckCommand,
-  hostEnvironmentOf,
   isRole,
   loadCompose,
   loadComposeSetup,
@@ -14,6 +16,9 @@ import {
   roleOf,
   runsOurImage,
   recordingEnv,
+  runtimeEnvironmentOf,
+  secretMountsOf,
+  withSecretValues,
   type ComposeFile,
 } from './compose-model';
 import { BACKING_URL_VARIABLES, GRPC_ADDRESS_VARIABLES, TEST_COMPOSE_VARS, roleListener } from './role-listening';
@@ -21,6 +26,21 @@ import { BACKING_URL_VARIABLES, GRPC_ADDRESS_VARIABLES, TEST_COMPOSE_VARS, roleL
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yml + docker-compose.mongo.yml', 'docker-compose.split.yml'] as const;
 
 const appServices = (compose: ComposeFile) => Object.entries(compose.services).filter(([, service]) => runsOurImage(service));
+
+/** Variables that name a mounted file: secrets, the service token, the gRPC TLS certificates and keys. */
+const FILE_VARIABLES = [
+  ...SECRET_VARIABLES.map((name) => `${name}_FILE`),
+  'SERVICE_TOKEN_FILE',
+  'GRPC_TLS_CERT_FILE',
+  'GRPC_TLS_KEY_FILE',
+  'GRPC_TLS_CA_FILE',
+  'GRPC_TLS_CLIENT_CERT_FILE',
+  'GRPC_TLS_CLIENT_KEY_FILE',
+];
+
+/** The secret files as scripts/deploy/make-secrets.sh makes them for an operator. */
+const SECRETS_DIR = mkdtempSync(join(tmpdir(), 'chatterroom-compose-secrets-'));
+execFileSync('bash', [join(repoRoot, 'scripts/deploy/make-secrets.sh'), SECRETS_DIR], { stdio: 'ignore' });
 
 describe.each(COMPOSE_FILES)('%s', (file) => {
   const compose = loadComposeSetup(file, TEST_COMPOSE_VARS);
@@ -34,7 +54,8 @@ describe.each(COMPOSE_FILES)('%s', (file) => {
 
   describe.each(appServices(loadComposeSetup(file, TEST_COMPOSE_VARS)))('service %s', (name, service) => {
     const role = roleOf(service);
-    const environment = hostEnvironmentOf(compose, service);
+    const environment = runtimeEnvironmentOf(compose, service, SECRETS_DIR);
+    const resolved = withSecretValues(environment);
     const listener = () => (isRole(role) ? roleListener(role, environment) : undefined);
 
     it("satisfies its role's config reader, and sets only variables the reader reads", () => {
@@ -68,18 +89,35 @@ describe.each(COMPOSE_FILES)('%s', (file) => {
         expect({ variable, host, exists: target !== undefined }).toEqual({ variable, host, exists: true });
         if (target === undefined) continue;
         expect(roleOf(target)).toBe(servingRole);
-        expect(Number(port)).toBe(roleListener(servingRole, hostEnvironmentOf(compose, target)).port);
+        expect(Number(port)).toBe(roleListener(servingRole, runtimeEnvironmentOf(compose, target, SECRETS_DIR)).port);
         expect(dependenciesOf(service)[host]).toBe('service_healthy');
       }
     });
 
     it('uses Mongo, Redis and RabbitMQ URLs that point at such services in this file, and waits for them', () => {
       for (const [variable, imageFamily] of Object.entries(BACKING_URL_VARIABLES)) {
-        const url = environment[variable];
+        const url = resolved[variable];
         if (url === undefined) continue;
         const host = new URL(url).hostname;
         expect({ variable, image: named(host)?.image?.split(':')[0] }).toEqual({ variable, image: imageFamily });
         expect(dependenciesOf(service)[host]).toBe('service_healthy');
+      }
+    });
+
+    it('holds no secret in its environment: secrets come as files (<NAME>_FILE) from mounted Docker secrets', () => {
+      const plain = environmentOf(service);
+      for (const variable of SECRET_VARIABLES) {
+        const value = plain[variable];
+        if (value === undefined) continue;
+        expect({ variable, credentials: variable === 'JWT_SECRET' || new URL(value).password !== '' }).toEqual({ variable, credentials: false });
+      }
+      const mounts = secretMountsOf(service);
+      for (const [variable, path] of Object.entries(plain).filter(([variable]) => variable.endsWith('_FILE'))) {
+        expect({ variable, secret: FILE_VARIABLES.includes(variable), mounted: Object.values(mounts).includes(path) }).toEqual({
+          variable,
+          secret: true,
+          mounted: true,
+        });
       }
     });
 
@@ -110,6 +148,8 @@ describe.each(COMPOSE_FILES)('%s', (file) => {
   });
 });
 
+const readMonolithAuth = (env: Record<string, string>) => (roleConfigReaders.monolith(env) as { auth: { jwtSecret: string } }).auth.jwtSecret;
+
 describe('docker-compose.yml (monolith)', () => {
   const compose = loadCompose('docker-compose.yml', TEST_COMPOSE_VARS);
 
@@ -124,14 +164,17 @@ describe('docker-compose.yml (monolith)', () => {
     expect(Object.keys(compose.services)).toEqual(['app']);
   });
 
-  it('starts without a JWT_SECRET (the monolith makes its own)', () => {
-    expect(() => loadCompose('docker-compose.yml', {})).not.toThrow();
+  it('takes its JWT secret from the jwt_secret file, so tokens survive restarts, and needs no variable from the environment', () => {
+    const [[, app] = []] = appServices(loadCompose('docker-compose.yml', {}));
+    expect(environmentOf(app ?? {}).JWT_SECRET_FILE).toBe('/run/secrets/jwt_secret');
+    expect(compose.secrets?.jwt_secret?.file).toBe('./deploy/secrets/jwt_secret');
+    expect(readMonolithAuth(runtimeEnvironmentOf(compose, app ?? {}, SECRETS_DIR))).toBe(readFileSync(join(SECRETS_DIR, 'jwt_secret'), 'utf8').trim());
   });
 
   it('switches to MongoDB with docker-compose.mongo.yml: STORAGE=mongo, MONGO_URL on its mongo service, waited for', () => {
     const withMongo = loadComposeSetup('docker-compose.yml + docker-compose.mongo.yml', TEST_COMPOSE_VARS);
     const app = withMongo.services.app ?? {};
-    expect(roleConfigReaders.monolith(environmentOf(app))).toMatchObject({ storage: { kind: 'mongo', mongoUrl: 'mongodb://mongo:27017/chatterroom' } });
+    expect(roleConfigReaders.monolith(runtimeEnvironmentOf(withMongo, app, SECRETS_DIR))).toMatchObject({ storage: { kind: 'mongo', mongoUrl: 'mongodb://mongo:27017/chatterroom' } });
     expect(dependenciesOf(app)).toEqual({ mongo: 'service_healthy' });
     expect(withMongo.services.mongo?.volumes).toEqual(['mongo-data:/data/db']);
   });
@@ -161,14 +204,30 @@ describe('docker-compose.split.yml', () => {
     expect([usersHost, chatHost]).toEqual(['users-mongo', 'chat-mongo']);
   });
 
-  it('shares one JWT_SECRET between the gateway and the user-service, and refuses to start without it', () => {
-    const secrets = [...servicesOfRole('gateway'), ...servicesOfRole('user-service')].map(([, service]) => environmentOf(service).JWT_SECRET);
-    expect(secrets).toEqual([TEST_COMPOSE_VARS.JWT_SECRET, TEST_COMPOSE_VARS.JWT_SECRET]);
-    expect(() => loadCompose('docker-compose.split.yml', { ...TEST_COMPOSE_VARS, JWT_SECRET: '' })).toThrow(/JWT_SECRET/);
+  it('shares one JWT secret file between the gateway and the user-service', () => {
+    const secrets = [...servicesOfRole('gateway'), ...servicesOfRole('user-service')].map(([, service]) => [
+      environmentOf(service).JWT_SECRET_FILE,
+      secretMountsOf(service).jwt_secret,
+    ]);
+    expect(secrets).toEqual([
+      ['/run/secrets/jwt_secret', '/run/secrets/jwt_secret'],
+      ['/run/secrets/jwt_secret', '/run/secrets/jwt_secret'],
+    ]);
+    expect(compose.secrets?.jwt_secret?.file).toBe('./deploy/secrets/jwt_secret');
+  });
+
+  it("gives RabbitMQ its account from a secret file, the same password the services' AMQP_URL carries", () => {
+    expect(secretMountsOf(compose.services.rabbitmq ?? {})).toEqual({ rabbitmq_credentials: '/etc/rabbitmq/conf.d/90-chatterroom-credentials.conf' });
+    expect(compose.services.rabbitmq?.environment).toBeUndefined();
+    const conf = readFileSync(join(SECRETS_DIR, (compose.secrets?.rabbitmq_credentials?.file ?? '').split('/').pop() ?? ''), 'utf8');
+    const amqp = new URL(readFileSync(join(SECRETS_DIR, 'amqp_url'), 'utf8').trim());
+    expect(conf).toContain(`default_user = ${amqp.username}\n`);
+    expect(conf).toContain(`default_pass = ${amqp.password}\n`);
+    expect(amqp.password.length).toBeGreaterThanOrEqual(24);
   });
 
   it('runs every gRPC channel over mTLS with the certificates it mounts as secrets', () => {
-    const envOf = (role: string) => hostEnvironmentOf(compose, servicesOfRole(role)[0]?.[1] ?? {});
+    const envOf = (role: string) => runtimeEnvironmentOf(compose, servicesOfRole(role)[0]?.[1] ?? {}, SECRETS_DIR);
     const users = readUserServiceConfig(envOf('user-service'));
     const chat = readChatServiceConfig(envOf('chat-service'));
     const gateway = readGatewayConfig(envOf('gateway'));
@@ -177,7 +236,7 @@ describe('docker-compose.split.yml', () => {
   });
 
   it('gives the user-service and the chat-service one service token, and the gateway none', () => {
-    const envOf = (role: string) => hostEnvironmentOf(compose, servicesOfRole(role)[0]?.[1] ?? {});
+    const envOf = (role: string) => runtimeEnvironmentOf(compose, servicesOfRole(role)[0]?.[1] ?? {}, SECRETS_DIR);
     const users = readUserServiceConfig(envOf('user-service')).grpcSecurity.serviceToken;
     expect(readChatServiceConfig(envOf('chat-service')).grpcSecurity.serviceToken).toBe(users);
     expect(Object.keys(envOf('gateway')).filter((name) => name.startsWith('SERVICE_TOKEN'))).toEqual([]);

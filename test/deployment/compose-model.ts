@@ -26,7 +26,7 @@ export interface ComposeService {
 export interface ComposeFile {
   readonly services: Record<string, ComposeService>;
   readonly volumes?: Record<string, unknown>;
-  readonly secrets?: Record<string, { file?: string }>;
+  readonly secrets?: Record<string, { file?: string; environment?: string }>;
 }
 
 const VARIABLE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g;
@@ -119,7 +119,7 @@ const mergeService = (base: ComposeService, override: ComposeService): ComposeSe
 
 /**
  * Compose files named as `docker compose -f a -f b` takes them ("a + b"): services merged by
- * name, their environment and depends_on merged by key, other keys replaced; volumes merged.
+ * name, their environment and depends_on merged by key, other keys replaced; volumes and secrets merged.
  */
 export const loadComposeSetup = (setup: string, vars: Readonly<Record<string, string>>): ComposeFile =>
   setup
@@ -133,29 +133,48 @@ export const loadComposeSetup = (setup: string, vars: Readonly<Record<string, st
         }),
       ),
       volumes: { ...base.volumes, ...override.volumes },
+      secrets: { ...base.secrets, ...override.secrets },
     }));
 
-/** Where compose mounts a service's secrets: `/run/secrets/<target>` -> the secret's name. */
-export const secretMounts = (service: ComposeService): Record<string, string> =>
-  Object.fromEntries(
+/** The secrets a service mounts, by name, with the path it sees each at (`/run/secrets/<target or name>`). */
+export const secretMountsOf = (service: ComposeService): Record<string, string> => {
+  const at = (target: string) => (isAbsolute(target) ? target : `/run/secrets/${target}`);
+  return Object.fromEntries(
     (service.secrets ?? []).map((secret) =>
-      typeof secret === 'string' ? [`/run/secrets/${secret}`, secret] : [`/run/secrets/${secret.target ?? secret.source}`, secret.source],
+      typeof secret === 'string' ? [secret, at(secret)] : [secret.source, at(secret.target ?? secret.source)],
     ),
   );
+};
 
 /**
- * The service's environment as its process would read it, on this machine: each path of a
- * mounted secret (`/run/secrets/...`) becomes the file compose mounts there, so a config
- * reader can open the certificates and keys it names.
+ * A service's environment as its process sees it on this machine: each `<NAME>_FILE` naming a
+ * mounted secret is pointed at that secret's file — those of deploy/secrets/ in `secretsDir` (as
+ * scripts/deploy/make-secrets.sh makes them), others (the gRPC certificates) where the compose
+ * file names them. Throws for a `_FILE` variable naming no secret the service mounts.
  */
-export const hostEnvironmentOf = (compose: ComposeFile, service: ComposeService): Record<string, string> => {
-  const mounts = secretMounts(service);
+export const runtimeEnvironmentOf = (
+  compose: ComposeFile,
+  service: ComposeService,
+  secretsDir = join(repoRoot, 'deploy/secrets'),
+): Record<string, string> => {
+  const mounts = Object.entries(secretMountsOf(service));
+  const hostPath = (file: string) =>
+    file.startsWith('./deploy/secrets/') ? join(secretsDir, file.split('/').pop() ?? '') : isAbsolute(file) ? file : join(repoRoot, file);
   return Object.fromEntries(
     Object.entries(environmentOf(service)).map(([name, value]) => {
-      const secret = mounts[value];
+      if (!name.endsWith('_FILE')) return [name, value];
+      const [secret] = mounts.find(([, target]) => target === value) ?? [];
       const file = secret === undefined ? undefined : compose.secrets?.[secret]?.file;
-      if (file === undefined) return [name, value];
-      return [name, isAbsolute(file) ? file : join(repoRoot, file)];
+      if (file === undefined) throw new Error(`${name}=${value} is not a file secret this service mounts`);
+      return [name, hostPath(file)];
     }),
   );
 };
+
+/** The environment with every `<NAME>_FILE` replaced by `<NAME>` holding the file's content. */
+export const withSecretValues = (env: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(env).map(([name, value]) =>
+      name.endsWith('_FILE') ? [name.slice(0, -'_FILE'.length), readFileSync(value, 'utf8').trim()] : [name, value],
+    ),
+  );

@@ -1,10 +1,5 @@
-import {
-  readChatServiceConfig,
-  readGatewayConfig,
-  readMonolithConfig,
-  readUserServiceConfig,
-  type Role,
-} from '../../src/roles/role-configs';
+import { readGrpcServerPort, readHttpConfig } from '../../src/platform/config/app-config';
+import { CHAT_SERVICE_DEFAULT_GRPC_PORT, USER_SERVICE_DEFAULT_GRPC_PORT, type Role } from '../../src/roles/role-configs';
 import { makeDevCerts } from '../harness/dev-certs';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -15,16 +10,16 @@ export interface RoleListener {
   readonly port: number;
 }
 
+/** Reads only the listening address (as the role's config reader does), so it needs none of the role's secrets. */
 export const roleListener = (role: Role, env: Env): RoleListener => {
   switch (role) {
     case 'monolith':
-      return { protocol: 'http', port: readMonolithConfig(env).http.port };
     case 'gateway':
-      return { protocol: 'http', port: readGatewayConfig(env).http.port };
+      return { protocol: 'http', port: readHttpConfig(env).port };
     case 'user-service':
-      return { protocol: 'grpc', port: readUserServiceConfig(env).grpcServer.port };
+      return { protocol: 'grpc', port: readGrpcServerPort(env, USER_SERVICE_DEFAULT_GRPC_PORT).port };
     case 'chat-service':
-      return { protocol: 'grpc', port: readChatServiceConfig(env).grpcServer.port };
+      return { protocol: 'grpc', port: readGrpcServerPort(env, CHAT_SERVICE_DEFAULT_GRPC_PORT).port };
   }
 };
 
@@ -43,13 +38,11 @@ export const BACKING_URL_VARIABLES: Readonly<Record<string, string>> = {
   AMQP_URL: 'rabbitmq',
 };
 
-/** Compose variables the tests supply, as a user's .env would. */
 /** Certificates and a service token from scripts/dev-certs.sh, for the secrets the split compose file mounts. */
 const testCerts = makeDevCerts();
 process.once('exit', () => testCerts.remove());
 
+/** Compose variables the tests supply, as a user's .env would: where the dev certificates are (other secrets come as files). */
 export const TEST_COMPOSE_VARS: Readonly<Record<string, string>> = {
-  JWT_SECRET: 'compose-test-secret-0123456789abcdefghijklmnopqrstuvwxyz',
-  RABBITMQ_PASSWORD: 'compose-test-password',
   CHATTERROOM_CERTS_DIR: testCerts.dir,
 };

@@ -11,6 +11,7 @@ import { mutationResolvers } from './resolvers/mutation.resolvers';
 import { messageResolvers, roomResolvers, userResolvers } from './resolvers/object.resolvers';
 import { onBehalfOfCaller } from './on-behalf-of-caller';
 import { queryResolvers } from './resolvers/query.resolvers';
+import { strictGraphqlRoute } from './strict-graphql-route';
 import { authenticateConnection } from './subscriptions/connection-init';
 import type { GraphqlChatFeed } from './subscriptions/graphql-chat-feed';
 import type { GraphqlSockets } from './subscriptions/graphql-sockets';
@@ -34,6 +35,7 @@ export interface GraphqlPluginOptions {
  */
 export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (app, { deps, options, feed, sockets, heartbeat }) => {
   sockets.watch(app.websocketServer, GRAPHQL_PATH, (socket) => heartbeat.track(socket));
+  app.addHook('onRoute', strictGraphqlRoute);
 
   await app.register(mercurius, {
     schema: GATEWAY_SCHEMA,

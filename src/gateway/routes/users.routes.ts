@@ -3,14 +3,15 @@ import { authenticateUser, createUser, getUser } from '../api/users.api';
 import { callerIdOf } from '../http/auth.plugin';
 import { pathIdOf } from '../http/request-params';
 import type { RouteGroupOptions } from './route-options';
+import { usersSchemas } from './users.schemas';
 
 /** Registration, sign-in and user lookup. */
 export const usersRoutes: FastifyPluginAsync<RouteGroupOptions> = async (app, { deps }) => {
-  app.post('/users/create', { config: { public: true } }, async (request, reply) =>
+  app.post('/users/create', { config: { public: true }, schema: usersSchemas.create }, async (request, reply) =>
     reply.code(201).send(await createUser(deps, request.body)),
   );
 
-  app.post('/users/authenticate', { config: { public: true } }, async (request) => authenticateUser(deps, request.body));
+  app.post('/users/authenticate', { config: { public: true }, schema: usersSchemas.authenticate }, async (request) => authenticateUser(deps, request.body));
 
-  app.get('/users/:userId', async (request) => getUser(deps, callerIdOf(request), pathIdOf(request.params, 'userId')));
+  app.get('/users/:userId', { schema: usersSchemas.get }, async (request) => getUser(deps, callerIdOf(request), pathIdOf(request.params, 'userId')));
 };

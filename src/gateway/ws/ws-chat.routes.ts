@@ -7,6 +7,7 @@ import { ChatSession } from './chat-session';
 import type { ConnectionRegistry } from './connection-registry';
 import type { Heartbeat } from './heartbeat';
 import { sendFrame } from './socket-sender';
+import { wsChatSchemas } from './ws-chat.schemas';
 
 export interface WsChatRoutesOptions {
   readonly deps: GatewayDeps;
@@ -31,6 +32,7 @@ export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app,
     method: 'GET',
     url: '/ws/chat',
     config: { tokenInQuery: true },
+    schema: wsChatSchemas.upgrade,
     logSerializers: { req: redactedRequest },
     handler: async () => {
       throw GatewayErrors.upgradeRequired();

@@ -41,7 +41,7 @@ const JWT_SECRET_MIN_LENGTH = 32;
 export const readAuthConfig = (env: Env, options: { requireSecret: boolean }): AuthConfig => {
   const reader = new EnvReader(env);
   const given = reader.optional('JWT_SECRET');
-  if (given === undefined && options.requireSecret) throw new ConfigError('JWT_SECRET is required but not set');
+  if (given === undefined && options.requireSecret) throw new ConfigError('JWT_SECRET (or JWT_SECRET_FILE) is required but not set');
   const jwtSecret = given === undefined ? randomBytes(48).toString('base64url') : reader.secret('JWT_SECRET', JWT_SECRET_MIN_LENGTH);
   return {
     jwtSecret,
@@ -49,6 +49,27 @@ export const readAuthConfig = (env: Env, options: { requireSecret: boolean }): A
     jwtTtlSeconds: reader.integer('JWT_TTL_SECONDS', 86_400, { min: 60, max: 31_536_000 }),
     bcryptCost: reader.integer('BCRYPT_COST', 10, { min: 4, max: 15 }),
   };
+};
+
+/**
+ * CORS_ORIGINS: comma-separated browser origins (`scheme://host[:port]`, no path) that may
+ * call the gateway besides its own; empty or unset = same origin only.
+ */
+export const readCorsOrigins = (env: Env): readonly string[] => {
+  const raw = new EnvReader(env).optional('CORS_ORIGINS');
+  if (raw === undefined) return [];
+  return raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '').map((origin) => {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === undefined || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(`CORS_ORIGINS must list origins such as https://chat.example.com (scheme://host[:port], no path), got "${origin}"`);
+    }
+    return origin;
+  });
 };
 
 /** A `host:port` a gRPC client dials, such as USERS_GRPC_ADDRESS. */

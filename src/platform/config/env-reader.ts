@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { FILE_SUFFIX, SECRET_VARIABLES } from './secret-variables';
+
 /** Thrown at start-up when a variable is missing or malformed; the message names it. */
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -14,11 +17,25 @@ export class EnvReader {
 
   string(name: string, fallback?: string): string {
     const value = this.optional(name) ?? fallback;
-    if (value === undefined) throw new ConfigError(`${name} is required but not set`);
+    if (value === undefined) throw new ConfigError(`${nameOf(name)} is required but not set`);
     return value;
   }
 
+  /**
+   * The trimmed value, undefined when unset or empty. A secret variable (see
+   * {@link SECRET_VARIABLES}) may come from the file named by `<NAME>_FILE` instead.
+   */
   optional(name: string): string | undefined {
+    const value = this.present(name);
+    if (!SECRET_VARIABLES.includes(name)) return value;
+    const fileVariable = `${name}${FILE_SUFFIX}`;
+    const path = this.present(fileVariable);
+    if (path === undefined) return value;
+    if (value !== undefined) throw new ConfigError(`${name} and ${fileVariable} are both set: set only one of them`);
+    return readSecretFile(fileVariable, path);
+  }
+
+  private present(name: string): string | undefined {
     const value = this.env[name]?.trim();
     return value === undefined || value === '' ? undefined : value;
   }
@@ -39,10 +56,10 @@ export class EnvReader {
     try {
       parsed = new URL(value);
     } catch {
-      throw new ConfigError(`${name} must be a URL (${protocols.join(' or ')}), got "${value}"`);
+      throw new ConfigError(`${nameOf(name)} must be a URL (${protocols.join(' or ')}), got ${shown(name, value)}`);
     }
     if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
-      throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+      throw new ConfigError(`${nameOf(name)} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
     }
     return value;
   }
@@ -70,7 +87,27 @@ export class EnvReader {
 
   secret(name: string, minLength: number): string {
     const value = this.string(name);
-    if (value.length < minLength) throw new ConfigError(`${name} must be at least ${minLength} characters`);
+    if (value.length < minLength) throw new ConfigError(`${nameOf(name)} must be at least ${minLength} characters`);
     return value;
   }
 }
+
+/** A variable's name in a message: a secret one says it may come from a file too. */
+const nameOf = (name: string): string => (SECRET_VARIABLES.includes(name) ? `${name} (or ${name}${FILE_SUFFIX})` : name);
+
+/** A value in a message: never a secret one's. */
+const shown = (name: string, value: string): string => (SECRET_VARIABLES.includes(name) ? 'a value that is not one' : `"${value}"`);
+
+/** The content of a secret file, without surrounding whitespace (a trailing newline, typically). */
+const readSecretFile = (variable: string, path: string): string => {
+  let content: string;
+  try {
+    content = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ConfigError(`${variable} names a file that cannot be read: ${path} (${reason})`);
+  }
+  const value = content.trim();
+  if (value === '') throw new ConfigError(`${variable} names an empty file: ${path}`);
+  return value;
+};

@@ -13,6 +13,8 @@ export interface ConnectOptions {
   /** Resolve only after the server's `ready` frame (default), which is then kept in `ready`. */
   readonly awaitReady?: boolean;
   readonly timeoutMs?: number;
+  /** The Origin header a browser page of this origin would send; none by default. */
+  readonly origin?: string;
 }
 
 interface Waiter {
@@ -24,9 +26,10 @@ const DEFAULT_WAIT_MS = 5_000;
 let requestCounter = 0;
 
 const socketUrl = (wsUrl: string, options: ConnectOptions): { url: string; headers: Record<string, string> } => {
-  if (options.token === undefined) return { url: wsUrl, headers: {} };
-  if (options.via === 'query') return { url: `${wsUrl}?token=${encodeURIComponent(options.token)}`, headers: {} };
-  return { url: wsUrl, headers: { authorization: `Bearer ${options.token}` } };
+  const origin: Record<string, string> = options.origin === undefined ? {} : { origin: options.origin };
+  if (options.token === undefined) return { url: wsUrl, headers: origin };
+  if (options.via === 'query') return { url: `${wsUrl}?token=${encodeURIComponent(options.token)}`, headers: origin };
+  return { url: wsUrl, headers: { ...origin, authorization: `Bearer ${options.token}` } };
 };
 
 /**
@@ -83,6 +86,32 @@ export class ChatSocket {
     });
     if (options.awaitReady ?? true) chat.ready = await chat.next((frame) => frame.type === 'ready', options.timeoutMs);
     return chat;
+  }
+
+  /** The HTTP status and JSON body with which the server refuses the upgrade; fails if the socket opens instead. */
+  static rejection(wsUrl: string, options: ConnectOptions = {}): Promise<{ status: number; body: Json }> {
+    const { url, headers } = socketUrl(wsUrl, options);
+    const socket = new WebSocket(url, { headers });
+    return new Promise((resolve, reject) => {
+      socket.once('unexpected-response', (_request, response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => {
+          socket.terminate();
+          try {
+            resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) });
+          } catch {
+            resolve({ status: response.statusCode ?? 0, body: text });
+          }
+        });
+      });
+      socket.once('open', () => {
+        socket.close();
+        reject(new Error('the WebSocket upgrade was accepted'));
+      });
+      socket.once('error', (error) => reject(error));
+    });
   }
 
   /** The HTTP status with which the server refuses the upgrade; fails if the socket opens instead. */

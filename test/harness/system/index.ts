@@ -7,6 +7,7 @@ export { newUser, newUserOn, newUsers, anonymous, newRegistration, type TestUser
 export { uniqueSuffix, uniqueUsername, uniqueText } from './unique';
 export { eventually, type EventuallyOptions } from './eventually';
 export { expectError, isoTimestamp, anId } from './expectations';
+export { ALLOWED_TEST_ORIGIN, FOREIGN_TEST_ORIGIN } from './browser-origins';
 export {
   createRoom, joinRoom, leaveRoom, roomWith, sendPrivate, sendToRoom, privateHistory, roomHistory,
   NO_SUCH_USER_ID, NO_SUCH_ROOM_ID,

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SECRET_VARIABLES } from '../../../src/platform/config/secret-variables';
 
 const OUTPUT_TAIL_BYTES = 200_000;
 const STOP_GRACE_MS = 5_000;
@@ -11,8 +12,9 @@ export const ROLE_VARIABLES = [
   'PORT', 'HOST', 'LOG_LEVEL', 'JWT_SECRET', 'JWT_TTL_SECONDS', 'BCRYPT_COST', 'MONGO_URL',
   'USERS_MONGO_URL', 'CHAT_MONGO_URL', 'REDIS_URL', 'AMQP_URL', 'GRPC_HOST', 'GRPC_PORT',
   'USERS_GRPC_ADDRESS', 'CHAT_GRPC_ADDRESS', 'GRPC_DEADLINE_MS', 'STORAGE', 'DATA_DIR',
-  'SERVICE_TOKEN', 'SERVICE_TOKEN_FILE',
+  'SERVICE_TOKEN', 'SERVICE_TOKEN_FILE', 'CORS_ORIGINS',
   'GRPC_TLS_CERT_FILE', 'GRPC_TLS_KEY_FILE', 'GRPC_TLS_CA_FILE', 'GRPC_TLS_CLIENT_CERT_FILE', 'GRPC_TLS_CLIENT_KEY_FILE',
+  ...SECRET_VARIABLES.map((name) => `${name}_FILE`),
 ];
 
 interface CommonRoleProcessOptions {
@@ -43,12 +45,15 @@ export class RoleProcess {
   private stopping = false;
   private ready = false;
   readonly exited: Promise<string>;
+  /** Resolves once the log file holds all the output (after the process exited). */
+  readonly logClosed: Promise<void>;
 
   constructor(private readonly options: RoleProcessOptions) {
     const dir = join(tmpdir(), 'chatterroom-sut');
     mkdirSync(dir, { recursive: true });
     this.logFile = join(dir, `${options.name}-${Date.now()}-${process.pid}.log`);
     this.log = createWriteStream(this.logFile);
+    this.logClosed = new Promise((resolve) => this.log.once('close', () => resolve()));
     const env: Record<string, string | undefined> = { ...process.env };
     for (const name of ROLE_VARIABLES) delete env[name];
     const [command, args] = options.executable === undefined

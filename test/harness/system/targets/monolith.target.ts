@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { originEnv } from '../browser-origins';
 import { freePort } from '../free-port';
 import { httpHealthy, waitUntilReady } from '../readiness';
 import { RoleProcess } from '../role-process';
@@ -26,7 +27,7 @@ export const startMonolith = async (options: TargetOptions): Promise<RunningTarg
     role: 'monolith',
     mainPath,
     cwd: options.rootDir,
-    env: { PORT: String(port), HOST, LOG_LEVEL: options.logLevel, BCRYPT_COST: '4', ...(ownDataDir === undefined ? {} : { DATA_DIR: ownDataDir }), ...options.env },
+    env: { PORT: String(port), HOST, LOG_LEVEL: options.logLevel, BCRYPT_COST: '4', ...originEnv, ...(ownDataDir === undefined ? {} : { DATA_DIR: ownDataDir }), ...options.env },
   });
   const endpoint = gatewayEndpoint(HOST, port);
   try {

@@ -1,4 +1,5 @@
 import { requireServices } from '../../services/require-services';
+import { originEnv } from '../browser-origins';
 import { freePorts } from '../free-port';
 import { grpcServing, httpHealthy, waitUntilReady } from '../readiness';
 import { RoleProcess } from '../role-process';
@@ -49,7 +50,7 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
     endpoint: gatewayEndpoint(HOST, port),
     process: role(`gateway-${index + 1}`, 'gateway', {
       PORT: String(port), HOST, JWT_SECRET: resources.jwtSecret,
-      USERS_GRPC_ADDRESS: usersAddress, CHAT_GRPC_ADDRESS: chatAddress, ...security.gateway,
+      USERS_GRPC_ADDRESS: usersAddress, CHAT_GRPC_ADDRESS: chatAddress, ...security.gateway, ...originEnv,
     }),
   }));
   started.push(...gateways.map((gateway) => gateway.process));

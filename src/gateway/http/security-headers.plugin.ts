@@ -1,0 +1,33 @@
+import helmet from '@fastify/helmet';
+import { sharedPlugin } from './shared-plugin';
+
+/**
+ * Security headers on every answer (@fastify/helmet). The Content-Security-Policy lets a
+ * web client served by this gateway at `/` load its own scripts, styles, images and fonts
+ * and call the API and WebSockets of the same origin, and nothing from elsewhere: no inline
+ * scripts, no plugins, no framing. Inline styles stay allowed (the /docs page needs them).
+ * `upgrade-insecure-requests` is left out so a plain-HTTP deployment keeps working; TLS is
+ * the load balancer's (HSTS is sent and only takes effect over HTTPS).
+ */
+export const CONTENT_SECURITY_POLICY = {
+  'default-src': ["'self'"],
+  'base-uri': ["'self'"],
+  'connect-src': ["'self'"],
+  'font-src': ["'self'", 'data:'],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'img-src': ["'self'", 'data:'],
+  'object-src': ["'none'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+} as const;
+
+export const securityHeadersPlugin = sharedPlugin('gateway-security-headers', async (app) => {
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: { ...CONTENT_SECURITY_POLICY } },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
+  });
+});

@@ -1,0 +1,46 @@
+import { Type } from '@sinclair/typebox';
+import { NoBody, NoQuery, pathIdParams, strictObject, withErrors } from '../schemas/common.schemas';
+
+const RoomId = Type.Integer({ minimum: 1 });
+const RoomSummary = Type.Object({ roomId: RoomId, name: Type.String() });
+const MembershipState = Type.Object({ roomId: RoomId, userId: Type.Integer({ minimum: 1 }), joined: Type.Boolean() });
+
+/** The schemas of the rooms routes. Join and leave take no body (nothing, `null` or `{}`). */
+export const roomsSchemas = {
+  create: {
+    summary: 'Create a room; the caller is its first member',
+    tags: ['rooms'],
+    querystring: NoQuery,
+    body: strictObject({ name: Type.String({ description: '1-64 characters' }) }),
+    response: withErrors({ 201: RoomSummary }),
+  },
+  join: {
+    summary: 'Join a room (idempotent)',
+    tags: ['rooms'],
+    params: pathIdParams('roomId'),
+    querystring: NoQuery,
+    body: NoBody,
+    response: withErrors({ 200: MembershipState }),
+  },
+  leave: {
+    summary: 'Leave a room (idempotent)',
+    tags: ['rooms'],
+    params: pathIdParams('roomId'),
+    querystring: NoQuery,
+    body: NoBody,
+    response: withErrors({ 200: MembershipState }),
+  },
+  list: {
+    summary: 'The rooms the caller is in',
+    tags: ['rooms'],
+    querystring: NoQuery,
+    response: withErrors({ 200: Type.Array(RoomSummary) }),
+  },
+  get: {
+    summary: 'A room with its member ids (members only)',
+    tags: ['rooms'],
+    params: pathIdParams('roomId'),
+    querystring: NoQuery,
+    response: withErrors({ 200: Type.Object({ roomId: RoomId, name: Type.String(), members: Type.Array(Type.Integer({ minimum: 1 })) }) }),
+  },
+} as const;

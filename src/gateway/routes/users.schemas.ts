@@ -1,0 +1,37 @@
+import { Type } from '@sinclair/typebox';
+import { NoQuery, pathIdParams, strictObject, withErrors } from '../schemas/common.schemas';
+
+const UserId = Type.Integer({ minimum: 1 });
+
+/** The schemas of the users routes: request shapes and every answer, for validation and OpenAPI. */
+export const usersSchemas = {
+  create: {
+    summary: 'Register a user',
+    tags: ['users'],
+    querystring: NoQuery,
+    body: strictObject({
+      username: Type.String({ description: '3-32 characters of A-Z a-z 0-9 _ . -, unique ignoring case' }),
+      email: Type.String({ description: 'a valid email, unique ignoring case' }),
+      password: Type.String({ description: '8-72 bytes' }),
+    }),
+    response: withErrors({
+      201: Type.Object({ userId: UserId, username: Type.String(), email: Type.String() }, { required: ['userId', 'username', 'email'] }),
+    }),
+  },
+  authenticate: {
+    summary: 'Sign in: exchange a username and password for an access token',
+    tags: ['users'],
+    querystring: NoQuery,
+    body: strictObject({ username: Type.String(), password: Type.String() }),
+    response: withErrors({ 200: Type.Object({ token: Type.String() }) }),
+  },
+  get: {
+    summary: 'A user; the email only when it is the caller',
+    tags: ['users'],
+    params: pathIdParams('userId'),
+    querystring: NoQuery,
+    response: withErrors({
+      200: Type.Object({ userId: UserId, username: Type.String(), email: Type.Optional(Type.String()) }),
+    }),
+  },
+} as const;

@@ -1,0 +1,14 @@
+import { Type } from '@sinclair/typebox';
+import { strictObject, withErrors } from '../schemas/common.schemas';
+
+/** GET /ws/chat: a WebSocket upgrade; a plain GET is answered 400 UPGRADE_REQUIRED. */
+export const wsChatSchemas = {
+  upgrade: {
+    summary: 'Open the chat WebSocket (frames: see the README)',
+    tags: ['websocket'],
+    querystring: strictObject({
+      token: Type.Optional(Type.String({ description: 'the access token, for clients that cannot send Authorization' })),
+    }),
+    response: withErrors({}),
+  },
+} as const;
