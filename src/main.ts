@@ -1,6 +1,6 @@
 import { createLogger, type AppLogger } from './platform/logging/create-logger';
 import { ConfigError } from './platform/config/env-reader';
-import { StorageError } from './platform/sqlite/storage-error';
+import { StorageError } from './platform/storage/storage-error';
 import { ROLES, type Role } from './roles/role-configs';
 import { startRole } from './roles/start-role';
 import type { RunningRole } from './roles/running-role';

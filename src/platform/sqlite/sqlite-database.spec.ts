@@ -5,7 +5,7 @@ import { prepareDataDir } from './data-dir';
 import { SqliteDatabase } from './sqlite-database';
 import type { SqliteMigration } from './sqlite-migration';
 import { scratchDir } from './sqlite-scratch.testing';
-import { StorageError } from './storage-error';
+import { StorageError } from '../storage/storage-error';
 
 const steps: SqliteMigration[] = [
   { version: 1, description: 'items', up: 'CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE) STRICT;' },

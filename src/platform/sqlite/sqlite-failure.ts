@@ -1,4 +1,4 @@
-import { messageOf, StorageError } from './storage-error';
+import { messageOf, StorageError } from '../storage/storage-error';
 
 /** SQLite's primary result codes that say something about the file itself. */
 const FILE_PROBLEMS: Readonly<Record<number, string>> = {
