@@ -2,6 +2,7 @@
 // answered GET /health, then the server's resident memory after it idled. The server keeps its
 // data in a fresh DATA_DIR (SQLite, the default) unless STORAGE says otherwise.
 //   node scripts/measure/first-answer.mjs [runs=5] [idle seconds=10] -- <command...>   (default command: npm start)
+/* global setTimeout, performance, fetch */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
