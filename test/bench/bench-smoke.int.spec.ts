@@ -43,12 +43,12 @@ describe('bench smoke run (npm run bench -- all --smoke)', () => {
     await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'bench', 'tsconfig.json')], { cwd: ROOT });
     const { stdout } = await run(process.execPath, [join(ROOT, 'dist', 'bench', 'bench', 'cli.js'), 'all', '--smoke', '--out', out], {
       cwd: ROOT,
-      timeout: 420_000,
+      timeout: 600_000,
       maxBuffer: 16 * 1024 * 1024,
     });
     table = stdout;
     report = JSON.parse(readFileSync(out, 'utf8')) as SmokeReport;
-  }, 480_000);
+  }, 660_000);
 
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
