@@ -7,12 +7,13 @@ export const USAGE = `npm run bench -- <scenario>[,<scenario>...]|all [flags]
 
 scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')}
 flags:
-  --targets baseline,monolith,split   targets to run, in this order (default: all three)
+  --targets baseline,monolith,monolith-sqlite,split   targets to run, in this order (default: all four;
+                                      monolith keeps data in memory, monolith-sqlite in SQLite files in a temp DATA_DIR)
   --smoke                             a tiny configuration (a few clients, ~1 s per phase), as CI runs it
   --out <file.json>                   where the JSON goes (default: bench/results/<scenarios>-<time>.json)
   --cpu-prof <dir>                    CPU-profile every server process (V8 profiler), profiles under <dir>/<target>/<scenario>/
   --naive-baseline                    the relay writes every frame with its own system call (no per-tick coalescing)
-  --server-root <dir>                 run monolith/split from <dir>/dist instead of this checkout's (A/B comparisons)
+  --server-root <dir>                 run monolith(-sqlite)/split from <dir>/dist instead of this checkout's (A/B comparisons)
   --duration <s> --warmup <s> --drain <s> --generators <n>
   --sizes 10,100,1000 --senders <n> --window <n> --in-flight <copies> --fraction <0..1>   (fanout; fraction also direct/http)
   --pairs <n> --direct-window <n> --prime <s>                           (direct)

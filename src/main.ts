@@ -1,8 +1,7 @@
 import { createLogger, type AppLogger } from './platform/logging/create-logger';
 import { ConfigError } from './platform/config/env-reader';
-import { StorageError } from './platform/sqlite/storage-error';
+import { StorageError } from './platform/storage/storage-error';
 import { ROLES, type Role } from './roles/role-configs';
-import { startRole } from './roles/start-role';
 import type { RunningRole } from './roles/running-role';
 import { runBackup } from './commands/backup.command';
 
@@ -49,6 +48,8 @@ const runCommand = (command: string | undefined): boolean => {
 const main = async (): Promise<void> => {
   if (runCommand(process.argv[2])) return;
   const role = pickRole();
+  // Loaded only for a role: commands and configuration errors answer without loading the servers.
+  const { startRole } = await import('./roles/start-role');
   const { running, logger } = await startRole(role, process.env, (level) => createLogger(level, role));
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   stopOnSignals(running, logger);

@@ -1,7 +1,8 @@
 import type { GatewayEndpoint } from '../../test/harness/system/sut-endpoints';
 import type { ProbedProcess } from './process-probe';
 
-export const TARGET_NAMES = ['baseline', 'monolith', 'split'] as const;
+/** `monolith` keeps its data in memory (the published budget's target); `monolith-sqlite` in SQLite files, its default. */
+export const TARGET_NAMES = ['baseline', 'monolith', 'monolith-sqlite', 'split'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
 
 /** A started deployment as the bench sees it. */

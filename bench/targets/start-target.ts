@@ -59,7 +59,8 @@ const startBaseline = async (options: BenchTargetOptions): Promise<RunningTarget
 export const startTarget = async (name: TargetName, options: BenchTargetOptions): Promise<BenchTarget> => {
   const harnessOptions = { rootDir: options.rootDir, startTimeoutMs: options.startTimeoutMs, logLevel: LOG_LEVEL, env: options.env };
   if (name === 'baseline') return fromRunning(name, await startBaseline(options), []);
-  if (name === 'monolith') return fromRunning(name, await startMonolith(harnessOptions), []);
+  if (name === 'monolith') return fromRunning(name, await startMonolith({ ...harnessOptions, env: { STORAGE: 'memory', ...options.env } }), []);
+  if (name === 'monolith-sqlite') return fromRunning(name, await startMonolith(harnessOptions), []);
   const running = await startSplit(harnessOptions);
   const infrastructure = INFRASTRUCTURE.flatMap(([label, port]) => {
     const pid = pidListeningOn(port);

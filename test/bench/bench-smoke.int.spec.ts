@@ -6,13 +6,13 @@ import { promisify } from 'node:util';
 
 /**
  * Keeps the benchmark harness (bench/) from rotting: compiles it and runs every scenario
- * in its tiny `--smoke` configuration against the baseline relay, the monolith and the
- * split deployment, then checks that each produced well-formed results. It asserts
+ * in its tiny `--smoke` configuration against the baseline relay, the monolith (in memory and on
+ * SQLite) and the split deployment, then checks that each produced well-formed results. It asserts
  * nothing about speed: the figures of a smoke run on a shared machine mean nothing.
  */
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
-const TARGETS = ['baseline', 'monolith', 'split'] as const;
+const TARGETS = ['baseline', 'monolith', 'monolith-sqlite', 'split'] as const;
 
 interface SmokeCase {
   readonly case: string;
@@ -43,12 +43,12 @@ describe('bench smoke run (npm run bench -- all --smoke)', () => {
     await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'bench', 'tsconfig.json')], { cwd: ROOT });
     const { stdout } = await run(process.execPath, [join(ROOT, 'dist', 'bench', 'bench', 'cli.js'), 'all', '--smoke', '--out', out], {
       cwd: ROOT,
-      timeout: 420_000,
+      timeout: 600_000,
       maxBuffer: 16 * 1024 * 1024,
     });
     table = stdout;
     report = JSON.parse(readFileSync(out, 'utf8')) as SmokeReport;
-  }, 480_000);
+  }, 660_000);
 
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -91,6 +91,6 @@ describe('bench smoke run (npm run bench -- all --smoke)', () => {
 
   it('prints a table per scenario with each target as a column', () => {
     for (const title of ['### fanout', '### direct', '### http', '### connections']) expect(table).toContain(title);
-    expect(table).toContain('| case | metric | baseline | monolith | split |');
+    expect(table).toContain('| case | metric | baseline | monolith | monolith-sqlite | split |');
   });
 });

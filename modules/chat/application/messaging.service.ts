@@ -1,4 +1,4 @@
-import { KeyedSerialQueue, requirePositiveInt32 } from '../../kernel';
+import { requirePositiveInt32 } from '../../kernel';
 import type { Clock, EventBus, Logger } from '../../kernel';
 import { ChatErrors, MESSAGE_POSTED_V1 } from '../contracts';
 import type {
@@ -33,13 +33,11 @@ export interface MessagingServiceDeps {
 
 /**
  * The in-process {@link Messaging}: validates, checks access, persists, then announces.
- * Appends to one conversation run one at a time in this process: each takes the
- * conversation's next `seq`, and concurrent appends would only race for it (on FerretDB,
- * whose counter update is not atomic, every lost race costs a retry of three round trips).
+ * Concurrent appends to one conversation go straight to the store, whose contract makes them
+ * safe (gap-free seq): the SQLite store commits a burst of them together, and the MongoDB
+ * store already takes one conversation's seqs one at a time within a process (MongoCounters).
  */
 export class MessagingService implements Messaging {
-  private readonly appends = new KeyedSerialQueue();
-
   constructor(private readonly deps: MessagingServiceDeps) {}
 
   async sendPrivateMessage(input: SendPrivateMessageInput): Promise<ChatMessage> {
@@ -91,7 +89,7 @@ export class MessagingService implements Messaging {
 
   /** Persists first; announces only a message that was really stored now, to its audience read afterwards. */
   private async post(newMessage: NewMessage, audience: () => Promise<number[]>): Promise<ChatMessage> {
-    const { message, created } = await this.appends.run(newMessage.conversation, () => this.deps.messageStore.append(newMessage));
+    const { message, created } = await this.deps.messageStore.append(newMessage);
     if (created) {
       await announce<MessagePostedV1>(this.deps, MESSAGE_POSTED_V1, async () => ({ message, audience: await audience() }));
     }

@@ -2,6 +2,8 @@ import type { EntitySchema } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/mongodb';
 import type { Logger } from '../../../modules/kernel';
 import { counterSchema } from './counter.schema';
+import { MONGO_SCHEMA_STEPS } from './mongo-schema-steps';
+import { upgradeMongoSchema } from './mongo-schema-version';
 
 export interface MongoOrmOptions {
   /** `mongodb://host:port/<database>`; the path names the database (default `chatterroom`). */
@@ -19,25 +21,35 @@ export const DEFAULT_DATABASE = 'chatterroom';
 export type MongoOrm = MikroORM;
 
 /**
- * Opens a MikroORM instance on MongoDB (or FerretDB) and creates every schema's
- * collections and indexes before resolving, so unique indexes guard the first write.
- * Index creation is idempotent: replicas may start together on one database.
+ * Opens a MikroORM instance on MongoDB (or FerretDB) and brings the database to the current
+ * schema version before resolving (see MONGO_SCHEMA_STEPS: collections and indexes created in
+ * versioned, idempotent steps, the version recorded in `schema_version`), so unique indexes
+ * guard the first write; a database of a newer version is refused with a StorageError.
  * No transactions are used anywhere (FerretDB has none): adapters rely on single-document
  * atomicity and unique indexes. The global EntityManager refuses use: fork one per operation.
  */
 export const createMongoOrm = async (options: MongoOrmOptions): Promise<MikroORM> => {
   const { logger } = options;
-  return MikroORM.init({
+  const dbName = databaseNameOf(options.clientUrl);
+  const orm = await MikroORM.init({
     clientUrl: options.clientUrl,
-    dbName: databaseNameOf(options.clientUrl),
+    dbName,
     entities: [...new Set([counterSchema, ...options.entities])],
-    ensureIndexes: true,
+    ensureIndexes: false,
     implicitTransactions: false,
     allowGlobalContext: false,
     colors: false,
     debug: logger === undefined ? false : ['discovery', 'info', 'deprecated'],
     logger: (message) => logger?.debug({ component: 'mikro-orm' }, message),
   });
+  try {
+    const { from, to } = await upgradeMongoSchema(orm, MONGO_SCHEMA_STEPS, dbName);
+    logger?.info({ database: dbName, schemaVersion: to, migratedFrom: from }, 'MongoDB schema ready');
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+  return orm;
 };
 
 /** Closes the ORM's connections. Safe to call twice. */

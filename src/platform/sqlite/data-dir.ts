@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { messageOf as reason, StorageError } from './storage-error';
+import { messageOf as reason, StorageError } from '../storage/storage-error';
 
 /**
  * Makes sure DATA_DIR exists (creating it and its parents) and that this process can write

@@ -1,11 +1,12 @@
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { DomainError } from '../../../modules/kernel';
 import { prepareDataDir } from './data-dir';
 import { SqliteDatabase } from './sqlite-database';
 import type { SqliteMigration } from './sqlite-migration';
 import { scratchDir } from './sqlite-scratch.testing';
-import { StorageError } from './storage-error';
+import { StorageError } from '../storage/storage-error';
 
 const steps: SqliteMigration[] = [
   { version: 1, description: 'items', up: 'CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE) STRICT;' },
@@ -60,6 +61,20 @@ describe('SqliteDatabase', () => {
     expect(names(open())).toEqual(['late']);
   });
 
+  it('answers a write the disk cannot take with STORAGE_UNAVAILABLE, stores nothing of it, and writes again once there is room', async () => {
+    const database = open();
+    await insert(database, 'before');
+    const pages = Number((database.db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count);
+    database.db.exec(`PRAGMA max_page_count = ${pages}`);
+    const refused = await insert(database, 'x'.repeat(100_000)).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({ code: 'STORAGE_UNAVAILABLE', kind: 'unavailable', message: expect.stringMatching(/disk holding DATA_DIR is full/) });
+    expect(names(database)).toEqual(['before']);
+    database.db.exec('PRAGMA max_page_count = 1073741823');
+    await insert(database, 'after');
+    expect(names(database)).toEqual(['before', 'after']);
+  });
+
   it('refuses a file that is not a database, naming it, and leaves it as it was', () => {
     const file = join(dir, 'garbage.db');
     writeFileSync(file, 'this is not a database, just some text that fills the header and more'.repeat(20));
@@ -107,5 +122,22 @@ describe('prepareDataDir', () => {
     const readOnly = join(dir, 'read-only');
     mkdirSync(readOnly, { mode: 0o555 });
     expect(() => prepareDataDir(readOnly)).toThrow(/^DATA_DIR .* is not writable by this process/);
+  });
+});
+
+describe('SqliteDatabase on a full disk', () => {
+  it('fails every write of a batch SQLite abandoned, keeps none of them, and keeps serving', async () => {
+    const dir = scratchDir('full');
+    const database = SqliteDatabase.open({ file: join(dir, 'items.db'), migrations: steps });
+    const pages = Number((database.db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count);
+    database.db.exec(`PRAGMA max_page_count = ${pages}`);
+    const write = (name: string) => database.write((db) => db.prepare('INSERT INTO items (name) VALUES (?)').run(name));
+    const results = await Promise.allSettled([write('small'), write('y'.repeat(100_000)), write('after')]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(database.db.prepare('SELECT count(*) AS n FROM items').get()).toEqual(expect.objectContaining({ n: 0 }));
+    database.db.exec('PRAGMA max_page_count = 1073741823');
+    await write('later');
+    database.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,7 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import type { SqliteMigration } from './sqlite-migration';
 import { migrate, type MigrationOutcome } from './sqlite-migrator';
-import { describeSqliteFailure } from './sqlite-failure';
+import { describeSqliteFailure, describeWriteFailure } from './sqlite-failure';
 import { SqliteWriteQueue } from './sqlite-write-queue';
 
 /** How long a statement waits for another connection's lock (a backup, a second process) before failing. */
@@ -53,10 +53,15 @@ export class SqliteDatabase {
     }
   }
 
-  /** Runs `work` in the next group commit; resolves once it is durable (see {@link SqliteWriteQueue}). */
+  /**
+   * Runs `work` in the next group commit; resolves once it is durable (see {@link SqliteWriteQueue}).
+   * @throws DomainError STORAGE_UNAVAILABLE when the disk is full or the file cannot be written
+   */
   write<T>(work: (db: DatabaseSync) => T): Promise<T> {
     if (this.closed) return Promise.reject(new Error(`${this.file} is closed`));
-    return this.writes.run(() => work(this.db));
+    return this.writes.run(() => work(this.db)).catch((error: unknown) => {
+      throw describeWriteFailure(error);
+    });
   }
 
   /** Commits what is queued, then closes the file (checkpointing the WAL into it). Idempotent. */

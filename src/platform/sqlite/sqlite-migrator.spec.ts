@@ -4,7 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { migrate, schemaVersionOf } from './sqlite-migrator';
 import type { SqliteMigration } from './sqlite-migration';
 import { scratchDir } from './sqlite-scratch.testing';
-import { StorageError } from './storage-error';
+import { StorageError } from '../storage/storage-error';
 
 const steps: SqliteMigration[] = [
   { version: 1, description: 'notes', up: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT;' },

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { SqliteMigration } from './sqlite-migration';
-import { messageOf, StorageError } from './storage-error';
+import { messageOf, StorageError } from '../storage/storage-error';
 
 export interface MigrationOutcome {
   readonly from: number;

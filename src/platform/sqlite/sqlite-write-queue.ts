@@ -13,7 +13,8 @@ type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: f
  * `BEGIN IMMEDIATE … COMMIT`, so one fsync makes a whole burst durable. Each write runs in a
  * savepoint of its own: one that throws is rolled back alone and rejects alone. Every promise
  * settles only after the COMMIT returned, so a resolved write is on disk (with
- * `synchronous = FULL`); when the COMMIT fails, every write of the batch rejects.
+ * `synchronous = FULL`); when the COMMIT fails, or SQLite abandons the transaction (a full
+ * disk), every write of the batch rejects.
  * Writes run in the order asked, each seeing the ones before it.
  */
 export class SqliteWriteQueue {
@@ -30,7 +31,7 @@ export class SqliteWriteQueue {
     });
   }
 
-  /** Runs what is queued now, synchronously (before closing the database). */
+  /** Runs what is queued now, synchronously (before closing the database). Never throws: failures reject the writes. */
   flush(): void {
     if (this.scheduled !== undefined) clearImmediate(this.scheduled);
     this.scheduled = undefined;
@@ -38,19 +39,24 @@ export class SqliteWriteQueue {
     this.pending = [];
     if (batch.length === 0) return;
     try {
-      this.db.exec('BEGIN IMMEDIATE');
-    } catch (error) {
-      batch.forEach((write) => write.reject(error));
-      return;
-    }
-    const outcomes = batch.map((write) => this.runOne(write));
-    try {
-      this.db.exec('COMMIT');
+      this.commitBatch(batch);
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
       batch.forEach((write) => write.reject(error));
-      return;
     }
+  }
+
+  private commitBatch(batch: readonly QueuedWrite[]): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    const outcomes: Outcome[] = [];
+    for (const write of batch) {
+      const outcome = this.runOne(write);
+      // Some errors (a full disk, an I/O error) make SQLite roll the whole transaction back:
+      // the writes before this one are gone too, so the whole batch fails.
+      if (!this.db.isTransaction) throw outcome.ok ? new Error('SQLite rolled the transaction back') : outcome.error;
+      outcomes.push(outcome);
+    }
+    this.db.exec('COMMIT');
     batch.forEach((write, index) => {
       const outcome = outcomes[index]!;
       if (outcome.ok) write.resolve(outcome.value);
@@ -65,8 +71,10 @@ export class SqliteWriteQueue {
       this.db.exec('RELEASE write');
       return { ok: true, value };
     } catch (error) {
-      this.db.exec('ROLLBACK TO write');
-      this.db.exec('RELEASE write');
+      if (this.db.isTransaction) {
+        this.db.exec('ROLLBACK TO write');
+        this.db.exec('RELEASE write');
+      }
       return { ok: false, error };
     }
   }
