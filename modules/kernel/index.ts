@@ -6,3 +6,4 @@ export * from './clock.port';
 export * from './logger.port';
 export * from './ids';
 export * from './keyed-serial-queue';
+export * from './limits';
