@@ -12,5 +12,5 @@ export const startMonolith = async (config: MonolithConfig, logger: AppLogger): 
   if (config.mongoUrl === undefined) {
     logger.warn({}, 'MONGO_URL is not set: data is kept in memory and lost when this process stops');
   }
-  return serveGateway(await createMonolithContainer(config, logger), config.http, logger, { graphql: config.graphql });
+  return serveGateway(await createMonolithContainer(config, logger), config.http, logger, { graphql: config.graphql, edge: config.edge });
 };

@@ -19,6 +19,7 @@ import {
   type LogLevel,
   type RedisConfig,
 } from '../platform/config/app-config';
+import { readHttpTimeouts, readLimitsConfig, readTrustProxy, type HttpTimeoutsConfig, type LimitsConfig } from '../platform/config/limits-config';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -36,6 +37,14 @@ export interface MonolithConfig {
   /** Both modules in this one database when set; in-memory storage otherwise. */
   readonly mongoUrl?: string;
   readonly graphql: GraphqlConfig;
+  readonly edge: EdgeConfig;
+}
+
+/** What the HTTP edge of the monolith and of each gateway enforces: abuse limits and timeouts. */
+export interface EdgeConfig {
+  readonly limits: LimitsConfig;
+  readonly httpTimeouts: HttpTimeoutsConfig;
+  readonly trustProxy?: string;
 }
 
 export interface GatewayConfig {
@@ -45,6 +54,9 @@ export interface GatewayConfig {
   readonly grpc: GrpcClientConfig;
   readonly amqp: AmqpConfig;
   readonly graphql: GraphqlConfig;
+  readonly edge: EdgeConfig;
+  /** The limits' counters, shared by every gateway. */
+  readonly redis: RedisConfig;
 }
 
 export interface UserServiceConfig {
@@ -65,12 +77,18 @@ export interface ChatServiceConfig {
   readonly deadlineMs: number;
 }
 
+const readEdgeConfig = (env: Env): EdgeConfig => {
+  const trustProxy = readTrustProxy(env);
+  return { limits: readLimitsConfig(env), httpTimeouts: readHttpTimeouts(env), ...(trustProxy === undefined ? {} : { trustProxy }) };
+};
+
 export const readMonolithConfig = (env: Env): MonolithConfig => ({
   logLevel: readLogLevel(env),
   http: readHttpConfig(env),
   auth: readAuthConfig(env, { requireSecret: false }),
   mongoUrl: readOptionalMongoUrl(env, 'MONGO_URL'),
   graphql: readGraphqlConfig(env),
+  edge: readEdgeConfig(env),
 });
 
 export const readGatewayConfig = (env: Env): GatewayConfig => ({
@@ -80,6 +98,8 @@ export const readGatewayConfig = (env: Env): GatewayConfig => ({
   grpc: readGrpcClientConfig(env),
   amqp: readAmqpConfig(env),
   graphql: readGraphqlConfig(env),
+  edge: readEdgeConfig(env),
+  redis: readRedisConfig(env),
 });
 
 export const readUserServiceConfig = (env: Env): UserServiceConfig => ({
