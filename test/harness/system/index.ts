@@ -11,3 +11,4 @@ export {
   createRoom, joinRoom, leaveRoom, roomWith, sendPrivate, sendToRoom, privateHistory, roomHistory,
   NO_SUCH_USER_ID, NO_SUCH_ROOM_ID,
 } from './actions';
+export { startOwnTarget } from './own-target';
