@@ -3,8 +3,8 @@ import { InMemoryRateLimiter } from '../../../modules/kernel/adapters';
 import { AccountLimits } from './account-limits';
 import { DEFAULT_LIMITS, type LimitsOptions } from './limits-options';
 
-const wrongPassword = () => Promise.reject(new DomainError('AUTH_INVALID_CREDENTIALS', 'unauthenticated', 'Invalid username or password'));
-const signedIn = () => Promise.resolve({ token: 't' });
+const wrongPassword = (): Promise<unknown> => Promise.reject(new DomainError('AUTH_INVALID_CREDENTIALS', 'unauthenticated', 'Invalid username or password'));
+const signedIn = (): Promise<unknown> => Promise.resolve({ token: 't' });
 
 describe('AccountLimits', () => {
   let now: number;
