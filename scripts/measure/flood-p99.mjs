@@ -1,3 +1,4 @@
+/* global fetch, performance, setTimeout, setInterval, URL */
 // One flooding /ws/chat socket against one other user's latency, on loopback, bounded to a few
 // seconds per phase. Not a test: `npm run build && node scripts/measure/flood-p99.mjs`.
 // The flooder runs in a process of its own (this file with FLOOD_TOKEN set), so it never starves
