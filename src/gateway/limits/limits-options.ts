@@ -57,5 +57,5 @@ export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   idleTimeoutMs: 60_000,
-  keepAliveTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 72_000,
 };

@@ -81,7 +81,7 @@ export const readHttpTimeouts = (env: Env): HttpTimeoutsConfig => {
     headersTimeoutMs: reader.integer('HTTP_HEADERS_TIMEOUT_MS', 10_000, range),
     requestTimeoutMs: reader.integer('HTTP_REQUEST_TIMEOUT_MS', 30_000, range),
     idleTimeoutMs: reader.integer('HTTP_IDLE_TIMEOUT_MS', 60_000, range),
-    keepAliveTimeoutMs: reader.integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', 10_000, range),
+    keepAliveTimeoutMs: reader.integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', 72_000, range),
   };
   if (config.headersTimeoutMs > config.requestTimeoutMs) {
     throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS must not be above HTTP_REQUEST_TIMEOUT_MS');
