@@ -10,6 +10,7 @@ export type ErrorKind =
   | 'not-found'
   | 'conflict'
   | 'unavailable'
+  | 'rate-limited'
   | 'internal';
 
 /**

@@ -7,3 +7,4 @@ export * from './logger.port';
 export * from './ids';
 export * from './keyed-serial-queue';
 export * from './caller-credential';
+export * from './limits';

@@ -1,4 +1,4 @@
-import type { EventBus } from '../../modules/kernel';
+import type { ConcurrencyLimiter, EventBus, RateLimiter } from '../../modules/kernel';
 import type { TokenVerifier, UserAccounts, UserDirectory } from '../../modules/users/contracts';
 import type { Messaging, RoomRegistry } from '../../modules/chat/contracts';
 
@@ -10,6 +10,9 @@ export interface GatewayCradle {
   messaging: Messaging;
   roomRegistry: RoomRegistry;
   eventBus: EventBus;
+  /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */
+  rateLimiter: RateLimiter;
+  concurrencyLimiter: ConcurrencyLimiter;
 }
 
 /**

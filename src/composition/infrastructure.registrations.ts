@@ -1,10 +1,12 @@
 import { asFunction, asValue, type NameAndRegistrationPair } from 'awilix';
 import type { Redis } from 'ioredis';
-import type { EventBus, Logger } from '../../modules/kernel';
-import { InMemoryEventBus } from '../../modules/kernel/adapters';
+import type { ConcurrencyLimiter, EventBus, Logger, RateLimiter } from '../../modules/kernel';
+import { InMemoryConcurrencyLimiter, InMemoryEventBus, InMemoryRateLimiter } from '../../modules/kernel/adapters';
 import { RabbitMqEventBus } from '../platform/amqp/rabbitmq-event-bus';
 import { closeMongoOrm, createMongoOrm, type MongoOrm, type MongoOrmOptions } from '../platform/mongo';
 import { closeRedis, createRedis } from '../platform/redis/create-redis';
+import { RedisConcurrencyLimiter } from '../platform/redis/redis-concurrency-limiter';
+import { RedisRateLimiter } from '../platform/redis/redis-rate-limiter';
 import type { AmqpConfig, RedisConfig } from '../platform/config/app-config';
 import { forwardedCallerToken, serviceIdentity, type GrpcCallCredentials, type GrpcClientTls } from '../platform/grpc';
 
@@ -63,3 +65,17 @@ export const redisRegistration = (config: RedisConfig, logger: Logger): NameAndR
     keyPrefix: asValue(config.keyPrefix),
   };
 };
+
+type Limiters = { rateLimiter: RateLimiter; concurrencyLimiter: ConcurrencyLimiter };
+
+/** The abuse limits' counters of one process (the monolith). */
+export const inMemoryLimitersRegistration = (): NameAndRegistrationPair<Limiters> => ({
+  rateLimiter: asFunction(({ clock }) => new InMemoryRateLimiter({ clock })).singleton(),
+  concurrencyLimiter: asFunction(({ clock }) => new InMemoryConcurrencyLimiter({ clock })).singleton(),
+});
+
+/** The abuse limits' counters in Redis (needs `redis` and `keyPrefix`), shared by every gateway. */
+export const redisLimitersRegistration = (): NameAndRegistrationPair<Limiters> => ({
+  rateLimiter: asFunction(({ redis, logger, keyPrefix }) => new RedisRateLimiter({ redis, logger, keyPrefix })).singleton(),
+  concurrencyLimiter: asFunction(({ redis, logger, keyPrefix }) => new RedisConcurrencyLimiter({ redis, logger, keyPrefix })).singleton(),
+});

@@ -17,7 +17,7 @@ import { usersEntities } from '../../modules/users/adapters/mongo';
 import { chatEntities } from '../../modules/chat/adapters/mongo';
 import type { MonolithConfig } from '../roles/role-configs';
 import { authRegistrations, platformRegistrations } from './shared.registrations';
-import { inMemoryEventBusRegistration, mongoOrmRegistration } from './infrastructure.registrations';
+import { inMemoryEventBusRegistration, inMemoryLimitersRegistration, mongoOrmRegistration } from './infrastructure.registrations';
 import { sqliteRegistrations } from './sqlite.registrations';
 import type { GatewayCradle, OpenCradle } from './gateway-cradle';
 
@@ -32,6 +32,7 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
     ...platformRegistrations(logger),
     ...authRegistrations(config.auth),
     ...inMemoryEventBusRegistration(),
+    ...inMemoryLimitersRegistration(),
     ...usersApplicationRegistrations(),
     ...usersCryptoRegistrations(),
     ...chatApplicationRegistrations(),

@@ -1,3 +1,4 @@
+import { InMemoryConcurrencyLimiter, InMemoryRateLimiter } from '../../modules/kernel/adapters';
 import { buildGatewayApp } from './gateway-app';
 import type { GatewayDeps } from './gateway-deps';
 import { FakeChat } from './testing/fake-chat';
@@ -7,7 +8,7 @@ import { FakeUsers } from './testing/fake-users';
 const depsWith = (bus: FakeEventBus): GatewayDeps => {
   const users = new FakeUsers();
   const chat = new FakeChat({ eventBus: bus, userExists: () => true });
-  return { userAccounts: users, userDirectory: users, tokenVerifier: users, messaging: chat, roomRegistry: chat, eventBus: bus };
+  return { userAccounts: users, userDirectory: users, tokenVerifier: users, messaging: chat, roomRegistry: chat, eventBus: bus, rateLimiter: new InMemoryRateLimiter(), concurrencyLimiter: new InMemoryConcurrencyLimiter() };
 };
 
 describe('buildGatewayApp', () => {

@@ -15,6 +15,8 @@ import { originPolicyPlugin } from './http/origin-policy.plugin';
 import { securityHeadersPlugin } from './http/security-headers.plugin';
 import { STRICT_VALIDATION } from './http/strict-validation';
 import { schemaValidationError } from './http/validation-errors';
+import { applyLimits } from './limits/gateway-limits';
+import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_LIMITS, type HttpTimeouts, type LimitsOptions } from './limits/limits-options';
 import { healthRoutes } from './routes/health.routes';
 import { privateChatRoutes } from './routes/private-chat.routes';
 import { roomChatRoutes } from './routes/room-chat.routes';
@@ -27,6 +29,7 @@ import { wsChatRoutes } from './ws/ws-chat.routes';
 
 export type { GatewayDeps } from './gateway-deps';
 export { DEFAULT_GRAPHQL_OPTIONS, type GraphqlOptions } from './graphql/graphql-options';
+export { DEFAULT_HTTP_TIMEOUTS, DEFAULT_LIMITS, type HttpTimeouts, type LimitsOptions } from './limits/limits-options';
 
 /** Largest HTTP body and largest WebSocket frame: 64 KiB. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -50,7 +53,16 @@ export interface GatewayAppOptions {
   readonly corsOrigins?: readonly string[];
   /** Sees every route as it is added (the OpenAPI test checks each is documented). */
   readonly onRoute?: (route: RouteOptions) => void;
+  /** Abuse limits; each setting left out takes its {@link DEFAULT_LIMITS} value. */
+  readonly limits?: Partial<LimitsOptions>;
+  /** How long slow clients are waited for; each left out takes its {@link DEFAULT_HTTP_TIMEOUTS} value. */
+  readonly httpTimeouts?: Partial<HttpTimeouts>;
+  /** fastify's trustProxy: the proxies whose X-Forwarded-For names the client (per-address limits). */
+  readonly trustProxy?: string;
 }
+
+/** Node checks header and request timeouts this often; a fraction of the headers timeout so it bites on time. */
+const checkingIntervalFor = (timeouts: HttpTimeouts): number => Math.min(30_000, Math.max(100, Math.floor(timeouts.headersTimeoutMs / 4)));
 
 const isLoggerInstance = (value: unknown): value is FastifyBaseLogger =>
   typeof value === 'object' && value !== null && typeof (value as FastifyBaseLogger).child === 'function';
@@ -66,17 +78,24 @@ const loggingOf = (options: GatewayAppOptions) => {
  * listens: the caller does, or uses `inject`. Resolves once the app is subscribed to chat
  * events. Closing the app closes its WebSockets (1001); the event bus is the caller's to close.
  */
-export const buildGatewayApp = async (deps: GatewayDeps, options: GatewayAppOptions = {}): Promise<FastifyInstance> => {
+export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOptions = {}): Promise<FastifyInstance> => {
+  const timeouts = { ...DEFAULT_HTTP_TIMEOUTS, ...options.httpTimeouts };
   const app = fastify({
     ...loggingOf(options),
     bodyLimit: MAX_PAYLOAD_BYTES,
     ajv: { customOptions: STRICT_VALIDATION },
     schemaErrorFormatter: schemaValidationError,
+    connectionTimeout: timeouts.idleTimeoutMs,
+    requestTimeout: timeouts.requestTimeoutMs,
+    keepAliveTimeout: timeouts.keepAliveTimeoutMs,
+    http: { headersTimeout: timeouts.headersTimeoutMs, requestTimeout: timeouts.requestTimeoutMs, connectionsCheckingInterval: checkingIntervalFor(timeouts) },
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     frameworkErrors: (error, request, reply) => {
       replyWithError(error, request, reply);
     },
   });
   if (options.onRoute !== undefined) app.addHook('onRoute', options.onRoute);
+  const { deps, limits } = applyLimits(ports, { ...DEFAULT_LIMITS, ...options.limits }, app.log);
   const connections = new ConnectionRegistry();
   const graphqlSockets = new GraphqlSockets();
   const openSockets = () => [...connections.all(), ...graphqlSockets.all()];
@@ -112,17 +131,18 @@ export const buildGatewayApp = async (deps: GatewayDeps, options: GatewayAppOpti
     },
   });
   app.register(healthRoutes);
-  app.register(usersRoutes, { deps });
+  app.register(usersRoutes, { deps, limits });
   app.register(privateChatRoutes, { deps });
   app.register(roomsRoutes, { deps });
   app.register(roomChatRoutes, { deps });
-  app.register(wsChatRoutes, { deps, connections, heartbeat });
+  app.register(wsChatRoutes, { deps, connections, heartbeat, limits });
   app.register(graphqlPlugin, {
     deps,
     options: { ...DEFAULT_GRAPHQL_OPTIONS, ...options.graphql },
     feed: graphqlFeed,
     sockets: graphqlSockets,
     heartbeat,
+    limits,
   });
 
   await fanOut.start();

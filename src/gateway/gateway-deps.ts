@@ -1,4 +1,4 @@
-import type { EventBus } from '../../modules/kernel';
+import type { ConcurrencyLimiter, EventBus, RateLimiter } from '../../modules/kernel';
 import type { TokenVerifier, UserAccounts, UserDirectory } from '../../modules/users/contracts';
 import type { Messaging, RoomRegistry } from '../../modules/chat/contracts';
 
@@ -14,4 +14,7 @@ export interface GatewayDeps {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
   readonly eventBus: EventBus;
+  /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */
+  readonly rateLimiter: RateLimiter;
+  readonly concurrencyLimiter: ConcurrencyLimiter;
 }

@@ -22,6 +22,7 @@ import {
 import { readStorageConfig, refuseFixedSecretInMemory, type StorageConfig } from '../platform/config/storage-config';
 import { readGrpcClientTls, readGrpcServerTls, readServiceToken } from '../platform/config/grpc-security-config';
 import type { GrpcClientTls, GrpcServerTls } from '../platform/grpc/grpc-tls';
+import { readHttpTimeouts, readLimitsConfig, readTrustProxy, type HttpTimeoutsConfig, type LimitsConfig } from '../platform/config/limits-config';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -40,6 +41,14 @@ export interface MonolithConfig {
   readonly storage: StorageConfig;
   readonly graphql: GraphqlConfig;
   readonly corsOrigins: readonly string[];
+  readonly edge: EdgeConfig;
+}
+
+/** What the HTTP edge of the monolith and of each gateway enforces: abuse limits and timeouts. */
+export interface EdgeConfig {
+  readonly limits: LimitsConfig;
+  readonly httpTimeouts: HttpTimeoutsConfig;
+  readonly trustProxy?: string;
 }
 
 export interface GatewayConfig {
@@ -52,6 +61,9 @@ export interface GatewayConfig {
   readonly amqp: AmqpConfig;
   readonly graphql: GraphqlConfig;
   readonly corsOrigins: readonly string[];
+  readonly edge: EdgeConfig;
+  /** The limits' counters, shared by every gateway. */
+  readonly redis: RedisConfig;
 }
 
 /** What a gRPC service role needs to secure its listener. */
@@ -88,11 +100,24 @@ export interface ChatServiceConfig {
 
 const readGrpcServerSecurity = (env: Env): GrpcServerSecurity => ({ tls: readGrpcServerTls(env), serviceToken: readServiceToken(env) });
 
+const readEdgeConfig = (env: Env): EdgeConfig => {
+  const trustProxy = readTrustProxy(env);
+  return { limits: readLimitsConfig(env), httpTimeouts: readHttpTimeouts(env), ...(trustProxy === undefined ? {} : { trustProxy }) };
+};
+
 export const readMonolithConfig = (env: Env): MonolithConfig => {
   const auth = readAuthConfig(env, { requireSecret: false });
   const storage = readStorageConfig(env);
   refuseFixedSecretInMemory(storage, auth.jwtSecretGenerated);
-  return { logLevel: readLogLevel(env), http: readHttpConfig(env), auth, storage, graphql: readGraphqlConfig(env), corsOrigins: readCorsOrigins(env) };
+  return {
+    logLevel: readLogLevel(env),
+    http: readHttpConfig(env),
+    auth,
+    storage,
+    graphql: readGraphqlConfig(env),
+    corsOrigins: readCorsOrigins(env),
+    edge: readEdgeConfig(env),
+  };
 };
 
 export const readGatewayConfig = (env: Env): GatewayConfig => ({
@@ -104,6 +129,8 @@ export const readGatewayConfig = (env: Env): GatewayConfig => ({
   amqp: readAmqpConfig(env),
   graphql: readGraphqlConfig(env),
   corsOrigins: readCorsOrigins(env),
+  edge: readEdgeConfig(env),
+  redis: readRedisConfig(env),
 });
 
 export const readUserServiceConfig = (env: Env): UserServiceConfig => ({

@@ -2,6 +2,7 @@ import type { AwilixContainer } from 'awilix';
 import { buildGatewayApp } from '../gateway/gateway-app';
 import type { GatewayCradle } from '../composition/gateway-cradle';
 import type { GraphqlConfig, HttpConfig } from '../platform/config/app-config';
+import type { EdgeConfig } from './role-configs';
 import type { AppLogger } from '../platform/logging/create-logger';
 import type { RunningRole } from './running-role';
 import { closeOnce } from './close-once';
@@ -11,6 +12,8 @@ export interface ServeGatewayOptions {
   readonly graphql?: GraphqlConfig;
   /** Browser origins besides the gateway's own (CORS_ORIGINS). */
   readonly corsOrigins?: readonly string[];
+  /** Abuse limits, HTTP timeouts and trusted proxies; the gateway's defaults when left out. */
+  readonly edge?: EdgeConfig;
 }
 
 /** Serves the gateway app over whichever ports the container resolved; stops it, then the container. */
@@ -20,7 +23,14 @@ export const serveGateway = async (
   logger: AppLogger,
   options: ServeGatewayOptions = {},
 ): Promise<RunningRole> => {
-  const app = await buildGatewayApp(container.cradle, { loggerInstance: logger, graphql: options.graphql, corsOrigins: options.corsOrigins });
+  const app = await buildGatewayApp(container.cradle, {
+    loggerInstance: logger,
+    graphql: options.graphql,
+    corsOrigins: options.corsOrigins,
+    limits: options.edge?.limits,
+    httpTimeouts: options.edge?.httpTimeouts,
+    trustProxy: options.edge?.trustProxy,
+  });
   await app.listen({ host: http.host, port: http.port });
   return {
     close: closeOnce(async () => {

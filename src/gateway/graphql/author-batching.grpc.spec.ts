@@ -1,3 +1,4 @@
+import { InMemoryConcurrencyLimiter, InMemoryRateLimiter } from '../../../modules/kernel/adapters';
 import { silentLogger, systemClock } from '../../../modules/kernel';
 import { InMemoryEventBus } from '../../../modules/kernel/adapters/in-memory-event-bus';
 import type { UserDirectory } from '../../../modules/users/contracts';
@@ -63,6 +64,8 @@ describe('GraphQL message authors over gRPC', () => {
       messaging: chat,
       roomRegistry: chat,
       eventBus: bus,
+      rateLimiter: new InMemoryRateLimiter(),
+      concurrencyLimiter: new InMemoryConcurrencyLimiter(),
     });
     gql = graphqlInject(app);
     close = async () => {

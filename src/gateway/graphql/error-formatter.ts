@@ -1,5 +1,5 @@
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
-import { isDomainError, silentLogger, type Logger } from '../../../modules/kernel';
+import { isDomainError, isRateLimited, silentLogger, type Logger } from '../../../modules/kernel';
 import { HTTP_STATUS_BY_KIND, INTERNAL_ERROR_MESSAGE } from '../http/error-body';
 import { toErrorBody } from '../http/to-error-body';
 import { codeOfUncodedError, GraphqlErrorCodes } from './graphql-errors';
@@ -21,9 +21,9 @@ const logOf = (context: unknown): Logger => {
   return log ?? app?.log ?? silentLogger;
 };
 
-const formatted = (error: GraphQLError, message: string, code: string): GraphQLFormattedError => {
+const formatted = (error: GraphQLError, message: string, code: string, more: Record<string, unknown> = {}): GraphQLFormattedError => {
   const { locations, path } = error.toJSON();
-  return { message, ...(locations === undefined ? {} : { locations }), ...(path === undefined ? {} : { path }), extensions: { code } };
+  return { message, ...(locations === undefined ? {} : { locations }), ...(path === undefined ? {} : { path }), extensions: { code, ...more } };
 };
 
 const asGraphqlError = (error: unknown): GraphQLError =>
@@ -47,7 +47,8 @@ const describe = (error: GraphQLError, log: Logger): DescribedError[] => {
   if (isDomainError(original)) {
     if (original.kind === 'internal') return internal(error, original, log);
     if (original.kind === 'unavailable') log.warn({ err: original }, 'GraphQL operation failed');
-    return [{ formatted: formatted(error, original.message, original.code), status: HTTP_STATUS_BY_KIND[original.kind] }];
+    const more = isRateLimited(original) ? { retryAfterMs: original.retryAfterMs } : {};
+    return [{ formatted: formatted(error, original.message, original.code, more), status: HTTP_STATUS_BY_KIND[original.kind] }];
   }
   const code = error.extensions?.code;
   if (typeof code === 'string') return [{ formatted: formatted(error, error.message, code), status: REQUEST_ERROR_STATUS }];

@@ -3,6 +3,7 @@ import type { MercuriusContext } from 'mercurius';
 import type { Logger } from '../../../modules/kernel';
 import type { GatewayDeps } from '../gateway-deps';
 import { bearerTokenOf } from '../http/bearer-token';
+import type { GatewayLimits } from '../limits/gateway-limits';
 import { Caller } from './caller';
 import { UserBatchLoader } from './user-batch-loader';
 import type { GraphqlChatFeed } from './subscriptions/graphql-chat-feed';
@@ -15,14 +16,19 @@ export interface GraphqlContext {
   readonly caller: Caller;
   readonly users: UserBatchLoader;
   readonly log: Logger;
+  readonly limits: GatewayLimits;
+  /** The client's address (per-address limits). */
+  readonly clientIp: string;
 }
 
 /** A resolver's context as mercurius hands it over (`pubsub` is set for subscriptions). */
 export type ResolverContext = GraphqlContext & Pick<MercuriusContext, 'pubsub'>;
 
 /** A query or mutation over HTTP: the caller is whoever `Authorization: Bearer` names. */
-export const requestContext = (ports: GatewayDeps, feed: GraphqlChatFeed, request: FastifyRequest): GraphqlContext => ({
+export const requestContext = (ports: GatewayDeps, feed: GraphqlChatFeed, limits: GatewayLimits, request: FastifyRequest): GraphqlContext => ({
   ports,
+  limits,
+  clientIp: request.ip,
   feed,
   caller: Caller.withToken(ports.tokenVerifier, bearerTokenOf(request.headers.authorization)),
   users: new UserBatchLoader(ports),
@@ -30,8 +36,10 @@ export const requestContext = (ports: GatewayDeps, feed: GraphqlChatFeed, reques
 });
 
 /** A subscription connection: anonymous until its connection_init proves a token. */
-export const connectionContext = (ports: GatewayDeps, feed: GraphqlChatFeed, request: FastifyRequest): GraphqlContext => ({
+export const connectionContext = (ports: GatewayDeps, feed: GraphqlChatFeed, limits: GatewayLimits, request: FastifyRequest): GraphqlContext => ({
   ports,
+  limits,
+  clientIp: request.ip,
   feed,
   caller: Caller.withToken(ports.tokenVerifier, undefined),
   users: new UserBatchLoader(ports),

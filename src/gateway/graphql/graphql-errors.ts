@@ -9,6 +9,10 @@ export const GraphqlErrorCodes = {
   tooDeep: 'GRAPHQL_QUERY_TOO_DEEP',
   tooComplex: 'GRAPHQL_QUERY_TOO_COMPLEX',
   introspectionDisabled: 'GRAPHQL_INTROSPECTION_DISABLED',
+  tooManyRootFields: 'GRAPHQL_TOO_MANY_ROOT_FIELDS',
+  tooManyAliases: 'GRAPHQL_TOO_MANY_ALIASES',
+  tooManyExpensiveMutations: 'GRAPHQL_TOO_MANY_EXPENSIVE_MUTATIONS',
+  subscriptionOverHttp: 'GRAPHQL_SUBSCRIPTION_OVER_HTTP',
   internal: 'INTERNAL_ERROR',
 } as const;
 

@@ -8,6 +8,12 @@ export interface GraphqlOptions {
   readonly maxDepth: number;
   /** Largest cost an operation may have; see {@link operationSize}. */
   readonly maxComplexity: number;
+  /** Most fields at the root of one operation (aliases included). */
+  readonly maxRootFields: number;
+  /** Most aliased fields in one operation, at any depth. */
+  readonly maxAliases: number;
+  /** Most expensive mutations (createUser, authenticate: a bcrypt hash each) in one request. */
+  readonly maxExpensiveMutations: number;
 }
 
 export const DEFAULT_GRAPHQL_OPTIONS: GraphqlOptions = {
@@ -15,6 +21,9 @@ export const DEFAULT_GRAPHQL_OPTIONS: GraphqlOptions = {
   introspection: true,
   maxDepth: 10,
   maxComplexity: 5000,
+  maxRootFields: 20,
+  maxAliases: 30,
+  maxExpensiveMutations: 1,
 };
 
 /** Where GraphQL is served: queries and mutations over HTTP, subscriptions over WebSocket. */

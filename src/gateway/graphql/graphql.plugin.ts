@@ -6,7 +6,9 @@ import { formatGraphqlErrors } from './error-formatter';
 import { GATEWAY_SCHEMA } from './gateway.schema';
 import { connectionContext, requestContext } from './graphql-context';
 import { GRAPHQL_PATH, type GraphqlOptions } from './graphql-options';
+import { httpDocumentGuard } from './limits/http-document-guard';
 import { gatewayValidationRules } from './limits/validation-rules';
+import type { GatewayLimits } from '../limits/gateway-limits';
 import { mutationResolvers } from './resolvers/mutation.resolvers';
 import { messageResolvers, roomResolvers, userResolvers } from './resolvers/object.resolvers';
 import { onBehalfOfCaller } from './on-behalf-of-caller';
@@ -25,6 +27,7 @@ export interface GraphqlPluginOptions {
   readonly feed: GraphqlChatFeed;
   readonly sockets: GraphqlSockets;
   readonly heartbeat: Heartbeat;
+  readonly limits: GatewayLimits;
 }
 
 /**
@@ -33,9 +36,11 @@ export interface GraphqlPluginOptions {
  * The route itself is public: resolvers ask for the caller, so createUser and
  * authenticate need no token and every other field does.
  */
-export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (app, { deps, options, feed, sockets, heartbeat }) => {
+export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (app, { deps, options, feed, sockets, heartbeat, limits }) => {
   sockets.watch(app.websocketServer, GRAPHQL_PATH, (socket) => heartbeat.track(socket));
   app.addHook('onRoute', strictGraphqlRoute);
+  const guard = httpDocumentGuard(options.maxDepth);
+  app.addHook('preHandler', async (request, reply) => (request.routeOptions.url === GRAPHQL_PATH ? guard(request, reply) : undefined));
 
   await app.register(mercurius, {
     schema: GATEWAY_SCHEMA,
@@ -53,7 +58,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
     cache: false,
     validationRules: ({ variables }) => gatewayValidationRules(options, variables ?? undefined),
     errorFormatter: formatGraphqlErrors,
-    context: (request) => requestContext(deps, feed, request),
+    context: (request) => requestContext(deps, feed, limits, request),
     additionalRouteOptions: {
       config: { public: true },
       // mercurius's response schema would print the list indices of an error's path as strings
@@ -61,7 +66,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
     },
     subscription: {
       onConnect: authenticateConnection({ tokenVerifier: deps.tokenVerifier, logger: app.log }),
-      context: (_socket, request) => connectionContext(deps, feed, request),
+      context: (_socket, request) => connectionContext(deps, feed, limits, request),
     },
   });
 

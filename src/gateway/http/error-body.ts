@@ -17,6 +17,7 @@ export const HTTP_STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   'not-found': 404,
   conflict: 409,
   unavailable: 503,
+  'rate-limited': 429,
   internal: 500,
 };
 

@@ -2,16 +2,21 @@ import type { FastifyPluginAsync } from 'fastify';
 import { authenticateUser, createUser, getUser } from '../api/users.api';
 import { callerIdOf } from '../http/auth.plugin';
 import { pathIdOf } from '../http/request-params';
+import type { GatewayLimits } from '../limits/gateway-limits';
 import type { RouteGroupOptions } from './route-options';
 import { usersSchemas } from './users.schemas';
 
-/** Registration, sign-in and user lookup. */
-export const usersRoutes: FastifyPluginAsync<RouteGroupOptions> = async (app, { deps }) => {
+const usernameIn = (body: unknown): unknown => (typeof body === 'object' && body !== null ? (body as { username?: unknown }).username : undefined);
+
+/** Registration, sign-in (both limited per client address, sign-in also per account) and user lookup. */
+export const usersRoutes: FastifyPluginAsync<RouteGroupOptions & { limits: GatewayLimits }> = async (app, { deps, limits }) => {
   app.post('/users/create', { config: { public: true }, schema: usersSchemas.create }, async (request, reply) =>
-    reply.code(201).send(await createUser(deps, request.body)),
+    reply.code(201).send(await limits.accounts.signUp(request.ip, () => createUser(deps, request.body))),
   );
 
-  app.post('/users/authenticate', { config: { public: true }, schema: usersSchemas.authenticate }, async (request) => authenticateUser(deps, request.body));
+  app.post('/users/authenticate', { config: { public: true }, schema: usersSchemas.authenticate }, async (request) =>
+    limits.accounts.signIn(request.ip, usernameIn(request.body), () => authenticateUser(deps, request.body)),
+  );
 
   app.get('/users/:userId', { schema: usersSchemas.get }, async (request) => getUser(deps, callerIdOf(request), pathIdOf(request.params, 'userId')));
 };

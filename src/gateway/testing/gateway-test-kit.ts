@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildGatewayApp, type GatewayAppOptions } from '../gateway-app';
 import type { GatewayDeps } from '../gateway-deps';
+import { InMemoryConcurrencyLimiter, InMemoryRateLimiter } from '../../../modules/kernel/adapters';
 import { FakeChat } from './fake-chat';
 import { FakeEventBus } from './fake-event-bus';
 import { FakeUsers } from './fake-users';
@@ -25,6 +26,8 @@ export const startGatewayTestKit = async (options: GatewayAppOptions = {}): Prom
     messaging: chat,
     roomRegistry: chat,
     eventBus: bus,
+    rateLimiter: new InMemoryRateLimiter(),
+    concurrencyLimiter: new InMemoryConcurrencyLimiter(),
   };
   const app = await buildGatewayApp(deps, { heartbeatIntervalMs: 0, ...options });
   return { app, deps, users, chat, bus };

@@ -1,5 +1,5 @@
 import type { RawData, WebSocket } from 'ws';
-import { CallerCredential, type Logger } from '../../../modules/kernel';
+import { CallerCredential, isRateLimited, type Logger } from '../../../modules/kernel';
 import type { GatewayDeps } from '../gateway-deps';
 import { toErrorBody } from '../http/to-error-body';
 import { FrameRejection, parseClientFrame, type ClientFrame } from './client-frames';
@@ -65,7 +65,7 @@ export class ChatSession {
   private replyError(id: FrameId | undefined, error: unknown): void {
     const { body, exposed } = toErrorBody(error);
     if (!exposed) this.deps.logger.error({ err: error, userId: this.deps.userId }, 'WebSocket frame failed unexpectedly');
-    this.reply(errorFrame(id, body.code, body.message));
+    this.reply(errorFrame(id, body.code, body.message, isRateLimited(error) ? error.retryAfterMs : undefined));
   }
 
   private reply(frame: ServerFrame): void {

@@ -10,7 +10,7 @@ export type PushedMessage = Pick<ChatMessage, 'messageId' | 'kind' | 'senderId' 
 export type ServerFrame =
   | { readonly type: 'ready'; readonly userId: number }
   | { readonly type: 'ack'; readonly id?: FrameId; readonly result: unknown }
-  | { readonly type: 'error'; readonly id?: FrameId; readonly code: string; readonly message: string }
+  | { readonly type: 'error'; readonly id?: FrameId; readonly code: string; readonly message: string; readonly retryAfterMs?: number }
   | { readonly type: 'pong'; readonly id?: FrameId }
   | { readonly type: 'message'; readonly message: PushedMessage }
   | { readonly type: 'room.joined' | 'room.left'; readonly roomId: number; readonly userId: number };
@@ -19,11 +19,13 @@ const withId = (id: FrameId | undefined): { id?: FrameId } => (id === undefined 
 
 export const ackFrame = (id: FrameId | undefined, result: unknown): ServerFrame => ({ type: 'ack', ...withId(id), result });
 
-export const errorFrame = (id: FrameId | undefined, code: string, message: string): ServerFrame => ({
+/** An error reply; RATE_LIMITED ones say in `retryAfterMs` when to try again. */
+export const errorFrame = (id: FrameId | undefined, code: string, message: string, retryAfterMs?: number): ServerFrame => ({
   type: 'error',
   ...withId(id),
   code,
   message,
+  ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
 });
 
 export const pongFrame = (id: FrameId | undefined): ServerFrame => ({ type: 'pong', ...withId(id) });

@@ -3,9 +3,13 @@ import type { WebSocket } from 'ws';
 import type { GatewayDeps } from '../gateway-deps';
 import { callerIdOf } from '../http/auth.plugin';
 import { GatewayErrors } from '../http/gateway-errors';
+import type { HeldSlot } from '../limits/connection-slots';
+import type { GatewayLimits } from '../limits/gateway-limits';
+import { SocketThrottle } from '../limits/socket-throttle';
 import { ChatSession } from './chat-session';
 import type { ConnectionRegistry } from './connection-registry';
 import type { Heartbeat } from './heartbeat';
+import { errorFrame } from './server-frames';
 import { sendFrame } from './socket-sender';
 import { wsChatSchemas } from './ws-chat.schemas';
 
@@ -13,7 +17,11 @@ export interface WsChatRoutesOptions {
   readonly deps: GatewayDeps;
   readonly connections: ConnectionRegistry;
   readonly heartbeat: Heartbeat;
+  readonly limits: GatewayLimits;
 }
+
+/** WebSocket close code for a client that keeps sending past its frame limit. */
+export const POLICY_VIOLATION = 1008;
 
 /** Logs the upgrade request without its `?token=`. */
 const redactedRequest = (request: FastifyRequest) => ({
@@ -25,25 +33,41 @@ const redactedRequest = (request: FastifyRequest) => ({
 /**
  * /ws/chat: authenticated before the upgrade (the token from `Authorization: Bearer` or
  * `?token=`; refused with 401 and the usual error body), then one {@link ChatSession}
- * per socket, registered under its user so chat events reach it.
+ * per socket, registered under its user so chat events reach it. A user at the limit of
+ * open sockets gets HTTP 429 instead of the upgrade; frames past the socket's rate are
+ * answered RATE_LIMITED, and a client that keeps on is closed with 1008.
  */
-export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app, { deps, connections, heartbeat }) => {
+export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app, { deps, connections, heartbeat, limits }) => {
+  const slots = new WeakMap<FastifyRequest, HeldSlot>();
   app.route({
     method: 'GET',
     url: '/ws/chat',
     config: { tokenInQuery: true },
     schema: wsChatSchemas.upgrade,
     logSerializers: { req: redactedRequest },
-    handler: async () => {
+    preHandler: async (request) => {
+      slots.set(request, await limits.connections.take(callerIdOf(request)));
+    },
+    handler: async (request) => {
+      slots.get(request)?.release();
       throw GatewayErrors.upgradeRequired();
     },
     wsHandler: (socket: WebSocket, request: FastifyRequest) => {
       const userId = callerIdOf(request);
       const session = new ChatSession({ ports: deps, socket, userId, token: request.callerToken ?? undefined, logger: request.log });
+      const throttle = new SocketThrottle(limits.options.wsFramesPerSocket, limits.options.wsExcessFramesPerSocket);
       connections.add(userId, socket, request.raw.socket);
       heartbeat.track(socket);
-      socket.on('message', (data, isBinary) => session.receive(data, isBinary));
-      socket.on('close', () => connections.remove(userId, socket));
+      socket.on('message', (data, isBinary) => {
+        const verdict = throttle.admit();
+        if (verdict.kind === 'accept') return session.receive(data, isBinary);
+        if (verdict.kind === 'close') return socket.close(POLICY_VIOLATION, 'Too many frames');
+        sendFrame(socket, errorFrame(undefined, 'RATE_LIMITED', 'Too many frames: slow down', verdict.retryAfterMs), request.log);
+      });
+      socket.on('close', () => {
+        connections.remove(userId, socket);
+        slots.get(request)?.release();
+      });
       sendFrame(socket, { type: 'ready', userId }, request.log);
     },
   });

@@ -133,6 +133,9 @@ export interface GraphqlConfig {
   readonly introspection: boolean;
   readonly maxDepth: number;
   readonly maxComplexity: number;
+  readonly maxRootFields: number;
+  readonly maxAliases: number;
+  readonly maxExpensiveMutations: number;
 }
 
 const readBoolean = (env: Env, name: string, fallback: boolean): boolean =>
@@ -145,5 +148,8 @@ export const readGraphqlConfig = (env: Env): GraphqlConfig => {
     introspection: readBoolean(env, 'GRAPHQL_INTROSPECTION', true),
     maxDepth: reader.integer('GRAPHQL_MAX_DEPTH', 10, { min: 1, max: 100 }),
     maxComplexity: reader.integer('GRAPHQL_MAX_COMPLEXITY', 5_000, { min: 1, max: 1_000_000 }),
+    maxRootFields: reader.integer('GRAPHQL_MAX_ROOT_FIELDS', 20, { min: 1, max: 10_000 }),
+    maxAliases: reader.integer('GRAPHQL_MAX_ALIASES', 30, { min: 0, max: 10_000 }),
+    maxExpensiveMutations: reader.integer('GRAPHQL_MAX_EXPENSIVE_MUTATIONS', 1, { min: 1, max: 1_000 }),
   };
 };

@@ -19,6 +19,7 @@ export const GRPC_STATUS_BY_KIND: Readonly<Record<ErrorKind, status>> = {
   'not-found': status.NOT_FOUND,
   conflict: status.ALREADY_EXISTS,
   unavailable: status.UNAVAILABLE,
+  'rate-limited': status.RESOURCE_EXHAUSTED,
   internal: status.INTERNAL,
 };
 

@@ -13,3 +13,4 @@ export {
   NO_SUCH_USER_ID, NO_SUCH_ROOM_ID,
 } from './actions';
 export { GrpcCaller, type GrpcAnswer } from './grpc-caller';
+export { startOwnTarget } from './own-target';

@@ -10,6 +10,9 @@ const starters: Record<SutName, (options: TargetOptions) => Promise<RunningTarge
   binary: startBinary,
 };
 
+/** Starts a target of the named deployment (the shared one, or one a test file owns). */
+export const startTarget = (sut: SutName, options: TargetOptions): Promise<RunningTarget> => starters[sut](options);
+
 /** Jest loads globalSetup and globalTeardown as separate modules: they meet on globalThis. */
 const REGISTRY = Symbol.for('chatterroom.system-harness.targets');
 type Registry = Map<SutName, RunningTarget>;

@@ -11,9 +11,11 @@ interface SendArguments {
 
 /** Writes, each through the same api function (or port call) as its HTTP route. */
 export const mutationResolvers: IResolverObject<unknown, ResolverContext> = {
-  createUser: async (_root, args: { username: string; email: string; password: string }, { ports }) => createUser(ports, { ...args }),
+  createUser: async (_root, args: { username: string; email: string; password: string }, { ports, limits, clientIp }) =>
+    limits.accounts.signUp(clientIp, () => createUser(ports, { ...args })),
 
-  authenticate: async (_root, args: { username: string; password: string }, { ports }) => authenticateUser(ports, { ...args }),
+  authenticate: async (_root, args: { username: string; password: string }, { ports, limits, clientIp }) =>
+    limits.accounts.signIn(clientIp, args.username, () => authenticateUser(ports, { ...args })),
 
   sendPrivateMessage: async (_root, args: SendArguments & { recipientId: number }, { ports, caller }) =>
     ports.messaging.sendPrivateMessage({

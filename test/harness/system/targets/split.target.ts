@@ -51,6 +51,7 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
     process: role(`gateway-${index + 1}`, 'gateway', {
       PORT: String(port), HOST, JWT_SECRET: resources.jwtSecret,
       USERS_GRPC_ADDRESS: usersAddress, CHAT_GRPC_ADDRESS: chatAddress, ...security.gateway, ...originEnv,
+      REDIS_URL: resources.redisUrl, REDIS_KEY_PREFIX: resources.redisKeyPrefix,
     }),
   }));
   started.push(...gateways.map((gateway) => gateway.process));

@@ -1,0 +1,4 @@
+import { describeConcurrencyLimiterContract } from '../../../test/contract/ports/kernel/concurrency-limiter.contract';
+import { InMemoryConcurrencyLimiter } from './in-memory-concurrency-limiter';
+
+describeConcurrencyLimiterContract('in-memory', async () => ({ limiter: new InMemoryConcurrencyLimiter(), close: async () => {} }));
