@@ -41,6 +41,15 @@ const embeddedFiles = () =>
       .map((path) => [path.split('\\').join('/'), readFileSync(join(root, path)).toString('base64')]),
   );
 
+/** The module `chatterroom:embedded-files` (embedded-files.d.ts), made of `files`. */
+const embeddedFilesPlugin = (files) => ({
+  name: 'chatterroom-embedded-files',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^chatterroom:embedded-files$/ }, (args) => ({ path: args.path, namespace: 'embedded-files' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'embedded-files' }, () => ({ contents: `export default ${JSON.stringify(files)};`, loader: 'js' }));
+  },
+});
+
 const bundle = async () => {
   const files = embeddedFiles();
   await build({
@@ -50,15 +59,11 @@ const bundle = async () => {
     platform: 'node',
     target: 'node24',
     format: 'cjs',
-    minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
     logLevel: 'warning',
-    define: {
-      CHATTERROOM_EMBEDDED_ROOT: JSON.stringify(VIRTUAL_ROOT),
-      CHATTERROOM_EMBEDDED_FILES: JSON.stringify(files),
-    },
-    plugins: [modulePathsPlugin({ repoRoot: root, virtualRoot: VIRTUAL_ROOT })],
+    define: { CHATTERROOM_EMBEDDED_ROOT: JSON.stringify(VIRTUAL_ROOT) },
+    plugins: [embeddedFilesPlugin(files), modulePathsPlugin({ repoRoot: root, virtualRoot: VIRTUAL_ROOT })],
   });
   return Object.keys(files).length;
 };
