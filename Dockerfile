@@ -23,6 +23,10 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 COPY --from=build /app/dist ./dist
 COPY proto ./proto
 COPY deploy/healthcheck ./deploy/healthcheck
+# The monolith's SQLite files (DATA_DIR): owned by `node`, so a named volume mounted here
+# starts out writable for it (docker-compose.yml mounts one).
+RUN mkdir -p /app/data && chown node:node /app/data
+ENV DATA_DIR=/app/data
 USER node
 # 3000: HTTP/WebSocket (monolith, gateway); 50051: user-service gRPC; 50052: chat-service gRPC.
 EXPOSE 3000 50051 50052

@@ -1,8 +1,10 @@
 import { createLogger, type AppLogger } from './platform/logging/create-logger';
 import { ConfigError } from './platform/config/env-reader';
+import { StorageError } from './platform/sqlite/storage-error';
 import { ROLES, type Role } from './roles/role-configs';
 import { startRole } from './roles/start-role';
 import type { RunningRole } from './roles/running-role';
+import { runBackup } from './commands/backup.command';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -37,7 +39,15 @@ const stopOnSignals = (running: RunningRole, logger: AppLogger): void => {
   process.once('SIGINT', () => stop('SIGINT'));
 };
 
+/** One-shot commands beside the roles: they run, report on stdout and exit. */
+const runCommand = (command: string | undefined): boolean => {
+  if (command !== 'backup') return false;
+  for (const { file, bytes } of runBackup(process.argv.slice(3), process.env)) process.stdout.write(`backed up ${file} (${bytes} bytes)\n`);
+  return true;
+};
+
 const main = async (): Promise<void> => {
+  if (runCommand(process.argv[2])) return;
   const role = pickRole();
   const { running, logger } = await startRole(role, process.env, (level) => createLogger(level, role));
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
@@ -45,8 +55,9 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? `configuration error: ${error.message}` : error;
+  const message =
+    error instanceof ConfigError ? `configuration error: ${error.message}` : error instanceof StorageError ? `storage error: ${error.message}` : error;
   // The logger may not exist yet (bad configuration), so this one goes to stderr directly.
-  process.stderr.write(`chatterroom failed to start: ${message instanceof Error ? (message.stack ?? message.message) : String(message)}\n`);
+  process.stderr.write(`chatterroom ${process.argv[2] === 'backup' ? 'backup failed' : 'failed to start'}: ${message instanceof Error ? (message.stack ?? message.message) : String(message)}\n`);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import { InMemoryMessageStore } from './adapters/in-memory/in-memory.message-sto
 import { InMemoryRoomMembership } from './adapters/in-memory/in-memory.room-membership';
 import { InMemoryRoomStore } from './adapters/in-memory/in-memory.room-store';
 import { MikroOrmMessageStore, MikroOrmRoomMembership, MikroOrmRoomStore } from './adapters/mongo';
+import { SqliteMessageStore, SqliteRoomMembership, SqliteRoomStore } from './adapters/sqlite';
 import { UserDirectoryUserLookup } from './adapters/users/user-directory.user-lookup';
 import { RedisCachedRoomMembership } from './adapters/redis/redis-cached.room-membership';
 import { GrpcChatClient } from './adapters/grpc/chat.grpc-client';
@@ -50,6 +51,13 @@ export const chatMongoStorageRegistrations = (): NameAndRegistrationPair<ChatSto
   roomStore: asClass(MikroOrmRoomStore).singleton(),
   roomMembership: asClass(MikroOrmRoomMembership).singleton(),
   messageStore: asClass(MikroOrmMessageStore).singleton(),
+});
+
+/** Chat storage in SQLite; needs `chatSqlite` registered (DATA_DIR/chat.db, opened with `chatSqliteMigrations`). */
+export const chatSqliteStorageRegistrations = (): NameAndRegistrationPair<ChatStorageCradle> => ({
+  roomStore: asClass(SqliteRoomStore).singleton(),
+  roomMembership: asClass(SqliteRoomMembership).singleton(),
+  messageStore: asClass(SqliteMessageStore).singleton(),
 });
 
 /**

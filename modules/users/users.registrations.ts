@@ -7,6 +7,7 @@ import { BcryptPasswordHasher } from './adapters/crypto/bcrypt-password.hasher';
 import { HmacJwtTokens } from './adapters/crypto/hmac-jwt.tokens';
 import { InMemoryUserRepository } from './adapters/in-memory/in-memory-user.repository';
 import { MikroOrmUserRepository } from './adapters/mongo';
+import { SqliteUserRepository } from './adapters/sqlite';
 import { GrpcUsersClient } from './adapters/grpc/users.grpc-client';
 
 /** What {@link usersApplicationRegistrations} adds to a container. */
@@ -60,6 +61,11 @@ export const usersInMemoryStorageRegistrations = (): NameAndRegistrationPair<Use
 /** Users in MongoDB through MikroORM; needs `mongoOrm` registered (opened with `usersEntities`). */
 export const usersMongoStorageRegistrations = (): NameAndRegistrationPair<UsersStorageCradle> => ({
   userRepository: asClass(MikroOrmUserRepository).singleton(),
+});
+
+/** Users in SQLite; needs `usersSqlite` registered (DATA_DIR/users.db, opened with `usersSqliteMigrations`). */
+export const usersSqliteStorageRegistrations = (): NameAndRegistrationPair<UsersStorageCradle> => ({
+  userRepository: asClass(SqliteUserRepository).singleton(),
 });
 
 /** What {@link usersGrpcClientRegistrations} adds to a container. */

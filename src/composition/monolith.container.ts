@@ -5,23 +5,26 @@ import {
   usersCryptoRegistrations,
   usersInMemoryStorageRegistrations,
   usersMongoStorageRegistrations,
+  usersSqliteStorageRegistrations,
 } from '../../modules/users/users.registrations';
 import {
   chatApplicationRegistrations,
   chatInMemoryStorageRegistrations,
   chatMongoStorageRegistrations,
+  chatSqliteStorageRegistrations,
 } from '../../modules/chat/chat.registrations';
 import { usersEntities } from '../../modules/users/adapters/mongo';
 import { chatEntities } from '../../modules/chat/adapters/mongo';
 import type { MonolithConfig } from '../roles/role-configs';
 import { authRegistrations, platformRegistrations } from './shared.registrations';
 import { inMemoryEventBusRegistration, mongoOrmRegistration } from './infrastructure.registrations';
+import { sqliteRegistrations } from './sqlite.registrations';
 import type { GatewayCradle, OpenCradle } from './gateway-cradle';
 
 /**
  * The single-process deployment: both modules in-process behind their ports, an
- * in-memory event bus, and storage in memory — or both modules in one MongoDB
- * database when MONGO_URL is set.
+ * in-memory event bus, and the storage `config.storage` names: one SQLite file per module
+ * in DATA_DIR (the default), process memory, or both modules in one MongoDB database.
  */
 export const createMonolithContainer = async (config: MonolithConfig, logger: Logger): Promise<AwilixContainer<OpenCradle<GatewayCradle>>> => {
   const container = createContainer<OpenCradle<GatewayCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
@@ -33,11 +36,16 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
     ...usersCryptoRegistrations(),
     ...chatApplicationRegistrations(),
   });
-  if (config.mongoUrl === undefined) {
+  const { storage } = config;
+  if (storage.kind === 'memory') {
     container.register({ ...usersInMemoryStorageRegistrations(), ...chatInMemoryStorageRegistrations() });
+  } else if (storage.kind === 'sqlite') {
+    container.register({ ...sqliteRegistrations(storage.dataDir, logger), ...usersSqliteStorageRegistrations(), ...chatSqliteStorageRegistrations() });
+    // Resolved now so that disposing the container closes (and checkpoints) every file, used or not.
+    for (const key of ['usersSqlite', 'chatSqlite'] as const) container.resolve(key);
   } else {
     container.register({
-      ...(await mongoOrmRegistration(config.mongoUrl, [...usersEntities, ...chatEntities], logger)),
+      ...(await mongoOrmRegistration(storage.mongoUrl, [...usersEntities, ...chatEntities], logger)),
       ...usersMongoStorageRegistrations(),
       ...chatMongoStorageRegistrations(),
     });

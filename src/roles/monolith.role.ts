@@ -9,8 +9,8 @@ export const startMonolith = async (config: MonolithConfig, logger: AppLogger): 
   if (config.auth.jwtSecretGenerated) {
     logger.warn({}, 'JWT_SECRET is not set: using a random secret, so tokens stop working when this process restarts');
   }
-  if (config.mongoUrl === undefined) {
-    logger.warn({}, 'MONGO_URL is not set: data is kept in memory and lost when this process stops');
+  if (config.storage.kind === 'memory') {
+    logger.warn({}, 'STORAGE=memory: data is kept in memory and lost when this process stops');
   }
   return serveGateway(await createMonolithContainer(config, logger), config.http, logger, { graphql: config.graphql });
 };

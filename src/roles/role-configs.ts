@@ -9,7 +9,6 @@ import {
   readHttpConfig,
   readLogLevel,
   readMongoUrl,
-  readOptionalMongoUrl,
   readRedisConfig,
   type AmqpConfig,
   type AuthConfig,
@@ -19,6 +18,7 @@ import {
   type LogLevel,
   type RedisConfig,
 } from '../platform/config/app-config';
+import { readStorageConfig, refuseFixedSecretInMemory, type StorageConfig } from '../platform/config/storage-config';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -33,8 +33,8 @@ export interface MonolithConfig {
   readonly logLevel: LogLevel;
   readonly http: HttpConfig;
   readonly auth: AuthConfig;
-  /** Both modules in this one database when set; in-memory storage otherwise. */
-  readonly mongoUrl?: string;
+  /** SQLite under DATA_DIR by default; memory or MongoDB on request (see readStorageConfig). */
+  readonly storage: StorageConfig;
   readonly graphql: GraphqlConfig;
 }
 
@@ -65,13 +65,12 @@ export interface ChatServiceConfig {
   readonly deadlineMs: number;
 }
 
-export const readMonolithConfig = (env: Env): MonolithConfig => ({
-  logLevel: readLogLevel(env),
-  http: readHttpConfig(env),
-  auth: readAuthConfig(env, { requireSecret: false }),
-  mongoUrl: readOptionalMongoUrl(env, 'MONGO_URL'),
-  graphql: readGraphqlConfig(env),
-});
+export const readMonolithConfig = (env: Env): MonolithConfig => {
+  const auth = readAuthConfig(env, { requireSecret: false });
+  const storage = readStorageConfig(env);
+  refuseFixedSecretInMemory(storage, auth.jwtSecretGenerated);
+  return { logLevel: readLogLevel(env), http: readHttpConfig(env), auth, storage, graphql: readGraphqlConfig(env) };
+};
 
 export const readGatewayConfig = (env: Env): GatewayConfig => ({
   logLevel: readLogLevel(env),

@@ -8,6 +8,7 @@ import {
   healthcheckCommand,
   isRole,
   loadCompose,
+  loadComposeSetup,
   repoRoot,
   roleOf,
   runsOurImage,
@@ -16,12 +17,12 @@ import {
 } from './compose-model';
 import { BACKING_URL_VARIABLES, GRPC_ADDRESS_VARIABLES, TEST_COMPOSE_VARS, roleListener } from './role-listening';
 
-const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.split.yml'] as const;
+const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yml + docker-compose.mongo.yml', 'docker-compose.split.yml'] as const;
 
 const appServices = (compose: ComposeFile) => Object.entries(compose.services).filter(([, service]) => runsOurImage(service));
 
 describe.each(COMPOSE_FILES)('%s', (file) => {
-  const compose = loadCompose(file, TEST_COMPOSE_VARS);
+  const compose = loadComposeSetup(file, TEST_COMPOSE_VARS);
   const services = appServices(compose);
   const named = (name: string) => compose.services[name];
 
@@ -30,7 +31,7 @@ describe.each(COMPOSE_FILES)('%s', (file) => {
     for (const [name, service] of services) expect({ name, role: roleOf(service), known: isRole(roleOf(service)) }).toMatchObject({ known: true });
   });
 
-  describe.each(appServices(loadCompose(file, TEST_COMPOSE_VARS)))('service %s', (name, service) => {
+  describe.each(appServices(loadComposeSetup(file, TEST_COMPOSE_VARS)))('service %s', (name, service) => {
     const role = roleOf(service);
     const environment = environmentOf(service);
     const listener = () => (isRole(role) ? roleListener(role, environment) : undefined);
@@ -111,16 +112,27 @@ describe.each(COMPOSE_FILES)('%s', (file) => {
 describe('docker-compose.yml (monolith)', () => {
   const compose = loadCompose('docker-compose.yml', TEST_COMPOSE_VARS);
 
-  it('runs the monolith on port 3000 with MongoDB persistence', () => {
+  it('runs the monolith on port 3000 with SQLite in a named volume at DATA_DIR, and nothing else', () => {
     const [[, app] = []] = appServices(compose);
     expect(roleOf(app ?? {})).toBe('monolith');
-    expect(environmentOf(app ?? {}).MONGO_URL).toBe('mongodb://mongo:27017/chatterroom');
+    expect(environmentOf(app ?? {})).toMatchObject({ STORAGE: 'sqlite', DATA_DIR: '/app/data' });
+    expect(environmentOf(app ?? {}).MONGO_URL).toBeUndefined();
+    expect(app?.volumes).toEqual(['chatterroom-data:/app/data']);
+    expect(Object.keys(compose.volumes ?? {})).toEqual(['chatterroom-data']);
     expect(containerPorts(app ?? {}).published).toEqual([3000]);
-    expect(compose.services.mongo?.volumes).toEqual(['mongo-data:/data/db']);
+    expect(Object.keys(compose.services)).toEqual(['app']);
   });
 
   it('starts without a JWT_SECRET (the monolith makes its own)', () => {
     expect(() => loadCompose('docker-compose.yml', {})).not.toThrow();
+  });
+
+  it('switches to MongoDB with docker-compose.mongo.yml: STORAGE=mongo, MONGO_URL on its mongo service, waited for', () => {
+    const withMongo = loadComposeSetup('docker-compose.yml + docker-compose.mongo.yml', TEST_COMPOSE_VARS);
+    const app = withMongo.services.app ?? {};
+    expect(roleConfigReaders.monolith(environmentOf(app))).toMatchObject({ storage: { kind: 'mongo', mongoUrl: 'mongodb://mongo:27017/chatterroom' } });
+    expect(dependenciesOf(app)).toEqual({ mongo: 'service_healthy' });
+    expect(withMongo.services.mongo?.volumes).toEqual(['mongo-data:/data/db']);
   });
 });
 

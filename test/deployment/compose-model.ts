@@ -105,3 +105,30 @@ export const recordingEnv = (env: Readonly<Record<string, string>>) => {
   });
   return { env: proxy, read };
 };
+
+const mergeService = (base: ComposeService, override: ComposeService): ComposeService => {
+  const asObject = (dependsOn: ComposeService['depends_on']) =>
+    Array.isArray(dependsOn) ? Object.fromEntries(dependsOn.map((name) => [name, {}])) : (dependsOn ?? {});
+  const merged: ComposeService = { ...base, ...override, environment: { ...environmentOf(base), ...environmentOf(override) } };
+  return base.depends_on === undefined && override.depends_on === undefined
+    ? merged
+    : { ...merged, depends_on: { ...asObject(base.depends_on), ...asObject(override.depends_on) } };
+};
+
+/**
+ * Compose files named as `docker compose -f a -f b` takes them ("a + b"): services merged by
+ * name, their environment and depends_on merged by key, other keys replaced; volumes merged.
+ */
+export const loadComposeSetup = (setup: string, vars: Readonly<Record<string, string>>): ComposeFile =>
+  setup
+    .split(' + ')
+    .map((file) => loadCompose(file, vars))
+    .reduce((base, override) => ({
+      services: Object.fromEntries(
+        [...new Set([...Object.keys(base.services), ...Object.keys(override.services)])].map((name) => {
+          const [first, second] = [base.services[name], override.services[name]];
+          return [name, first === undefined ? second! : second === undefined ? first : mergeService(first, second)];
+        }),
+      ),
+      volumes: { ...base.volumes, ...override.volumes },
+    }));

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHAT_SERVICE_DEFAULT_GRPC_PORT, ROLES, USER_SERVICE_DEFAULT_GRPC_PORT } from '../../src/roles/role-configs';
-import { readRepoFile, repoRoot } from './compose-model';
+import { loadCompose, readRepoFile, repoRoot } from './compose-model';
+import { TEST_COMPOSE_VARS } from './role-listening';
 
 interface Instruction {
   readonly keyword: string;
@@ -52,6 +53,14 @@ describe('Dockerfile', () => {
     const user = args(final, 'USER').at(-1);
     expect(user).toBeDefined();
     expect(['root', '0']).not.toContain(user?.split(':')[0]);
+  });
+
+  it("gives the node user a writable DATA_DIR, where docker-compose.yml mounts the monolith's volume", () => {
+    expect(args(final, 'ENV')).toContain('DATA_DIR=/app/data');
+    expect(args(final, 'RUN')).toContain('mkdir -p /app/data && chown node:node /app/data');
+    expect(args(final, 'USER').at(-1)).toBe('node');
+    const app = loadCompose('docker-compose.yml', TEST_COMPOSE_VARS).services.app;
+    expect(app?.volumes).toEqual(['chatterroom-data:/app/data']);
   });
 
   it('ships the compiled code, the protos and the health check scripts', () => {

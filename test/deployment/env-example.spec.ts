@@ -41,7 +41,7 @@ const variablesReadByRoles = (): Set<string> => {
 };
 
 const composeVariables = (): Set<string> =>
-  new Set(['docker-compose.yml', 'docker-compose.split.yml'].flatMap((file) => [...referencedVariables(readRepoFile(file))]));
+  new Set(['docker-compose.yml', 'docker-compose.mongo.yml', 'docker-compose.split.yml'].flatMap((file) => [...referencedVariables(readRepoFile(file))]));
 
 describe('.env.example', () => {
   it('documents every variable any role reads', () => {

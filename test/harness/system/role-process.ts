@@ -7,10 +7,10 @@ const OUTPUT_TAIL_BYTES = 200_000;
 const STOP_GRACE_MS = 5_000;
 
 /** Variables the roles read; a child gets only the ones its target sets, never the caller's. */
-const ROLE_VARIABLES = [
+export const ROLE_VARIABLES = [
   'PORT', 'HOST', 'LOG_LEVEL', 'JWT_SECRET', 'JWT_TTL_SECONDS', 'BCRYPT_COST', 'MONGO_URL',
   'USERS_MONGO_URL', 'CHAT_MONGO_URL', 'REDIS_URL', 'AMQP_URL', 'GRPC_HOST', 'GRPC_PORT',
-  'USERS_GRPC_ADDRESS', 'CHAT_GRPC_ADDRESS', 'GRPC_DEADLINE_MS',
+  'USERS_GRPC_ADDRESS', 'CHAT_GRPC_ADDRESS', 'GRPC_DEADLINE_MS', 'STORAGE', 'DATA_DIR',
 ];
 
 interface CommonRoleProcessOptions {

@@ -5,11 +5,12 @@ import type { RoleProcess } from '../../harness/system/role-process';
 import type { RunningTarget, TargetOptions } from '../../harness/system/targets/running-target';
 import { dropDatabases, mongoUrlsIn } from '../../harness/services/mongo-databases';
 
-const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+/** The repository root, where dist/src/main.js is built. */
+export const REPO_ROOT_DIR = resolve(__dirname, '..', '..', '..');
 
 /** How a resilience test starts a target of its own (after `npm run build`). */
 export const targetOptions = (env?: Readonly<Record<string, string>>): TargetOptions => ({
-  rootDir: REPO_ROOT,
+  rootDir: REPO_ROOT_DIR,
   startTimeoutMs: Number(process.env.SUT_START_TIMEOUT_MS ?? 90_000),
   logLevel: process.env.SUT_LOG_LEVEL ?? 'warn',
   ...(env === undefined ? {} : { env }),

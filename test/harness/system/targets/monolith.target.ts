@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort } from '../free-port';
 import { httpHealthy, waitUntilReady } from '../readiness';
 import { RoleProcess } from '../role-process';
@@ -6,23 +9,33 @@ import { compiledMain, gatewayEndpoint, runningTarget, stopAllOnFailure, type Ru
 const HOST = '127.0.0.1';
 
 /**
- * One monolith process with in-memory storage and a generated JWT secret, as
- * `npm start` runs it (unless `options.env` sets MONGO_URL or JWT_SECRET); it is the
- * target's only gateway.
+ * One monolith process with its default storage (SQLite) and a generated JWT secret, as
+ * `npm start` runs it (unless `options.env` sets STORAGE, MONGO_URL or JWT_SECRET); it is the
+ * target's only gateway. Its DATA_DIR is a fresh temporary directory, removed when the
+ * target stops, unless `options.env` names one.
  */
 export const startMonolith = async (options: TargetOptions): Promise<RunningTarget> => {
   const mainPath = compiledMain(options.rootDir);
   const port = await freePort(HOST);
+  const ownDataDir = options.env?.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'chatterroom-monolith-data-')) : undefined;
+  const removeOwnDataDir = async () => {
+    if (ownDataDir !== undefined) rmSync(ownDataDir, { recursive: true, force: true });
+  };
   const monolith = new RoleProcess({
     name: 'monolith',
     role: 'monolith',
     mainPath,
     cwd: options.rootDir,
-    env: { PORT: String(port), HOST, LOG_LEVEL: options.logLevel, BCRYPT_COST: '4', ...options.env },
+    env: { PORT: String(port), HOST, LOG_LEVEL: options.logLevel, BCRYPT_COST: '4', ...(ownDataDir === undefined ? {} : { DATA_DIR: ownDataDir }), ...options.env },
   });
   const endpoint = gatewayEndpoint(HOST, port);
-  await stopAllOnFailure([monolith], () =>
-    waitUntilReady(monolith, `GET ${endpoint.httpUrl}/health`, () => httpHealthy(endpoint.httpUrl), options.startTimeoutMs),
-  );
-  return runningTarget({ gateways: [endpoint] }, [monolith]);
+  try {
+    await stopAllOnFailure([monolith], () =>
+      waitUntilReady(monolith, `GET ${endpoint.httpUrl}/health`, () => httpHealthy(endpoint.httpUrl), options.startTimeoutMs),
+    );
+  } catch (error) {
+    await removeOwnDataDir();
+    throw error;
+  }
+  return runningTarget({ gateways: [endpoint] }, [monolith], removeOwnDataDir);
 };

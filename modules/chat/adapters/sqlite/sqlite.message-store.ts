@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import type { StatementSync } from 'node:sqlite';
+import type { SqliteDatabase } from '../../../../src/platform/sqlite';
+import type { ChatMessage } from '../../contracts';
+import type { AppendResult, ConversationKey, MessagePageQuery, MessageStore, NewMessage } from '../../ports';
+
+interface MessageRow {
+  message_id: string;
+  kind: ChatMessage['kind'];
+  sender_id: number;
+  recipient_id: number | null;
+  room_id: number | null;
+  message: string;
+  timestamp: string;
+  seq: number;
+  client_message_id: string | null;
+}
+
+const COLUMNS = 'message_id, kind, sender_id, recipient_id, room_id, message, timestamp, seq, client_message_id';
+
+/**
+ * {@link MessageStore} on SQLite (`messages` and `conversations` of DATA_DIR/chat.db).
+ * An append is one write transaction: look for the sender's clientMessageId (a partial unique
+ * index), take the next seq from the conversation's `last_seq` counter, insert. Writes of one
+ * event-loop turn share a commit (see SqliteDatabase.write), so seq stays gap-free and a
+ * resolved append is on disk. History pages read the (conversation, seq) unique index
+ * backwards. messageIds are random UUIDs.
+ */
+export class SqliteMessageStore implements MessageStore {
+  private readonly database: SqliteDatabase;
+  private readonly bySenderClientId: StatementSync;
+  private readonly nextSeq: StatementSync;
+  private readonly insertOne: StatementSync;
+  private readonly newestBelow: StatementSync;
+  private readonly inConversation: StatementSync;
+
+  constructor(deps: { chatSqlite: SqliteDatabase }) {
+    this.database = deps.chatSqlite;
+    const { db } = this.database;
+    this.bySenderClientId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE sender_id = ? AND client_message_id = ?`);
+    this.nextSeq = db.prepare(
+      'INSERT INTO conversations (conversation, last_seq) VALUES (?, 1) ON CONFLICT (conversation) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq',
+    );
+    this.insertOne = db.prepare(
+      'INSERT INTO messages (message_id, conversation, seq, kind, sender_id, recipient_id, room_id, message, timestamp, client_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.newestBelow = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE conversation = ? AND seq < ? ORDER BY seq DESC LIMIT ?`);
+    this.inConversation = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE message_id = ? AND conversation = ?`);
+  }
+
+  append(input: NewMessage): Promise<AppendResult> {
+    return this.database.write(() => {
+      if (input.clientMessageId !== undefined) {
+        const earlier = this.bySenderClientId.get(input.senderId, input.clientMessageId) as MessageRow | undefined;
+        if (earlier !== undefined) return { message: toChatMessage(earlier), created: false };
+      }
+      const { last_seq: seq } = this.nextSeq.get(input.conversation) as { last_seq: number };
+      const messageId = randomUUID();
+      this.insertOne.run(
+        messageId,
+        input.conversation,
+        seq,
+        input.kind,
+        input.senderId,
+        input.recipientId ?? null,
+        input.roomId ?? null,
+        input.message,
+        input.timestamp,
+        input.clientMessageId ?? null,
+      );
+      return { message: toNewMessage(input, messageId, seq), created: true };
+    });
+  }
+
+  async page(query: MessagePageQuery): Promise<ChatMessage[]> {
+    if (query.limit < 1) return [];
+    const rows = this.newestBelow.all(query.conversation, query.beforeSeq ?? Number.MAX_SAFE_INTEGER, query.limit) as unknown as MessageRow[];
+    return rows.reverse().map(toChatMessage);
+  }
+
+  async findInConversation(conversation: ConversationKey, messageId: string): Promise<ChatMessage | null> {
+    const row = this.inConversation.get(messageId, conversation) as MessageRow | undefined;
+    return row === undefined ? null : toChatMessage(row);
+  }
+}
+
+const toNewMessage = (input: NewMessage, messageId: string, seq: number): ChatMessage => ({
+  messageId,
+  kind: input.kind,
+  senderId: input.senderId,
+  ...(input.recipientId === undefined ? {} : { recipientId: input.recipientId }),
+  ...(input.roomId === undefined ? {} : { roomId: input.roomId }),
+  message: input.message,
+  timestamp: input.timestamp,
+  seq,
+  ...(input.clientMessageId === undefined ? {} : { clientMessageId: input.clientMessageId }),
+});
+
+const toChatMessage = (row: MessageRow): ChatMessage => ({
+  messageId: row.message_id,
+  kind: row.kind,
+  senderId: row.sender_id,
+  ...(row.recipient_id === null ? {} : { recipientId: row.recipient_id }),
+  ...(row.room_id === null ? {} : { roomId: row.room_id }),
+  message: row.message,
+  timestamp: row.timestamp,
+  seq: row.seq,
+  ...(row.client_message_id === null ? {} : { clientMessageId: row.client_message_id }),
+});

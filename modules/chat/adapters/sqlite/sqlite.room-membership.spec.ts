@@ -1,0 +1,9 @@
+import { describeRoomMembershipContract } from '../../../../test/contract/ports/chat/room-membership.contract';
+import { openScratchSqlite } from '../../../../src/platform/sqlite/sqlite-scratch.testing';
+import { chatSqliteMigrations } from './chat.sqlite-migrations';
+import { SqliteRoomMembership } from './sqlite.room-membership';
+
+describeRoomMembershipContract('SqliteRoomMembership (SQLite file)', async () => {
+  const scratch = openScratchSqlite(chatSqliteMigrations, 'chat.db');
+  return { membership: new SqliteRoomMembership({ chatSqlite: scratch.database }), close: scratch.dispose };
+});

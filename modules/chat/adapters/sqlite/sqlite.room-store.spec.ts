@@ -1,0 +1,9 @@
+import { describeRoomStoreContract } from '../../../../test/contract/ports/chat/room-store.contract';
+import { openScratchSqlite } from '../../../../src/platform/sqlite/sqlite-scratch.testing';
+import { chatSqliteMigrations } from './chat.sqlite-migrations';
+import { SqliteRoomStore } from './sqlite.room-store';
+
+describeRoomStoreContract('SqliteRoomStore (SQLite file)', async () => {
+  const scratch = openScratchSqlite(chatSqliteMigrations, 'chat.db');
+  return { store: new SqliteRoomStore({ chatSqlite: scratch.database }), close: scratch.dispose };
+});

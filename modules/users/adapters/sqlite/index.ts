@@ -1,0 +1,2 @@
+export { SqliteUserRepository } from './sqlite-user.repository';
+export { usersSqliteMigrations } from './users.sqlite-migrations';

@@ -1,0 +1,9 @@
+import { describeUserRepositoryContract } from '../../../../test/contract/ports/users/user-repository.contract';
+import { openScratchSqlite } from '../../../../src/platform/sqlite/sqlite-scratch.testing';
+import { SqliteUserRepository } from './sqlite-user.repository';
+import { usersSqliteMigrations } from './users.sqlite-migrations';
+
+describeUserRepositoryContract('SqliteUserRepository (SQLite file)', async () => {
+  const scratch = openScratchSqlite(usersSqliteMigrations, 'users.db');
+  return { repository: new SqliteUserRepository({ usersSqlite: scratch.database }), close: scratch.dispose };
+});

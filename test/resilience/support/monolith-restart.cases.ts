@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import {
+  HttpClient, newUserOn, privateHistory, roomHistory, roomWith, sendPrivate, sendToRoom, uniqueText, type Json, type TestUser,
+} from '../../harness/system';
+import { httpHealthy } from '../../harness/system/readiness';
+import type { RoleProcess } from '../../harness/system/role-process';
+import type { RunningTarget } from '../../harness/system/targets/running-target';
+import { startMonolith } from '../../harness/system/targets/monolith.target';
+import { bounded, processNamed, StartedProcesses, targetOptions } from './started-processes';
+
+const lastSeq = (history: Json[]): number => Math.max(...history.map((message) => message.seq as number));
+
+/**
+ * The restart cases for a monolith on durable storage: started with `env` (its storage, and a
+ * fixed JWT_SECRET added here), it is stopped with SIGTERM and started again with the same
+ * environment and port: tokens, credentials, histories and id sequences carry over.
+ */
+export const describeMonolithRestart = (storage: string, env: Readonly<Record<string, string>>): void =>
+describe(`monolith on ${storage}: stopped and started again on the same data`, () => {
+  const started = new StartedProcesses();
+  let target: RunningTarget;
+  let monolith: RoleProcess;
+  let alice: TestUser;
+  let bob: TestUser;
+  let roomId: number;
+  let roomBefore: Json[];
+  let privateBefore: Json[];
+
+  beforeAll(async () => {
+    target = started.addTarget(await startMonolith(targetOptions({ ...env, JWT_SECRET: randomBytes(48).toString('base64url') })));
+    monolith = processNamed(target, 'monolith');
+    alice = await newUserOn(target.endpoints);
+    bob = await newUserOn(target.endpoints);
+    roomId = await roomWith(alice, bob);
+    await sendToRoom(alice, roomId, uniqueText('room before 1'));
+    await sendToRoom(bob, roomId, uniqueText('room before 2'));
+    await sendPrivate(alice, bob, uniqueText('private before 1'));
+    await sendPrivate(bob, alice, uniqueText('private before 2'));
+    roomBefore = await roomHistory(alice, roomId);
+    privateBefore = await privateHistory(alice, bob);
+    expect(roomBefore).toHaveLength(2);
+    expect(privateBefore).toHaveLength(2);
+  }, 120_000);
+
+  afterAll(() => started.cleanUp(), 60_000);
+
+  it('shuts down gracefully on SIGTERM: exit code 0', async () => {
+    await bounded(monolith.signal('SIGTERM'), 20_000, 'the monolith to exit on SIGTERM');
+    expect(monolith.exitCode).toBe(0);
+  });
+
+  describe('once started again with the same storage, JWT_SECRET and port', () => {
+    beforeAll(async () => {
+      const { httpUrl } = target.endpoints.gateways[0]!;
+      await started.restart(monolith, `GET ${httpUrl}/health`, () => httpHealthy(httpUrl));
+    }, 120_000);
+
+    it('accepts the token issued before the restart', async () => {
+      const response = await alice.http.get(`/users/${alice.userId}`);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ userId: alice.userId, username: alice.username, email: alice.email });
+    });
+
+    it('authenticates with the credentials registered before the restart', async () => {
+      const anonymous = new HttpClient(alice.http.baseUrl);
+      const signedIn = await anonymous.post('/users/authenticate', { username: bob.username, password: bob.password });
+      expect(signedIn.status).toBe(200);
+      const me = await anonymous.withToken(signedIn.body.token).get(`/users/${bob.userId}`);
+      expect(me.body).toEqual({ userId: bob.userId, username: bob.username, email: bob.email });
+    });
+
+    it('still has the room and private histories', async () => {
+      expect(await roomHistory(bob, roomId)).toEqual(roomBefore);
+      expect(await privateHistory(bob, alice)).toEqual(privateBefore);
+    });
+
+    it('continues the ids: a new user, a new room and new messages collide with nothing earlier', async () => {
+      const carol = await newUserOn(target.endpoints);
+      expect([alice.userId, bob.userId]).not.toContain(carol.userId);
+      const otherRoomId = await roomWith(carol, alice);
+      expect(otherRoomId).not.toBe(roomId);
+
+      const inRoom = await sendToRoom(bob, roomId, uniqueText('room after'));
+      expect(inRoom.seq).toBe(lastSeq(roomBefore) + 1);
+      const inPrivate = await sendPrivate(alice, bob, uniqueText('private after'));
+      expect(inPrivate.seq).toBe(lastSeq(privateBefore) + 1);
+      const earlierIds = [...roomBefore, ...privateBefore].map((message) => message.messageId);
+      expect(earlierIds).not.toContain(inRoom.messageId);
+      expect(earlierIds).not.toContain(inPrivate.messageId);
+      expect((await sendPrivate(carol, alice)).seq).toBe(1);
+      expect(await roomHistory(carol, otherRoomId)).toEqual([]);
+    });
+  });
+});
