@@ -22,6 +22,7 @@ interface StorageCase {
 }
 
 const STORAGES: readonly StorageCase[] = [
+  { name: 'its default storage (SQLite in ./data beside it)', env: async () => ({}) },
   {
     name: 'MongoDB (MONGO_URL)',
     env: async () => {
