@@ -5,7 +5,7 @@
 //   3. postject injects the blob into a copy of the project's pinned Node 24 binary.
 // `--if-stale` skips the work when no input changed since the last build (the test setup uses it).
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, globSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, globSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -41,6 +41,15 @@ const embeddedFiles = () =>
       .map((path) => [path.split('\\').join('/'), readFileSync(join(root, path)).toString('base64')]),
   );
 
+/** The module `chatterroom:embedded-files` (embedded-files.d.ts), made of `files`. */
+const embeddedFilesPlugin = (files) => ({
+  name: 'chatterroom-embedded-files',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^chatterroom:embedded-files$/ }, (args) => ({ path: args.path, namespace: 'embedded-files' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'embedded-files' }, () => ({ contents: `export default ${JSON.stringify(files)};`, loader: 'js' }));
+  },
+});
+
 const bundle = async () => {
   const files = embeddedFiles();
   await build({
@@ -50,15 +59,11 @@ const bundle = async () => {
     platform: 'node',
     target: 'node24',
     format: 'cjs',
-    minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
     logLevel: 'warning',
-    define: {
-      CHATTERROOM_EMBEDDED_ROOT: JSON.stringify(VIRTUAL_ROOT),
-      CHATTERROOM_EMBEDDED_FILES: JSON.stringify(files),
-    },
-    plugins: [modulePathsPlugin({ repoRoot: root, virtualRoot: VIRTUAL_ROOT })],
+    define: { CHATTERROOM_EMBEDDED_ROOT: JSON.stringify(VIRTUAL_ROOT) },
+    plugins: [embeddedFilesPlugin(files), modulePathsPlugin({ repoRoot: root, virtualRoot: VIRTUAL_ROOT })],
   });
   return Object.keys(files).length;
 };
@@ -98,11 +103,13 @@ const main = async () => {
     execFileSync(pinnedNode, ['--experimental-sea-config', join('scripts', 'binary', 'sea-config.json')], { cwd: root, stdio: 'inherit' }),
   );
   await step('inject', async () => {
-    rmSync(binaryFile, { force: true });
-    copyFileSync(pinnedNode, binaryFile);
-    chmodSync(binaryFile, 0o755);
-    stripSymbols(binaryFile);
-    await inject(binaryFile, 'NODE_SEA_BLOB', readFileSync(blobFile), { sentinelFuse: SEA_FUSE });
+    // Made under another name and renamed: a process started from the binary never runs a half-written file.
+    const unfinished = `${binaryFile}.${process.pid}.tmp`;
+    copyFileSync(pinnedNode, unfinished);
+    chmodSync(unfinished, 0o755);
+    stripSymbols(unfinished);
+    await inject(unfinished, 'NODE_SEA_BLOB', readFileSync(blobFile), { sentinelFuse: SEA_FUSE });
+    renameSync(unfinished, binaryFile);
   });
   rmSync(blobFile);
   writeFileSync(stampFile, inputs);

@@ -21,8 +21,9 @@ const pathOf = (path: fs.PathLike | number): string | undefined =>
  * files next to their code (grpc-health-check's and reflection's protos, our proto/, mercurius'
  * GraphiQL page) find them here. Paths outside `root` go to the real file system untouched;
  * paths inside it that are not embedded fail with ENOENT, never reaching the disk.
+ * Returns a function that puts node:fs back as it was.
  */
-export const installEmbeddedFs = (root: string, files: EmbeddedFiles): void => {
+export const installEmbeddedFs = (root: string, files: EmbeddedFiles): (() => void) => {
   const contents = new Map<string, Buffer>();
   const folders = new Set<string>([root]);
   for (const [relative, base64] of Object.entries(files)) {
@@ -71,8 +72,9 @@ export const installEmbeddedFs = (root: string, files: EmbeddedFiles): void => {
 
   const real = {
     readFileSync: fs.readFileSync, readFile: fs.readFile, existsSync: fs.existsSync, accessSync: fs.accessSync,
-    statSync: fs.statSync, stat: fs.stat, createReadStream: fs.createReadStream, promisesReadFile: fs.promises.readFile,
+    statSync: fs.statSync, stat: fs.stat, createReadStream: fs.createReadStream,
   };
+  const realPromisesReadFile = fs.promises.readFile;
   const overlay: Record<string, unknown> = {
     readFileSync: (path: fs.PathOrFileDescriptor, options?: unknown) => {
       const virtual = inside(path);
@@ -117,7 +119,11 @@ export const installEmbeddedFs = (root: string, files: EmbeddedFiles): void => {
   Object.assign(fs, overlay);
   fs.promises.readFile = ((path: fs.PathLike | fs.promises.FileHandle, options?: unknown) => {
     const virtual = typeof path === 'object' && 'fd' in path ? undefined : inside(path);
-    if (virtual === undefined) return real.promisesReadFile(path, options as never);
+    if (virtual === undefined) return realPromisesReadFile(path, options as never);
     return new Promise((resolve, reject) => later((error, value) => (error ? reject(error) : resolve(value)), () => decode(read('open', virtual), options)));
   }) as typeof fs.promises.readFile;
+  return () => {
+    Object.assign(fs, real);
+    fs.promises.readFile = realPromisesReadFile;
+  };
 };

@@ -1,7 +1,7 @@
-import { installEmbeddedFs, type EmbeddedFiles } from './embedded-fs';
+import embeddedFiles from 'chatterroom:embedded-files';
+import { installEmbeddedFs } from './embedded-fs';
 
-/** Set by the bundler (build-binary.mjs): where bundled modules believe they live, and the files they read there. */
+/** Set by the bundler (build-binary.mjs): where bundled modules believe they live (module-paths.plugin.mjs). */
 declare const CHATTERROOM_EMBEDDED_ROOT: string;
-declare const CHATTERROOM_EMBEDDED_FILES: EmbeddedFiles;
 
-installEmbeddedFs(CHATTERROOM_EMBEDDED_ROOT, CHATTERROOM_EMBEDDED_FILES);
+installEmbeddedFs(CHATTERROOM_EMBEDDED_ROOT, embeddedFiles);

@@ -1,5 +1,5 @@
 // Measures the single executable: its size, the time from exec to the first answered
-// GET /health, and the resident memory once idle. Not a test: figures for docs/performance.md.
+// GET /health (and the CPU it used until then), and the resident memory once idle. Not a test: figures for docs/performance.md.
 //   node scripts/binary/measure-binary.mjs [runs=5] [-- extra environment as NAME=value ...]
 // Each run copies the binary to a fresh temporary folder and runs it from there.
 import { spawn } from 'node:child_process';
@@ -25,6 +25,11 @@ const freePort = () =>
   });
 
 const rssKiB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+/** User + system CPU the process has used, in ms (Linux: clock ticks of 10 ms): a figure other load on the machine hardly moves. */
+const cpuMs = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 
 const once = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chatterroom-measure-'));
@@ -38,11 +43,15 @@ const once = async () => {
     stdio: 'ignore',
   });
   let firstAnswerMs;
+  let startCpuMs;
   while (firstAnswerMs === undefined) {
     try {
       const response = await globalThis.fetch(`http://127.0.0.1:${port}/health`);
       await response.arrayBuffer();
-      if (response.ok) firstAnswerMs = Number(process.hrtime.bigint() - started) / 1e6;
+      if (response.ok) {
+        firstAnswerMs = Number(process.hrtime.bigint() - started) / 1e6;
+        startCpuMs = cpuMs(child.pid);
+      }
     } catch {
       if (child.exitCode !== null) throw new Error(`the binary exited with ${child.exitCode} before answering`);
       await sleep(5);
@@ -53,7 +62,7 @@ const once = async () => {
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
   rmSync(dir, { recursive: true, force: true });
-  return { firstAnswerMs, idleRss };
+  return { firstAnswerMs, startCpuMs, idleRss };
 };
 
 const results = [];
@@ -62,4 +71,5 @@ const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length
 console.log(`binary: ${(statSync(binary).size / 2 ** 20).toFixed(1)} MiB`);
 console.log(`exec -> first answered GET /health: median ${median(results.map((r) => r.firstAnswerMs)).toFixed(0)} ms ` +
   `(runs: ${results.map((r) => r.firstAnswerMs.toFixed(0)).join(', ')})`);
+console.log(`CPU used until then: median ${median(results.map((r) => r.startCpuMs))} ms`);
 console.log(`idle RSS 2 s after the first answer: median ${(median(results.map((r) => r.idleRss)) / 1024).toFixed(0)} MiB`);

@@ -18,8 +18,8 @@ export const ensureBinary = (rootDir: string): string => {
 /**
  * The single executable as a self-hoster runs it: copied alone into a fresh folder and
  * started there with no arguments (the monolith), with the storage the monolith picks by
- * default (DATA_DIR is that folder's `data/`) unless `options.env` says otherwise. The folder
- * goes when the target stops.
+ * default (SQLite in `./data`, so in that folder) unless `options.env` says otherwise. The
+ * folder goes when the target stops.
  */
 export const startBinary = async (options: TargetOptions): Promise<RunningTarget> => {
   const built = ensureBinary(options.rootDir);
@@ -33,7 +33,7 @@ export const startBinary = async (options: TargetOptions): Promise<RunningTarget
     executable,
     args: [],
     cwd: dir,
-    env: { PORT: String(port), HOST, LOG_LEVEL: options.logLevel, BCRYPT_COST: '4', DATA_DIR: join(dir, 'data'), ...options.env },
+    env: { PORT: String(port), HOST, LOG_LEVEL: options.logLevel, BCRYPT_COST: '4', ...options.env },
   });
   const endpoint = gatewayEndpoint(HOST, port);
   const removeFolder = async () => rmSync(dir, { recursive: true, force: true });
