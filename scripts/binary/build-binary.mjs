@@ -28,6 +28,7 @@ const EMBEDDED = [
   'node_modules/grpc-health-check/proto/**/*.proto',
   'node_modules/@grpc/reflection/build/proto/grpc/**/*.proto',
   'node_modules/mercurius/static/**/*',
+  'node_modules/@fastify/swagger-ui/static/**/*',
 ];
 const INPUTS = ['src', 'modules', 'proto', 'scripts/binary', 'package.json', 'package-lock.json'];
 /** The fuse Node looks for to know a blob was injected (Node's single-executable documentation). */

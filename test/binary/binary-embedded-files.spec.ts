@@ -6,16 +6,17 @@ import { StartedProcesses, targetOptions } from '../resilience/support/started-p
 
 /*
  * Files a library reads next to its code are embedded in the binary and served from there,
- * not from the disk: mercurius' GraphiQL page (stat + read stream through @fastify/static),
- * byte for byte as the package ships it, from a binary that runs alone in a temporary folder.
+ * not from the disk: mercurius' GraphiQL page and the Swagger UI of /docs (@fastify/swagger-ui
+ * reads its logo at start, then stat + read stream through @fastify/static), byte for byte as
+ * the packages ship them, from a binary that runs alone in a temporary folder.
  */
 
 jest.setTimeout(120_000);
 
 const REPO_ROOT = join(__dirname, '..', '..');
-const shipped = (file: string): Buffer => readFileSync(join(REPO_ROOT, 'node_modules', 'mercurius', 'static', file));
+const shipped = (file: string): Buffer => readFileSync(join(REPO_ROOT, 'node_modules', file));
 
-describe('the binary with GraphiQL enabled', () => {
+describe('the binary with GraphiQL enabled, and its /docs page', () => {
   const started = new StartedProcesses();
   let target: RunningTarget;
 
@@ -31,10 +32,13 @@ describe('the binary with GraphiQL enabled', () => {
   };
 
   it.each([
-    ['/graphiql', 'graphiql.html'],
-    ['/graphiql/main.js', 'main.js'],
-    ['/graphiql/sw.js', 'sw.js'],
-  ])('serves %s as mercurius ships %s', async (path, file) => {
+    ['/graphiql', 'mercurius/static/graphiql.html'],
+    ['/graphiql/main.js', 'mercurius/static/main.js'],
+    ['/graphiql/sw.js', 'mercurius/static/sw.js'],
+    ['/docs/static/swagger-ui-bundle.js', '@fastify/swagger-ui/static/swagger-ui-bundle.js'],
+    ['/docs/static/swagger-ui.css', '@fastify/swagger-ui/static/swagger-ui.css'],
+    ['/docs/static/index.css', '@fastify/swagger-ui/static/index.css'],
+  ])('serves %s as its package ships %s', async (path, file) => {
     const response = await get(path);
     expect(response.status).toBe(200);
     expect(response.body.equals(shipped(file))).toBe(true);
