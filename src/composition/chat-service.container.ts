@@ -1,6 +1,10 @@
 import { asValue, createContainer, InjectionMode, type AwilixContainer } from 'awilix';
 import type { Logger } from '../../modules/kernel';
-import { usersGrpcClientRegistrations } from '../../modules/users/users.registrations';
+import {
+  usersGrpcClientRegistrations,
+  usersRemoteVerificationRegistrations,
+  type UsersVerificationCradle,
+} from '../../modules/users/users.registrations';
 import {
   chatApplicationRegistrations,
   chatMongoStorageRegistrations,
@@ -10,20 +14,22 @@ import {
 import { chatEntities } from '../../modules/chat/adapters/mongo';
 import type { ChatServiceConfig } from '../roles/role-configs';
 import type { OpenCradle } from './gateway-cradle';
-import { platformRegistrations } from './shared.registrations';
+import { authRegistrations, platformRegistrations } from './shared.registrations';
 import { mongoOrmRegistration, rabbitMqEventBusRegistration, redisRegistration } from './infrastructure.registrations';
 
 /**
  * The chat service: the chat module over its own MongoDB database, room membership
  * cached in Redis, events to RabbitMQ, and users looked up in the user service over gRPC.
+ * `tokenVerifier` verifies access tokens (public keys and sessions from the user service).
  */
 export const createChatServiceContainer = async (
   config: ChatServiceConfig,
   logger: Logger,
-): Promise<AwilixContainer<OpenCradle<ChatApplicationCradle>>> => {
-  const container = createContainer<OpenCradle<ChatApplicationCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
+): Promise<AwilixContainer<OpenCradle<ChatApplicationCradle & UsersVerificationCradle>>> => {
+  const container = createContainer<OpenCradle<ChatApplicationCradle & UsersVerificationCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
   container.register({
     ...platformRegistrations(logger),
+    ...authRegistrations(config.auth),
     ...chatApplicationRegistrations(),
     ...(await mongoOrmRegistration(config.mongoUrl, chatEntities, logger)),
     ...chatMongoStorageRegistrations(),
@@ -32,7 +38,9 @@ export const createChatServiceContainer = async (
     usersGrpcAddress: asValue(config.usersAddress),
     grpcDeadlineMs: asValue(config.deadlineMs),
     ...usersGrpcClientRegistrations(),
+    ...usersRemoteVerificationRegistrations(),
     ...(await rabbitMqEventBusRegistration(config.amqp, logger)),
   });
+  await container.cradle.sessionStatus.start();
   return container;
 };

@@ -5,6 +5,7 @@ import {
   usersCryptoRegistrations,
   usersInMemoryStorageRegistrations,
   usersMongoStorageRegistrations,
+  type UsersCryptoCradle,
 } from '../../modules/users/users.registrations';
 import {
   chatApplicationRegistrations,
@@ -14,7 +15,7 @@ import {
 import { usersEntities } from '../../modules/users/adapters/mongo';
 import { chatEntities } from '../../modules/chat/adapters/mongo';
 import type { MonolithConfig } from '../roles/role-configs';
-import { authRegistrations, platformRegistrations } from './shared.registrations';
+import { authRegistrations, platformRegistrations, warnAboutLegacyJwtSettings } from './shared.registrations';
 import { inMemoryEventBusRegistration, mongoOrmRegistration } from './infrastructure.registrations';
 import type { GatewayCradle, OpenCradle } from './gateway-cradle';
 
@@ -23,8 +24,8 @@ import type { GatewayCradle, OpenCradle } from './gateway-cradle';
  * in-memory event bus, and storage in memory — or both modules in one MongoDB
  * database when MONGO_URL is set.
  */
-export const createMonolithContainer = async (config: MonolithConfig, logger: Logger): Promise<AwilixContainer<OpenCradle<GatewayCradle>>> => {
-  const container = createContainer<OpenCradle<GatewayCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
+export const createMonolithContainer = async (config: MonolithConfig, logger: Logger): Promise<AwilixContainer<OpenCradle<GatewayCradle & UsersCryptoCradle>>> => {
+  const container = createContainer<OpenCradle<GatewayCradle & UsersCryptoCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
   container.register({
     ...platformRegistrations(logger),
     ...authRegistrations(config.auth),
@@ -42,5 +43,7 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
       ...chatMongoStorageRegistrations(),
     });
   }
+  warnAboutLegacyJwtSettings(config.auth, logger);
+  await container.cradle.keyRing.start();
   return container;
 };

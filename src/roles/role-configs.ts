@@ -57,6 +57,7 @@ export interface UserServiceConfig {
 
 export interface ChatServiceConfig {
   readonly logLevel: LogLevel;
+  readonly auth: AuthConfig;
   readonly grpcServer: HttpConfig;
   readonly mongoUrl: string;
   readonly redis: RedisConfig;
@@ -68,7 +69,7 @@ export interface ChatServiceConfig {
 export const readMonolithConfig = (env: Env): MonolithConfig => ({
   logLevel: readLogLevel(env),
   http: readHttpConfig(env),
-  auth: readAuthConfig(env, { requireSecret: false }),
+  auth: readAuthConfig(env),
   mongoUrl: readOptionalMongoUrl(env, 'MONGO_URL'),
   graphql: readGraphqlConfig(env),
 });
@@ -76,7 +77,7 @@ export const readMonolithConfig = (env: Env): MonolithConfig => ({
 export const readGatewayConfig = (env: Env): GatewayConfig => ({
   logLevel: readLogLevel(env),
   http: readHttpConfig(env),
-  auth: readAuthConfig(env, { requireSecret: true }),
+  auth: readAuthConfig(env),
   grpc: readGrpcClientConfig(env),
   amqp: readAmqpConfig(env),
   graphql: readGraphqlConfig(env),
@@ -85,7 +86,7 @@ export const readGatewayConfig = (env: Env): GatewayConfig => ({
 export const readUserServiceConfig = (env: Env): UserServiceConfig => ({
   logLevel: readLogLevel(env),
   grpcServer: readGrpcServerPort(env, USER_SERVICE_DEFAULT_GRPC_PORT),
-  auth: readAuthConfig(env, { requireSecret: true }),
+  auth: readAuthConfig(env),
   mongoUrl: readMongoUrl(env, 'USERS_MONGO_URL'),
   amqp: readAmqpConfig(env),
 });
@@ -93,6 +94,7 @@ export const readUserServiceConfig = (env: Env): UserServiceConfig => ({
 export const readChatServiceConfig = (env: Env): ChatServiceConfig => ({
   logLevel: readLogLevel(env),
   grpcServer: readGrpcServerPort(env, CHAT_SERVICE_DEFAULT_GRPC_PORT),
+  auth: readAuthConfig(env),
   mongoUrl: readMongoUrl(env, 'CHAT_MONGO_URL'),
   redis: readRedisConfig(env),
   amqp: readAmqpConfig(env),

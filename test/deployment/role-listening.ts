@@ -44,6 +44,5 @@ export const BACKING_URL_VARIABLES: Readonly<Record<string, string>> = {
 
 /** Compose variables the tests supply, as a user's .env would. */
 export const TEST_COMPOSE_VARS: Readonly<Record<string, string>> = {
-  JWT_SECRET: 'compose-test-secret-0123456789abcdefghijklmnopqrstuvwxyz',
   RABBITMQ_PASSWORD: 'compose-test-password',
 };

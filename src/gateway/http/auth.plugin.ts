@@ -1,6 +1,6 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import type { TokenVerifier } from '../../../modules/users/contracts';
-import { bearerTokenOf, queryTokenOf } from './bearer-token';
+import type { TokenClaims, TokenVerifier, UserSessions } from '../../../modules/users/contracts';
+import { bearerTokenOf, queryTicketOf, queryTokenOf } from './bearer-token';
 import { GatewayErrors } from './gateway-errors';
 import { sharedPlugin } from './shared-plugin';
 
@@ -8,19 +8,27 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route needs no access token. */
     public?: boolean;
-    /** The token may also come as `?token=` (browsers cannot set headers on a WebSocket). */
+    /**
+     * The credential may also come as `?token=` or, better, `?ticket=` (a single-use
+     * ticket from POST /ws/ticket): browsers cannot set headers on a WebSocket.
+     */
     tokenInQuery?: boolean;
   }
   interface FastifyRequest {
     /** The authenticated caller; null on public routes. */
     callerId: number | null;
+    /** What the caller's token (or ticket) proved: user, session, expiry; null on public routes. */
+    claims: TokenClaims | null;
   }
 }
 
 /** The caller of an authenticated route. */
-export const callerIdOf = (request: FastifyRequest): number => {
-  if (request.callerId === null) throw new Error(`No authenticated caller on ${request.method} ${request.routeOptions.url}`);
-  return request.callerId;
+export const callerIdOf = (request: FastifyRequest): number => claimsOf(request).userId;
+
+/** The claims of an authenticated route's caller. */
+export const claimsOf = (request: FastifyRequest): TokenClaims => {
+  if (request.claims === null) throw new Error(`No authenticated caller on ${request.method} ${request.routeOptions.url}`);
+  return request.claims;
 };
 
 /**
@@ -30,17 +38,26 @@ export const callerIdOf = (request: FastifyRequest): number => {
  */
 export const authPlugin = sharedPlugin<{
   tokenVerifier: TokenVerifier;
+  userSessions: Pick<UserSessions, 'redeemWsTicket'>;
   /** Routes under these paths are public too (pages a plugin serves, such as GraphiQL). */
   publicPathPrefixes?: readonly string[];
-}>('gateway-auth', async (app, { tokenVerifier, publicPathPrefixes = [] }) => {
+}>('gateway-auth', async (app, { tokenVerifier, userSessions, publicPathPrefixes = [] }) => {
   app.decorateRequest('callerId', null);
+  app.decorateRequest('claims', null);
+
+  const claimsFor = async (request: FastifyRequest): Promise<TokenClaims> => {
+    const inQuery = request.routeOptions.config.tokenInQuery === true;
+    const token = bearerTokenOf(request.headers.authorization) ?? (inQuery ? queryTokenOf(request.query) : undefined);
+    if (token !== undefined) return tokenVerifier.verify(token);
+    const ticket = inQuery ? queryTicketOf(request.query) : undefined;
+    if (ticket !== undefined) return userSessions.redeemWsTicket({ ticket });
+    throw GatewayErrors.missingToken();
+  };
 
   const authenticate: onRequestAsyncHookHandler = async (request) => {
-    const token =
-      bearerTokenOf(request.headers.authorization) ??
-      (request.routeOptions.config.tokenInQuery === true ? queryTokenOf(request.query) : undefined);
-    if (token === undefined) throw GatewayErrors.missingToken();
-    request.callerId = (await tokenVerifier.verify(token)).userId;
+    const claims = await claimsFor(request);
+    request.claims = claims;
+    request.callerId = claims.userId;
   };
 
   app.addHook('onRoute', (route) => {

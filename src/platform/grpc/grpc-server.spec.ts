@@ -9,6 +9,7 @@ import { GrpcUsersClient } from '../../../modules/users/adapters/grpc/users.grpc
 import { GRPC_STATUS_BY_KIND } from './grpc-error-table';
 import { startGrpcServer, type RunningGrpcServer } from './grpc-server';
 import { USER_SERVICE_NAME, userServiceProto } from './proto-files';
+import { unusedSessionPorts } from '../../../test/contract/ports/users/unused-session-ports';
 
 /** A users server whose getUser does what `getUser` says; register/authenticate are unused here. */
 const startUsersServer = (getUser: (userId: number) => Promise<UserRecord>, logger: Logger = silentLogger) =>
@@ -18,6 +19,7 @@ const startUsersServer = (getUser: (userId: number) => Promise<UserRecord>, logg
     logger,
     services: [
       usersGrpcService({
+        ...unusedSessionPorts,
         userAccounts: { register: () => Promise.reject(new Error('unused')), authenticate: () => Promise.reject(new Error('unused')) },
         userDirectory: { getUser: ({ userId }) => getUser(userId), getUsers: () => Promise.reject(new Error('unused')) },
       }),

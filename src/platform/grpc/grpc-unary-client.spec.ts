@@ -4,6 +4,7 @@ import { usersGrpcService } from '../../../modules/users/adapters/grpc/users.grp
 import { startGrpcServer } from './grpc-server';
 import { GrpcUnaryClient } from './grpc-unary-client';
 import { userServiceProto } from './proto-files';
+import { unusedSessionPorts } from '../../../test/contract/ports/users/unused-session-ports';
 
 /** A port nothing listens on: bound, then released. */
 const closedPort = (): Promise<number> =>
@@ -58,6 +59,7 @@ describe('GrpcUnaryClient', () => {
       logger: silentLogger,
       services: [
         usersGrpcService({
+        ...unusedSessionPorts,
           userAccounts: { register: () => Promise.reject(new Error('unused')), authenticate: () => Promise.reject(new Error('unused')) },
           userDirectory: {
             getUser: async () => {

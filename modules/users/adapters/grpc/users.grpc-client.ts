@@ -3,6 +3,16 @@ import { GrpcUnaryClient, userServiceProto } from '../../../../src/platform/grpc
 import type {
   AccessToken,
   AuthenticateUserInput,
+  JsonWebKeySet,
+  JwksProvider,
+  ListSessionsInput,
+  RefreshSessionInput,
+  SessionRef,
+  SessionSummary,
+  TokenClaims,
+  UserSessions,
+  WsTicket,
+  WsTicketInput,
   GetUserInput,
   GetUsersInput,
   RegisterUserInput,
@@ -18,11 +28,28 @@ import {
   getUsersRequestOf,
   userRecordOf,
   userSummariesOf,
-  type AuthenticateResponseMessage,
   type CreateUserResponseMessage,
   type GetUserResponseMessage,
   type GetUsersResponseMessage,
 } from './users.grpc-mapping';
+import {
+  accessTokenOf,
+  claimsOf,
+  issueWsTicketRequestOf,
+  jwksOf,
+  listSessionsRequestOf,
+  redeemWsTicketRequestOf,
+  refreshRequestOf,
+  sessionRefMessageOf,
+  sessionSummariesOf,
+  wsTicketOf,
+  type AuthenticateResponseMessage,
+  type CheckSessionResponseMessage,
+  type GetJwksResponseMessage,
+  type IssueWsTicketResponseMessage,
+  type ListSessionsResponseMessage,
+  type RedeemWsTicketResponseMessage,
+} from './sessions.grpc-mapping';
 
 export interface GrpcUsersClientDeps {
   /** `host:port` of the user service (USERS_GRPC_ADDRESS). */
@@ -33,13 +60,14 @@ export interface GrpcUsersClientDeps {
 }
 
 /**
- * UserAccounts and UserDirectory answered by the remote user service over gRPC
+ * UserAccounts, UserDirectory, UserSessions and JwksProvider answered by the remote user service over gRPC
  * (proto/users.proto): one RPC per port method on one channel. Errors come back as the
  * service's own DomainErrors; an unreachable service is SERVICE_UNAVAILABLE. Reads
  * (GetUser, GetUsers, and AuthenticateUser, which changes nothing) are retried while the service
- * is unreachable; CreateUser is not, since it may have run.
+ * is unreachable; CreateUser, RefreshSession (single use) and the writes of tickets are not,
+ * since they may have run. RevokeSession is idempotent, so it is retried.
  */
-export class GrpcUsersClient implements UserAccounts, UserDirectory {
+export class GrpcUsersClient implements UserAccounts, UserDirectory, UserSessions, JwksProvider {
   private readonly client: GrpcUnaryClient;
 
   constructor(deps: GrpcUsersClientDeps) {
@@ -59,8 +87,40 @@ export class GrpcUsersClient implements UserAccounts, UserDirectory {
 
   async authenticate(input: AuthenticateUserInput): Promise<AccessToken> {
     const request = authenticateRequestOf(input);
-    const { token } = await this.client.call<AuthenticateResponseMessage>('AuthenticateUser', request, { retryable: true });
-    return { token };
+    return accessTokenOf(await this.client.call<AuthenticateResponseMessage>('AuthenticateUser', request, { retryable: false }));
+  }
+
+  async refresh(input: RefreshSessionInput): Promise<AccessToken> {
+    const request = refreshRequestOf(input);
+    return accessTokenOf(await this.client.call<AuthenticateResponseMessage>('RefreshSession', request, { retryable: false }));
+  }
+
+  async revokeSession(input: SessionRef): Promise<void> {
+    await this.client.call<object>('RevokeSession', sessionRefMessageOf(input), { retryable: true });
+  }
+
+  async listSessions(input: ListSessionsInput): Promise<SessionSummary[]> {
+    const request = listSessionsRequestOf(input);
+    return sessionSummariesOf(await this.client.call<ListSessionsResponseMessage>('ListSessions', request, { retryable: true }));
+  }
+
+  async isSessionActive(input: SessionRef): Promise<boolean> {
+    const request = sessionRefMessageOf(input);
+    return (await this.client.call<CheckSessionResponseMessage>('CheckSession', request, { retryable: true })).active;
+  }
+
+  async issueWsTicket(input: WsTicketInput): Promise<WsTicket> {
+    const request = issueWsTicketRequestOf(input);
+    return wsTicketOf(await this.client.call<IssueWsTicketResponseMessage>('IssueWsTicket', request, { retryable: false }));
+  }
+
+  async redeemWsTicket(input: { readonly ticket: string }): Promise<TokenClaims> {
+    const request = redeemWsTicketRequestOf(input);
+    return claimsOf(await this.client.call<RedeemWsTicketResponseMessage>('RedeemWsTicket', request, { retryable: false }));
+  }
+
+  async getJwks(): Promise<JsonWebKeySet> {
+    return jwksOf(await this.client.call<GetJwksResponseMessage>('GetJwks', {}, { retryable: true }));
   }
 
   async getUser(input: GetUserInput): Promise<UserRecord> {

@@ -16,7 +16,6 @@ export interface SplitResources {
   readonly redisKeyPrefix: string;
   readonly amqpUrl: string;
   readonly amqpExchange: string;
-  readonly jwtSecret: string;
 }
 
 export const prepareSplitResources = (): SplitResources => {
@@ -28,7 +27,6 @@ export const prepareSplitResources = (): SplitResources => {
     redisKeyPrefix: `chatterroom-test:${run}:`,
     amqpUrl: serviceUrls.amqp,
     amqpExchange: `chatterroom.test.${run}`,
-    jwtSecret: randomBytes(48).toString('base64url'),
   };
 };
 
