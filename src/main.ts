@@ -2,6 +2,7 @@ import { createLogger, type AppLogger } from './platform/logging/create-logger';
 import { ConfigError } from './platform/config/env-reader';
 import { ROLES, type Role } from './roles/role-configs';
 import { startRole } from './roles/start-role';
+import { rotateKeys } from './roles/rotate-keys.command';
 import type { RunningRole } from './roles/running-role';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -38,6 +39,12 @@ const stopOnSignals = (running: RunningRole, logger: AppLogger): void => {
 };
 
 const main = async (): Promise<void> => {
+  if (process.argv[2] === 'rotate-keys') {
+    const logger = createLogger('info', 'rotate-keys');
+    const kid = await rotateKeys(process.env, logger);
+    process.stdout.write(`new signing key ${kid}\n`);
+    process.exit(0);
+  }
   const role = pickRole();
   const { running, logger } = await startRole(role, process.env, (level) => createLogger(level, role));
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));

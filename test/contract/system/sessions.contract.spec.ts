@@ -1,7 +1,7 @@
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { generateKeyPair, SignJWT } from 'jose';
 import WebSocket from 'ws';
 import {
-  anonymous, ChatSocket, eventually, expectError, gateway, HttpClient, newRegistration, system, type Json,
+  anonymous, ChatSocket, eventually, expectError, gateway, newRegistration, system, type HttpClient, type Json,
 } from '../../harness/system';
 import { errorCodes, graphqlOf, graphqlWsUrl, GraphqlSubscriber, subscriberOf } from '../../harness/graphql';
 
