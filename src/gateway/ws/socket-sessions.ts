@@ -35,6 +35,8 @@ const MAX_TIMER_MS = 2_147_483_647;
 export class SocketSessions {
   private readonly bySocket = new Map<WebSocket, Entry>();
   private readonly bySession = new Map<string, Set<WebSocket>>();
+  /** Sessions revoked while this gateway ran, until their tokens expire: a socket authenticated just before the news is closed too. */
+  private readonly revoked = new Map<string, number>();
   private stopped = false;
 
   constructor(private readonly deps: { eventBus: EventBus; logger: Logger }) {}
@@ -56,6 +58,7 @@ export class SocketSessions {
     this.bySocket.set(tracked.socket, entry);
     this.index(entry);
     tracked.socket.once('close', () => this.untrack(tracked.socket));
+    if (this.revoked.has(claims.sessionId)) return this.close(entry, entry.revokedCode, 'Session revoked');
     this.arm(entry);
   }
 
@@ -81,10 +84,16 @@ export class SocketSessions {
     }
   }
 
-  private onRevoked(event: IntegrationEvent): void {
+  /** Also for tests: applies one `users.session-revoked.v1`. */
+  onRevoked(event: IntegrationEvent): void {
     if (this.stopped) return;
-    const { sessionId } = event.payload as Partial<SessionRevokedV1>;
-    if (typeof sessionId === 'string') this.closeSession(sessionId);
+    const { sessionId, tokensValidUntil } = event.payload as Partial<SessionRevokedV1>;
+    if (typeof sessionId !== 'string') return;
+    const now = Date.now();
+    for (const [revokedId, until] of this.revoked) if (until <= now) this.revoked.delete(revokedId);
+    const until = Date.parse(tokensValidUntil ?? '');
+    this.revoked.set(sessionId, Number.isFinite(until) ? until : now + 3_600_000);
+    this.closeSession(sessionId);
   }
 
   private arm(entry: Entry): void {
