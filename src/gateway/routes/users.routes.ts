@@ -3,6 +3,7 @@ import { authenticateUser, createUser, getUser } from '../api/users.api';
 import { callerIdOf } from '../http/auth.plugin';
 import { pathIdOf } from '../http/request-params';
 import type { RouteGroupOptions } from './route-options';
+import { clientDetailsOf } from './sessions.routes';
 import { usersSchemas } from './users.schemas';
 
 /** Registration, sign-in and user lookup. */
@@ -11,7 +12,9 @@ export const usersRoutes: FastifyPluginAsync<RouteGroupOptions> = async (app, { 
     reply.code(201).send(await createUser(deps, request.body)),
   );
 
-  app.post('/users/authenticate', { config: { public: true }, schema: usersSchemas.authenticate }, async (request) => authenticateUser(deps, request.body));
+  app.post('/users/authenticate', { config: { public: true }, schema: usersSchemas.authenticate }, async (request) =>
+    authenticateUser(deps, request.body, clientDetailsOf(request)),
+  );
 
   app.get('/users/:userId', { schema: usersSchemas.get }, async (request) => getUser(deps, callerIdOf(request), pathIdOf(request.params, 'userId')));
 };
