@@ -15,7 +15,7 @@ import { InMemoryKeyStore } from './adapters/in-memory/in-memory.key-store';
 import { InMemorySessionStore } from './adapters/in-memory/in-memory.session-store';
 import { InMemoryTicketStore } from './adapters/in-memory/in-memory.ticket-store';
 import { MikroOrmKeyStore, MikroOrmSessionStore, MikroOrmTicketStore, MikroOrmUserRepository } from './adapters/mongo';
-import { SqliteUserRepository } from './adapters/sqlite';
+import { SqliteKeyStore, SqliteSessionStore, SqliteTicketStore, SqliteUserRepository } from './adapters/sqlite';
 import { GrpcUsersClient } from './adapters/grpc/users.grpc-client';
 
 /** What {@link usersApplicationRegistrations} adds to a container. */
@@ -93,16 +93,12 @@ export const usersMongoStorageRegistrations = (): NameAndRegistrationPair<UsersS
   ticketStore: asClass(MikroOrmTicketStore).singleton(),
 });
 
-/**
- * Users in SQLite; needs `usersSqlite` registered (DATA_DIR/users.db, opened with
- * `usersSqliteMigrations`). Signing keys, sessions and tickets have no SQLite adapter yet: they
- * stay in process memory, so a restart signs everyone out (tokens of the old keys no longer verify).
- */
+/** Users, keys, sessions and tickets in SQLite; needs `usersSqlite` registered (DATA_DIR/users.db, opened with `usersSqliteMigrations`). */
 export const usersSqliteStorageRegistrations = (): NameAndRegistrationPair<UsersStorageCradle> => ({
   userRepository: asClass(SqliteUserRepository).singleton(),
-  keyStore: asClass(InMemoryKeyStore).singleton(),
-  sessionStore: asClass(InMemorySessionStore).singleton(),
-  ticketStore: asClass(InMemoryTicketStore).singleton(),
+  keyStore: asClass(SqliteKeyStore).singleton(),
+  sessionStore: asClass(SqliteSessionStore).singleton(),
+  ticketStore: asClass(SqliteTicketStore).singleton(),
 });
 
 /** What {@link usersGrpcClientRegistrations} adds to a container. */
