@@ -90,10 +90,12 @@ describe('secrets from <NAME>_FILE', () => {
     expect(Object.keys(values).sort()).toEqual([...SECRET_VARIABLES].sort());
     const env = Object.fromEntries(Object.entries(values).map(([name, value]) => [`${name}_FILE`, file(name, `${value}\n`)]));
     const addresses = { USERS_GRPC_ADDRESS: 'users:50051', CHAT_GRPC_ADDRESS: 'chat:50052' };
+    const serviceToken = { SERVICE_TOKEN_FILE: file('service-token', `${SECRET}\n`) };
     expect(readMonolithConfig(env)).toMatchObject({ storage: { kind: 'mongo', mongoUrl: values.MONGO_URL } });
     expect(readGatewayConfig({ ...env, ...addresses })).toMatchObject({ amqp: { url: values.AMQP_URL } });
-    expect(readUserServiceConfig(env)).toMatchObject({ mongoUrl: values.USERS_MONGO_URL, amqp: { url: values.AMQP_URL } });
-    expect(readChatServiceConfig({ ...env, ...addresses })).toMatchObject({
+    expect(readUserServiceConfig({ ...env, ...serviceToken })).toMatchObject({ grpcSecurity: { serviceToken: SECRET }, mongoUrl: values.USERS_MONGO_URL, amqp: { url: values.AMQP_URL } });
+    expect(readChatServiceConfig({ ...env, ...addresses, ...serviceToken })).toMatchObject({
+      grpcSecurity: { serviceToken: SECRET },
       mongoUrl: values.CHAT_MONGO_URL,
       redis: { url: values.REDIS_URL },
       amqp: { url: values.AMQP_URL },

@@ -10,6 +10,8 @@ import { RevocationAwareSessionStatus } from '../jose/revocation-aware.session-s
 import { GrpcUsersClient } from './users.grpc-client';
 import { usersGrpcService } from './users.grpc-server';
 
+const NOBODY_IN_THE_CASES = 2_147_483_647;
+
 describeUsersApiContract('GrpcUsersClient over a loopback gRPC server', async () => {
   const eventBus = new InMemoryEventBus({ logger: silentLogger });
   const users = makeInProcessUsers({ eventBus });
@@ -35,8 +37,9 @@ describeUsersApiContract('GrpcUsersClient over a loopback gRPC server', async ()
     logger: silentLogger,
   });
   // Each call runs as the user it acts for, with a real token of theirs (GetUser shows the
-  // email to its owner only; session RPCs act for `userId`).
-  const remote = onBehalfOfActingUser(client, sessionTokenIssuer(users));
+  // email to its owner only; session RPCs act for `userId`). Calls naming nobody (open RPCs,
+  // GetUsers) run as a user no case creates, so no case's session list gains a session.
+  const remote = onBehalfOfActingUser(client, sessionTokenIssuer(users), NOBODY_IN_THE_CASES);
   // a verifier as a gateway has one: public keys and sessions over gRPC, revocations from the bus
   const sessionStatus = new RevocationAwareSessionStatus({
     userSessions: client,
