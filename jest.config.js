@@ -14,12 +14,12 @@ const base = {
   testEnvironment: 'node',
   // Transpile only: tsconfig.json sets isolatedModules, and `npm run typecheck` checks types. fastify's inject loads cookie@2 and
   // mercurius loads content-disposition@3 (through @fastify/static), which ship only as ES
-  // modules: compile them to CommonJS too.
+  // modules, and so does jose@6: compile them to CommonJS too.
   transform: {
     '^.+\\.ts$': ['ts-jest', {}],
-    '/node_modules/(cookie|content-disposition)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
+    '/node_modules/(cookie|content-disposition|jose)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition|jose)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 

@@ -47,6 +47,13 @@ const runCommand = (command: string | undefined): boolean => {
 
 const main = async (): Promise<void> => {
   if (runCommand(process.argv[2])) return;
+  if (process.argv[2] === 'rotate-keys') {
+    const logger = createLogger('info', 'rotate-keys');
+    const { rotateKeys } = await import('./roles/rotate-keys.command');
+    const kid = await rotateKeys(process.env, logger);
+    process.stdout.write(`new signing key ${kid}\n`);
+    process.exit(0);
+  }
   const role = pickRole();
   // Loaded only for a role: commands and configuration errors answer without loading the servers.
   const { startRole } = await import('./roles/start-role');

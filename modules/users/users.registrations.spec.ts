@@ -1,7 +1,6 @@
 import { asValue, createContainer } from 'awilix';
 import { silentLogger, systemClock } from '../kernel';
 import type { TokenVerifier, UserAccounts, UserDirectory } from './contracts';
-import type { TokenIssuer } from './ports';
 import { usersApplicationRegistrations, usersCryptoRegistrations, usersInMemoryStorageRegistrations } from './users.registrations';
 
 describe('users registrations', () => {
@@ -12,19 +11,22 @@ describe('users registrations', () => {
         logger: asValue(silentLogger),
         eventBus: asValue({ publish: async () => {}, subscribe: async () => {}, close: async () => {} }),
         bcryptCost: asValue(4),
-        jwtSecret: asValue('s'.repeat(48)),
-        jwtTtlSeconds: asValue(600),
+        accessTokenTtlSeconds: asValue(600),
+        refreshTokenTtlSeconds: asValue(3600),
+        signingKeyRotationSeconds: asValue(3600),
+        tokenClockToleranceSeconds: asValue(5),
       })
       .register(usersInMemoryStorageRegistrations())
       .register(usersCryptoRegistrations())
       .register(usersApplicationRegistrations());
 
-  it('wires one service behind both inbound ports and one token adapter behind issuer and verifier', () => {
+  it('wires one service behind each pair of inbound ports, and the key ring behind the JWKS', () => {
     const cradle = container().cradle as Record<string, unknown>;
     expect(cradle.userAccounts).toBe(cradle.usersService);
     expect(cradle.userDirectory).toBe(cradle.usersService);
-    expect(cradle.tokenIssuer).toBe(cradle.tokens);
-    expect(cradle.tokenVerifier).toBe(cradle.tokens);
+    expect(cradle.userSessions).toBe(cradle.sessionsService);
+    expect(cradle.sessionStatus).toBe(cradle.sessionsService);
+    expect(cradle.jwksProvider).toBe(cradle.keyRing);
   });
 
   it('resolves a working module: register, authenticate, verify, getUser', async () => {
@@ -32,11 +34,10 @@ describe('users registrations', () => {
       userAccounts: UserAccounts;
       userDirectory: UserDirectory;
       tokenVerifier: TokenVerifier;
-      tokenIssuer: TokenIssuer;
     };
     const user = await cradle.userAccounts.register({ username: 'wired', email: 'wired@example.com', password: 'password1' });
     const { token } = await cradle.userAccounts.authenticate({ username: 'WIRED', password: 'password1' });
-    await expect(cradle.tokenVerifier.verify(token)).resolves.toEqual({ userId: user.userId });
+    await expect(cradle.tokenVerifier.verify(token)).resolves.toMatchObject({ userId: user.userId });
     await expect(cradle.userDirectory.getUser({ userId: user.userId })).resolves.toEqual(user);
   });
 });

@@ -2,7 +2,6 @@
 # Makes the secret files the compose files mount as Docker secrets, with random values,
 # in deploy/secrets/ (or the directory given as $1). An existing file is kept, so running
 # it again never changes a secret. Containers read the files as /run/secrets/<name>.
-#   jwt_secret      JWT_SECRET_FILE of the monolith, the gateways and the user-service
 #   amqp_url        AMQP_URL_FILE of the gateways and services: amqp://chatterroom:<password>@rabbitmq:5672
 #   rabbitmq.conf   RabbitMQ's default user and that password (mounted into its conf.d)
 set -euo pipefail
@@ -22,7 +21,6 @@ write() { # name value: the file stays readable by the containers' non-root user
   echo "created $dir/$1"
 }
 
-write jwt_secret "$(random 48)"
 if [[ -e "$dir/rabbitmq.conf" ]]; then
   password="$(sed -n 's/^default_pass = //p' "$dir/rabbitmq.conf")"
 else

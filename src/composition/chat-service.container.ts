@@ -1,9 +1,9 @@
 import { asValue, createContainer, InjectionMode, type AwilixContainer } from 'awilix';
 import type { Logger } from '../../modules/kernel';
 import {
-  usersCryptoRegistrations,
   usersGrpcClientRegistrations,
-  type UsersCryptoCradle,
+  usersRemoteVerificationRegistrations,
+  type UsersVerificationCradle,
 } from '../../modules/users/users.registrations';
 import {
   chatApplicationRegistrations,
@@ -25,17 +25,17 @@ import {
 /**
  * The chat service: the chat module over its own MongoDB database, room membership
  * cached in Redis, events to RabbitMQ, and users looked up in the user service over gRPC
- * under the service identity. It verifies the end users' tokens the gateway forwards.
+ * under the service identity. `tokenVerifier` verifies the end users' access tokens the
+ * gateway forwards (public keys and sessions from the user service).
  */
 export const createChatServiceContainer = async (
   config: ChatServiceConfig,
   logger: Logger,
-): Promise<AwilixContainer<OpenCradle<ChatApplicationCradle & Pick<UsersCryptoCradle, 'tokenVerifier'>>>> => {
-  const container = createContainer<OpenCradle<ChatApplicationCradle & Pick<UsersCryptoCradle, 'tokenVerifier'>>>({ injectionMode: InjectionMode.PROXY, strict: true });
+): Promise<AwilixContainer<OpenCradle<ChatApplicationCradle & UsersVerificationCradle>>> => {
+  const container = createContainer<OpenCradle<ChatApplicationCradle & UsersVerificationCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
   container.register({
     ...platformRegistrations(logger),
     ...authRegistrations(config.auth),
-    ...usersCryptoRegistrations(),
     ...chatApplicationRegistrations(),
     ...(await mongoOrmRegistration(config.mongoUrl, chatEntities, logger)),
     ...chatMongoStorageRegistrations(),
@@ -45,7 +45,9 @@ export const createChatServiceContainer = async (
     grpcDeadlineMs: asValue(config.deadlineMs),
     ...serviceIdentityGrpcRegistrations(config.grpcSecurity.serviceToken, config.grpcClientTls),
     ...usersGrpcClientRegistrations(),
+    ...usersRemoteVerificationRegistrations(),
     ...(await rabbitMqEventBusRegistration(config.amqp, logger)),
   });
+  await container.cradle.sessionStatus.start();
   return container;
 };

@@ -1,11 +1,13 @@
 import type { ConcurrencyLimiter, EventBus, RateLimiter } from '../../modules/kernel';
-import type { TokenVerifier, UserAccounts, UserDirectory } from '../../modules/users/contracts';
+import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
 import type { Messaging, RoomRegistry } from '../../modules/chat/contracts';
 
 /** What every container that serves the gateway must resolve, whichever adapters it picked. */
 export interface GatewayCradle {
   userAccounts: UserAccounts;
   userDirectory: UserDirectory;
+  userSessions: UserSessions;
+  jwksProvider: JwksProvider;
   tokenVerifier: TokenVerifier;
   messaging: Messaging;
   roomRegistry: RoomRegistry;

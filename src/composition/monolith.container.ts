@@ -6,6 +6,7 @@ import {
   usersInMemoryStorageRegistrations,
   usersMongoStorageRegistrations,
   usersSqliteStorageRegistrations,
+  type UsersCryptoCradle,
 } from '../../modules/users/users.registrations';
 import {
   chatApplicationRegistrations,
@@ -16,7 +17,7 @@ import {
 import { usersEntities } from '../../modules/users/adapters/mongo';
 import { chatEntities } from '../../modules/chat/adapters/mongo';
 import type { MonolithConfig } from '../roles/role-configs';
-import { authRegistrations, platformRegistrations } from './shared.registrations';
+import { authRegistrations, platformRegistrations, warnAboutLegacyJwtSettings } from './shared.registrations';
 import { inMemoryEventBusRegistration, inMemoryLimitersRegistration, mongoOrmRegistration } from './infrastructure.registrations';
 import { sqliteRegistrations } from './sqlite.registrations';
 import type { GatewayCradle, OpenCradle } from './gateway-cradle';
@@ -26,8 +27,8 @@ import type { GatewayCradle, OpenCradle } from './gateway-cradle';
  * in-memory event bus, and the storage `config.storage` names: one SQLite file per module
  * in DATA_DIR (the default), process memory, or both modules in one MongoDB database.
  */
-export const createMonolithContainer = async (config: MonolithConfig, logger: Logger): Promise<AwilixContainer<OpenCradle<GatewayCradle>>> => {
-  const container = createContainer<OpenCradle<GatewayCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
+export const createMonolithContainer = async (config: MonolithConfig, logger: Logger): Promise<AwilixContainer<OpenCradle<GatewayCradle & UsersCryptoCradle>>> => {
+  const container = createContainer<OpenCradle<GatewayCradle & UsersCryptoCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
   container.register({
     ...platformRegistrations(logger),
     ...authRegistrations(config.auth),
@@ -51,5 +52,7 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
       ...chatMongoStorageRegistrations(),
     });
   }
+  warnAboutLegacyJwtSettings(config.auth, logger);
+  await container.cradle.keyRing.start();
   return container;
 };

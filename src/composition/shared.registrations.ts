@@ -8,9 +8,19 @@ export const platformRegistrations = (logger: Logger): NameAndRegistrationPair<o
   logger: asValue(logger),
 });
 
-/** The settings the users module's crypto adapters read from the cradle. */
+/** The settings the users module's token, session and crypto adapters read from the cradle. */
 export const authRegistrations = (auth: AuthConfig): NameAndRegistrationPair<object> => ({
-  jwtSecret: asValue(auth.jwtSecret),
-  jwtTtlSeconds: asValue(auth.jwtTtlSeconds),
+  accessTokenTtlSeconds: asValue(auth.accessTokenTtlSeconds),
+  refreshTokenTtlSeconds: asValue(auth.refreshTokenTtlSeconds),
+  signingKeyRotationSeconds: asValue(auth.signingKeyRotationSeconds),
+  tokenClockToleranceSeconds: asValue(auth.tokenClockToleranceSeconds),
+  sessionCheckCacheSeconds: asValue(auth.sessionCheckCacheSeconds),
   bcryptCost: asValue(auth.bcryptCost),
 });
+
+/** Logs once that the settings of the old shared-secret tokens are set but no longer used. */
+export const warnAboutLegacyJwtSettings = (auth: AuthConfig, logger: Logger): void => {
+  if (auth.legacyJwtSettings) {
+    logger.warn({}, 'JWT_SECRET and JWT_TTL_SECONDS are no longer used: tokens are EdDSA-signed by the users module (see ACCESS_TOKEN_TTL_SECONDS)');
+  }
+};

@@ -10,15 +10,15 @@ import {
 import { usersEntities } from '../../modules/users/adapters/mongo';
 import type { UserServiceConfig } from '../roles/role-configs';
 import type { OpenCradle } from './gateway-cradle';
-import { authRegistrations, platformRegistrations } from './shared.registrations';
+import { authRegistrations, platformRegistrations, warnAboutLegacyJwtSettings } from './shared.registrations';
 import { mongoOrmRegistration, rabbitMqEventBusRegistration } from './infrastructure.registrations';
 
 /** The user service: the users module over its own MongoDB database, publishing to RabbitMQ. */
 export const createUserServiceContainer = async (
   config: UserServiceConfig,
   logger: Logger,
-): Promise<AwilixContainer<OpenCradle<UsersApplicationCradle & Pick<UsersCryptoCradle, 'tokenVerifier'>>>> => {
-  const container = createContainer<OpenCradle<UsersApplicationCradle & Pick<UsersCryptoCradle, 'tokenVerifier'>>>({ injectionMode: InjectionMode.PROXY, strict: true });
+): Promise<AwilixContainer<OpenCradle<UsersApplicationCradle & UsersCryptoCradle>>> => {
+  const container = createContainer<OpenCradle<UsersApplicationCradle & UsersCryptoCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
   container.register({
     ...platformRegistrations(logger),
     ...authRegistrations(config.auth),
@@ -28,5 +28,7 @@ export const createUserServiceContainer = async (
     ...usersMongoStorageRegistrations(),
     ...(await rabbitMqEventBusRegistration(config.amqp, logger)),
   });
+  warnAboutLegacyJwtSettings(config.auth, logger);
+  await container.cradle.keyRing.start();
   return container;
 };

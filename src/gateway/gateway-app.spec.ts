@@ -8,7 +8,7 @@ import { FakeUsers } from './testing/fake-users';
 const depsWith = (bus: FakeEventBus): GatewayDeps => {
   const users = new FakeUsers();
   const chat = new FakeChat({ eventBus: bus, userExists: () => true });
-  return { userAccounts: users, userDirectory: users, tokenVerifier: users, messaging: chat, roomRegistry: chat, eventBus: bus, rateLimiter: new InMemoryRateLimiter(), concurrencyLimiter: new InMemoryConcurrencyLimiter() };
+  return { userAccounts: users, userDirectory: users, tokenVerifier: users, userSessions: users, jwksProvider: users, messaging: chat, roomRegistry: chat, eventBus: bus, rateLimiter: new InMemoryRateLimiter(), concurrencyLimiter: new InMemoryConcurrencyLimiter() };
 };
 
 describe('buildGatewayApp', () => {
@@ -26,6 +26,7 @@ describe('buildGatewayApp', () => {
     openGate();
     const app = await building;
     expect(bus.subscriptions.map(({ subscription }) => subscription)).toEqual([
+      { types: ['users.session-revoked.v1'], delivery: { mode: 'broadcast' } },
       { types: ['chat.*'], delivery: { mode: 'broadcast' } },
     ]);
     await app.close();

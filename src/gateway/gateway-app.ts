@@ -21,10 +21,12 @@ import { healthRoutes } from './routes/health.routes';
 import { privateChatRoutes } from './routes/private-chat.routes';
 import { roomChatRoutes } from './routes/room-chat.routes';
 import { roomsRoutes } from './routes/rooms.routes';
+import { sessionsRoutes } from './routes/sessions.routes';
 import { usersRoutes } from './routes/users.routes';
 import { ChatEventFanOut } from './ws/chat-event-fan-out';
 import { ConnectionRegistry } from './ws/connection-registry';
 import { Heartbeat } from './ws/heartbeat';
+import { SocketSessions } from './ws/socket-sessions';
 import { wsChatRoutes } from './ws/ws-chat.routes';
 
 export type { GatewayDeps } from './gateway-deps';
@@ -101,6 +103,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   const openSockets = () => [...connections.all(), ...graphqlSockets.all()];
   const heartbeat = new Heartbeat({ all: openSockets });
   const graphqlFeed = new GraphqlChatFeed();
+  const sessions = new SocketSessions({ eventBus: deps.eventBus, logger: app.log });
   const fanOut = new ChatEventFanOut({
     eventBus: deps.eventBus,
     connections,
@@ -111,6 +114,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   app.addHook('onReady', async () => heartbeat.start(options.heartbeatIntervalMs ?? 30_000));
   app.addHook('preClose', async () => {
     fanOut.stop();
+    sessions.stop();
     heartbeat.stop();
     for (const socket of openSockets()) {
       if (socket.readyState === WebSocket.OPEN) socket.close(GOING_AWAY, 'Server shutting down');
@@ -122,7 +126,11 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   app.register(originPolicyPlugin, { origins: new AllowedOrigins(options.corsOrigins ?? []) });
   app.register(openapiPlugin);
   app.register(jsonBodyPlugin);
-  app.register(authPlugin, { tokenVerifier: deps.tokenVerifier, publicPathPrefixes: [GRAPHIQL_PATH, DOCS_PATH, OPENAPI_PATH] });
+  app.register(authPlugin, {
+    tokenVerifier: deps.tokenVerifier,
+    userSessions: deps.userSessions,
+    publicPathPrefixes: [GRAPHIQL_PATH, DOCS_PATH, OPENAPI_PATH],
+  });
   app.register(fastifyWebsocket, {
     options: { maxPayload: MAX_PAYLOAD_BYTES },
     errorHandler: (error, socket, request) => {
@@ -132,10 +140,11 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   });
   app.register(healthRoutes);
   app.register(usersRoutes, { deps, limits });
+  app.register(sessionsRoutes, { deps });
   app.register(privateChatRoutes, { deps });
   app.register(roomsRoutes, { deps });
   app.register(roomChatRoutes, { deps });
-  app.register(wsChatRoutes, { deps, connections, heartbeat, limits });
+  app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions });
   app.register(graphqlPlugin, {
     deps,
     options: { ...DEFAULT_GRAPHQL_OPTIONS, ...options.graphql },
@@ -143,8 +152,10 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
     sockets: graphqlSockets,
     heartbeat,
     limits,
+    sessions,
   });
 
+  await sessions.start();
   await fanOut.start();
   return app;
 };

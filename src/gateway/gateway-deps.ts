@@ -1,5 +1,5 @@
 import type { ConcurrencyLimiter, EventBus, RateLimiter } from '../../modules/kernel';
-import type { TokenVerifier, UserAccounts, UserDirectory } from '../../modules/users/contracts';
+import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
 import type { Messaging, RoomRegistry } from '../../modules/chat/contracts';
 
 /**
@@ -10,6 +10,8 @@ import type { Messaging, RoomRegistry } from '../../modules/chat/contracts';
 export interface GatewayDeps {
   readonly userAccounts: UserAccounts;
   readonly userDirectory: UserDirectory;
+  readonly userSessions: UserSessions;
+  readonly jwksProvider: JwksProvider;
   readonly tokenVerifier: TokenVerifier;
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;

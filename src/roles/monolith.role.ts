@@ -6,9 +6,6 @@ import { serveGateway } from './serve-gateway';
 
 /** Everything in one process: the gateway over the in-process modules. */
 export const startMonolith = async (config: MonolithConfig, logger: AppLogger): Promise<RunningRole> => {
-  if (config.auth.jwtSecretGenerated) {
-    logger.warn({}, 'JWT_SECRET is not set: using a random secret, so tokens stop working when this process restarts');
-  }
   if (config.storage.kind === 'memory') {
     logger.warn({}, 'STORAGE=memory: data is kept in memory and lost when this process stops');
   }

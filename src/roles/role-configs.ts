@@ -19,7 +19,7 @@ import {
   type LogLevel,
   type RedisConfig,
 } from '../platform/config/app-config';
-import { readStorageConfig, refuseFixedSecretInMemory, type StorageConfig } from '../platform/config/storage-config';
+import { readStorageConfig, type StorageConfig } from '../platform/config/storage-config';
 import { readGrpcClientTls, readGrpcServerTls, readServiceToken } from '../platform/config/grpc-security-config';
 import type { GrpcClientTls, GrpcServerTls } from '../platform/grpc/grpc-tls';
 import { readHttpTimeouts, readLimitsConfig, readTrustProxy, type HttpTimeoutsConfig, type LimitsConfig } from '../platform/config/limits-config';
@@ -106,14 +106,11 @@ const readEdgeConfig = (env: Env): EdgeConfig => {
 };
 
 export const readMonolithConfig = (env: Env): MonolithConfig => {
-  const auth = readAuthConfig(env, { requireSecret: false });
-  const storage = readStorageConfig(env);
-  refuseFixedSecretInMemory(storage, auth.jwtSecretGenerated);
   return {
     logLevel: readLogLevel(env),
     http: readHttpConfig(env),
-    auth,
-    storage,
+    auth: readAuthConfig(env),
+    storage: readStorageConfig(env),
     graphql: readGraphqlConfig(env),
     corsOrigins: readCorsOrigins(env),
     edge: readEdgeConfig(env),
@@ -123,7 +120,7 @@ export const readMonolithConfig = (env: Env): MonolithConfig => {
 export const readGatewayConfig = (env: Env): GatewayConfig => ({
   logLevel: readLogLevel(env),
   http: readHttpConfig(env),
-  auth: readAuthConfig(env, { requireSecret: true }),
+  auth: readAuthConfig(env),
   grpc: readGrpcClientConfig(env),
   grpcClientTls: readGrpcClientTls(env),
   amqp: readAmqpConfig(env),
@@ -137,7 +134,7 @@ export const readUserServiceConfig = (env: Env): UserServiceConfig => ({
   logLevel: readLogLevel(env),
   grpcServer: readGrpcServerPort(env, USER_SERVICE_DEFAULT_GRPC_PORT),
   grpcSecurity: readGrpcServerSecurity(env),
-  auth: readAuthConfig(env, { requireSecret: true }),
+  auth: readAuthConfig(env),
   mongoUrl: readMongoUrl(env, 'USERS_MONGO_URL'),
   amqp: readAmqpConfig(env),
 });
@@ -146,7 +143,7 @@ export const readChatServiceConfig = (env: Env): ChatServiceConfig => ({
   logLevel: readLogLevel(env),
   grpcServer: readGrpcServerPort(env, CHAT_SERVICE_DEFAULT_GRPC_PORT),
   grpcSecurity: readGrpcServerSecurity(env),
-  auth: readAuthConfig(env, { requireSecret: true }),
+  auth: readAuthConfig(env),
   grpcClientTls: readGrpcClientTls(env),
   mongoUrl: readMongoUrl(env, 'CHAT_MONGO_URL'),
   redis: readRedisConfig(env),

@@ -148,7 +148,6 @@ describe.each(COMPOSE_FILES)('%s', (file) => {
   });
 });
 
-const readMonolithAuth = (env: Record<string, string>) => (roleConfigReaders.monolith(env) as { auth: { jwtSecret: string } }).auth.jwtSecret;
 
 describe('docker-compose.yml (monolith)', () => {
   const compose = loadCompose('docker-compose.yml', TEST_COMPOSE_VARS);
@@ -164,11 +163,10 @@ describe('docker-compose.yml (monolith)', () => {
     expect(Object.keys(compose.services)).toEqual(['app']);
   });
 
-  it('takes its JWT secret from the jwt_secret file, so tokens survive restarts, and needs no variable from the environment', () => {
+  it('starts without any secret for tokens (the monolith makes its own signing keys)', () => {
     const [[, app] = []] = appServices(loadCompose('docker-compose.yml', {}));
-    expect(environmentOf(app ?? {}).JWT_SECRET_FILE).toBe('/run/secrets/jwt_secret');
-    expect(compose.secrets?.jwt_secret?.file).toBe('./deploy/secrets/jwt_secret');
-    expect(readMonolithAuth(runtimeEnvironmentOf(compose, app ?? {}, SECRETS_DIR))).toBe(readFileSync(join(SECRETS_DIR, 'jwt_secret'), 'utf8').trim());
+    expect(Object.keys(environmentOf(app ?? {})).filter((name) => name.startsWith('JWT_'))).toEqual([]);
+    expect(compose.secrets ?? {}).toEqual({});
   });
 
   it('switches to MongoDB with docker-compose.mongo.yml: STORAGE=mongo, MONGO_URL on its mongo service, waited for', () => {
@@ -204,16 +202,12 @@ describe('docker-compose.split.yml', () => {
     expect([usersHost, chatHost]).toEqual(['users-mongo', 'chat-mongo']);
   });
 
-  it('shares one JWT secret file between the gateway and the user-service', () => {
-    const secrets = [...servicesOfRole('gateway'), ...servicesOfRole('user-service')].map(([, service]) => [
-      environmentOf(service).JWT_SECRET_FILE,
-      secretMountsOf(service).jwt_secret,
-    ]);
-    expect(secrets).toEqual([
-      ['/run/secrets/jwt_secret', '/run/secrets/jwt_secret'],
-      ['/run/secrets/jwt_secret', '/run/secrets/jwt_secret'],
-    ]);
-    expect(compose.secrets?.jwt_secret?.file).toBe('./deploy/secrets/jwt_secret');
+  it('shares no token secret: the user-service alone signs, with keys it keeps itself', () => {
+    for (const [, service] of appServices(compose)) {
+      expect(Object.keys(environmentOf(service)).filter((name) => name.startsWith('JWT_'))).toEqual([]);
+      expect(secretMountsOf(service)).not.toHaveProperty('jwt_secret');
+    }
+    expect(compose.secrets).not.toHaveProperty('jwt_secret');
   });
 
   it("gives RabbitMQ its account from a secret file, the same password the services' AMQP_URL carries", () => {

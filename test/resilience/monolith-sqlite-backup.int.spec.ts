@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratchDir } from '../../src/platform/sqlite/sqlite-scratch.testing';
@@ -19,7 +18,6 @@ jest.setTimeout(120_000);
 
 describe('backup of a running monolith on SQLite, restored into a second one', () => {
   const started = new StartedProcesses();
-  const jwtSecret = randomBytes(48).toString('base64url');
   const workDir = scratchDir('backup-test');
   const copyDir = join(workDir, 'copy');
   let original: RunningTarget;
@@ -31,7 +29,7 @@ describe('backup of a running monolith on SQLite, restored into a second one', (
   let restored: RunningTarget;
 
   beforeAll(async () => {
-    original = started.addTarget(await startMonolith(targetOptions({ JWT_SECRET: jwtSecret })));
+    original = started.addTarget(await startMonolith(targetOptions({})));
     alice = await newUserOn(original.endpoints);
     bob = await newUserOn(original.endpoints);
     roomId = await roomWith(alice, bob);
@@ -47,7 +45,7 @@ describe('backup of a running monolith on SQLite, restored into a second one', (
     await sendsDuringBackup;
     await sendToRoom(alice, roomId, uniqueText('after the backup'));
 
-    restored = started.addTarget(await startMonolith(targetOptions({ JWT_SECRET: jwtSecret, DATA_DIR: copyDir })));
+    restored = started.addTarget(await startMonolith(targetOptions({ DATA_DIR: copyDir })));
     historyAtBackup = await fullRoomHistory(new HttpClientUser(restored, alice).user, roomId);
   });
 

@@ -66,11 +66,6 @@ describe('monolith on SQLite: refusing storage it cannot use', () => {
     after.close();
   });
 
-  it('refuses STORAGE=memory with a fixed JWT_SECRET, naming both', async () => {
-    const outcome = await runMain(['monolith'], { STORAGE: 'memory', JWT_SECRET: 'a-fixed-secret-that-is-long-enough-0123456789' });
-    expectRefusedStart(outcome, /STORAGE=memory refuses a fixed JWT_SECRET/);
-  });
-
   it('refuses MONGO_URL beside STORAGE=sqlite rather than guess', async () => {
     expectRefusedStart(await runMain(['monolith'], { STORAGE: 'sqlite', MONGO_URL: 'mongodb://127.0.0.1:1/x', DATA_DIR: dir }), /MONGO_URL is set but STORAGE=sqlite/);
   });

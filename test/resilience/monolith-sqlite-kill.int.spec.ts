@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { newUserOn, roomWith, type TestUser } from '../harness/system';
 import { httpHealthy } from '../harness/system/readiness';
 import type { RunningTarget } from '../harness/system/targets/running-target';
@@ -28,7 +27,7 @@ describe('monolith on SQLite, killed with SIGKILL during a burst of sends', () =
   let roomId: number;
 
   beforeAll(async () => {
-    target = started.addTarget(await startMonolith(targetOptions({ JWT_SECRET: randomBytes(48).toString('base64url') })));
+    target = started.addTarget(await startMonolith(targetOptions({})));
     const monolith = processNamed(target, 'monolith');
     sender = await newUserOn(target.endpoints);
     roomId = await roomWith(sender, await newUserOn(target.endpoints));

@@ -1,14 +1,13 @@
 import type { EventBus, IntegrationEvent, Logger } from '../../kernel';
-import { silentLogger, systemClock } from '../../kernel';
+import { silentLogger } from '../../kernel';
 import { InMemoryEventBus } from '../../kernel/adapters';
 import { describeUsersApiContract } from '../../../test/contract/ports/users/users-api.contract';
 import { emailOf, uniqueUsername } from '../../../test/contract/ports/users/unique-users';
 import { USER_REGISTERED_V1 } from '../contracts';
 import { BcryptPasswordHasher } from '../adapters/crypto/bcrypt-password.hasher';
-import { HmacJwtTokens } from '../adapters/crypto/hmac-jwt.tokens';
+import { makeInProcessUsers } from '../../../test/contract/ports/users/in-process-users';
 import { InMemoryUserRepository } from '../adapters/in-memory/in-memory-user.repository';
 import type { PasswordHasher, UserRepository } from '../ports';
-import { UsersService } from './users.service';
 
 /** Records what is published; `failWith` makes publishing reject. */
 class RecordingEventBus implements EventBus {
@@ -37,22 +36,26 @@ const makeService = <TBus extends EventBus = RecordingEventBus>(
 ) => {
   const eventBus = overrides.eventBus ?? new RecordingEventBus();
   const { logger, errors } = recordingLogger();
-  const tokens = new HmacJwtTokens({ jwtSecret: 'x'.repeat(48), jwtTtlSeconds: 3600, clock: systemClock });
   const userRepository = overrides.userRepository ?? new InMemoryUserRepository();
-  const service = new UsersService({
+  const users = makeInProcessUsers({
+    eventBus,
+    logger,
     userRepository,
     passwordHasher: overrides.passwordHasher ?? new BcryptPasswordHasher({ bcryptCost: 4 }),
-    tokenIssuer: tokens,
-    eventBus,
-    clock: systemClock,
-    logger,
   });
-  return { service, tokens, eventBus: eventBus as TBus, errors, userRepository };
+  return { service: users.usersService, users, tokens: users.tokenVerifier, eventBus: eventBus as TBus, errors, userRepository };
 };
 
 describeUsersApiContract('UsersService in process', async () => {
-  const { service, tokens, eventBus } = makeService({ eventBus: new InMemoryEventBus({ logger: silentLogger }) });
-  return { accounts: service, directory: service, verifier: tokens, close: () => eventBus.close() };
+  const { service, users, tokens, eventBus } = makeService({ eventBus: new InMemoryEventBus({ logger: silentLogger }) });
+  return {
+    accounts: service,
+    directory: service,
+    verifier: tokens,
+    sessions: users.sessionsService,
+    jwks: users.keyRing,
+    close: () => eventBus.close(),
+  };
 });
 
 describe('UsersService', () => {

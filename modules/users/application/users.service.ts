@@ -19,12 +19,13 @@ import {
   parseRegistration,
   parseUserIds,
 } from '../domain';
-import type { PasswordHasher, StoredUser, TokenIssuer, UserRepository } from '../ports';
+import type { PasswordHasher, StoredUser, UserRepository } from '../ports';
+import type { SessionsService } from './sessions.service';
 
 export interface UsersServiceDeps {
   readonly userRepository: UserRepository;
   readonly passwordHasher: PasswordHasher;
-  readonly tokenIssuer: TokenIssuer;
+  readonly sessionsService: Pick<SessionsService, 'openSession'>;
   readonly eventBus: EventBus;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -45,7 +46,7 @@ const toUserSummary = (user: StoredUser): UserSummary => ({ userId: user.userId,
 export class UsersService implements UserAccounts, UserDirectory {
   private readonly userRepository: UserRepository;
   private readonly passwordHasher: PasswordHasher;
-  private readonly tokenIssuer: TokenIssuer;
+  private readonly sessions: Pick<SessionsService, 'openSession'>;
   private readonly eventBus: EventBus;
   private readonly clock: Clock;
   private readonly logger: Logger;
@@ -54,7 +55,7 @@ export class UsersService implements UserAccounts, UserDirectory {
   constructor(deps: UsersServiceDeps) {
     this.userRepository = deps.userRepository;
     this.passwordHasher = deps.passwordHasher;
-    this.tokenIssuer = deps.tokenIssuer;
+    this.sessions = deps.sessionsService;
     this.eventBus = deps.eventBus;
     this.clock = deps.clock;
     this.logger = deps.logger;
@@ -75,7 +76,12 @@ export class UsersService implements UserAccounts, UserDirectory {
     const hash = user?.passwordHash ?? (await this.hashOfDummyPassword());
     const matches = await this.passwordHasher.verify(password, hash);
     if (user === null || !matches || !isAcceptablePasswordLength(password)) throw UsersErrors.invalidCredentials();
-    return { token: await this.tokenIssuer.issue(user.userId) };
+    const { userAgent, ip } = inputFields(input);
+    return this.sessions.openSession({
+      userId: user.userId,
+      ...(typeof userAgent === 'string' ? { userAgent } : {}),
+      ...(typeof ip === 'string' ? { ip } : {}),
+    });
   }
 
   async getUser(input: GetUserInput): Promise<UserRecord> {

@@ -11,7 +11,8 @@ export interface UserAccounts {
   register(input: RegisterUserInput): Promise<UserRecord>;
 
   /**
-   * Checks a username (any case) and password and issues a signed access token.
+   * Checks a username (any case) and password, opens a session and issues its access
+   * token and refresh token.
    * Unknown user and wrong password fail alike, in about the same time.
    * @throws DomainError AUTH_INVALID_CREDENTIALS, VALIDATION_FAILED (fields not strings)
    */

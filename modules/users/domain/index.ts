@@ -4,3 +4,4 @@ export * from './email';
 export * from './password';
 export * from './registration';
 export * from './user-ids';
+export * from './session-secrets';

@@ -1,4 +1,4 @@
-import type { UserAccounts, UserDirectory } from '../../../modules/users/contracts';
+import type { AccessToken, UserAccounts, UserDirectory } from '../../../modules/users/contracts';
 import { inputFieldsOf, stringField } from './input-fields';
 
 export interface CreatedUserBody {
@@ -7,9 +7,26 @@ export interface CreatedUserBody {
   readonly email: string;
 }
 
+/** The seed's `{token}`, then the session's refresh token, lifetime and id. */
 export interface TokenBody {
   readonly token: string;
+  readonly refreshToken: string;
+  readonly expiresIn: number;
+  readonly sessionId: string;
 }
+
+/** Who the client says it is, kept with the session for its owner's list. */
+export interface ClientDetails {
+  readonly userAgent?: string;
+  readonly ip?: string;
+}
+
+export const tokenBodyOf = (token: AccessToken): TokenBody => ({
+  token: token.token,
+  refreshToken: token.refreshToken,
+  expiresIn: token.expiresIn,
+  sessionId: token.sessionId,
+});
 
 /** A user as a caller sees them: the email only when the user is the caller. */
 export interface UserBody {
@@ -29,11 +46,14 @@ export const createUser = async (deps: { userAccounts: UserAccounts }, body: unk
   return { userId: user.userId, username: user.username, email: user.email };
 };
 
-export const authenticateUser = async (deps: { userAccounts: UserAccounts }, body: unknown): Promise<TokenBody> => {
+export const authenticateUser = async (
+  deps: { userAccounts: UserAccounts },
+  body: unknown,
+  client: ClientDetails = {},
+): Promise<TokenBody> => {
   const fields = inputFieldsOf(body);
-  const input = { username: stringField(fields, 'username'), password: stringField(fields, 'password') };
-  const { token } = await deps.userAccounts.authenticate(input);
-  return { token };
+  const input = { username: stringField(fields, 'username'), password: stringField(fields, 'password'), ...client };
+  return tokenBodyOf(await deps.userAccounts.authenticate(input));
 };
 
 export const getUser = async (deps: { userDirectory: UserDirectory }, callerId: number, userId: number): Promise<UserBody> => {

@@ -1,20 +1,15 @@
 import { InMemoryConcurrencyLimiter, InMemoryRateLimiter } from '../../../modules/kernel/adapters';
-import { silentLogger, systemClock } from '../../../modules/kernel';
+import { silentLogger } from '../../../modules/kernel';
 import { InMemoryEventBus } from '../../../modules/kernel/adapters/in-memory-event-bus';
 import type { UserDirectory } from '../../../modules/users/contracts';
-import { UsersService } from '../../../modules/users/application/users.service';
-import { BcryptPasswordHasher } from '../../../modules/users/adapters/crypto/bcrypt-password.hasher';
-import { HmacJwtTokens } from '../../../modules/users/adapters/crypto/hmac-jwt.tokens';
+import { makeInProcessUsers } from '../../../test/contract/ports/users/in-process-users';
 import { GrpcUsersClient } from '../../../modules/users/adapters/grpc/users.grpc-client';
 import { usersGrpcService } from '../../../modules/users/adapters/grpc/users.grpc-server';
-import { InMemoryUserRepository } from '../../../modules/users/adapters/in-memory/in-memory-user.repository';
 import { forwardedCallerToken, startGrpcServer, type RunningGrpcServer } from '../../platform/grpc';
 import { buildGatewayApp } from '../gateway-app';
 import { FakeChat } from '../testing/fake-chat';
 import { FakeEventBus } from '../testing/fake-event-bus';
 import { graphqlInject } from '../testing/graphql-inject';
-
-const JWT_SECRET = 'graphql-batching-test-secret-'.padEnd(48, 'x');
 
 /**
  * The split deployment's path for authors: the gateway's UserDirectory is the gRPC client,
@@ -29,21 +24,22 @@ describe('GraphQL message authors over gRPC', () => {
   let close: () => Promise<void>;
 
   beforeEach(async () => {
-    const tokens = new HmacJwtTokens({ jwtSecret: JWT_SECRET, jwtTtlSeconds: 3600, clock: systemClock });
     userEvents = new InMemoryEventBus({ logger: silentLogger });
-    const service = new UsersService({
-      userRepository: new InMemoryUserRepository(),
-      passwordHasher: new BcryptPasswordHasher({ bcryptCost: 4 }),
-      tokenIssuer: tokens,
-      eventBus: userEvents,
-      clock: systemClock,
-      logger: silentLogger,
-    });
+    const users = makeInProcessUsers({ eventBus: userEvents });
+    const service = users.usersService;
+    const tokens = users.tokenVerifier;
     counted = { getUser: jest.fn((input) => service.getUser(input)), getUsers: jest.fn((input) => service.getUsers(input)) };
     server = await startGrpcServer({
       host: '127.0.0.1',
       port: 0,
-      services: [usersGrpcService({ userAccounts: service, userDirectory: counted as unknown as UserDirectory })],
+      services: [
+        usersGrpcService({
+          userAccounts: service,
+          userDirectory: counted as unknown as UserDirectory,
+          userSessions: users.sessionsService,
+          jwksProvider: users.keyRing,
+        }),
+      ],
       auth: { tokenVerifier: tokens },
       logger: silentLogger,
     });
@@ -61,6 +57,8 @@ describe('GraphQL message authors over gRPC', () => {
       userAccounts: client,
       userDirectory: client,
       tokenVerifier: tokens,
+      userSessions: client,
+      jwksProvider: client,
       messaging: chat,
       roomRegistry: chat,
       eventBus: bus,

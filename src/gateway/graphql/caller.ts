@@ -1,15 +1,16 @@
-import type { TokenVerifier } from '../../../modules/users/contracts';
+import type { TokenClaims, TokenVerifier } from '../../../modules/users/contracts';
 import { GatewayErrors } from '../http/gateway-errors';
 
 /**
  * Who sends a GraphQL operation. The token is checked on first use and only then, so
- * `createUser` and `authenticate` work without one while every other field needs it.
+ * `createUser`, `authenticate` and `refreshSession` work without one while every other
+ * field needs it.
  */
 export class Caller {
-  private verified: Promise<number> | undefined;
+  private verified: Promise<TokenClaims> | undefined;
 
   private constructor(
-    private readonly verify: () => Promise<number>,
+    private readonly verify: () => Promise<TokenClaims>,
     /** The access token the caller sent (undefined = none): the gRPC clients forward it. */
     readonly token: string | undefined,
   ) {}
@@ -18,22 +19,33 @@ export class Caller {
   static withToken(tokenVerifier: TokenVerifier, token: string | undefined): Caller {
     return new Caller(async () => {
       if (token === undefined) throw GatewayErrors.missingToken();
-      return (await tokenVerifier.verify(token)).userId;
+      return tokenVerifier.verify(token);
     }, token);
   }
 
-  /** A caller whose token was already verified (a subscription's connection_init). */
-  static verifiedAs(userId: number, token: string): Caller {
-    return new Caller(async () => userId, token);
+  /**
+   * A caller whose credential was already checked (a subscription's connection_init); `token`
+   * is the access token forwarded for it (for a ticket, the fresh token its redemption answered).
+   */
+  static verifiedAs(claims: TokenClaims, token: string): Caller {
+    return new Caller(async () => claims, token);
+  }
+
+  /**
+   * What the caller's token proved: user, session, expiry.
+   * @throws DomainError AUTH_MISSING_TOKEN, AUTH_INVALID_TOKEN
+   */
+  claims(): Promise<TokenClaims> {
+    this.verified ??= this.verify();
+    return this.verified;
   }
 
   /**
    * The caller's userId.
    * @throws DomainError AUTH_MISSING_TOKEN, AUTH_INVALID_TOKEN
    */
-  id(): Promise<number> {
-    this.verified ??= this.verify();
-    return this.verified;
+  async id(): Promise<number> {
+    return (await this.claims()).userId;
   }
 
   /** The caller's userId, or undefined when the request is anonymous or its token is bad. */

@@ -52,6 +52,27 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
 
   type AccessToken {
     token: String!
+    "Opaque and single use: redeem it with refreshSession for the next pair."
+    refreshToken: String!
+    "Seconds until token expires."
+    expiresIn: Int!
+    sessionId: String!
+  }
+
+  "A sign-in session of yours."
+  type Session {
+    sessionId: String!
+    createdAt: String!
+    lastUsedAt: String!
+    userAgent: String
+    ip: String
+    "The session of the token this request carries."
+    current: Boolean!
+  }
+
+  type SessionRevocation {
+    sessionId: String!
+    revoked: Boolean!
   }
 
   type Query {
@@ -63,6 +84,8 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     room(id: Int!): Room!
     "Your conversation with a user: the newest limit (1-200, default 50) messages older than before, oldest first."
     privateHistory(userId: Int!, before: ID, limit: Int): [Message!]!
+    "Your live sessions, newest first."
+    sessions: [Session!]!
   }
 
   type Mutation {
@@ -73,6 +96,12 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     createRoom(name: String!): Room!
     joinRoom(roomId: Int!): RoomMembership!
     leaveRoom(roomId: Int!): RoomMembership!
+    "Redeems a refresh token (single use) for a new access token and refresh token; needs no access token."
+    refreshSession(refreshToken: String!): AccessToken!
+    "Ends the session of this request's token, everywhere at once."
+    logout: Boolean!
+    "Ends one of your sessions."
+    revokeSession(sessionId: String!): SessionRevocation!
   }
 
   type Subscription {

@@ -14,7 +14,8 @@ import { messageResolvers, roomResolvers, userResolvers } from './resolvers/obje
 import { onBehalfOfCaller } from './on-behalf-of-caller';
 import { queryResolvers } from './resolvers/query.resolvers';
 import { strictGraphqlRoute } from './strict-graphql-route';
-import { authenticateConnection } from './subscriptions/connection-init';
+import { GraphqlConnectionAuth } from './subscriptions/connection-init';
+import type { SocketSessions } from '../ws/socket-sessions';
 import type { GraphqlChatFeed } from './subscriptions/graphql-chat-feed';
 import type { GraphqlSockets } from './subscriptions/graphql-sockets';
 import { subscriptionResolvers } from './subscriptions/subscription.resolvers';
@@ -28,16 +29,22 @@ export interface GraphqlPluginOptions {
   readonly sockets: GraphqlSockets;
   readonly heartbeat: Heartbeat;
   readonly limits: GatewayLimits;
+  /** Closes subscription sockets when their token expires or their session is revoked. */
+  readonly sessions: SocketSessions;
 }
 
 /**
  * /graphql: queries and mutations over HTTP (the token in `Authorization: Bearer`),
- * subscriptions over WebSocket with graphql-transport-ws (the token in connection_init).
+ * subscriptions over WebSocket with graphql-transport-ws (the token or a ticket in connection_init).
  * The route itself is public: resolvers ask for the caller, so createUser and
  * authenticate need no token and every other field does.
  */
-export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (app, { deps, options, feed, sockets, heartbeat, limits }) => {
-  sockets.watch(app.websocketServer, GRAPHQL_PATH, (socket) => heartbeat.track(socket));
+export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (app, { deps, options, feed, sockets, heartbeat, limits, sessions }) => {
+  const connectionAuth = new GraphqlConnectionAuth({ tokenVerifier: deps.tokenVerifier, userSessions: deps.userSessions, sessions, logger: app.log });
+  sockets.watch(app.websocketServer, GRAPHQL_PATH, (socket) => {
+    heartbeat.track(socket);
+    connectionAuth.intercept(socket);
+  });
   app.addHook('onRoute', strictGraphqlRoute);
   const guard = httpDocumentGuard(options.maxDepth);
   app.addHook('preHandler', async (request, reply) => (request.routeOptions.url === GRAPHQL_PATH ? guard(request, reply) : undefined));
@@ -65,7 +72,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
       serializerCompiler: () => (data) => JSON.stringify(data),
     },
     subscription: {
-      onConnect: authenticateConnection({ tokenVerifier: deps.tokenVerifier, logger: app.log }),
+      onConnect: connectionAuth.onConnect,
       context: (_socket, request) => connectionContext(deps, feed, limits, request),
     },
   });

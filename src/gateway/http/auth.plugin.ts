@@ -1,7 +1,7 @@
 import type { FastifyRequest, onRequestAsyncHookHandler, RouteHandlerMethod } from 'fastify';
 import { CallerCredential } from '../../../modules/kernel';
-import type { TokenVerifier } from '../../../modules/users/contracts';
-import { bearerTokenOf, queryTokenOf } from './bearer-token';
+import type { TokenClaims, TokenVerifier, UserSessions } from '../../../modules/users/contracts';
+import { bearerTokenOf, queryTicketOf, queryTokenOf } from './bearer-token';
 import { GatewayErrors } from './gateway-errors';
 import { sharedPlugin } from './shared-plugin';
 
@@ -9,21 +9,32 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route needs no access token. */
     public?: boolean;
-    /** The token may also come as `?token=` (browsers cannot set headers on a WebSocket). */
+    /**
+     * The credential may also come as `?token=` or, better, `?ticket=` (a single-use
+     * ticket from POST /ws/ticket): browsers cannot set headers on a WebSocket.
+     */
     tokenInQuery?: boolean;
   }
   interface FastifyRequest {
     /** The authenticated caller; null on public routes. */
     callerId: number | null;
-    /** The access token that authenticated the caller; null on public routes. */
+    /** What the caller's token (or ticket) proved: user, session, expiry; null on public routes. */
+    claims: TokenClaims | null;
+    /**
+     * The access token forwarded to the services for this caller: the one presented, or for a
+     * ticket the fresh token of its session that the redemption answered; null on public routes.
+     */
     callerToken: string | null;
   }
 }
 
 /** The caller of an authenticated route. */
-export const callerIdOf = (request: FastifyRequest): number => {
-  if (request.callerId === null) throw new Error(`No authenticated caller on ${request.method} ${request.routeOptions.url}`);
-  return request.callerId;
+export const callerIdOf = (request: FastifyRequest): number => claimsOf(request).userId;
+
+/** The claims of an authenticated route's caller. */
+export const claimsOf = (request: FastifyRequest): TokenClaims => {
+  if (request.claims === null) throw new Error(`No authenticated caller on ${request.method} ${request.routeOptions.url}`);
+  return request.claims;
 };
 
 /** Runs a route's handler on behalf of the caller's token, which gRPC clients forward to the services. */
@@ -40,18 +51,30 @@ const onBehalfOfCaller = (handler: RouteHandlerMethod): RouteHandlerMethod =>
  */
 export const authPlugin = sharedPlugin<{
   tokenVerifier: TokenVerifier;
+  userSessions: Pick<UserSessions, 'redeemWsTicket'>;
   /** Routes under these paths are public too (pages a plugin serves, such as GraphiQL). */
   publicPathPrefixes?: readonly string[];
-}>('gateway-auth', async (app, { tokenVerifier, publicPathPrefixes = [] }) => {
+}>('gateway-auth', async (app, { tokenVerifier, userSessions, publicPathPrefixes = [] }) => {
   app.decorateRequest('callerId', null);
+  app.decorateRequest('claims', null);
   app.decorateRequest('callerToken', null);
 
+  const authenticationOf = async (request: FastifyRequest): Promise<{ claims: TokenClaims; token: string }> => {
+    const inQuery = request.routeOptions.config.tokenInQuery === true;
+    const token = bearerTokenOf(request.headers.authorization) ?? (inQuery ? queryTokenOf(request.query) : undefined);
+    if (token !== undefined) return { claims: await tokenVerifier.verify(token), token };
+    const ticket = inQuery ? queryTicketOf(request.query) : undefined;
+    if (ticket !== undefined) {
+      const { token: sessionToken, ...claims } = await userSessions.redeemWsTicket({ ticket });
+      return { claims, token: sessionToken };
+    }
+    throw GatewayErrors.missingToken();
+  };
+
   const authenticate: onRequestAsyncHookHandler = async (request) => {
-    const token =
-      bearerTokenOf(request.headers.authorization) ??
-      (request.routeOptions.config.tokenInQuery === true ? queryTokenOf(request.query) : undefined);
-    if (token === undefined) throw GatewayErrors.missingToken();
-    request.callerId = (await tokenVerifier.verify(token)).userId;
+    const { claims, token } = await authenticationOf(request);
+    request.claims = claims;
+    request.callerId = claims.userId;
     request.callerToken = token;
   };
 

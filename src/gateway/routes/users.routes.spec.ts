@@ -38,12 +38,12 @@ describe('users routes', () => {
     expect(response.json().message).toContain(field);
   });
 
-  it('POST /users/authenticate answers 200 {token}, and 401 for a wrong password', async () => {
+  it('POST /users/authenticate answers 200 {token, refreshToken, expiresIn, sessionId}, and 401 for a wrong password', async () => {
     const username = unique('erin');
     await create({ username, email: `${username}@example.test`, password: 'long enough' });
     const ok = await kit.app.inject({ method: 'POST', url: '/users/authenticate', payload: { username, password: 'long enough' } });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toEqual({ token: expect.any(String) });
+    expect(ok.json()).toEqual({ token: expect.any(String), refreshToken: expect.any(String), expiresIn: 900, sessionId: expect.any(String) });
     const bad = await kit.app.inject({ method: 'POST', url: '/users/authenticate', payload: { username, password: 'wrong one' } });
     expect(bad.statusCode).toBe(401);
     expect(bad.json()).toMatchObject({ statusCode: 401, code: 'AUTH_INVALID_CREDENTIALS' });

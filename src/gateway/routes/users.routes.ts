@@ -4,6 +4,7 @@ import { callerIdOf } from '../http/auth.plugin';
 import { pathIdOf } from '../http/request-params';
 import type { GatewayLimits } from '../limits/gateway-limits';
 import type { RouteGroupOptions } from './route-options';
+import { clientDetailsOf } from './sessions.routes';
 import { usersSchemas } from './users.schemas';
 
 const usernameIn = (body: unknown): unknown => (typeof body === 'object' && body !== null ? (body as { username?: unknown }).username : undefined);
@@ -15,7 +16,7 @@ export const usersRoutes: FastifyPluginAsync<RouteGroupOptions & { limits: Gatew
   );
 
   app.post('/users/authenticate', { config: { public: true }, schema: usersSchemas.authenticate }, async (request) =>
-    limits.accounts.signIn(request.ip, usernameIn(request.body), () => authenticateUser(deps, request.body)),
+    limits.accounts.signIn(request.ip, usernameIn(request.body), () => authenticateUser(deps, request.body, clientDetailsOf(request))),
   );
 
   app.get('/users/:userId', { schema: usersSchemas.get }, async (request) => getUser(deps, callerIdOf(request), pathIdOf(request.params, 'userId')));

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { NoQuery, pathIdParams, strictObject, withErrors } from '../schemas/common.schemas';
+import { TokenPair } from './sessions.schemas';
 
 const UserId = Type.Integer({ minimum: 1 });
 
@@ -19,11 +20,11 @@ export const usersSchemas = {
     }),
   },
   authenticate: {
-    summary: 'Sign in: exchange a username and password for an access token',
+    summary: 'Sign in: open a session, answered with an access token and a refresh token',
     tags: ['users'],
     querystring: NoQuery,
     body: strictObject({ username: Type.String(), password: Type.String() }),
-    response: withErrors({ 200: Type.Object({ token: Type.String() }) }),
+    response: withErrors({ 200: TokenPair }),
   },
   get: {
     summary: 'A user; the email only when it is the caller',

@@ -23,6 +23,8 @@ export const startGatewayTestKit = async (options: GatewayAppOptions = {}): Prom
     userAccounts: users,
     userDirectory: users,
     tokenVerifier: users,
+    userSessions: users,
+    jwksProvider: users,
     messaging: chat,
     roomRegistry: chat,
     eventBus: bus,

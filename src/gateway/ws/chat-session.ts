@@ -1,11 +1,15 @@
 import type { RawData, WebSocket } from 'ws';
 import { CallerCredential, isRateLimited, type Logger } from '../../../modules/kernel';
+import { stringField, type InputFields } from '../api/input-fields';
 import type { GatewayDeps } from '../gateway-deps';
 import { toErrorBody } from '../http/to-error-body';
 import { FrameRejection, parseClientFrame, type ClientFrame } from './client-frames';
 import { frameCommandOf, unknownFrameType } from './frame-commands';
 import { ackFrame, errorFrame, pongFrame, type FrameId, type ServerFrame } from './server-frames';
 import { sendFrame } from './socket-sender';
+
+/** `{"type":"auth","token":"..."}`: a fresh access token, so the socket outlives the first one. */
+export const AUTH_FRAME = 'auth';
 
 /** Frames of one socket waiting for their turn; past this the client is told to slow down. */
 export const MAX_PENDING_FRAMES = 256;
@@ -21,17 +25,23 @@ const textOf = (data: RawData): string =>
 export class ChatSession {
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
+  /** Renewed by each accepted `auth` frame, so later frames forward the fresh token. */
+  private token: string | undefined;
 
   constructor(
     private readonly deps: {
       ports: GatewayDeps;
       socket: WebSocket;
       userId: number;
-      /** The token the socket was opened with: each frame's operations run on its behalf. */
+      /** The access token the socket forwards to the services: each frame's operations run on its behalf. */
       token?: string;
       logger: Logger;
+      /** An `auth` frame: a fresh access token for this socket; resolves to the ack's result. */
+      renewToken: (fields: InputFields) => Promise<unknown>;
     },
-  ) {}
+  ) {
+    this.token = deps.token;
+  }
 
   receive(data: RawData, isBinary: boolean): void {
     if (isBinary) {
@@ -41,25 +51,31 @@ export class ChatSession {
     const frame = parseClientFrame(textOf(data));
     if (frame instanceof FrameRejection) return this.replyError(frame.id, frame.error);
     if (frame.type === 'ping') return this.reply(pongFrame(frame.id));
-    if (frameCommandOf(frame.type) === undefined) return this.replyError(frame.id, unknownFrameType(frame.type));
+    if (frame.type !== AUTH_FRAME && frameCommandOf(frame.type) === undefined) return this.replyError(frame.id, unknownFrameType(frame.type));
     if (this.pending >= MAX_PENDING_FRAMES) {
       this.reply(errorFrame(frame.id, 'TOO_MANY_PENDING_FRAMES', 'Too many frames waiting: wait for replies before sending more'));
       return;
     }
     this.pending += 1;
-    this.queue = this.queue.then(() => CallerCredential.run(this.deps.token, () => this.run(frame))).finally(() => {
+    this.queue = this.queue.then(() => CallerCredential.run(this.token, () => this.run(frame))).finally(() => {
       this.pending -= 1;
     });
   }
 
   private async run(frame: ClientFrame): Promise<void> {
-    const command = frameCommandOf(frame.type);
+    const command = frame.type === AUTH_FRAME ? (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.renew(fields) : frameCommandOf(frame.type);
     try {
       if (command === undefined) throw unknownFrameType(frame.type);
       this.reply(ackFrame(frame.id, await command(this.deps.ports, this.deps.userId, frame.fields)));
     } catch (error) {
       this.replyError(frame.id, error);
     }
+  }
+
+  private async renew(fields: InputFields): Promise<unknown> {
+    const result = await this.deps.renewToken(fields);
+    this.token = stringField(fields, 'token');
+    return result;
   }
 
   private replyError(id: FrameId | undefined, error: unknown): void {

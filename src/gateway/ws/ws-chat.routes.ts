@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { GatewayDeps } from '../gateway-deps';
-import { callerIdOf } from '../http/auth.plugin';
+import { claimsOf } from '../http/auth.plugin';
 import { GatewayErrors } from '../http/gateway-errors';
 import type { HeldSlot } from '../limits/connection-slots';
 import type { GatewayLimits } from '../limits/gateway-limits';
@@ -10,7 +10,9 @@ import { ChatSession } from './chat-session';
 import type { ConnectionRegistry } from './connection-registry';
 import type { Heartbeat } from './heartbeat';
 import { errorFrame } from './server-frames';
+import { SessionCloseCodes, type SocketSessions } from './socket-sessions';
 import { sendFrame } from './socket-sender';
+import { tokenRenewal } from './token-renewal';
 import { wsChatSchemas } from './ws-chat.schemas';
 
 export interface WsChatRoutesOptions {
@@ -18,26 +20,28 @@ export interface WsChatRoutesOptions {
   readonly connections: ConnectionRegistry;
   readonly heartbeat: Heartbeat;
   readonly limits: GatewayLimits;
+  readonly sessions: SocketSessions;
 }
 
 /** WebSocket close code for a client that keeps sending past its frame limit. */
 export const POLICY_VIOLATION = 1008;
 
-/** Logs the upgrade request without its `?token=`. */
+/** Logs the upgrade request without its `?token=` or `?ticket=`. */
 const redactedRequest = (request: FastifyRequest) => ({
   method: request.method,
-  url: request.url.replace(/([?&]token=)[^&]*/gi, '$1[redacted]'),
+  url: request.url.replace(/([?&](?:token|ticket)=)[^&]*/gi, '$1[redacted]'),
   remoteAddress: request.ip,
 });
 
 /**
  * /ws/chat: authenticated before the upgrade (the token from `Authorization: Bearer` or
- * `?token=`; refused with 401 and the usual error body), then one {@link ChatSession}
- * per socket, registered under its user so chat events reach it. A user at the limit of
- * open sockets gets HTTP 429 instead of the upgrade; frames past the socket's rate are
- * answered RATE_LIMITED, and a client that keeps on is closed with 1008.
+ * `?token=`, or a single-use `?ticket=`; refused with 401 and the usual error body), then
+ * one {@link ChatSession} per socket, registered under its user so chat events reach it,
+ * and under its session so it ends with its token (4401) or when the session is revoked.
+ * A user at the limit of open sockets gets HTTP 429 instead of the upgrade; frames past the
+ * socket's rate are answered RATE_LIMITED, and a client that keeps on is closed with 1008.
  */
-export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app, { deps, connections, heartbeat, limits }) => {
+export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app, { deps, connections, heartbeat, limits, sessions }) => {
   const slots = new WeakMap<FastifyRequest, HeldSlot>();
   app.route({
     method: 'GET',
@@ -46,15 +50,18 @@ export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app,
     schema: wsChatSchemas.upgrade,
     logSerializers: { req: redactedRequest },
     preHandler: async (request) => {
-      slots.set(request, await limits.connections.take(callerIdOf(request)));
+      slots.set(request, await limits.connections.take(claimsOf(request).userId));
     },
     handler: async (request) => {
       slots.get(request)?.release();
       throw GatewayErrors.upgradeRequired();
     },
     wsHandler: (socket: WebSocket, request: FastifyRequest) => {
-      const userId = callerIdOf(request);
-      const session = new ChatSession({ ports: deps, socket, userId, token: request.callerToken ?? undefined, logger: request.log });
+      const claims = claimsOf(request);
+      const { userId } = claims;
+      const renewToken = tokenRenewal({ tokenVerifier: deps.tokenVerifier, sessions, socket, userId });
+      const token = request.callerToken ?? undefined;
+      const session = new ChatSession({ ports: deps, socket, userId, token, logger: request.log, renewToken });
       const throttle = new SocketThrottle(limits.options.wsFramesPerSocket, limits.options.wsExcessFramesPerSocket);
       connections.add(userId, socket, request.raw.socket);
       heartbeat.track(socket);
@@ -68,6 +75,7 @@ export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app,
         connections.remove(userId, socket);
         slots.get(request)?.release();
       });
+      sessions.track({ socket, revokedCode: SessionCloseCodes.chatSessionRevoked }, claims);
       sendFrame(socket, { type: 'ready', userId }, request.log);
     },
   });

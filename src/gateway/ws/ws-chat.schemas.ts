@@ -8,6 +8,7 @@ export const wsChatSchemas = {
     tags: ['websocket'],
     querystring: strictObject({
       token: Type.Optional(Type.String({ description: 'the access token, for clients that cannot send Authorization' })),
+      ticket: Type.Optional(Type.String({ description: 'a single-use ticket from POST /ws/ticket, instead of a token' })),
     }),
     response: withErrors({}),
   },

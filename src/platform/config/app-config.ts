@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { ConfigError, EnvReader } from './env-reader';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -12,11 +11,19 @@ export interface HttpConfig {
 }
 
 export interface AuthConfig {
-  readonly jwtSecret: string;
-  /** True when no JWT_SECRET was set and a random one was made for this process. */
-  readonly jwtSecretGenerated: boolean;
-  readonly jwtTtlSeconds: number;
+  /** Lifetime of access tokens (ACCESS_TOKEN_TTL_SECONDS, default 15 minutes). */
+  readonly accessTokenTtlSeconds: number;
+  /** A session ends this long after sign-in (REFRESH_TOKEN_TTL_SECONDS, default 30 days). */
+  readonly refreshTokenTtlSeconds: number;
+  /** A new signing key takes over once the current one is this old (SIGNING_KEY_ROTATION_SECONDS, default 7 days). */
+  readonly signingKeyRotationSeconds: number;
+  /** Clock difference forgiven on exp, nbf and iat (TOKEN_CLOCK_TOLERANCE_SECONDS, default 5). */
+  readonly tokenClockToleranceSeconds: number;
+  /** How long a verifier outside the users module trusts a live answer about a session (SESSION_CHECK_CACHE_SECONDS, default 30). */
+  readonly sessionCheckCacheSeconds: number;
   readonly bcryptCost: number;
+  /** True when JWT_SECRET (or JWT_TTL_SECONDS) was set: no longer used, the role warns. */
+  readonly legacyJwtSettings: boolean;
 }
 
 export interface GrpcClientConfig {
@@ -32,22 +39,21 @@ export const readHttpConfig = (env: Env): HttpConfig => {
   return { host: reader.string('HOST', '0.0.0.0'), port: reader.integer('PORT', 3000, { min: 0, max: 65535 }) };
 };
 
-const JWT_SECRET_MIN_LENGTH = 32;
-
 /**
- * JWT_SECRET is required when several processes must agree on it (`requireSecret`);
- * a lone monolith without one gets a random secret, so tokens end with the process.
+ * Token and session settings. Tokens are EdDSA-signed by the users module with keys it
+ * makes itself, so no shared secret exists any more: JWT_SECRET and JWT_TTL_SECONDS are
+ * ignored (the role logs a warning when they are set).
  */
-export const readAuthConfig = (env: Env, options: { requireSecret: boolean }): AuthConfig => {
+export const readAuthConfig = (env: Env): AuthConfig => {
   const reader = new EnvReader(env);
-  const given = reader.optional('JWT_SECRET');
-  if (given === undefined && options.requireSecret) throw new ConfigError('JWT_SECRET (or JWT_SECRET_FILE) is required but not set');
-  const jwtSecret = given === undefined ? randomBytes(48).toString('base64url') : reader.secret('JWT_SECRET', JWT_SECRET_MIN_LENGTH);
   return {
-    jwtSecret,
-    jwtSecretGenerated: given === undefined,
-    jwtTtlSeconds: reader.integer('JWT_TTL_SECONDS', 86_400, { min: 60, max: 31_536_000 }),
+    accessTokenTtlSeconds: reader.integer('ACCESS_TOKEN_TTL_SECONDS', 900, { min: 5, max: 86_400 }),
+    refreshTokenTtlSeconds: reader.integer('REFRESH_TOKEN_TTL_SECONDS', 2_592_000, { min: 60, max: 31_536_000 }),
+    signingKeyRotationSeconds: reader.integer('SIGNING_KEY_ROTATION_SECONDS', 604_800, { min: 5, max: 31_536_000 }),
+    tokenClockToleranceSeconds: reader.integer('TOKEN_CLOCK_TOLERANCE_SECONDS', 5, { min: 0, max: 300 }),
+    sessionCheckCacheSeconds: reader.integer('SESSION_CHECK_CACHE_SECONDS', 30, { min: 1, max: 3_600 }),
     bcryptCost: reader.integer('BCRYPT_COST', 10, { min: 4, max: 15 }),
+    legacyJwtSettings: [reader.optional('JWT_SECRET'), reader.optional('JWT_TTL_SECONDS')].some((value) => value !== undefined),
   };
 };
 

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readChatServiceConfig, readGatewayConfig, readMonolithConfig, readUserServiceConfig } from '../../roles/role-configs';
-import { readAmqpConfig, readAuthConfig, readOptionalMongoUrl } from './app-config';
+import { readAmqpConfig, readOptionalMongoUrl } from './app-config';
 import { ConfigError, EnvReader } from './env-reader';
 import { SECRET_VARIABLES } from './secret-variables';
 
@@ -21,9 +21,8 @@ describe('secrets from <NAME>_FILE', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads JWT_SECRET from JWT_SECRET_FILE, without the trailing newline', () => {
-    const auth = readAuthConfig({ JWT_SECRET_FILE: file('jwt', `${SECRET}\n`) }, { requireSecret: true });
-    expect(auth).toMatchObject({ jwtSecret: SECRET, jwtSecretGenerated: false });
+  it('reads a secret from its file, without the trailing newline', () => {
+    expect(readOptionalMongoUrl({ MONGO_URL_FILE: file('mongo', `mongodb://u:${SECRET}@db:27017/x\n`) }, 'MONGO_URL')).toBe(`mongodb://u:${SECRET}@db:27017/x`);
   });
 
   it('reads connection URLs with credentials from files', () => {
@@ -33,38 +32,35 @@ describe('secrets from <NAME>_FILE', () => {
   });
 
   it('refuses both the variable and its file, naming both', () => {
-    const env = { JWT_SECRET: SECRET, JWT_SECRET_FILE: file('jwt', SECRET) };
-    expect(() => readAuthConfig(env, { requireSecret: true })).toThrow(
-      new ConfigError('JWT_SECRET and JWT_SECRET_FILE are both set: set only one of them'),
-    );
+    const amqpUrl = 'amqp://app:pw@rabbit:5672';
+    const env = { AMQP_URL: amqpUrl, AMQP_URL_FILE: file('amqp', amqpUrl) };
+    expect(() => readAmqpConfig(env)).toThrow(new ConfigError('AMQP_URL and AMQP_URL_FILE are both set: set only one of them'));
   });
 
   it('refuses a file that cannot be read, naming the variable and the path', () => {
-    const missing = join(dir, 'nowhere', 'jwt');
-    expect(() => readAuthConfig({ JWT_SECRET_FILE: missing }, { requireSecret: true })).toThrow(
-      new ConfigError(`JWT_SECRET_FILE names a file that cannot be read: ${missing} (ENOENT)`),
+    const missing = join(dir, 'nowhere', 'amqp');
+    expect(() => readAmqpConfig({ AMQP_URL_FILE: missing })).toThrow(
+      new ConfigError(`AMQP_URL_FILE names a file that cannot be read: ${missing} (ENOENT)`),
     );
     expect(() => readAmqpConfig({ AMQP_URL_FILE: dir })).toThrow(new ConfigError(`AMQP_URL_FILE names a file that cannot be read: ${dir} (EISDIR)`));
   });
 
   it('refuses a file without permission to read it, unless running as root', () => {
-    const path = file('locked', SECRET);
+    const amqpUrl = `amqp://app:${SECRET}@rabbit:5672`;
+    const path = file('locked', amqpUrl);
     chmodSync(path, 0o000);
     const isRoot = process.getuid?.() === 0;
-    const read = () => readAuthConfig({ JWT_SECRET_FILE: path }, { requireSecret: true });
-    if (isRoot) expect(read().jwtSecret).toBe(SECRET);
-    else expect(read).toThrow(new ConfigError(`JWT_SECRET_FILE names a file that cannot be read: ${path} (EACCES)`));
+    const read = () => readAmqpConfig({ AMQP_URL_FILE: path });
+    if (isRoot) expect(read().url).toBe(amqpUrl);
+    else expect(read).toThrow(new ConfigError(`AMQP_URL_FILE names a file that cannot be read: ${path} (EACCES)`));
   });
 
   it('refuses an empty file', () => {
     const path = file('empty', '\n');
-    expect(() => readAuthConfig({ JWT_SECRET_FILE: path }, { requireSecret: true })).toThrow(new ConfigError(`JWT_SECRET_FILE names an empty file: ${path}`));
+    expect(() => readAmqpConfig({ AMQP_URL_FILE: path })).toThrow(new ConfigError(`AMQP_URL_FILE names an empty file: ${path}`));
   });
 
   it('checks a value from a file like any other, without printing it', () => {
-    expect(() => readAuthConfig({ JWT_SECRET_FILE: file('short', 'too-short') }, { requireSecret: true })).toThrow(
-      'JWT_SECRET (or JWT_SECRET_FILE) must be at least 32 characters',
-    );
     let message = '';
     try {
       readAmqpConfig({ AMQP_URL_FILE: file('bad-url', 'not a url with hunter2') });
@@ -76,7 +72,6 @@ describe('secrets from <NAME>_FILE', () => {
   });
 
   it('names the file variable when a required secret is missing', () => {
-    expect(() => readAuthConfig({}, { requireSecret: true })).toThrow('JWT_SECRET (or JWT_SECRET_FILE) is required but not set');
     expect(() => readAmqpConfig({})).toThrow('AMQP_URL (or AMQP_URL_FILE) is required but not set');
   });
 
@@ -86,7 +81,6 @@ describe('secrets from <NAME>_FILE', () => {
 
   it('gives every role each of its secrets from files', () => {
     const values: Record<string, string> = {
-      JWT_SECRET: SECRET,
       MONGO_URL: 'mongodb://m:pw@db:27017/all',
       USERS_MONGO_URL: 'mongodb://u:pw@db:27017/users',
       CHAT_MONGO_URL: 'mongodb://c:pw@db:27017/chat',
@@ -96,10 +90,12 @@ describe('secrets from <NAME>_FILE', () => {
     expect(Object.keys(values).sort()).toEqual([...SECRET_VARIABLES].sort());
     const env = Object.fromEntries(Object.entries(values).map(([name, value]) => [`${name}_FILE`, file(name, `${value}\n`)]));
     const addresses = { USERS_GRPC_ADDRESS: 'users:50051', CHAT_GRPC_ADDRESS: 'chat:50052' };
-    expect(readMonolithConfig(env)).toMatchObject({ auth: { jwtSecret: SECRET }, mongoUrl: values.MONGO_URL });
-    expect(readGatewayConfig({ ...env, ...addresses })).toMatchObject({ auth: { jwtSecret: SECRET }, amqp: { url: values.AMQP_URL } });
-    expect(readUserServiceConfig(env)).toMatchObject({ auth: { jwtSecret: SECRET }, mongoUrl: values.USERS_MONGO_URL, amqp: { url: values.AMQP_URL } });
-    expect(readChatServiceConfig({ ...env, ...addresses })).toMatchObject({
+    const serviceToken = { SERVICE_TOKEN_FILE: file('service-token', `${SECRET}\n`) };
+    expect(readMonolithConfig(env)).toMatchObject({ storage: { kind: 'mongo', mongoUrl: values.MONGO_URL } });
+    expect(readGatewayConfig({ ...env, ...addresses })).toMatchObject({ amqp: { url: values.AMQP_URL } });
+    expect(readUserServiceConfig({ ...env, ...serviceToken })).toMatchObject({ grpcSecurity: { serviceToken: SECRET }, mongoUrl: values.USERS_MONGO_URL, amqp: { url: values.AMQP_URL } });
+    expect(readChatServiceConfig({ ...env, ...addresses, ...serviceToken })).toMatchObject({
+      grpcSecurity: { serviceToken: SECRET },
       mongoUrl: values.CHAT_MONGO_URL,
       redis: { url: values.REDIS_URL },
       amqp: { url: values.AMQP_URL },

@@ -4,7 +4,6 @@
  * secrets): {@link EnvReader} reads it. Add a new secret variable here.
  */
 export const SECRET_VARIABLES: readonly string[] = [
-  'JWT_SECRET',
   'MONGO_URL',
   'USERS_MONGO_URL',
   'CHAT_MONGO_URL',

@@ -1,5 +1,5 @@
 import { ConfigError } from './env-reader';
-import { readStorageConfig, refuseFixedSecretInMemory } from './storage-config';
+import { readStorageConfig } from './storage-config';
 
 const MONGO_URL = 'mongodb://127.0.0.1:27017/chatterroom';
 
@@ -24,18 +24,5 @@ describe('readStorageConfig', () => {
     expect(() => readStorageConfig({ STORAGE: 'memory', MONGO_URL })).toThrow(/MONGO_URL is set but STORAGE=memory/);
     expect(() => readStorageConfig({ STORAGE: 'postgres' })).toThrow(new ConfigError('STORAGE must be one of sqlite, memory, mongo, got "postgres"'));
     expect(() => readStorageConfig({ MONGO_URL: 'http://x' })).toThrow(/MONGO_URL/);
-  });
-});
-
-describe('refuseFixedSecretInMemory', () => {
-  it('refuses a fixed JWT_SECRET with in-memory storage, naming both variables', () => {
-    expect(() => refuseFixedSecretInMemory({ kind: 'memory' }, false)).toThrow(ConfigError);
-    expect(() => refuseFixedSecretInMemory({ kind: 'memory' }, false)).toThrow(/STORAGE=memory refuses a fixed JWT_SECRET/);
-  });
-
-  it('accepts a generated secret in memory, and any secret with durable storage', () => {
-    expect(() => refuseFixedSecretInMemory({ kind: 'memory' }, true)).not.toThrow();
-    expect(() => refuseFixedSecretInMemory({ kind: 'sqlite', dataDir: './data' }, false)).not.toThrow();
-    expect(() => refuseFixedSecretInMemory({ kind: 'mongo', mongoUrl: MONGO_URL }, false)).not.toThrow();
   });
 });

@@ -34,16 +34,3 @@ export const readStorageConfig = (env: Env): StorageConfig => {
   if (mongoUrl !== undefined) throw new ConfigError(`MONGO_URL is set but STORAGE=${kind}: unset MONGO_URL, or set STORAGE=mongo`);
   return kind === 'memory' ? { kind } : { kind, dataDir };
 };
-
-/**
- * In memory, user ids start again at 1 after every restart, so a token signed with a fixed
- * JWT_SECRET would then sign in as whoever got its id: refused.
- */
-export const refuseFixedSecretInMemory = (storage: StorageConfig, jwtSecretGenerated: boolean): void => {
-  if (storage.kind === 'memory' && !jwtSecretGenerated) {
-    throw new ConfigError(
-      'STORAGE=memory refuses a fixed JWT_SECRET: user ids start again at 1 after a restart, so an old token would belong to a new person. ' +
-        'Unset JWT_SECRET (a random secret is made per start), or keep data with STORAGE=sqlite',
-    );
-  }
-};

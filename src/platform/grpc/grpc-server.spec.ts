@@ -12,6 +12,7 @@ import { GRPC_STATUS_BY_KIND } from './grpc-error-table';
 import { serviceIdentity } from './grpc-call-credentials';
 import { startGrpcServer, type RunningGrpcServer } from './grpc-server';
 import { USER_SERVICE_NAME, userServiceProto } from './proto-files';
+import { unusedSessionPorts } from '../../../test/contract/ports/users/unused-session-ports';
 
 const SERVICE_TOKEN = 'grpc-server-spec-service-token-'.padEnd(40, 'x');
 /** Services only: these cases call as a service, so no user token is ever valid. */
@@ -22,6 +23,7 @@ const AUTH = {
 
 const unused = () => Promise.reject(new Error('unused'));
 const unusedPorts = {
+  ...unusedSessionPorts,
   userAccounts: { register: unused, authenticate: unused },
   userDirectory: { getUser: unused, getUsers: unused },
 };
@@ -35,6 +37,7 @@ const startUsersServer = (getUser: (userId: number) => Promise<UserRecord>, logg
     auth: AUTH,
     services: [
       usersGrpcService({
+        ...unusedSessionPorts,
         userAccounts: { register: () => Promise.reject(new Error('unused')), authenticate: () => Promise.reject(new Error('unused')) },
         userDirectory: { getUser: ({ userId }) => getUser(userId), getUsers: () => Promise.reject(new Error('unused')) },
       }),

@@ -6,6 +6,7 @@ import { startGrpcServer, type RunningGrpcServer } from './grpc-server';
 import type { GrpcClientTls, GrpcServerTls } from './grpc-tls';
 import { GrpcUnaryClient } from './grpc-unary-client';
 import { userServiceProto } from './proto-files';
+import { unusedSessionPorts } from '../../../test/contract/ports/users/unused-session-ports';
 
 const SERVICE_TOKEN = 'grpc-tls-spec-service-token-'.padEnd(40, 'x');
 const unused = () => Promise.reject(new Error('unused'));
@@ -36,6 +37,7 @@ describe('gRPC over TLS and mTLS (certificates from scripts/dev-certs.sh)', () =
       auth: { tokenVerifier: { verify: unused }, serviceToken: SERVICE_TOKEN },
       services: [
         usersGrpcService({
+          ...unusedSessionPorts,
           userAccounts: { register: unused, authenticate: unused },
           userDirectory: { getUser: async ({ userId }) => ({ userId, username: 'tls', email: 'tls@example.com' }), getUsers: unused },
         }),

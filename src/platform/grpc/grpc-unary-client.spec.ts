@@ -5,6 +5,7 @@ import { startGrpcServer } from './grpc-server';
 import { serviceIdentity } from './grpc-call-credentials';
 import { GrpcUnaryClient } from './grpc-unary-client';
 import { userServiceProto } from './proto-files';
+import { unusedSessionPorts } from '../../../test/contract/ports/users/unused-session-ports';
 
 /** A port nothing listens on: bound, then released. */
 const closedPort = (): Promise<number> =>
@@ -69,6 +70,7 @@ describe('GrpcUnaryClient', () => {
       auth: { tokenVerifier: { verify: () => Promise.reject(new Error('no users here')) }, serviceToken: SERVICE_TOKEN },
       services: [
         usersGrpcService({
+        ...unusedSessionPorts,
           userAccounts: { register: () => Promise.reject(new Error('unused')), authenticate: () => Promise.reject(new Error('unused')) },
           userDirectory: {
             getUser: async () => {

@@ -33,7 +33,19 @@ describe('proto files', () => {
 
   it('loads the seed services with their RPCs', () => {
     expect(userServiceProto().serviceName).toBe(USER_SERVICE_NAME);
-    expect(Object.keys(userServiceProto().definition)).toEqual(['CreateUser', 'AuthenticateUser', 'GetUser', 'GetUsers']);
+    expect(Object.keys(userServiceProto().definition)).toEqual([
+      'CreateUser',
+      'AuthenticateUser',
+      'GetUser',
+      'GetUsers',
+      'RefreshSession',
+      'RevokeSession',
+      'ListSessions',
+      'GetJwks',
+      'CheckSession',
+      'IssueWsTicket',
+      'RedeemWsTicket',
+    ]);
     expect(chatServiceProto().serviceName).toBe(CHAT_SERVICE_NAME);
     expect(Object.keys(chatServiceProto().definition)).toEqual([
       'SendPrivateMessage',

@@ -1,7 +1,8 @@
 import { DomainError, silentLogger } from '../../../modules/kernel';
-import { HmacJwtTokens } from '../../../modules/users/adapters/crypto/hmac-jwt.tokens';
+import { InMemoryEventBus } from '../../../modules/kernel/adapters/in-memory-event-bus';
 import { startGrpcServer, type GrpcServiceBinding } from '../../../src/platform/grpc';
 import { GrpcCaller } from '../../harness/system/grpc-caller';
+import { makeInProcessUsers, sessionTokenIssuer } from './users/in-process-users';
 
 /** Who may call an RPC, as the spec expects it (written out, not read from the access table under test). */
 export type ExpectedAccess = 'open' | 'any user or service' | `only the user in ${string}`;
@@ -15,8 +16,11 @@ export interface RpcCase {
 export const ALICE = 5;
 export const MALLORY = 6;
 const SERVICE_TOKEN = 'access-spec-service-token-'.padEnd(40, 'x');
-const tokens = new HmacJwtTokens({ jwtSecret: 'access-spec-jwt-secret-'.padEnd(48, 'x'), jwtTtlSeconds: 600, clock: { now: () => new Date() } });
-const forger = new HmacJwtTokens({ jwtSecret: 'not-the-services-secret-'.padEnd(48, 'y'), jwtTtlSeconds: 600, clock: { now: () => new Date() } });
+/** The users module whose keys and sessions the loopback server verifies tokens with. */
+const users = makeInProcessUsers({ eventBus: new InMemoryEventBus({ logger: silentLogger }) });
+const tokens = sessionTokenIssuer(users);
+/** Another users module: its tokens are well formed and live there, but signed with a key not in the services' JWKS. */
+const forger = sessionTokenIssuer(makeInProcessUsers({ eventBus: new InMemoryEventBus({ logger: silentLogger }) }));
 
 /** What every port method answers here: reaching it means the credential check let the call through. */
 export const REACHED = 'TEST_HANDLER_REACHED';
@@ -35,7 +39,7 @@ export const startAccessLoopback = async (binding: GrpcServiceBinding) => {
     host: '127.0.0.1',
     port: 0,
     services: [binding],
-    auth: { tokenVerifier: tokens, serviceToken: SERVICE_TOKEN },
+    auth: { tokenVerifier: users.tokenVerifier, serviceToken: SERVICE_TOKEN },
     logger: silentLogger,
   });
   const caller = new GrpcCaller(`127.0.0.1:${server.port}`, binding.proto);

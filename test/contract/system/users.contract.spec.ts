@@ -111,16 +111,16 @@ describe('POST /users/create', () => {
 });
 
 describe('POST /users/authenticate', () => {
-  it('answers 200 with a HS256 JWT whose sub is the userId and which expires', async () => {
+  it('answers 200 with an EdDSA JWT whose sub is the userId and which expires, and the session fields after it', async () => {
     const registration = newRegistration();
     const created = await create(registration);
     const response = await anonymous().post('/users/authenticate', { username: registration.username, password: registration.password });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ token: expect.any(String) });
+    expect(response.body).toEqual({ token: expect.any(String), refreshToken: expect.any(String), expiresIn: 900, sessionId: expect.any(String) });
     const parts = (response.body.token as string).split('.');
     expect(parts).toHaveLength(3);
     for (const part of parts) expect(part).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodePart(parts[0]!)).toMatchObject({ alg: 'HS256' });
+    expect(decodePart(parts[0]!)).toMatchObject({ alg: 'EdDSA', kid: expect.any(String) });
     const payload = decodePart(parts[1]!);
     expect(payload.sub).toBe(String(created.body.userId));
     expect(typeof payload.exp).toBe('number');

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   HttpClient, newUserOn, privateHistory, roomHistory, roomWith, sendPrivate, sendToRoom, uniqueText, type Json, type TestUser,
 } from '../../harness/system';
@@ -11,9 +10,9 @@ import { bounded, processNamed, StartedProcesses, targetOptions } from './starte
 const lastSeq = (history: Json[]): number => Math.max(...history.map((message) => message.seq as number));
 
 /**
- * The restart cases for a monolith on durable storage: started with `env` (its storage, and a
- * fixed JWT_SECRET added here), it is stopped with SIGTERM and started again with the same
- * environment and port: tokens, credentials, histories and id sequences carry over.
+ * The restart cases for a monolith on durable storage: started with `env` (its storage), it is
+ * stopped with SIGTERM and started again with the same environment and port: signing keys and
+ * sessions (so access and refresh tokens), credentials, histories and id sequences carry over.
  */
 export const describeMonolithRestart = (storage: string, env: Readonly<Record<string, string>>): void =>
 describe(`monolith on ${storage}: stopped and started again on the same data`, () => {
@@ -25,9 +24,10 @@ describe(`monolith on ${storage}: stopped and started again on the same data`, (
   let roomId: number;
   let roomBefore: Json[];
   let privateBefore: Json[];
+  let bobSession: { token: string; refreshToken: string; sessionId: string };
 
   beforeAll(async () => {
-    target = started.addTarget(await startMonolith(targetOptions({ ...env, JWT_SECRET: randomBytes(48).toString('base64url') })));
+    target = started.addTarget(await startMonolith(targetOptions(env)));
     monolith = processNamed(target, 'monolith');
     alice = await newUserOn(target.endpoints);
     bob = await newUserOn(target.endpoints);
@@ -40,6 +40,9 @@ describe(`monolith on ${storage}: stopped and started again on the same data`, (
     privateBefore = await privateHistory(alice, bob);
     expect(roomBefore).toHaveLength(2);
     expect(privateBefore).toHaveLength(2);
+    const signedIn = await new HttpClient(bob.http.baseUrl).post('/users/authenticate', { username: bob.username, password: bob.password });
+    expect(signedIn.status).toBe(200);
+    bobSession = signedIn.body;
   }, 120_000);
 
   afterAll(() => started.cleanUp(), 60_000);
@@ -49,7 +52,7 @@ describe(`monolith on ${storage}: stopped and started again on the same data`, (
     expect(monolith.exitCode).toBe(0);
   });
 
-  describe('once started again with the same storage, JWT_SECRET and port', () => {
+  describe('once started again with the same storage and port', () => {
     beforeAll(async () => {
       const { httpUrl } = target.endpoints.gateways[0]!;
       await started.restart(monolith, `GET ${httpUrl}/health`, () => httpHealthy(httpUrl));
@@ -59,6 +62,19 @@ describe(`monolith on ${storage}: stopped and started again on the same data`, (
       const response = await alice.http.get(`/users/${alice.userId}`);
       expect(response.status).toBe(200);
       expect(response.body).toEqual({ userId: alice.userId, username: alice.username, email: alice.email });
+    });
+
+    it('accepts an access token and rotates a refresh token of a session made before the restart', async () => {
+      const anonymous = new HttpClient(bob.http.baseUrl);
+      const bobProfile = { userId: bob.userId, username: bob.username, email: bob.email };
+      expect((await anonymous.withToken(bobSession.token).get(`/users/${bob.userId}`)).body).toEqual(bobProfile);
+      const refreshed = await anonymous.post('/users/refresh', { refreshToken: bobSession.refreshToken });
+      expect(refreshed.status).toBe(200);
+      expect(refreshed.body).toMatchObject({ sessionId: bobSession.sessionId, token: expect.any(String), refreshToken: expect.any(String) });
+      expect(refreshed.body.refreshToken).not.toBe(bobSession.refreshToken);
+      expect((await anonymous.withToken(refreshed.body.token).get(`/users/${bob.userId}`)).body).toEqual(bobProfile);
+      const listed = await anonymous.withToken(refreshed.body.token).get('/users/me/sessions');
+      expect(listed.body.map((session: Json) => session.sessionId)).toContain(bobSession.sessionId);
     });
 
     it('authenticates with the credentials registered before the restart', async () => {

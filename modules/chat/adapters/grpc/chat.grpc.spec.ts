@@ -4,7 +4,7 @@ import { InMemoryEventBus } from '../../../kernel/adapters';
 import { forwardedCallerToken, startGrpcServer } from '../../../../src/platform/grpc';
 import { describeChatApiContract } from '../../../../test/contract/ports/chat/chat-api.contract';
 import { onBehalfOfActingUser } from '../../../../test/contract/ports/on-behalf-of-acting-user';
-import { HmacJwtTokens } from '../../../users/adapters/crypto/hmac-jwt.tokens';
+import { makeInProcessUsers, sessionTokenIssuer } from '../../../../test/contract/ports/users/in-process-users';
 import { InMemoryMessageStore } from '../in-memory/in-memory.message-store';
 import { InMemoryRoomMembership } from '../in-memory/in-memory.room-membership';
 import { InMemoryRoomStore } from '../in-memory/in-memory.room-store';
@@ -15,7 +15,9 @@ import { GrpcChatClient } from './chat.grpc-client';
 import { chatGrpcService } from './chat.grpc-server';
 
 const EXISTING_USER_IDS: [number, number, number] = [3, 11, 7];
-const tokens = new HmacJwtTokens({ jwtSecret: 'chat-loopback-test-secret-'.padEnd(48, 'x'), jwtTtlSeconds: 3600, clock: systemClock });
+/** The users module whose real tokens the callers present and the chat server verifies (its keys and sessions). */
+const users = makeInProcessUsers({ eventBus: new InMemoryEventBus({ logger: silentLogger }) });
+const tokens = sessionTokenIssuer(users);
 
 const userLookupOf = (userIds: readonly number[]): UserLookup => {
   const known = new Set(userIds);
@@ -39,7 +41,7 @@ const startLoopback = async () => {
     host: '127.0.0.1',
     port: 0,
     services: [chatGrpcService({ messaging, roomRegistry })],
-    auth: { tokenVerifier: tokens },
+    auth: { tokenVerifier: users.tokenVerifier },
     logger: silentLogger,
   });
   const remote = new GrpcChatClient({

@@ -3,6 +3,16 @@ import { GrpcUnaryClient, userServiceProto, type GrpcCallCredentials, type GrpcC
 import type {
   AccessToken,
   AuthenticateUserInput,
+  JsonWebKeySet,
+  JwksProvider,
+  ListSessionsInput,
+  RedeemedWsTicket,
+  RefreshSessionInput,
+  SessionRef,
+  SessionSummary,
+  UserSessions,
+  WsTicket,
+  WsTicketInput,
   GetUserInput,
   GetUsersInput,
   RegisterUserInput,
@@ -18,11 +28,28 @@ import {
   getUsersRequestOf,
   userRecordOf,
   userSummariesOf,
-  type AuthenticateResponseMessage,
   type CreateUserResponseMessage,
   type GetUserResponseMessage,
   type GetUsersResponseMessage,
 } from './users.grpc-mapping';
+import {
+  accessTokenOf,
+  issueWsTicketRequestOf,
+  jwksOf,
+  listSessionsRequestOf,
+  redeemWsTicketRequestOf,
+  redeemedTicketOf,
+  refreshRequestOf,
+  sessionRefMessageOf,
+  sessionSummariesOf,
+  wsTicketOf,
+  type AuthenticateResponseMessage,
+  type CheckSessionResponseMessage,
+  type GetJwksResponseMessage,
+  type IssueWsTicketResponseMessage,
+  type ListSessionsResponseMessage,
+  type RedeemWsTicketResponseMessage,
+} from './sessions.grpc-mapping';
 
 export interface GrpcUsersClientDeps {
   /** `host:port` of the user service (USERS_GRPC_ADDRESS). */
@@ -37,14 +64,15 @@ export interface GrpcUsersClientDeps {
 }
 
 /**
- * UserAccounts and UserDirectory answered by the remote user service over gRPC
+ * UserAccounts, UserDirectory, UserSessions and JwksProvider answered by the remote user service over gRPC
  * (proto/users.proto): one RPC per port method on one channel. Errors come back as the
  * service's own DomainErrors; an unreachable service is SERVICE_UNAVAILABLE. Reads
  * (GetUser, GetUsers, and AuthenticateUser, which changes nothing) are retried while the service
- * is unreachable; CreateUser is not, since it may have run. Each call carries
+ * is unreachable; CreateUser, RefreshSession (single use) and the writes of tickets are not,
+ * since they may have run. RevokeSession is idempotent, so it is retried. Each call carries
  * `grpcCallCredentials`: the caller's token in a gateway, the service identity in a service.
  */
-export class GrpcUsersClient implements UserAccounts, UserDirectory {
+export class GrpcUsersClient implements UserAccounts, UserDirectory, UserSessions, JwksProvider {
   private readonly client: GrpcUnaryClient;
 
   constructor(deps: GrpcUsersClientDeps) {
@@ -66,8 +94,40 @@ export class GrpcUsersClient implements UserAccounts, UserDirectory {
 
   async authenticate(input: AuthenticateUserInput): Promise<AccessToken> {
     const request = authenticateRequestOf(input);
-    const { token } = await this.client.call<AuthenticateResponseMessage>('AuthenticateUser', request, { retryable: true });
-    return { token };
+    return accessTokenOf(await this.client.call<AuthenticateResponseMessage>('AuthenticateUser', request, { retryable: false }));
+  }
+
+  async refresh(input: RefreshSessionInput): Promise<AccessToken> {
+    const request = refreshRequestOf(input);
+    return accessTokenOf(await this.client.call<AuthenticateResponseMessage>('RefreshSession', request, { retryable: false }));
+  }
+
+  async revokeSession(input: SessionRef): Promise<void> {
+    await this.client.call<object>('RevokeSession', sessionRefMessageOf(input), { retryable: true });
+  }
+
+  async listSessions(input: ListSessionsInput): Promise<SessionSummary[]> {
+    const request = listSessionsRequestOf(input);
+    return sessionSummariesOf(await this.client.call<ListSessionsResponseMessage>('ListSessions', request, { retryable: true }));
+  }
+
+  async isSessionActive(input: SessionRef): Promise<boolean> {
+    const request = sessionRefMessageOf(input);
+    return (await this.client.call<CheckSessionResponseMessage>('CheckSession', request, { retryable: true })).active;
+  }
+
+  async issueWsTicket(input: WsTicketInput): Promise<WsTicket> {
+    const request = issueWsTicketRequestOf(input);
+    return wsTicketOf(await this.client.call<IssueWsTicketResponseMessage>('IssueWsTicket', request, { retryable: false }));
+  }
+
+  async redeemWsTicket(input: { readonly ticket: string }): Promise<RedeemedWsTicket> {
+    const request = redeemWsTicketRequestOf(input);
+    return redeemedTicketOf(await this.client.call<RedeemWsTicketResponseMessage>('RedeemWsTicket', request, { retryable: false }));
+  }
+
+  async getJwks(): Promise<JsonWebKeySet> {
+    return jwksOf(await this.client.call<GetJwksResponseMessage>('GetJwks', {}, { retryable: true }));
   }
 
   async getUser(input: GetUserInput): Promise<UserRecord> {

@@ -25,10 +25,8 @@ export interface CreateUserResponseMessage {
 export interface AuthenticateRequestMessage {
   readonly username: string;
   readonly password: string;
-}
-
-export interface AuthenticateResponseMessage {
-  readonly token: string;
+  readonly userAgent: string;
+  readonly ip: string;
 }
 
 export interface GetUserRequestMessage {
@@ -65,7 +63,12 @@ export const createUserRequestOf = (input: RegisterUserInput): CreateUserRequest
 
 export const authenticateRequestOf = (input: AuthenticateUserInput): AuthenticateRequestMessage => {
   const fields = wireInput(input);
-  return { username: wireString(fields.username, 'username'), password: wireString(fields.password, 'password') };
+  return {
+    username: wireString(fields.username, 'username'),
+    password: wireString(fields.password, 'password'),
+    userAgent: fields.userAgent === undefined ? '' : wireString(fields.userAgent, 'userAgent'),
+    ip: fields.ip === undefined ? '' : wireString(fields.ip, 'ip'),
+  };
 };
 
 export const getUserRequestOf = (input: GetUserInput): GetUserRequestMessage => ({ userId: wireInt32(wireInput(input).userId, 'userId') });

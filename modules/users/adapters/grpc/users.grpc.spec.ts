@@ -1,33 +1,32 @@
-import { silentLogger, systemClock } from '../../../kernel';
+import { silentLogger } from '../../../kernel';
 import { InMemoryEventBus } from '../../../kernel/adapters/in-memory-event-bus';
 import { forwardedCallerToken, startGrpcServer } from '../../../../src/platform/grpc';
 import { onBehalfOfActingUser } from '../../../../test/contract/ports/on-behalf-of-acting-user';
 import { describeUsersApiContract } from '../../../../test/contract/ports/users/users-api.contract';
-import { BcryptPasswordHasher } from '../crypto/bcrypt-password.hasher';
-import { HmacJwtTokens } from '../crypto/hmac-jwt.tokens';
-import { InMemoryUserRepository } from '../in-memory/in-memory-user.repository';
-import { UsersService } from '../../application/users.service';
+import { makeInProcessUsers, sessionTokenIssuer } from '../../../../test/contract/ports/users/in-process-users';
+import { JoseTokenVerifier } from '../jose/jose-token.verifier';
+import { JwksKeyCache } from '../jose/jwks-key-cache';
+import { RevocationAwareSessionStatus } from '../jose/revocation-aware.session-status';
 import { GrpcUsersClient } from './users.grpc-client';
 import { usersGrpcService } from './users.grpc-server';
 
-const JWT_SECRET = 'loopback-test-secret-'.padEnd(48, 'x');
+const NOBODY_IN_THE_CASES = 2_147_483_647;
 
 describeUsersApiContract('GrpcUsersClient over a loopback gRPC server', async () => {
-  const tokens = new HmacJwtTokens({ jwtSecret: JWT_SECRET, jwtTtlSeconds: 3600, clock: systemClock });
   const eventBus = new InMemoryEventBus({ logger: silentLogger });
-  const service = new UsersService({
-    userRepository: new InMemoryUserRepository(),
-    passwordHasher: new BcryptPasswordHasher({ bcryptCost: 4 }),
-    tokenIssuer: tokens,
-    eventBus,
-    clock: systemClock,
-    logger: silentLogger,
-  });
+  const users = makeInProcessUsers({ eventBus });
   const server = await startGrpcServer({
     host: '127.0.0.1',
     port: 0,
-    services: [usersGrpcService({ userAccounts: service, userDirectory: service })],
-    auth: { tokenVerifier: tokens },
+    services: [
+      usersGrpcService({
+        userAccounts: users.usersService,
+        userDirectory: users.usersService,
+        userSessions: users.sessionsService,
+        jwksProvider: users.keyRing,
+      }),
+    ],
+    auth: { tokenVerifier: users.tokenVerifier },
     logger: silentLogger,
   });
   const client = new GrpcUsersClient({
@@ -37,13 +36,31 @@ describeUsersApiContract('GrpcUsersClient over a loopback gRPC server', async ()
     grpcClientTls: undefined,
     logger: silentLogger,
   });
-  // GetUser shows the email to its owner only: each lookup runs as the user it looks up.
-  const remote = onBehalfOfActingUser(client, tokens);
-  const verifier = new HmacJwtTokens({ jwtSecret: JWT_SECRET, jwtTtlSeconds: 3600, clock: systemClock });
+  // Each call runs as the user it acts for, with a real token of theirs (GetUser shows the
+  // email to its owner only; session RPCs act for `userId`). Calls naming nobody (open RPCs,
+  // GetUsers) run as a user no case creates, so no case's session list gains a session.
+  const remote = onBehalfOfActingUser(client, sessionTokenIssuer(users), NOBODY_IN_THE_CASES);
+  // a verifier as a gateway has one: public keys and sessions over gRPC, revocations from the bus
+  const sessionStatus = new RevocationAwareSessionStatus({
+    userSessions: client,
+    eventBus,
+    clock: { now: () => new Date() },
+    logger: silentLogger,
+    sessionCheckCacheSeconds: 30,
+  });
+  await sessionStatus.start();
+  const verifier = new JoseTokenVerifier({
+    jwksKeyCache: new JwksKeyCache({ jwksProvider: client }),
+    sessionStatus,
+    clock: { now: () => new Date() },
+    tokenClockToleranceSeconds: 5,
+  });
   return {
     accounts: remote,
     directory: remote,
     verifier,
+    sessions: remote,
+    jwks: client,
     close: async () => {
       await client.close();
       await server.close();

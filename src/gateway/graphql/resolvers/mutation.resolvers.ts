@@ -1,5 +1,6 @@
 import type { IResolverObject } from 'mercurius';
 import { createRoom, joinRoom, leaveRoom } from '../../api/rooms.api';
+import { logout, refreshSession, revokeSession } from '../../api/sessions.api';
 import { authenticateUser, createUser } from '../../api/users.api';
 import type { ResolverContext } from '../graphql-context';
 import { clientMessageIdOf, idArgument } from './arguments';
@@ -38,4 +39,10 @@ export const mutationResolvers: IResolverObject<unknown, ResolverContext> = {
   joinRoom: async (_root, args: { roomId: number }, { ports, caller }) => joinRoom(ports, await caller.id(), idArgument(args.roomId, 'roomId')),
 
   leaveRoom: async (_root, args: { roomId: number }, { ports, caller }) => leaveRoom(ports, await caller.id(), idArgument(args.roomId, 'roomId')),
+
+  refreshSession: async (_root, args: { refreshToken: string }, { ports }) => refreshSession(ports, { refreshToken: args.refreshToken }),
+
+  logout: async (_root, _args, { ports, caller }) => (await logout(ports, await caller.claims())).loggedOut,
+
+  revokeSession: async (_root, args: { sessionId: string }, { ports, caller }) => revokeSession(ports, await caller.claims(), args.sessionId),
 };

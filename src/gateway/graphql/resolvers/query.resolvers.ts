@@ -1,5 +1,6 @@
 import type { IResolverObject } from 'mercurius';
 import { getRoom, listRooms } from '../../api/rooms.api';
+import { listSessions } from '../../api/sessions.api';
 import { getUser } from '../../api/users.api';
 import type { ResolverContext } from '../graphql-context';
 import { historyPagingOf, idArgument, type PagingArguments } from './arguments';
@@ -23,4 +24,6 @@ export const queryResolvers: IResolverObject<unknown, ResolverContext> = {
       toUserId: idArgument(args.userId, 'userId'),
       ...historyPagingOf(args),
     }),
+
+  sessions: async (_root, _args, { ports, caller }) => listSessions(ports, await caller.claims()),
 };

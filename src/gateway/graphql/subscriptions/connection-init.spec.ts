@@ -1,6 +1,4 @@
-import { silentLogger } from '../../../../modules/kernel';
-import { UsersErrors, type TokenVerifier } from '../../../../modules/users/contracts';
-import { authenticateConnection, tokenOfInitPayload } from './connection-init';
+import { ticketOfInitPayload, tokenOfInitPayload } from './connection-init';
 
 describe('connection_init', () => {
   it('finds the token as {token}, {authorization} or {headers: {authorization}}', () => {
@@ -13,17 +11,9 @@ describe('connection_init', () => {
     }
   });
 
-  it('accepts a valid token as its user, and refuses a missing or bad one', async () => {
-    const tokenVerifier: TokenVerifier = {
-      verify: async (token) => {
-        if (token !== 'good') throw UsersErrors.invalidToken('bad signature');
-        return { userId: 42 };
-      },
-    };
-    const onConnect = authenticateConnection({ tokenVerifier, logger: silentLogger });
-    const accepted = await onConnect({ payload: { token: 'good' } });
-    expect(accepted !== false && (await accepted.caller.id())).toBe(42);
-    expect(await onConnect({ payload: { token: 'forged' } })).toBe(false);
-    expect(await onConnect({ payload: {} })).toBe(false);
+  it('finds a single-use ticket as {ticket}', () => {
+    expect(ticketOfInitPayload({ ticket: 'abc' })).toBe('abc');
+    expect(ticketOfInitPayload({ ticket: '' })).toBeUndefined();
+    expect(ticketOfInitPayload({ token: 'abc' })).toBeUndefined();
   });
 });

@@ -1,19 +1,30 @@
 import { DomainError, INT32_MAX } from '../../../../modules/kernel';
 import { GET_USERS_MAX_IDS } from '../../../../modules/users/contracts';
-import type { RegisterUserInput, TokenVerifier, UserAccounts, UserDirectory, UserRecord } from '../../../../modules/users/contracts';
+import type {
+  JwksProvider,
+  RegisterUserInput,
+  TokenVerifier,
+  UserAccounts,
+  UserDirectory,
+  UserRecord,
+  UserSessions,
+} from '../../../../modules/users/contracts';
+import { describeUserSessionsCases } from './user-sessions.cases';
 import { emailOf, randomUsernameOf, uniqueUsername } from './unique-users';
 
 export interface UsersApiSubject {
   readonly accounts: UserAccounts;
   readonly directory: UserDirectory;
   readonly verifier: TokenVerifier;
+  readonly sessions: UserSessions;
+  readonly jwks: JwksProvider;
   close(): Promise<void>;
 }
 
 const PASSWORD = 'correct horse battery';
 
 /** Resolves to what `promise` rejected with; fails the test when it resolves. */
-const rejectionOf = async (promise: Promise<unknown>): Promise<DomainError> => {
+export const rejectionOf = async (promise: Promise<unknown>): Promise<DomainError> => {
   const outcome = await promise.then(
     (value: unknown) => ({ resolved: value }),
     (reason: unknown) => ({ rejected: reason }),
@@ -166,7 +177,7 @@ export const describeUsersApiContract = (name: string, makeSubject: () => Promis
         const user = await register({ username: uniqueUsername('Sign.In') });
         const { token } = await subject.accounts.authenticate({ username: user.username.toLowerCase(), password: PASSWORD });
         expect(typeof token).toBe('string');
-        await expect(subject.verifier.verify(token)).resolves.toEqual({ userId: user.userId });
+        await expect(subject.verifier.verify(token)).resolves.toMatchObject({ userId: user.userId });
       });
 
       it('answers a wrong password and an unknown user with the same error', async () => {
@@ -186,7 +197,7 @@ export const describeUsersApiContract = (name: string, makeSubject: () => Promis
         expect(Buffer.byteLength(password)).toBe(72);
         const user = await register({ password });
         const { token } = await subject.accounts.authenticate({ username: user.username, password });
-        await expect(subject.verifier.verify(token)).resolves.toEqual({ userId: user.userId });
+        await expect(subject.verifier.verify(token)).resolves.toMatchObject({ userId: user.userId });
         const almost = `${'\u20ac'.repeat(2)}${'\u00e9'.repeat(32)}xz`;
         const error = await rejectionOf(subject.accounts.authenticate({ username: user.username, password: almost }));
         expect(error.code).toBe('AUTH_INVALID_CREDENTIALS');
@@ -213,6 +224,11 @@ export const describeUsersApiContract = (name: string, makeSubject: () => Promis
         const input = untyped<{ username: string; password: string }>({ username: uniqueUsername(), password: PASSWORD, [field]: value });
         await expectInvalid(subject.accounts.authenticate(input), field);
       });
+    });
+
+    describeUserSessionsCases(() => subject, async () => {
+      const user = await register();
+      return { user, password: PASSWORD };
     });
 
     describe('verify', () => {

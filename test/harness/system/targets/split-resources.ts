@@ -16,7 +16,6 @@ export interface SplitResources {
   readonly redisKeyPrefix: string;
   readonly amqpUrl: string;
   readonly amqpExchange: string;
-  readonly jwtSecret: string;
   /** The identity the services show each other (SERVICE_TOKEN). */
   readonly serviceToken: string;
 }
@@ -30,7 +29,6 @@ export const prepareSplitResources = (): SplitResources => {
     redisKeyPrefix: `chatterroom-test:${run}:`,
     amqpUrl: serviceUrls.amqp,
     amqpExchange: `chatterroom.test.${run}`,
-    jwtSecret: randomBytes(48).toString('base64url'),
     serviceToken: randomBytes(32).toString('base64url'),
   };
 };

@@ -30,13 +30,13 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
 
   const started: RoleProcess[] = [];
   const users = role('user-service', 'user-service', {
-    GRPC_HOST: HOST, GRPC_PORT: String(usersPort), JWT_SECRET: resources.jwtSecret, BCRYPT_COST: '4',
+    GRPC_HOST: HOST, GRPC_PORT: String(usersPort), BCRYPT_COST: '4',
     USERS_MONGO_URL: resources.usersMongoUrl, ...security.users,
   });
   const chat = role('chat-service', 'chat-service', {
     GRPC_HOST: HOST, GRPC_PORT: String(chatPort), CHAT_MONGO_URL: resources.chatMongoUrl,
     REDIS_URL: resources.redisUrl, REDIS_KEY_PREFIX: resources.redisKeyPrefix, USERS_GRPC_ADDRESS: usersAddress,
-    JWT_SECRET: resources.jwtSecret, ...security.chat,
+    ...security.chat,
   });
   started.push(users, chat);
   await stopAllOnFailure(started, () =>
@@ -49,7 +49,7 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
   const gateways = gatewayPorts.map((port, index) => ({
     endpoint: gatewayEndpoint(HOST, port),
     process: role(`gateway-${index + 1}`, 'gateway', {
-      PORT: String(port), HOST, JWT_SECRET: resources.jwtSecret,
+      PORT: String(port), HOST,
       USERS_GRPC_ADDRESS: usersAddress, CHAT_GRPC_ADDRESS: chatAddress, ...security.gateway, ...originEnv,
       REDIS_URL: resources.redisUrl, REDIS_KEY_PREFIX: resources.redisKeyPrefix,
     }),

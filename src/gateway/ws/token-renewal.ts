@@ -1,0 +1,21 @@
+import type { WebSocket } from 'ws';
+import { DomainError } from '../../../modules/kernel';
+import type { TokenVerifier } from '../../../modules/users/contracts';
+import { stringField, type InputFields } from '../api/input-fields';
+import type { SocketSessions } from './socket-sessions';
+
+/**
+ * The `auth` frame of one socket: verifies the fresh token, which must be the same user's,
+ * and moves the socket's expiry (and session) to it. Answers `{expiresAt}`.
+ * @throws DomainError AUTH_INVALID_TOKEN, AUTH_USER_MISMATCH, VALIDATION_FAILED
+ */
+export const tokenRenewal =
+  (deps: { tokenVerifier: TokenVerifier; sessions: SocketSessions; socket: WebSocket; userId: number }) =>
+  async (fields: InputFields): Promise<{ expiresAt: string }> => {
+    const claims = await deps.tokenVerifier.verify(stringField(fields, 'token'));
+    if (claims.userId !== deps.userId) {
+      throw new DomainError('AUTH_USER_MISMATCH', 'forbidden', 'The token belongs to another user than this socket');
+    }
+    deps.sessions.renew(deps.socket, claims);
+    return { expiresAt: claims.expiresAt };
+  };

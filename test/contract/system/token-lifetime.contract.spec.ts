@@ -1,0 +1,87 @@
+import { ChatSocket, eventually, expectError, HttpClient, newUserOn, type Json, type TestUser } from '../../harness/system';
+import { errorCodes, graphqlOf, subscriberOf } from '../../harness/graphql';
+import { startOwnTarget } from '../../harness/system/own-target';
+import type { RunningTarget } from '../../harness/system/targets/running-target';
+
+/** Seconds: short enough to wait for, long enough for a rotation to happen within a token's life. */
+const ACCESS_TOKEN_TTL_SECONDS = 15;
+const SIGNING_KEY_ROTATION_SECONDS = 5;
+const LONG_WAIT = { timeoutMs: 40_000, intervalMs: 250 };
+
+const expiryOf = (token: string): number => (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number }).exp * 1000;
+const kidOf = (token: string): string => (JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as { kid: string }).kid;
+const untilPast = (time: number) => eventually(() => expect(Date.now()).toBeGreaterThan(time), LONG_WAIT);
+
+describe('tokens that end (a target with 15 s access tokens and signing keys rotating every 5 s)', () => {
+  jest.setTimeout(120_000);
+  let target: RunningTarget;
+  const gateways = () => target.endpoints.gateways;
+  const last = () => gateways()[gateways().length - 1]!;
+
+  beforeAll(async () => {
+    target = await startOwnTarget({
+      ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
+      SIGNING_KEY_ROTATION_SECONDS: String(SIGNING_KEY_ROTATION_SECONDS),
+      TOKEN_CLOCK_TOLERANCE_SECONDS: '0',
+    });
+  });
+
+  afterAll(async () => {
+    await target?.stop();
+  });
+
+  const signIn = async (user: TestUser, index = 0) =>
+    (await new HttpClient(gateways()[index]!.httpUrl).post('/users/authenticate', { username: user.username, password: user.password })).body as Json;
+
+  it('closes a /ws/chat socket with 4401 when its token expires, and then refuses the token everywhere', async () => {
+    const user = await newUserOn(target.endpoints, 0);
+    const socket = await ChatSocket.connect(last().wsUrl, { token: user.token });
+    expect(await Promise.race([socket.closed, untilPast(expiryOf(user.token) + 10_000).then(() => 'still open')])).toEqual({
+      code: 4401,
+      reason: 'Token expired',
+    });
+    for (const gateway of gateways()) {
+      expectError(await new HttpClient(gateway.httpUrl, user.token).get(`/users/${user.userId}`), 401, 'AUTH_INVALID_TOKEN');
+      expect(await ChatSocket.rejectedStatus(gateway.wsUrl, { token: user.token })).toBe(401);
+      expect(errorCodes(await graphqlOf(gateway.httpUrl, user.token).request('{ me { userId } }'))).toEqual(['AUTH_INVALID_TOKEN']);
+    }
+  });
+
+  it('keeps a socket open past its first token when an auth frame brings a fresh one, until that one expires', async () => {
+    const user = await newUserOn(target.endpoints, 0);
+    const socket = await ChatSocket.connect(last().wsUrl, { token: user.token });
+    const session = await signIn(user);
+    await untilPast(expiryOf(user.token) - 4_000);
+    const refreshed = (await new HttpClient(gateways()[0]!.httpUrl).post('/users/refresh', { refreshToken: session.refreshToken })).body;
+    const mismatch = await socket.request({ type: 'auth', token: (await signIn(await newUserOn(target.endpoints, 0))).token });
+    expect(mismatch).toMatchObject({ type: 'error', code: 'AUTH_USER_MISMATCH' });
+    const ack = await socket.request({ type: 'auth', token: refreshed.token });
+    expect(ack).toMatchObject({ type: 'ack', result: { expiresAt: new Date(expiryOf(refreshed.token)).toISOString() } });
+    await untilPast(expiryOf(user.token) + 1_000);
+    expect(await socket.request({ type: 'ping' })).toMatchObject({ type: 'pong' });
+    expect(await socket.closed).toEqual({ code: 4401, reason: 'Token expired' });
+  });
+
+  it('closes a GraphQL subscription socket with 4401 when its token expires', async () => {
+    const user = await newUserOn(target.endpoints, 0);
+    const subscription = subscriberOf(last().httpUrl, user.token).subscribe('subscription { messageAdded { messageId } }');
+    expect(await subscription.ending(40_000)).toEqual({ kind: 'closed', code: 4401, reason: 'Token expired' });
+  });
+
+  it('rotates signing keys without refusing a token of the retired key', async () => {
+    const user = await newUserOn(target.endpoints, 0);
+    const old = await signIn(user);
+    const fresh = await eventually(async () => {
+      const next = await signIn(user);
+      expect(kidOf(next.token)).not.toBe(kidOf(old.token));
+      return next;
+    }, LONG_WAIT);
+    expect(Date.now()).toBeLessThan(expiryOf(old.token));
+    for (const gateway of gateways()) {
+      expect((await new HttpClient(gateway.httpUrl, old.token).get(`/users/${user.userId}`)).status).toBe(200);
+      expect((await new HttpClient(gateway.httpUrl, fresh.token).get(`/users/${user.userId}`)).status).toBe(200);
+      const jwks = (await new HttpClient(gateway.httpUrl).get('/.well-known/jwks.json')).body;
+      expect(jwks.keys.map((key: Json) => key.kid)).toEqual(expect.arrayContaining([kidOf(old.token), kidOf(fresh.token)]));
+    }
+  });
+});
