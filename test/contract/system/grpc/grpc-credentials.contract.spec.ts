@@ -115,7 +115,10 @@ describe('gRPC services: every call carries a credential', () => {
     const created = await users.call('CreateUser', registration);
     expect(created).toEqual({ status: 'OK', reply: { userId: expect.any(Number), username: registration.username, email: registration.email } });
     const signedIn = await users.call('AuthenticateUser', { username: registration.username, password: registration.password });
-    expect(signedIn).toEqual({ status: 'OK', reply: { token: expect.any(String) } });
+    expect(signedIn).toEqual({
+      status: 'OK',
+      reply: { token: expect.any(String), refreshToken: expect.any(String), sessionId: expect.any(String), expiresIn: expect.any(Number) },
+    });
     const me = await users.call('GetUser', { userId: created.reply.userId }, bearer(signedIn.reply.token));
     expect(me.reply).toEqual({ userId: created.reply.userId, username: registration.username, email: registration.email });
   });
