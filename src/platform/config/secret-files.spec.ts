@@ -96,10 +96,21 @@ describe('secrets from <NAME>_FILE', () => {
     expect(Object.keys(values).sort()).toEqual([...SECRET_VARIABLES].sort());
     const env = Object.fromEntries(Object.entries(values).map(([name, value]) => [`${name}_FILE`, file(name, `${value}\n`)]));
     const addresses = { USERS_GRPC_ADDRESS: 'users:50051', CHAT_GRPC_ADDRESS: 'chat:50052' };
-    expect(readMonolithConfig(env)).toMatchObject({ auth: { jwtSecret: SECRET }, mongoUrl: values.MONGO_URL });
-    expect(readGatewayConfig({ ...env, ...addresses })).toMatchObject({ auth: { jwtSecret: SECRET }, amqp: { url: values.AMQP_URL } });
-    expect(readUserServiceConfig(env)).toMatchObject({ auth: { jwtSecret: SECRET }, mongoUrl: values.USERS_MONGO_URL, amqp: { url: values.AMQP_URL } });
-    expect(readChatServiceConfig({ ...env, ...addresses })).toMatchObject({
+    const serviceToken = 'service-token-0123456789abcdefghijklmnopqrstuvwxyz';
+    const services = { ...env, SERVICE_TOKEN_FILE: file('SERVICE_TOKEN', `${serviceToken}\n`) };
+    expect(readMonolithConfig(env)).toMatchObject({ auth: { jwtSecret: SECRET }, storage: { kind: 'mongo', mongoUrl: values.MONGO_URL } });
+    expect(readGatewayConfig({ ...env, ...addresses })).toMatchObject({
+      auth: { jwtSecret: SECRET },
+      amqp: { url: values.AMQP_URL },
+      redis: { url: values.REDIS_URL },
+    });
+    expect(readUserServiceConfig(services)).toMatchObject({
+      auth: { jwtSecret: SECRET },
+      mongoUrl: values.USERS_MONGO_URL,
+      amqp: { url: values.AMQP_URL },
+      grpcSecurity: { serviceToken },
+    });
+    expect(readChatServiceConfig({ ...services, ...addresses })).toMatchObject({
       mongoUrl: values.CHAT_MONGO_URL,
       redis: { url: values.REDIS_URL },
       amqp: { url: values.AMQP_URL },
