@@ -92,7 +92,7 @@ describe('secrets from <NAME>_FILE', () => {
     const addresses = { USERS_GRPC_ADDRESS: 'users:50051', CHAT_GRPC_ADDRESS: 'chat:50052' };
     const serviceToken = { SERVICE_TOKEN_FILE: file('service-token', `${SECRET}\n`) };
     expect(readMonolithConfig(env)).toMatchObject({ storage: { kind: 'mongo', mongoUrl: values.MONGO_URL } });
-    expect(readGatewayConfig({ ...env, ...addresses })).toMatchObject({ amqp: { url: values.AMQP_URL } });
+    expect(readGatewayConfig({ ...env, ...addresses })).toMatchObject({ amqp: { url: values.AMQP_URL }, redis: { url: values.REDIS_URL } });
     expect(readUserServiceConfig({ ...env, ...serviceToken })).toMatchObject({ grpcSecurity: { serviceToken: SECRET }, mongoUrl: values.USERS_MONGO_URL, amqp: { url: values.AMQP_URL } });
     expect(readChatServiceConfig({ ...env, ...addresses, ...serviceToken })).toMatchObject({
       grpcSecurity: { serviceToken: SECRET },
