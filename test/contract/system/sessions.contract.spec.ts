@@ -179,6 +179,17 @@ describe('POST /ws/ticket', () => {
     expect(await ChatSocket.rejectedStatus(url(lastGateway()))).toBe(401);
   });
 
+  it('runs the frames of a socket opened with a ticket as its user (split: with a token of its session, forwarded to the services)', async () => {
+    const { userId, first } = await signUp(0);
+    const { ticket } = (await asUser(first.token, 0).post('/ws/ticket')).body;
+    const socket = await ChatSocket.connect(`${gateway(lastGateway()).wsUrl}?ticket=${encodeURIComponent(ticket)}`);
+    const name = `ticket-${Date.now().toString(36)}`;
+    const created = await socket.request({ type: 'room.create', name });
+    expect(created).toMatchObject({ type: 'ack', result: { name } });
+    const room = await asUser(first.token, 0).get(`/rooms/${created.result.roomId}`);
+    expect(room.body.members).toEqual([userId]);
+  });
+
   it('opens a GraphQL subscription with connection_init {ticket}, once', async () => {
     const { first } = await signUp(0);
     const { ticket } = (await asUser(first.token, 0).post('/ws/ticket')).body;
