@@ -1,9 +1,10 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import WebSocket from 'ws';
 import {
-  anonymous, ChatSocket, eventually, expectError, gateway, newRegistration, system, type HttpClient, type Json,
+  anonymous, ChatSocket, eventually, expectError, gateway, newRegistration, newUsers, sendPrivate, system, uniqueText,
+  type HttpClient, type Json, type TestUser,
 } from '../../harness/system';
-import { errorCodes, graphqlOf, graphqlWsUrl, GraphqlSubscriber, subscriberOf } from '../../harness/graphql';
+import { errorCodes, graphqlOf, graphqlWsUrl, GraphqlSubscriber, subscriberOf, untilDelivering } from '../../harness/graphql';
 
 /** A fresh user signed in on gateway `index`: the whole authenticate answer. */
 const signUp = async (index = 0) => {
@@ -204,6 +205,18 @@ describe('POST /ws/ticket', () => {
     opened.close();
     const again = await new GraphqlSubscriber(url, { ticket }).subscribe(ROOMS_QUERY).ending();
     expect(again).toEqual({ kind: 'closed', code: 4403, reason: 'Forbidden' });
+  });
+
+  it('resolves the events of a GraphQL subscription opened with a ticket as its user (split: sender lookups carry a token of its session)', async () => {
+    const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
+    const { ticket } = (await asUser(bob.token, 0).post('/ws/ticket')).body;
+    const bobs = new GraphqlSubscriber(graphqlWsUrl(gateway(lastGateway()).httpUrl), { ticket }).subscribe(
+      'subscription { messageAdded { message sender { username } } }',
+    );
+    const probe = await untilDelivering(bobs, async () => (await sendPrivate(alice, bob, uniqueText('ticket'))).message);
+    expect(probe.errors).toBeUndefined();
+    expect(probe.data).toEqual({ messageAdded: { message: expect.any(String), sender: { username: alice.username } } });
+    await GraphqlSubscriber.closeAll();
   });
 
   it('needs an access token', async () => {
