@@ -1,9 +1,10 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import WebSocket from 'ws';
 import {
-  anonymous, ChatSocket, eventually, expectError, gateway, newRegistration, system, type HttpClient, type Json,
+  anonymous, ChatSocket, eventually, expectError, gateway, newRegistration, newUsers, sendPrivate, system, uniqueText,
+  type HttpClient, type Json, type TestUser,
 } from '../../harness/system';
-import { errorCodes, graphqlOf, graphqlWsUrl, GraphqlSubscriber, subscriberOf } from '../../harness/graphql';
+import { errorCodes, graphqlOf, graphqlWsUrl, GraphqlSubscriber, subscriberOf, untilDelivering } from '../../harness/graphql';
 
 /** A fresh user signed in on gateway `index`: the whole authenticate answer. */
 const signUp = async (index = 0) => {
@@ -179,6 +180,17 @@ describe('POST /ws/ticket', () => {
     expect(await ChatSocket.rejectedStatus(url(lastGateway()))).toBe(401);
   });
 
+  it('runs the frames of a socket opened with a ticket as its user (split: with a token of its session, forwarded to the services)', async () => {
+    const { userId, first } = await signUp(0);
+    const { ticket } = (await asUser(first.token, 0).post('/ws/ticket')).body;
+    const socket = await ChatSocket.connect(`${gateway(lastGateway()).wsUrl}?ticket=${encodeURIComponent(ticket)}`);
+    const name = `ticket-${Date.now().toString(36)}`;
+    const created = await socket.request({ type: 'room.create', name });
+    expect(created).toMatchObject({ type: 'ack', result: { name } });
+    const room = await asUser(first.token, 0).get(`/rooms/${created.result.roomId}`);
+    expect(room.body.members).toEqual([userId]);
+  });
+
   it('opens a GraphQL subscription with connection_init {ticket}, once', async () => {
     const { first } = await signUp(0);
     const { ticket } = (await asUser(first.token, 0).post('/ws/ticket')).body;
@@ -193,6 +205,18 @@ describe('POST /ws/ticket', () => {
     opened.close();
     const again = await new GraphqlSubscriber(url, { ticket }).subscribe(ROOMS_QUERY).ending();
     expect(again).toEqual({ kind: 'closed', code: 4403, reason: 'Forbidden' });
+  });
+
+  it('resolves the events of a GraphQL subscription opened with a ticket as its user (split: sender lookups carry a token of its session)', async () => {
+    const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
+    const { ticket } = (await asUser(bob.token, 0).post('/ws/ticket')).body;
+    const bobs = new GraphqlSubscriber(graphqlWsUrl(gateway(lastGateway()).httpUrl), { ticket }).subscribe(
+      'subscription { messageAdded { message sender { username } } }',
+    );
+    const probe = await untilDelivering(bobs, async () => (await sendPrivate(alice, bob, uniqueText('ticket'))).message);
+    expect(probe.errors).toBeUndefined();
+    expect(probe.data).toEqual({ messageAdded: { message: expect.any(String), sender: { username: alice.username } } });
+    await GraphqlSubscriber.closeAll();
   });
 
   it('needs an access token', async () => {

@@ -59,6 +59,8 @@ describe('tokens that end (a target with 15 s access tokens and signing keys rot
     expect(ack).toMatchObject({ type: 'ack', result: { expiresAt: new Date(expiryOf(refreshed.token)).toISOString() } });
     await untilPast(expiryOf(user.token) + 1_000);
     expect(await socket.request({ type: 'ping' })).toMatchObject({ type: 'pong' });
+    // the socket's calls now carry the fresh token (split: to the chat service, which refuses the expired first one)
+    expect(await socket.request({ type: 'room.create', name: `renewed-${Date.now().toString(36)}` })).toMatchObject({ type: 'ack' });
     expect(await socket.closed).toEqual({ code: 4401, reason: 'Token expired' });
   });
 

@@ -22,6 +22,10 @@ const selfSigned = (userId: number): string => {
   return `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: String(userId), iat: now, exp: now + 3600 })}.${'x'.repeat(43)}`;
 };
 
+/** The session id (`sid`) an access token names. */
+const sessionIdOf = (token: string): string =>
+  (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sid: string }).sid;
+
 const refusedAs = (status: string, code: string): GrpcAnswer => ({ status, code });
 const UNAUTHENTICATED_MISSING = refusedAs('UNAUTHENTICATED', 'AUTH_MISSING_TOKEN');
 const UNAUTHENTICATED_INVALID = refusedAs('UNAUTHENTICATED', 'AUTH_INVALID_TOKEN');
@@ -110,6 +114,33 @@ describe('gRPC services: every call carries a credential', () => {
     expect(byStranger).toEqual({ status: 'OK', reply: { userId: alice.userId, username: alice.username, email: '' } });
   });
 
+  it('lets only the session owner list, revoke and get tickets for sessions: PERMISSION_DENIED, AUTH_FORBIDDEN otherwise', async () => {
+    const sessionId = sessionIdOf(alice.token);
+    const calls: Array<[string, object]> = [
+      ['ListSessions', { userId: alice.userId, currentSessionId: sessionId }],
+      ['IssueWsTicket', { userId: alice.userId, sessionId, expiresAt: new Date(Date.now() + 60_000).toISOString() }],
+      ['RevokeSession', { userId: alice.userId, sessionId }],
+    ];
+    for (const [method, request] of calls) {
+      expect([method, await users.call(method, request)]).toEqual([method, UNAUTHENTICATED_MISSING]);
+      expect([method, await users.call(method, request, bearer(mallory.token))]).toEqual([method, FORBIDDEN]);
+    }
+    const listed = await users.call('ListSessions', { userId: alice.userId, currentSessionId: sessionId }, bearer(alice.token));
+    expect(listed.status).toBe('OK');
+  });
+
+  it('redeems a WebSocket ticket without a credential, answering a fresh token of its session that the services accept', async () => {
+    const sessionId = sessionIdOf(bob.token);
+    const issued = await users.call('IssueWsTicket', { userId: bob.userId, sessionId, expiresAt: new Date(Date.now() + 60_000).toISOString() }, bearer(bob.token));
+    expect(issued.status).toBe('OK');
+    const redeemed = await users.call('RedeemWsTicket', { ticket: issued.reply.ticket });
+    expect(redeemed).toEqual({ status: 'OK', reply: { userId: bob.userId, sessionId, expiresAt: expect.any(String), token: expect.any(String) } });
+    expect(sessionIdOf(redeemed.reply.token)).toBe(sessionId);
+    const me = await users.call('GetUser', { userId: bob.userId }, bearer(redeemed.reply.token));
+    expect(me.reply).toEqual({ userId: bob.userId, username: bob.username, email: bob.email });
+    expect(await users.call('RedeemWsTicket', { ticket: issued.reply.ticket })).toMatchObject({ status: 'UNAUTHENTICATED', code: 'AUTH_INVALID_TICKET' });
+  });
+
   it('keeps registration and sign-in open, as over HTTP', async () => {
     const registration = newRegistration('grpc');
     const created = await users.call('CreateUser', registration);
@@ -117,7 +148,7 @@ describe('gRPC services: every call carries a credential', () => {
     const signedIn = await users.call('AuthenticateUser', { username: registration.username, password: registration.password });
     expect(signedIn).toEqual({
       status: 'OK',
-      reply: { token: expect.any(String), refreshToken: expect.any(String), sessionId: expect.any(String), expiresIn: expect.any(Number) },
+      reply: { token: expect.any(String), refreshToken: expect.any(String), expiresIn: expect.any(Number), sessionId: expect.any(String) },
     });
     const me = await users.call('GetUser', { userId: created.reply.userId }, bearer(signedIn.reply.token));
     expect(me.reply).toEqual({ userId: created.reply.userId, username: registration.username, email: registration.email });
