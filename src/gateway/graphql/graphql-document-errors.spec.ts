@@ -33,6 +33,25 @@ describe('GraphQL documents refused before running', () => {
     expect(codesOf(answer)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
+  it('refuses, with 400 GRAPHQL_VALIDATION_FAILED, a request whose operation cannot be picked (GET or POST)', async () => {
+    const cases = [
+      { query: '{ __typename }', operationName: 'Q', message: 'Unknown operation named "Q".' },
+      { query: 'query A { __typename } query B { __typename }', message: 'Must provide operation name if query contains multiple operations.' },
+    ];
+    for (const { query, operationName, message } of cases) {
+      const params = new URLSearchParams({ query, ...(operationName === undefined ? {} : { operationName }) });
+      const get = await kit.app.inject({ method: 'GET', url: `/graphql?${params.toString()}` });
+      const post = await kit.app.inject({ method: 'POST', url: '/graphql', payload: { query, ...(operationName === undefined ? {} : { operationName }) } });
+      for (const answer of [get, post]) {
+        expect({ query, status: answer.statusCode, body: answer.json() }).toEqual({
+          query,
+          status: 400,
+          body: { errors: [{ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] },
+        });
+      }
+    }
+  });
+
   it('runs queries over GET but refuses mutations there', async () => {
     const query = await kit.app.inject({ method: 'GET', url: '/graphql?query=%7B__typename%7D' });
     expect(query.json()).toEqual({ data: { __typename: 'Query' } });
