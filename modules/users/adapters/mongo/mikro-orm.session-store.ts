@@ -1,16 +1,22 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { NewSession, RotateRefreshTokenInput, SessionStore, StoredSession } from '../../ports';
 import { SPENT_REFRESH_HASHES_KEPT } from '../../ports';
+import { MongoClaims } from './mongo-claims';
 import { sessionSchema, type SessionDocument } from './session.schemas';
 
 /**
  * {@link SessionStore} on MongoDB through MikroORM: one `sessions` document per session,
- * `_id` the sessionId. Rotation is one conditional `findOneAndUpdate` (the filter holds
- * the expected hash and `revokedAt: null`), so of two refreshes with one token only one
- * wins, across replicas and without transactions (FerretDB has none).
+ * `_id` the sessionId. Rotation first claims the presented hash ({@link MongoClaims}: a
+ * unique insert), then updates conditionally (the filter holds the expected hash and
+ * `revokedAt: null`), so of two refreshes with one token only one wins, across replicas and
+ * without transactions — also on FerretDB, whose `findOneAndUpdate` is not isolated.
  */
 export class MikroOrmSessionStore implements SessionStore {
-  constructor(private readonly deps: { mongoOrm: MikroORM }) {}
+  private readonly claims: MongoClaims;
+
+  constructor(private readonly deps: { mongoOrm: MikroORM }) {
+    this.claims = new MongoClaims(deps);
+  }
 
   async create(session: NewSession): Promise<StoredSession> {
     const document: SessionDocument = {
@@ -37,6 +43,7 @@ export class MikroOrmSessionStore implements SessionStore {
   async rotateRefreshToken(input: RotateRefreshTokenInput): Promise<StoredSession | null> {
     const current = await this.collection().findOne({ _id: input.sessionId });
     if (current === null || current.revokedAt !== null || current.refreshTokenHash !== input.currentHash) return null;
+    if (!(await this.claims.claim(`refresh:${input.sessionId}:${input.currentHash}`))) return null;
     const spent = [...current.spentRefreshTokenHashes, input.currentHash].slice(-SPENT_REFRESH_HASHES_KEPT);
     const updated = await this.collection().findOneAndUpdate(
       { _id: input.sessionId, refreshTokenHash: input.currentHash, revokedAt: null },

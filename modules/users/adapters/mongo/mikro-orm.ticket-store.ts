@@ -1,14 +1,20 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { StoredTicket, TicketStore } from '../../ports';
+import { MongoClaims } from './mongo-claims';
 import { ticketSchema, type TicketDocument } from './session.schemas';
 
 /**
  * {@link TicketStore} on MongoDB through MikroORM: one `ws_tickets` document per ticket,
- * `_id` its hash. Consuming is one `findOneAndDelete`, so of the gateways redeeming one
- * ticket at once exactly one gets it. Expired tickets are deleted as new ones are saved.
+ * `_id` its hash. Consuming first claims the ticket ({@link MongoClaims}: a unique insert),
+ * so of the gateways redeeming one ticket at once exactly one gets it, on MongoDB and on
+ * FerretDB alike; then it deletes it. Expired tickets are deleted as new ones are saved.
  */
 export class MikroOrmTicketStore implements TicketStore {
-  constructor(private readonly deps: { mongoOrm: MikroORM }) {}
+  private readonly claims: MongoClaims;
+
+  constructor(private readonly deps: { mongoOrm: MikroORM }) {
+    this.claims = new MongoClaims(deps);
+  }
 
   async save(ticket: StoredTicket): Promise<void> {
     await this.collection().deleteMany({ expiresAt: { $lte: new Date() } });
@@ -22,6 +28,7 @@ export class MikroOrmTicketStore implements TicketStore {
   }
 
   async consume(ticketHash: string, now: string): Promise<StoredTicket | null> {
+    if (!(await this.claims.claim(`ticket:${ticketHash}`))) return null;
     const document = await this.collection().findOneAndDelete({ _id: ticketHash });
     if (document === null || document.expiresAt.toISOString() <= now) return null;
     return {
