@@ -1,4 +1,4 @@
-import type { BackoffPolicy, RatePolicy } from '../../../modules/kernel';
+import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_LIMITS, type BackoffPolicy, type HttpTimeouts, type LimitsOptions, type RatePolicy } from '../../../modules/kernel';
 import { ConfigError, EnvReader } from './env-reader';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -23,20 +23,9 @@ const rate = (env: Env, name: string, fallback: RatePolicy | null): RatePolicy |
   return raw === undefined ? fallback : parseRate(name, raw);
 };
 
-/** The limits as the gateway takes them (its LimitsOptions has the same shape). */
-export interface LimitsConfig {
-  readonly signInPerAccount: RatePolicy | null;
-  readonly signInPerIp: RatePolicy | null;
-  readonly signInFailuresPerAccount: BackoffPolicy;
-  readonly signInFailuresPerIp: BackoffPolicy;
-  readonly signUpPerIp: RatePolicy | null;
-  readonly messagesPerUser: RatePolicy | null;
-  readonly wsFramesPerSocket: RatePolicy | null;
-  readonly wsExcessFramesPerSocket: RatePolicy | null;
-  readonly wsConnectionsPerUser: number;
-}
+/** The limits as the gateway takes them. */
+export type LimitsConfig = LimitsOptions;
 
-const MINUTE = 60_000;
 const UNLIMITED_FAILURES = Number.MAX_SAFE_INTEGER;
 
 /**
@@ -47,41 +36,37 @@ export const readLimitsConfig = (env: Env): LimitsConfig => {
   const reader = new EnvReader(env);
   const enabled = reader.oneOf('RATE_LIMITS', ['on', 'off'], 'on') === 'on';
   const on = (policy: RatePolicy | null) => (enabled ? policy : null);
-  const backoff = (freeName: string, freeDefault: number): BackoffPolicy => ({
-    freeFailures: enabled ? reader.integer(freeName, freeDefault, { min: 0, max: 1_000_000 }) : UNLIMITED_FAILURES,
-    baseDelayMs: reader.integer('RATE_LIMIT_SIGNIN_BACKOFF_MS', 1_000, { min: 1, max: 3_600_000 }),
-    maxDelayMs: reader.integer('RATE_LIMIT_SIGNIN_BACKOFF_MAX_MS', 5 * MINUTE, { min: 1, max: 86_400_000 }),
-    forgetAfterMs: reader.integer('RATE_LIMIT_SIGNIN_FORGET_MS', 60 * MINUTE, { min: 1_000, max: 7 * 86_400_000 }),
+  const backoff = (freeName: string, fallback: BackoffPolicy): BackoffPolicy => ({
+    freeFailures: enabled ? reader.integer(freeName, fallback.freeFailures, { min: 0, max: 1_000_000 }) : UNLIMITED_FAILURES,
+    baseDelayMs: reader.integer('RATE_LIMIT_SIGNIN_BACKOFF_MS', fallback.baseDelayMs, { min: 1, max: 3_600_000 }),
+    maxDelayMs: reader.integer('RATE_LIMIT_SIGNIN_BACKOFF_MAX_MS', fallback.maxDelayMs, { min: 1, max: 86_400_000 }),
+    forgetAfterMs: reader.integer('RATE_LIMIT_SIGNIN_FORGET_MS', fallback.forgetAfterMs, { min: 1_000, max: 7 * 86_400_000 }),
   });
+  const d = DEFAULT_LIMITS;
   return {
-    signInPerAccount: on(rate(env, 'RATE_LIMIT_SIGNIN_PER_ACCOUNT', { limit: 10, periodMs: MINUTE })),
-    signInPerIp: on(rate(env, 'RATE_LIMIT_SIGNIN_PER_IP', { limit: 600, periodMs: 10 * MINUTE })),
-    signInFailuresPerAccount: backoff('RATE_LIMIT_SIGNIN_FREE_FAILURES', 5),
-    signInFailuresPerIp: backoff('RATE_LIMIT_SIGNIN_FREE_FAILURES_PER_IP', 50),
-    signUpPerIp: on(rate(env, 'RATE_LIMIT_SIGNUP_PER_IP', { limit: 1_000, periodMs: 60 * MINUTE })),
-    messagesPerUser: on(rate(env, 'RATE_LIMIT_MESSAGES_PER_USER', { limit: 120, periodMs: MINUTE })),
-    wsFramesPerSocket: on(rate(env, 'RATE_LIMIT_WS_FRAMES_PER_SOCKET', { limit: 100, periodMs: 10_000 })),
-    wsExcessFramesPerSocket: on(rate(env, 'RATE_LIMIT_WS_EXCESS_FRAMES', { limit: 100, periodMs: 10_000 })),
-    wsConnectionsPerUser: enabled ? reader.integer('RATE_LIMIT_WS_CONNECTIONS_PER_USER', 20, { min: 0, max: 100_000 }) : 0,
+    signInPerAccount: on(rate(env, 'RATE_LIMIT_SIGNIN_PER_ACCOUNT', d.signInPerAccount)),
+    signInPerIp: on(rate(env, 'RATE_LIMIT_SIGNIN_PER_IP', d.signInPerIp)),
+    signInFailuresPerAccount: backoff('RATE_LIMIT_SIGNIN_FREE_FAILURES', d.signInFailuresPerAccount),
+    signInFailuresPerIp: backoff('RATE_LIMIT_SIGNIN_FREE_FAILURES_PER_IP', d.signInFailuresPerIp),
+    signUpPerIp: on(rate(env, 'RATE_LIMIT_SIGNUP_PER_IP', d.signUpPerIp)),
+    messagesPerUser: on(rate(env, 'RATE_LIMIT_MESSAGES_PER_USER', d.messagesPerUser)),
+    wsFramesPerSocket: on(rate(env, 'RATE_LIMIT_WS_FRAMES_PER_SOCKET', d.wsFramesPerSocket)),
+    wsExcessFramesPerSocket: on(rate(env, 'RATE_LIMIT_WS_EXCESS_FRAMES', d.wsExcessFramesPerSocket)),
+    wsConnectionsPerUser: enabled ? reader.integer('RATE_LIMIT_WS_CONNECTIONS_PER_USER', d.wsConnectionsPerUser, { min: 0, max: 100_000 }) : 0,
   };
 };
 
 /** HTTP_*_TIMEOUT_MS: how long the server waits for slow clients (slowloris). */
-export interface HttpTimeoutsConfig {
-  readonly headersTimeoutMs: number;
-  readonly requestTimeoutMs: number;
-  readonly idleTimeoutMs: number;
-  readonly keepAliveTimeoutMs: number;
-}
+export type HttpTimeoutsConfig = HttpTimeouts;
 
 export const readHttpTimeouts = (env: Env): HttpTimeoutsConfig => {
   const reader = new EnvReader(env);
   const range = { min: 100, max: 3_600_000 };
   const config = {
-    headersTimeoutMs: reader.integer('HTTP_HEADERS_TIMEOUT_MS', 10_000, range),
-    requestTimeoutMs: reader.integer('HTTP_REQUEST_TIMEOUT_MS', 30_000, range),
-    idleTimeoutMs: reader.integer('HTTP_IDLE_TIMEOUT_MS', 60_000, range),
-    keepAliveTimeoutMs: reader.integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', 72_000, range),
+    headersTimeoutMs: reader.integer('HTTP_HEADERS_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.headersTimeoutMs, range),
+    requestTimeoutMs: reader.integer('HTTP_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.requestTimeoutMs, range),
+    idleTimeoutMs: reader.integer('HTTP_IDLE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.idleTimeoutMs, range),
+    keepAliveTimeoutMs: reader.integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveTimeoutMs, range),
   };
   if (config.headersTimeoutMs > config.requestTimeoutMs) {
     throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS must not be above HTTP_REQUEST_TIMEOUT_MS');
