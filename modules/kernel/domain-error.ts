@@ -11,6 +11,8 @@ export type ErrorKind =
   | 'conflict'
   | 'unavailable'
   | 'rate-limited'
+  /** Asked about something no longer kept (an expired sync cursor). */
+  | 'gone'
   | 'internal';
 
 /**

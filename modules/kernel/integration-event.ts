@@ -10,6 +10,11 @@ export interface IntegrationEvent<TPayload = unknown> {
   readonly type: string;
   readonly occurredAt: string;
   readonly payload: TPayload;
+  /**
+   * Where the event stands in its module's event log (opaque, ordered): set on events
+   * published from a log, so a consumer can hand it to clients that resume from it.
+   */
+  readonly cursor?: string;
 }
 
 export const createEvent = <TPayload>(type: string, payload: TPayload, now = new Date()): IntegrationEvent<TPayload> => ({

@@ -36,7 +36,7 @@ export const createChatServiceContainer = async (
   container.register({
     ...platformRegistrations(logger),
     ...authRegistrations(config.auth),
-    ...chatApplicationRegistrations(),
+    ...chatApplicationRegistrations(config.chatEventRetentionSeconds),
     ...(await mongoOrmRegistration(config.mongoUrl, chatEntities, logger)),
     ...chatMongoStorageRegistrations(),
     ...redisRegistration(config.redis, logger),
@@ -49,5 +49,6 @@ export const createChatServiceContainer = async (
     ...(await rabbitMqEventBusRegistration(config.amqp, logger)),
   });
   await container.cradle.sessionStatus.start();
+  container.cradle.chatEventRelay.start();
   return container;
 };

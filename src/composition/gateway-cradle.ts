@@ -1,6 +1,6 @@
 import type { ConcurrencyLimiter, EventBus, RateLimiter } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
-import type { Messaging, RoomRegistry } from '../../modules/chat/contracts';
+import type { ChatFeed, Messaging, RoomRegistry } from '../../modules/chat/contracts';
 
 /** What every container that serves the gateway must resolve, whichever adapters it picked. */
 export interface GatewayCradle {
@@ -10,6 +10,7 @@ export interface GatewayCradle {
   jwksProvider: JwksProvider;
   tokenVerifier: TokenVerifier;
   messaging: Messaging;
+  chatFeed: ChatFeed;
   roomRegistry: RoomRegistry;
   eventBus: EventBus;
   /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */

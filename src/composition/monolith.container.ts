@@ -13,6 +13,7 @@ import {
   chatInMemoryStorageRegistrations,
   chatMongoStorageRegistrations,
   chatSqliteStorageRegistrations,
+  type ChatApplicationCradle,
 } from '../../modules/chat/chat.registrations';
 import { usersEntities } from '../../modules/users/adapters/mongo';
 import { chatEntities } from '../../modules/chat/adapters/mongo';
@@ -27,8 +28,8 @@ import type { GatewayCradle, OpenCradle } from './gateway-cradle';
  * in-memory event bus, and the storage `config.storage` names: one SQLite file per module
  * in DATA_DIR (the default), process memory, or both modules in one MongoDB database.
  */
-export const createMonolithContainer = async (config: MonolithConfig, logger: Logger): Promise<AwilixContainer<OpenCradle<GatewayCradle & UsersCryptoCradle>>> => {
-  const container = createContainer<OpenCradle<GatewayCradle & UsersCryptoCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
+export const createMonolithContainer = async (config: MonolithConfig, logger: Logger): Promise<AwilixContainer<OpenCradle<GatewayCradle & UsersCryptoCradle & Pick<ChatApplicationCradle, 'chatEventRelay'>>>> => {
+  const container = createContainer<OpenCradle<GatewayCradle & UsersCryptoCradle & Pick<ChatApplicationCradle, 'chatEventRelay'>>>({ injectionMode: InjectionMode.PROXY, strict: true });
   container.register({
     ...platformRegistrations(logger),
     ...authRegistrations(config.auth),
@@ -36,7 +37,7 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
     ...inMemoryLimitersRegistration(),
     ...usersApplicationRegistrations(),
     ...usersCryptoRegistrations(),
-    ...chatApplicationRegistrations(),
+    ...chatApplicationRegistrations(config.chatEventRetentionSeconds),
   });
   const { storage } = config;
   if (storage.kind === 'memory') {
@@ -54,5 +55,6 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
   }
   warnAboutLegacyJwtSettings(config.auth, logger);
   await container.cradle.keyRing.start();
+  container.cradle.chatEventRelay.start();
   return container;
 };

@@ -1,5 +1,6 @@
 import {
   readAmqpConfig,
+  readChatEventRetentionSeconds,
   readAuthConfig,
   readCorsOrigins,
   readGrpcAddress,
@@ -42,6 +43,8 @@ export interface MonolithConfig {
   readonly graphql: GraphqlConfig;
   readonly corsOrigins: readonly string[];
   readonly edge: EdgeConfig;
+  /** CHAT_EVENT_RETENTION_SECONDS: how long chat events are kept for resume and /sync. */
+  readonly chatEventRetentionSeconds: number;
 }
 
 /** What the HTTP edge of the monolith and of each gateway enforces: abuse limits and timeouts. */
@@ -96,6 +99,8 @@ export interface ChatServiceConfig {
   readonly amqp: AmqpConfig;
   readonly usersAddress: string;
   readonly deadlineMs: number;
+  /** CHAT_EVENT_RETENTION_SECONDS: how long chat events are kept for resume and /sync. */
+  readonly chatEventRetentionSeconds: number;
 }
 
 const readGrpcServerSecurity = (env: Env): GrpcServerSecurity => ({ tls: readGrpcServerTls(env), serviceToken: readServiceToken(env) });
@@ -114,6 +119,7 @@ export const readMonolithConfig = (env: Env): MonolithConfig => {
     graphql: readGraphqlConfig(env),
     corsOrigins: readCorsOrigins(env),
     edge: readEdgeConfig(env),
+    chatEventRetentionSeconds: readChatEventRetentionSeconds(env),
   };
 };
 
@@ -150,6 +156,7 @@ export const readChatServiceConfig = (env: Env): ChatServiceConfig => ({
   amqp: readAmqpConfig(env),
   usersAddress: readGrpcAddress(env, 'USERS_GRPC_ADDRESS'),
   deadlineMs: readGrpcDeadlineMs(env),
+  chatEventRetentionSeconds: readChatEventRetentionSeconds(env),
 });
 
 /** Each role's config reader: the compose test runs them over the compose files' environments. */

@@ -1,9 +1,8 @@
 import type { EventBus, IntegrationEvent, Logger } from '../../kernel';
 import { MESSAGE_POSTED_V1, ROOM_MEMBER_JOINED_V1, ROOM_MEMBER_LEFT_V1 } from '../contracts';
-import { InMemoryMessageStore } from '../adapters/in-memory/in-memory.message-store';
-import { InMemoryRoomMembership } from '../adapters/in-memory/in-memory.room-membership';
-import { InMemoryRoomStore } from '../adapters/in-memory/in-memory.room-store';
+import { createInMemoryChatStorage } from '../adapters/in-memory/in-memory.chat-storage';
 import { privateConversation, roomConversation } from '../domain/conversation-key';
+import { ChatEventRelay } from './chat-event-relay';
 import { MessagingService } from './messaging.service';
 import { RoomsService } from './rooms.service';
 
@@ -28,10 +27,10 @@ class RecordingEventBus implements EventBus {
 const setup = () => {
   const eventBus = new RecordingEventBus();
   const logger: Logger & { errors: object[] } = { errors: [], info() {}, warn() {}, debug() {}, error: (obj) => logger.errors.push(obj) };
+  const storage = createInMemoryChatStorage();
+  const relay = new ChatEventRelay({ chatEventLog: storage.chatEventLog, eventBus, logger, chatEventRetentionMs: 3_600_000 });
   const deps = {
-    messageStore: new InMemoryMessageStore(),
-    roomStore: new InMemoryRoomStore(),
-    roomMembership: new InMemoryRoomMembership(),
+    ...storage,
     userLookup: { exists: async (userId: number) => [ANN, BOB, CAT].includes(userId) },
     eventBus,
     clock: { now: () => NOW },
@@ -42,41 +41,53 @@ const setup = () => {
   const roomWith = async (...joiners: number[]) => {
     const { roomId } = await rooms.createRoom({ roomName: 'events', userId: ANN });
     for (const userId of joiners) await rooms.joinRoom({ roomId, userId });
+    await relay.flush();
     eventBus.published.length = 0;
     return roomId;
   };
-  return { deps, eventBus, logger, messaging, rooms, roomWith, types: () => eventBus.published.map((e) => e.type) };
+  /** What the relay has published once it published everything pending. */
+  const published = async () => {
+    await relay.flush();
+    return eventBus.published;
+  };
+  return { deps, eventBus, logger, messaging, rooms, roomWith, relay, published };
 };
 
 describe('chat events: messages', () => {
   it('announces a private message to both users, once each, after storing it', async () => {
-    const { deps, eventBus, messaging } = setup();
+    const { deps, eventBus, messaging, published } = setup();
     let storedAtPublish: unknown;
     eventBus.onPublish = async (event) => {
       const { message } = event.payload as { message: { messageId: string } };
       storedAtPublish = await deps.messageStore.findInConversation(privateConversation(ANN, BOB), message.messageId);
     };
     const message = await messaging.sendPrivateMessage({ fromUserId: BOB, toUserId: ANN, message: 'hi' });
-    expect(eventBus.published).toEqual([
-      { id: expect.any(String), type: MESSAGE_POSTED_V1, occurredAt: NOW.toISOString(), payload: { message, audience: [ANN, BOB] } },
+    expect(await published()).toEqual([
+      {
+        id: expect.any(String),
+        type: MESSAGE_POSTED_V1,
+        occurredAt: NOW.toISOString(),
+        payload: { message, audience: [ANN, BOB] },
+        cursor: expect.any(String),
+      },
     ]);
     expect(storedAtPublish).toEqual(message);
   });
 
   it('announces a note to oneself to that user once', async () => {
-    const { eventBus, messaging } = setup();
+    const { messaging, published } = setup();
     await messaging.sendPrivateMessage({ fromUserId: CAT, toUserId: CAT, message: 'note' });
-    expect(eventBus.published[0]?.payload).toMatchObject({ audience: [CAT] });
+    expect((await published())[0]?.payload).toMatchObject({ audience: [CAT] });
   });
 
-  it('announces a room message to the members read after it was stored', async () => {
-    const { deps, eventBus, messaging, roomWith } = setup();
+  it('announces a room message to the members of the moment it is stored, recorded with it', async () => {
+    const { deps, messaging, roomWith, published } = setup();
     const roomId = await roomWith(CAT);
     const calls: string[] = [];
     const { append } = deps.messageStore;
-    deps.messageStore.append = async (m) => {
+    deps.messageStore.append = async (m, announcement) => {
       calls.push('append');
-      return append.call(deps.messageStore, m);
+      return append.call(deps.messageStore, m, announcement);
     };
     const { members } = deps.roomMembership;
     deps.roomMembership.members = async (id) => {
@@ -85,37 +96,41 @@ describe('chat events: messages', () => {
     };
 
     const message = await messaging.sendRoomMessage({ userId: CAT, roomId, message: 'hello room' });
-    expect(calls).toEqual(['append', 'members']);
-    expect(eventBus.published).toEqual([expect.objectContaining({ type: MESSAGE_POSTED_V1, payload: { message, audience: [ANN, CAT] } })]);
+    expect(calls).toEqual(['members', 'append']);
+    expect(await published()).toEqual([expect.objectContaining({ type: MESSAGE_POSTED_V1, payload: { message, audience: [ANN, CAT] } })]);
+    expect((await deps.chatEventLog.readFor(CAT, 0, 10)).at(-1)).toEqual(expect.objectContaining({ type: MESSAGE_POSTED_V1, audience: [ANN, CAT] }));
   });
 
   it('announces nothing for a retried send', async () => {
-    const { eventBus, messaging, roomWith } = setup();
+    const { messaging, roomWith, published } = setup();
     const roomId = await roomWith();
     await messaging.sendRoomMessage({ userId: ANN, roomId, message: 'x', clientMessageId: 'r-1' });
     await messaging.sendRoomMessage({ userId: ANN, roomId, message: 'x', clientMessageId: 'r-1' });
     await messaging.sendPrivateMessage({ fromUserId: ANN, toUserId: BOB, message: 'y', clientMessageId: 'p-1' });
     await messaging.sendPrivateMessage({ fromUserId: ANN, toUserId: BOB, message: 'y', clientMessageId: 'p-1' });
-    expect(eventBus.published).toHaveLength(2);
+    expect(await published()).toHaveLength(2);
   });
 
   it('announces nothing for a refused send', async () => {
-    const { eventBus, messaging, roomWith } = setup();
+    const { messaging, roomWith, published } = setup();
     const roomId = await roomWith();
     await expect(messaging.sendRoomMessage({ userId: BOB, roomId, message: 'x' })).rejects.toMatchObject({ code: 'CHAT_NOT_A_ROOM_MEMBER' });
     await expect(messaging.sendPrivateMessage({ fromUserId: ANN, toUserId: 99, message: 'x' })).rejects.toMatchObject({
       code: 'CHAT_RECIPIENT_NOT_FOUND',
     });
-    expect(eventBus.published).toEqual([]);
+    expect(await published()).toEqual([]);
   });
 
-  it('keeps a stored message when the announcement fails, and logs the failure', async () => {
-    const { deps, eventBus, logger, messaging, roomWith } = setup();
+  it('accepts a message while the bus refuses, and publishes it once the bus accepts again', async () => {
+    const { deps, eventBus, messaging, roomWith, relay, published } = setup();
     const roomId = await roomWith();
     eventBus.failing = true;
     const message = await messaging.sendRoomMessage({ userId: ANN, roomId, message: 'stored anyway' });
     expect(await deps.messageStore.page({ conversation: roomConversation(roomId), limit: 10 })).toEqual([message]);
-    expect(logger.errors).toEqual([expect.objectContaining({ eventType: MESSAGE_POSTED_V1 })]);
+    await expect(relay.flush()).rejects.toThrow('broker unavailable');
+    eventBus.failing = false;
+    expect(await published()).toEqual([expect.objectContaining({ type: MESSAGE_POSTED_V1, payload: { message, audience: [ANN] } })]);
+    expect(await published()).toHaveLength(1);
   });
 });
 
@@ -124,42 +139,55 @@ describe('chat events: rooms', () => {
     expect.objectContaining({ type, occurredAt: NOW.toISOString(), payload: { roomId, userId, audience } });
 
   it('announces the creator joining a new room', async () => {
-    const { eventBus, rooms } = setup();
+    const { rooms, published } = setup();
     const { roomId } = await rooms.createRoom({ roomName: 'new', userId: BOB });
-    expect(eventBus.published).toEqual([changed(ROOM_MEMBER_JOINED_V1, roomId, BOB, [BOB])]);
+    expect(await published()).toEqual([changed(ROOM_MEMBER_JOINED_V1, roomId, BOB, [BOB])]);
   });
 
   it('announces a join to the members after it, and a second join not at all', async () => {
-    const { eventBus, rooms, roomWith } = setup();
+    const { rooms, roomWith, published } = setup();
     const roomId = await roomWith(CAT);
     await rooms.joinRoom({ roomId, userId: BOB });
     await rooms.joinRoom({ roomId, userId: BOB });
-    expect(eventBus.published).toEqual([changed(ROOM_MEMBER_JOINED_V1, roomId, BOB, [ANN, BOB, CAT])]);
+    expect(await published()).toEqual([changed(ROOM_MEMBER_JOINED_V1, roomId, BOB, [ANN, BOB, CAT])]);
   });
 
   it('announces a leave to the remaining members and the leaver, and a second leave not at all', async () => {
-    const { eventBus, rooms, roomWith } = setup();
+    const { rooms, roomWith, published } = setup();
     const roomId = await roomWith(BOB, CAT);
     await rooms.leaveRoom({ roomId, userId: BOB });
     await rooms.leaveRoom({ roomId, userId: BOB });
-    expect(eventBus.published).toEqual([changed(ROOM_MEMBER_LEFT_V1, roomId, BOB, [ANN, BOB, CAT])]);
+    expect(await published()).toEqual([changed(ROOM_MEMBER_LEFT_V1, roomId, BOB, [ANN, BOB, CAT])]);
     await rooms.leaveRoom({ roomId, userId: ANN });
-    expect(eventBus.published[1]).toEqual(changed(ROOM_MEMBER_LEFT_V1, roomId, ANN, [ANN, CAT]));
+    expect((await published())[1]).toEqual(changed(ROOM_MEMBER_LEFT_V1, roomId, ANN, [ANN, CAT]));
   });
 
   it('announces nothing when someone who never joined leaves', async () => {
-    const { eventBus, rooms, roomWith } = setup();
+    const { rooms, roomWith, published } = setup();
     const roomId = await roomWith();
     await rooms.leaveRoom({ roomId, userId: CAT });
-    expect(eventBus.published).toEqual([]);
+    expect(await published()).toEqual([]);
   });
 
-  it('keeps a membership change when the announcement fails, and logs the failure', async () => {
-    const { eventBus, logger, rooms, roomWith } = setup();
+  it('keeps a membership change when the bus refuses, and publishes it once the bus accepts again', async () => {
+    const { eventBus, rooms, roomWith, relay, published } = setup();
     const roomId = await roomWith();
     eventBus.failing = true;
     expect(await rooms.joinRoom({ roomId, userId: BOB })).toEqual({ roomId, userId: BOB, joined: true });
     expect((await rooms.getRoom({ roomId, userId: BOB })).members).toEqual([ANN, BOB]);
+    await expect(relay.flush()).rejects.toThrow('broker unavailable');
+    eventBus.failing = false;
+    expect(await published()).toEqual([changed(ROOM_MEMBER_JOINED_V1, roomId, BOB, [ANN, BOB])]);
+  });
+
+  it('keeps a membership change when the event log refuses, and logs the failure', async () => {
+    const { deps, logger, rooms, roomWith, published } = setup();
+    const roomId = await roomWith();
+    deps.chatEventLog.record = async () => {
+      throw new Error('disk full');
+    };
+    expect(await rooms.joinRoom({ roomId, userId: BOB })).toEqual({ roomId, userId: BOB, joined: true });
     expect(logger.errors).toEqual([expect.objectContaining({ eventType: ROOM_MEMBER_JOINED_V1 })]);
+    expect(await published()).toEqual([]);
   });
 });

@@ -1,9 +1,7 @@
 import { InMemoryEventBus } from '../../kernel/adapters';
 import { silentLogger, systemClock } from '../../kernel';
 import { describeChatApiContract } from '../../../test/contract/ports/chat/chat-api.contract';
-import { InMemoryMessageStore } from '../adapters/in-memory/in-memory.message-store';
-import { InMemoryRoomMembership } from '../adapters/in-memory/in-memory.room-membership';
-import { InMemoryRoomStore } from '../adapters/in-memory/in-memory.room-store';
+import { createInMemoryChatStorage } from '../adapters/in-memory/in-memory.chat-storage';
 import type { UserLookup } from '../ports';
 import { MessagingService } from './messaging.service';
 import { RoomsService } from './rooms.service';
@@ -16,11 +14,7 @@ const setUserLookup = (userIds: readonly number[]): UserLookup => {
 describeChatApiContract('in-process services on in-memory stores', async () => {
   const existingUserIds: [number, number, number] = [3, 11, 7];
   const eventBus = new InMemoryEventBus({ logger: silentLogger });
-  const stores = {
-    messageStore: new InMemoryMessageStore(),
-    roomStore: new InMemoryRoomStore(),
-    roomMembership: new InMemoryRoomMembership(),
-  };
+  const stores = createInMemoryChatStorage();
   const common = { ...stores, eventBus, clock: systemClock, logger: silentLogger };
   return {
     messaging: new MessagingService({ ...common, userLookup: setUserLookup(existingUserIds) }),

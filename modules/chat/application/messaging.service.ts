@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { requirePositiveInt32 } from '../../kernel';
-import type { Clock, EventBus, Logger } from '../../kernel';
+import type { Clock, Logger } from '../../kernel';
 import { ChatErrors, MESSAGE_POSTED_V1 } from '../contracts';
 import type {
   ChatMessage,
@@ -10,7 +11,7 @@ import type {
   SendPrivateMessageInput,
   SendRoomMessageInput,
 } from '../contracts';
-import type { ConversationKey, MessageStore, NewMessage, RoomMembership, RoomStore, UserLookup } from '../ports';
+import type { ChatEventLog, ConversationKey, MessageStore, NewMessage, RoomMembership, RoomStore, UserLookup } from '../ports';
 import { audienceOf } from '../domain/audience';
 import { optionalClientMessageId } from '../domain/client-message-id';
 import { privateConversation, roomConversation } from '../domain/conversation-key';
@@ -18,21 +19,23 @@ import { requireHistoryPaging } from '../domain/history-paging';
 import type { ValidHistoryPaging } from '../domain/history-paging';
 import { requireInputObject } from '../domain/input-object';
 import { requireMessageText } from '../domain/message-text';
-import { announce } from './announce';
-
+import type { EventRecordedSignal } from './announce';
 
 export interface MessagingServiceDeps {
   readonly messageStore: MessageStore;
   readonly roomStore: RoomStore;
   readonly roomMembership: RoomMembership;
   readonly userLookup: UserLookup;
-  readonly eventBus: EventBus;
+  readonly chatEventLog: ChatEventLog;
+  readonly chatEventRelay?: EventRecordedSignal;
   readonly clock: Clock;
   readonly logger: Logger;
 }
 
 /**
- * The in-process {@link Messaging}: validates, checks access, persists, then announces.
+ * The in-process {@link Messaging}: validates, checks access, then stores each message
+ * together with its announcement (the chat event log's `chat.message-posted.v1`, with the
+ * audience of that moment), which the relay publishes.
  * Concurrent appends to one conversation go straight to the store, whose contract makes them
  * safe (gap-free seq): the SQLite store commits a burst of them together, and the MongoDB
  * store already takes one conversation's seqs one at a time within a process (MongoCounters).
@@ -87,20 +90,31 @@ export class MessagingService implements Messaging {
     return clientMessageId === undefined ? { ...base, timestamp } : { ...base, timestamp, clientMessageId };
   }
 
-  /** Persists first; announces only a message that was really stored now, to its audience read afterwards. */
-  private async post(newMessage: NewMessage, audience: () => Promise<number[]>): Promise<ChatMessage> {
-    const { message, created } = await this.deps.messageStore.append(newMessage);
-    if (created) {
-      await announce<MessagePostedV1>(this.deps, MESSAGE_POSTED_V1, async () => ({ message, audience: await audience() }));
-    }
+  /**
+   * Stores the message and its announcement in one atomic write (see MessageStore.append): a
+   * message that was really stored now is announced to the audience read just before, and
+   * a retried send (an earlier message returned) announces nothing.
+   */
+  private async post(newMessage: NewMessage, audienceOf: () => Promise<number[]>): Promise<ChatMessage> {
+    const audience = await audienceOf();
+    const announcement = {
+      id: randomUUID(),
+      type: MESSAGE_POSTED_V1,
+      occurredAt: this.deps.clock.now().toISOString(),
+      audience,
+      payloadOf: (message: ChatMessage): MessagePostedV1 => ({ message, audience }),
+    };
+    const { message, created } = await this.deps.messageStore.append(newMessage, announcement);
+    if (created) this.deps.chatEventRelay?.kick();
     return message;
   }
 
-  private async page(conversation: ConversationKey, { before, limit }: ValidHistoryPaging): Promise<ChatMessage[]> {
-    if (before === undefined) return this.deps.messageStore.page({ conversation, limit });
-    const cursor = await this.deps.messageStore.findInConversation(conversation, before);
-    if (cursor === null) throw ChatErrors.invalidCursor(before);
-    return this.deps.messageStore.page({ conversation, beforeSeq: cursor.seq, limit });
+  private async page(conversation: ConversationKey, { before, after, limit }: ValidHistoryPaging): Promise<ChatMessage[]> {
+    const anchorId = before ?? after;
+    if (anchorId === undefined) return this.deps.messageStore.page({ conversation, limit });
+    const anchor = await this.deps.messageStore.findInConversation(conversation, anchorId);
+    if (anchor === null) throw ChatErrors.invalidCursor(anchorId);
+    return this.deps.messageStore.page(before === undefined ? { conversation, afterSeq: anchor.seq, limit } : { conversation, beforeSeq: anchor.seq, limit });
   }
 
   /**

@@ -1,5 +1,5 @@
 import { requirePositiveInt32 } from '../../kernel';
-import type { Clock, EventBus, Logger } from '../../kernel';
+import type { Clock, Logger } from '../../kernel';
 import { ChatErrors, ROOM_MEMBER_JOINED_V1, ROOM_MEMBER_LEFT_V1 } from '../contracts';
 import type {
   CreateRoomInput,
@@ -11,16 +11,17 @@ import type {
   RoomRegistry,
   RoomSummary,
 } from '../contracts';
-import type { RoomMembership, RoomStore, StoredRoom } from '../ports';
+import type { ChatEventLog, RoomMembership, RoomStore, StoredRoom } from '../ports';
 import { audienceOf } from '../domain/audience';
 import { requireInputObject } from '../domain/input-object';
 import { requireRoomName } from '../domain/room-name';
-import { announce } from './announce';
+import { announce, type EventRecordedSignal } from './announce';
 
 export interface RoomsServiceDeps {
   readonly roomStore: RoomStore;
   readonly roomMembership: RoomMembership;
-  readonly eventBus: EventBus;
+  readonly chatEventLog: ChatEventLog;
+  readonly chatEventRelay?: EventRecordedSignal;
   readonly clock: Clock;
   readonly logger: Logger;
 }

@@ -36,6 +36,8 @@ export interface RoomMembershipState {
 export interface HistoryPaging {
   /** A messageId of the same conversation; omitted = from the newest message. */
   readonly before?: string;
+  /** A messageId of the same conversation: the oldest `limit` messages after it (paging forwards); not with `before`. */
+  readonly after?: string;
   /** 1-200; omitted = 50. */
   readonly limit?: number;
 }

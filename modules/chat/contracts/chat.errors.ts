@@ -9,4 +9,8 @@ export const ChatErrors = {
     new DomainError('CHAT_NOT_A_ROOM_MEMBER', 'forbidden', `You are not a member of room ${roomId}`),
   invalidCursor: (before: string) =>
     new DomainError('CHAT_INVALID_CURSOR', 'invalid', `No message ${before} in this conversation`),
+  cursorNotValid: () =>
+    new DomainError('SYNC_CURSOR_INVALID', 'invalid', 'since is not a cursor: use one from ready, a pushed event or /sync'),
+  cursorExpired: () =>
+    new DomainError('SYNC_CURSOR_EXPIRED', 'gone', 'The cursor is older than the kept events: reload your conversations and start again from the current cursor'),
 } as const;

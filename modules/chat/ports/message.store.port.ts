@@ -17,6 +17,16 @@ export interface NewMessage {
   readonly clientMessageId?: string;
 }
 
+/** The event that announces a new message, recorded in the same atomic write as the message. */
+export interface MessageAnnouncement {
+  readonly id: string;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly audience: readonly number[];
+  /** The event's payload, from the message as stored (with its messageId and seq). */
+  payloadOf(message: ChatMessage): unknown;
+}
+
 export interface AppendResult {
   readonly message: ChatMessage;
   /** False when an earlier message with the same sender and clientMessageId was returned instead. */
@@ -27,6 +37,8 @@ export interface MessagePageQuery {
   readonly conversation: ConversationKey;
   /** Only messages with a smaller seq than this one. */
   readonly beforeSeq?: number;
+  /** Only messages with a larger seq than this one: the oldest `limit` of them (paging forwards). */
+  readonly afterSeq?: number;
   /** 1-200. */
   readonly limit: number;
 }
@@ -38,10 +50,17 @@ export interface MessageStore {
    * (1, 2, 3...; safe with several replicas writing one conversation at once).
    * Idempotent per (senderId, clientMessageId): when the sender already stored a message
    * with that clientMessageId, returns it with `created: false` and stores nothing.
+   * With `announcement`, a created message's event is recorded in the chat event log in the
+   * same atomic write (or, where the storage has no multi-document atomicity, recorded first
+   * as an intent that the log publishes only once the message exists): a stored message is
+   * never left unannounced, and an unstored one never announced.
    */
-  append(message: NewMessage): Promise<AppendResult>;
+  append(message: NewMessage, announcement?: MessageAnnouncement): Promise<AppendResult>;
 
-  /** The newest `limit` messages of the conversation below `beforeSeq`, returned oldest first. */
+  /**
+   * The newest `limit` messages of the conversation below `beforeSeq` or, with `afterSeq`, the
+   * oldest `limit` above it; returned oldest first.
+   */
   page(query: MessagePageQuery): Promise<ChatMessage[]>;
 
   /** Returns the message if it belongs to `conversation`, else null. */

@@ -60,6 +60,7 @@ describe('GraphQL message authors over gRPC', () => {
       userSessions: client,
       jwksProvider: client,
       messaging: chat,
+      chatFeed: chat,
       roomRegistry: chat,
       eventBus: bus,
       rateLimiter: new InMemoryRateLimiter(),

@@ -18,6 +18,7 @@ export const HTTP_STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   conflict: 409,
   unavailable: 503,
   'rate-limited': 429,
+  gone: 410,
   internal: 500,
 };
 

@@ -4,7 +4,12 @@ import {
   ROOM_MEMBER_JOINED_V1,
   ROOM_MEMBER_LEFT_V1,
   type ChatMessage,
+  type ChatFeed,
   type CreateRoomInput,
+  type FeedCursorInput,
+  type FeedEvent,
+  type FeedPage,
+  type FeedSinceInput,
   type ListRoomsInput,
   type Messaging,
   type PrivateHistoryInput,
@@ -26,8 +31,12 @@ interface FakeRoom {
 
 const ascending = (ids: Iterable<number>): number[] => [...new Set(ids)].sort((a, b) => a - b);
 
-/** A hand-written stand-in for the chat module's inbound ports, announcing its events on `eventBus`. */
-export class FakeChat implements Messaging, RoomRegistry {
+/**
+ * A hand-written stand-in for the chat module's inbound ports, announcing its events on
+ * `eventBus` and keeping them for its feed (cursors `f<count>`, opaque to the gateway).
+ */
+export class FakeChat implements Messaging, RoomRegistry, ChatFeed {
+  private readonly feed: FeedEvent[] = [];
   private readonly rooms = new Map<number, FakeRoom>();
   private readonly messages: ChatMessage[] = [];
   private nextRoomId = 1;
@@ -144,7 +153,27 @@ export class FakeChat implements Messaging, RoomRegistry {
     return room;
   }
 
+  async currentCursor(_input: FeedCursorInput): Promise<string> {
+    return `f${this.feed.length}`;
+  }
+
+  async eventsSince(input: FeedSinceInput): Promise<FeedPage> {
+    const match = /^f(\d+)$/.exec(input.since);
+    if (match === null) throw ChatErrors.cursorNotValid();
+    const limit = input.limit ?? 100;
+    const mine = this.feed.slice(Number(match[1])).filter((event) => (event.payload as { audience: number[] }).audience.includes(input.userId));
+    const events = mine.slice(0, limit);
+    return { events, cursor: events.at(-1)?.cursor ?? input.since, hasMore: mine.length > limit };
+  }
+
+  /** Records an event in the feed without publishing it: as if the bus lost it. */
+  recordUnpublished(type: string, payload: unknown): FeedEvent {
+    const event = { ...createEvent(type, payload), cursor: `f${this.feed.length + 1}` };
+    this.feed.push(event);
+    return event;
+  }
+
   private async announce(type: string, payload: unknown): Promise<void> {
-    await this.deps.eventBus.publish(createEvent(type, payload));
+    await this.deps.eventBus.publish(this.recordUnpublished(type, payload));
   }
 }

@@ -26,6 +26,7 @@ export const startGatewayTestKit = async (options: GatewayAppOptions = {}): Prom
     userSessions: users,
     jwksProvider: users,
     messaging: chat,
+    chatFeed: chat,
     roomRegistry: chat,
     eventBus: bus,
     rateLimiter: new InMemoryRateLimiter(),

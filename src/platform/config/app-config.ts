@@ -84,6 +84,10 @@ export const readGrpcAddress = (env: Env, name: string): string => new EnvReader
 export const readGrpcDeadlineMs = (env: Env): number =>
   new EnvReader(env).integer('GRPC_DEADLINE_MS', 5_000, { min: 100, max: 120_000 });
 
+/** How long chat events (and the cursors naming them) are kept: CHAT_EVENT_RETENTION_SECONDS, 7 days by default. */
+export const readChatEventRetentionSeconds = (env: Env): number =>
+  new EnvReader(env).integer('CHAT_EVENT_RETENTION_SECONDS', 604_800, { min: 60, max: 315_360_000 });
+
 export const readGrpcClientConfig = (env: Env): GrpcClientConfig => ({
   usersAddress: readGrpcAddress(env, 'USERS_GRPC_ADDRESS'),
   chatAddress: readGrpcAddress(env, 'CHAT_GRPC_ADDRESS'),

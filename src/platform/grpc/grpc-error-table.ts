@@ -20,6 +20,7 @@ export const GRPC_STATUS_BY_KIND: Readonly<Record<ErrorKind, status>> = {
   conflict: status.ALREADY_EXISTS,
   unavailable: status.UNAVAILABLE,
   'rate-limited': status.RESOURCE_EXHAUSTED,
+  gone: status.OUT_OF_RANGE,
   internal: status.INTERNAL,
 };
 

@@ -57,6 +57,8 @@ describe('proto files', () => {
       'LeaveRoom',
       'ListRooms',
       'GetRoom',
+      'GetFeedCursor',
+      'GetFeedEvents',
     ]);
   });
 });

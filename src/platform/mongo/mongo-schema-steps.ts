@@ -21,4 +21,9 @@ export const MONGO_SCHEMA_STEPS: readonly MongoSchemaStep[] = [
     description: "collections and indexes declared by the modules' schemas (unique keys, history order, membership)",
     apply: (orm) => orm.schema.ensureIndexes(),
   },
+  {
+    version: 2,
+    description: 'the chat event log and its outbox (chat_events: unique position, audience + position, unpublished; chat_outbox: recording order)',
+    apply: (orm) => orm.schema.ensureIndexes(),
+  },
 ];

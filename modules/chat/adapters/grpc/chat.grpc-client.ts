@@ -1,7 +1,11 @@
 import type { Logger } from '../../../kernel';
-import { chatServiceProto, GrpcUnaryClient, type GrpcCallCredentials, type GrpcClientTls } from '../../../../src/platform/grpc';
+import { chatServiceProto, GrpcUnaryClient, wireInput, wireInt32, type GrpcCallCredentials, type GrpcClientTls } from '../../../../src/platform/grpc';
 import type {
+  ChatFeed,
   ChatMessage,
+  FeedCursorInput,
+  FeedPage,
+  FeedSinceInput,
   CreateRoomInput,
   ListRoomsInput,
   Messaging,
@@ -16,6 +20,8 @@ import type {
   SendRoomMessageInput,
 } from '../../contracts';
 import type {
+  FeedCursorResponseMessage,
+  FeedEventsResponseMessage,
   GetRoomResponseMessage,
   HistoryResponseMessage,
   ListRoomsResponseMessage,
@@ -26,6 +32,8 @@ import type {
 import {
   chatMessageOf,
   createRoomRequestOf,
+  feedEventsRequestOf,
+  feedPageOf,
   listRoomsRequestOf,
   privateHistoryRequestOf,
   privateMessageRequestOf,
@@ -58,7 +66,7 @@ export interface GrpcChatClientDeps {
  * sends are not, since they may have run. Each call carries `grpcCallCredentials` (the
  * gateway's: the token of the request it serves, which the service checks against the acting user).
  */
-export class GrpcChatClient implements Messaging, RoomRegistry {
+export class GrpcChatClient implements Messaging, RoomRegistry, ChatFeed {
   private readonly client: GrpcUnaryClient;
 
   constructor(deps: GrpcChatClientDeps) {
@@ -123,6 +131,15 @@ export class GrpcChatClient implements Messaging, RoomRegistry {
   async getRoom(input: RoomMemberInput): Promise<RoomDetails> {
     const request = roomMemberRequestOf(input);
     return roomDetailsOf(await this.client.call<GetRoomResponseMessage>('GetRoom', request, { retryable: true }));
+  }
+
+  async currentCursor(input: FeedCursorInput): Promise<string> {
+    const request = { userId: wireInt32(wireInput(input).userId, 'userId') };
+    return (await this.client.call<FeedCursorResponseMessage>('GetFeedCursor', request, { retryable: true })).cursor;
+  }
+
+  async eventsSince(input: FeedSinceInput): Promise<FeedPage> {
+    return feedPageOf(await this.client.call<FeedEventsResponseMessage>('GetFeedEvents', feedEventsRequestOf(input), { retryable: true }));
   }
 
   /** Closes the channel. */

@@ -8,7 +8,7 @@ import {
   wireInt32,
   wireString,
 } from '../../../../src/platform/grpc';
-import { HISTORY_MAX_LIMIT } from '../../contracts';
+import { FEED_MAX_LIMIT, HISTORY_MAX_LIMIT, type FeedEvent, type FeedPage, type FeedSinceInput } from '../../contracts';
 import type {
   ChatMessage,
   CreateRoomInput,
@@ -24,6 +24,9 @@ import type {
 } from '../../contracts';
 import type {
   CreateRoomRequestMessage,
+  FeedEventMessage,
+  FeedEventsRequestMessage,
+  FeedEventsResponseMessage,
   GetRoomResponseMessage,
   ListRoomsRequestMessage,
   MessageMessage,
@@ -42,8 +45,9 @@ import type {
  * the wire would coerce, with the messages the chat service gives those values.
  */
 
-const pagingOf = (input: HistoryPaging): { before?: string; limit?: number } => ({
+const pagingOf = (input: HistoryPaging): { before?: string; after?: string; limit?: number } => ({
   ...presentField('before', optionalWireString(input.before, 'before', 'before must be a messageId string')),
+  ...presentField('after', optionalWireString(input.after, 'after', 'after must be a messageId string')),
   ...presentField('limit', optionalWireInt32(input.limit, 'limit', `limit must be an integer from 1 to ${HISTORY_MAX_LIMIT}`)),
 });
 
@@ -135,3 +139,35 @@ export const roomDetailsOf = (room: GetRoomResponseMessage): RoomDetails => ({
   name: room.name,
   members: [...room.members],
 });
+
+/** A feed event on the wire: its payload as JSON text, whatever its type. */
+export const feedEventMessageOf = (event: FeedEvent): FeedEventMessage => ({
+  id: event.id,
+  type: event.type,
+  occurredAt: event.occurredAt,
+  payloadJson: JSON.stringify(event.payload ?? null),
+  cursor: event.cursor,
+});
+
+export const feedEventOf = (message: FeedEventMessage): FeedEvent => ({
+  id: message.id,
+  type: message.type,
+  occurredAt: message.occurredAt,
+  payload: JSON.parse(message.payloadJson) as unknown,
+  cursor: message.cursor,
+});
+
+export const feedPageOf = (response: FeedEventsResponseMessage): FeedPage => ({
+  events: response.events.map(feedEventOf),
+  cursor: response.cursor,
+  hasMore: response.hasMore,
+});
+
+export const feedEventsRequestOf = (input: FeedSinceInput): FeedEventsRequestMessage => {
+  const fields = wireInput(input);
+  return {
+    userId: wireInt32(fields.userId, 'userId'),
+    since: wireString(fields.since, 'since'),
+    ...presentField('limit', optionalWireInt32(fields.limit, 'limit', `limit must be an integer from 1 to ${FEED_MAX_LIMIT}`)),
+  };
+};

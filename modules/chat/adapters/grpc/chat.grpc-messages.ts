@@ -28,6 +28,7 @@ export interface PrivateHistoryRequestMessage {
   readonly toUserId: number;
   readonly before?: string;
   readonly limit?: number;
+  readonly after?: string;
 }
 
 export interface RoomMessageRequestMessage {
@@ -42,6 +43,7 @@ export interface RoomHistoryRequestMessage {
   readonly userId: number;
   readonly before?: string;
   readonly limit?: number;
+  readonly after?: string;
 }
 
 /** PrivateMessageResponse and RoomMessageResponse. */
@@ -89,4 +91,32 @@ export interface GetRoomResponseMessage {
   readonly roomId: number;
   readonly name: string;
   readonly members: number[];
+}
+
+export interface FeedCursorRequestMessage {
+  readonly userId: number;
+}
+
+export interface FeedCursorResponseMessage {
+  readonly cursor: string;
+}
+
+export interface FeedEventsRequestMessage {
+  readonly userId: number;
+  readonly since: string;
+  readonly limit?: number;
+}
+
+export interface FeedEventMessage {
+  readonly id: string;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly payloadJson: string;
+  readonly cursor: string;
+}
+
+export interface FeedEventsResponseMessage {
+  readonly events: FeedEventMessage[];
+  readonly cursor: string;
+  readonly hasMore: boolean;
 }

@@ -1,7 +1,11 @@
 import { chatServiceProto, presentField, type GrpcServiceBinding } from '../../../../src/platform/grpc';
-import type { HistoryPaging, Messaging, RoomRegistry } from '../../contracts';
+import type { ChatFeed, HistoryPaging, Messaging, RoomRegistry } from '../../contracts';
 import type {
   CreateRoomRequestMessage,
+  FeedCursorRequestMessage,
+  FeedCursorResponseMessage,
+  FeedEventsRequestMessage,
+  FeedEventsResponseMessage,
   GetRoomResponseMessage,
   HistoryResponseMessage,
   ListRoomsRequestMessage,
@@ -15,16 +19,18 @@ import type {
   RoomMessageRequestMessage,
   SentMessageResponseMessage,
 } from './chat.grpc-messages';
-import { messageOf } from './chat.grpc-mapping';
+import { feedEventMessageOf, messageOf } from './chat.grpc-mapping';
 import { CHAT_GRPC_ACCESS } from './chat.grpc-access';
 
 export interface ChatGrpcServiceDeps {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly chatFeed: ChatFeed;
 }
 
-const pagingOf = (request: { before?: string; limit?: number }): HistoryPaging => ({
+const pagingOf = (request: { before?: string; after?: string; limit?: number }): HistoryPaging => ({
   ...presentField('before', request.before),
+  ...presentField('after', request.after),
   ...presentField('limit', request.limit),
 });
 
@@ -35,7 +41,7 @@ const pagingOf = (request: { before?: string; limit?: number }): HistoryPaging =
  * Failures are the ports' DomainErrors, turned into statuses by startGrpcServer. Who may
  * call what is CHAT_GRPC_ACCESS: a user acting as themself, checked before any handler runs.
  */
-export const chatGrpcService = ({ messaging, roomRegistry }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
+export const chatGrpcService = ({ messaging, roomRegistry, chatFeed }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
   proto: chatServiceProto(),
   access: CHAT_GRPC_ACCESS,
   handlers: {
@@ -82,6 +88,13 @@ export const chatGrpcService = ({ messaging, roomRegistry }: ChatGrpcServiceDeps
     GetRoom: async ({ userId, roomId }: RoomMemberRequestMessage): Promise<GetRoomResponseMessage> => {
       const room = await roomRegistry.getRoom({ userId, roomId });
       return { roomId: room.roomId, name: room.name, members: room.members };
+    },
+    GetFeedCursor: async ({ userId }: FeedCursorRequestMessage): Promise<FeedCursorResponseMessage> => ({
+      cursor: await chatFeed.currentCursor({ userId }),
+    }),
+    GetFeedEvents: async (request: FeedEventsRequestMessage): Promise<FeedEventsResponseMessage> => {
+      const page = await chatFeed.eventsSince({ userId: request.userId, since: request.since, ...presentField('limit', request.limit) });
+      return { ...page, events: page.events.map(feedEventMessageOf) };
     },
   },
 });

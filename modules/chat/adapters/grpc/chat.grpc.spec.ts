@@ -5,11 +5,10 @@ import { forwardedCallerToken, startGrpcServer } from '../../../../src/platform/
 import { describeChatApiContract } from '../../../../test/contract/ports/chat/chat-api.contract';
 import { onBehalfOfActingUser } from '../../../../test/contract/ports/on-behalf-of-acting-user';
 import { makeInProcessUsers, sessionTokenIssuer } from '../../../../test/contract/ports/users/in-process-users';
-import { InMemoryMessageStore } from '../in-memory/in-memory.message-store';
-import { InMemoryRoomMembership } from '../in-memory/in-memory.room-membership';
-import { InMemoryRoomStore } from '../in-memory/in-memory.room-store';
+import { createInMemoryChatStorage } from '../in-memory/in-memory.chat-storage';
 import { MessagingService } from '../../application/messaging.service';
 import { RoomsService } from '../../application/rooms.service';
+import { ChatFeedService } from '../../application/chat-feed.service';
 import type { UserLookup } from '../../ports';
 import { GrpcChatClient } from './chat.grpc-client';
 import { chatGrpcService } from './chat.grpc-server';
@@ -28,19 +27,18 @@ const userLookupOf = (userIds: readonly number[]): UserLookup => {
 const startLoopback = async () => {
   const eventBus = new InMemoryEventBus({ logger: silentLogger });
   const common = {
-    messageStore: new InMemoryMessageStore(),
-    roomStore: new InMemoryRoomStore(),
-    roomMembership: new InMemoryRoomMembership(),
+    ...createInMemoryChatStorage(),
     eventBus,
     clock: systemClock,
     logger: silentLogger,
   };
   const messaging = new MessagingService({ ...common, userLookup: userLookupOf(EXISTING_USER_IDS) });
   const roomRegistry = new RoomsService(common);
+  const chatFeed = new ChatFeedService({ ...common, chatEventRetentionMs: 3_600_000 });
   const server = await startGrpcServer({
     host: '127.0.0.1',
     port: 0,
-    services: [chatGrpcService({ messaging, roomRegistry })],
+    services: [chatGrpcService({ messaging, roomRegistry, chatFeed })],
     auth: { tokenVerifier: users.tokenVerifier },
     logger: silentLogger,
   });

@@ -1,7 +1,11 @@
 import { describeMessageStoreContract } from '../../../../test/contract/ports/chat/message-store.contract';
+import { InMemoryChatEventLog } from './in-memory.chat-event-log';
 import { InMemoryMessageStore } from './in-memory.message-store';
 
-describeMessageStoreContract('InMemoryMessageStore', async () => ({ store: new InMemoryMessageStore(), close: async () => {} }));
+describeMessageStoreContract('InMemoryMessageStore', async () => {
+  const eventLog = new InMemoryChatEventLog();
+  return { store: new InMemoryMessageStore({ chatEventLog: eventLog }), eventLog, close: async () => {} };
+});
 
 describe('InMemoryMessageStore', () => {
   it('uses UUIDs as messageIds', async () => {

@@ -1,19 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '../../contracts';
-import type { AppendResult, ConversationKey, MessagePageQuery, MessageStore, NewMessage } from '../../ports';
+import type { AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, NewMessage } from '../../ports';
+import { recordAnnouncement } from '../../domain/announcement';
+import type { InMemoryChatEventLog } from './in-memory.chat-event-log';
 
 /**
  * {@link MessageStore} in process memory. Each conversation is an array indexed by
  * seq - 1, so a page is one slice; a Map by messageId answers cursors and a Map by
  * (senderId, clientMessageId) makes appends idempotent. Appends run without awaiting,
  * so concurrent appends get consecutive seqs. Copies are returned; nothing survives a restart.
+ * A created message's announcement goes into `chatEventLog` in the same synchronous step.
  */
 export class InMemoryMessageStore implements MessageStore {
   private readonly conversations = new Map<ConversationKey, ChatMessage[]>();
   private readonly byMessageId = new Map<string, { conversation: ConversationKey; message: ChatMessage }>();
   private readonly byClientMessageId = new Map<string, ChatMessage>();
 
-  async append(input: NewMessage): Promise<AppendResult> {
+  constructor(private readonly deps: { chatEventLog?: InMemoryChatEventLog } = {}) {}
+
+  async append(input: NewMessage, announcement?: MessageAnnouncement): Promise<AppendResult> {
     const idempotencyKey = input.clientMessageId === undefined ? undefined : `${input.senderId}:${input.clientMessageId}`;
     const earlier = idempotencyKey === undefined ? undefined : this.byClientMessageId.get(idempotencyKey);
     if (earlier !== undefined) return { message: { ...earlier }, created: false };
@@ -24,13 +29,23 @@ export class InMemoryMessageStore implements MessageStore {
     this.conversations.set(input.conversation, messages);
     this.byMessageId.set(message.messageId, { conversation: input.conversation, message });
     if (idempotencyKey !== undefined) this.byClientMessageId.set(idempotencyKey, message);
+    if (announcement !== undefined) this.requireLog().recordNow(recordAnnouncement(announcement, message));
     return { message: { ...message }, created: true };
   }
 
   async page(query: MessagePageQuery): Promise<ChatMessage[]> {
     const messages = this.conversations.get(query.conversation) ?? [];
+    if (query.afterSeq !== undefined) {
+      const start = Math.min(Math.max(query.afterSeq, 0), messages.length);
+      return messages.slice(start, start + Math.max(query.limit, 0)).map((message) => ({ ...message }));
+    }
     const end = query.beforeSeq === undefined ? messages.length : Math.min(Math.max(query.beforeSeq - 1, 0), messages.length);
     return messages.slice(Math.max(end - query.limit, 0), end).map((message) => ({ ...message }));
+  }
+
+  private requireLog(): InMemoryChatEventLog {
+    if (this.deps.chatEventLog === undefined) throw new Error('InMemoryMessageStore needs chatEventLog to record announcements');
+    return this.deps.chatEventLog;
   }
 
   async findInConversation(conversation: ConversationKey, messageId: string): Promise<ChatMessage | null> {

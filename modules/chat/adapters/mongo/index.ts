@@ -1,3 +1,4 @@
+import { chatEventSchema, chatOutboxSchema } from './chat-event.schema';
 import { messageSchema } from './message.schema';
 import { roomMemberSchema } from './room-member.schema';
 import { roomSchema } from './room.schema';
@@ -5,9 +6,10 @@ import { roomSchema } from './room.schema';
 export { MikroOrmRoomStore } from './mikro-orm.room-store';
 export { MikroOrmRoomMembership } from './mikro-orm.room-membership';
 export { MikroOrmMessageStore } from './mikro-orm.message-store';
+export { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 export { roomSchema, type RoomDocument } from './room.schema';
 export { roomMemberSchema, type RoomMemberDocument } from './room-member.schema';
 export { messageSchema, type MessageDocument } from './message.schema';
 
 /** The chat module's MikroORM schemas, for `createMongoOrm({ entities })`. */
-export const chatEntities = [roomSchema, roomMemberSchema, messageSchema] as const;
+export const chatEntities = [roomSchema, roomMemberSchema, messageSchema, chatEventSchema, chatOutboxSchema] as const;

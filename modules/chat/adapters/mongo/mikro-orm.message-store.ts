@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { MongoCounters } from '../../../../src/platform/mongo/mongo-counters';
 import type { ChatMessage } from '../../contracts';
-import type { AppendResult, ConversationKey, MessagePageQuery, MessageStore, NewMessage } from '../../ports';
+import type { AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, NewMessage } from '../../ports';
+import { recordAnnouncement } from '../../domain/announcement';
+import type { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { messageSchema, type MessageDocument } from './message.schema';
 
 /**
@@ -14,17 +16,23 @@ import { messageSchema, type MessageDocument } from './message.schema';
  * loses a concurrent race with its twin is refused by the index and returns the winner.
  * Without transactions, such a lost race burns the seq it had taken: the conversation
  * then skips one number. Timestamps are stored as BSON dates and returned as ISO strings.
+ * A message's announcement is recorded as an intent in the event log's outbox just before the
+ * message insert (MongoDB has no multi-document transaction here): the log publishes it only
+ * once the message exists, and the intent is withdrawn when the insert fails.
  */
 export class MikroOrmMessageStore implements MessageStore {
   private readonly orm: MikroORM;
   private readonly counters: MongoCounters;
+  private readonly eventLog: MikroOrmChatEventLog | undefined;
 
-  constructor(deps: { mongoOrm: MikroORM }) {
+  constructor(deps: { mongoOrm: MikroORM; chatEventLog?: MikroOrmChatEventLog }) {
     this.orm = deps.mongoOrm;
+    this.eventLog = deps.chatEventLog;
     this.counters = new MongoCounters(deps.mongoOrm);
   }
 
-  async append(input: NewMessage): Promise<AppendResult> {
+  async append(input: NewMessage, announcement?: MessageAnnouncement): Promise<AppendResult> {
+    if (announcement !== undefined && this.eventLog === undefined) throw new Error('MikroOrmMessageStore needs chatEventLog to record announcements');
     const senderKey = input.clientMessageId === undefined ? undefined : `${input.senderId}:${input.clientMessageId}`;
     const earlier = senderKey === undefined ? null : await this.findByDedupeKey(senderKey);
     if (earlier !== null) return { message: earlier, created: false };
@@ -33,8 +41,15 @@ export class MikroOrmMessageStore implements MessageStore {
       counter: `seq:${input.conversation}`,
       insert: async (seq) => {
         const document = toDocument(input, messageId, seq, senderKey ?? messageId);
-        await this.orm.em.fork().insert(messageSchema, document);
-        return { message: toChatMessage(document), created: true };
+        const message = toChatMessage(document);
+        if (announcement !== undefined) await this.eventLog?.recordIntent(recordAnnouncement(announcement, message), messageId);
+        try {
+          await this.orm.em.fork().insert(messageSchema, document);
+        } catch (error) {
+          if (announcement !== undefined) await this.eventLog?.withdraw(announcement.id).catch(() => undefined);
+          throw error;
+        }
+        return { message, created: true };
       },
       onDuplicate: async () => {
         const winner = senderKey === undefined ? null : await this.findByDedupeKey(senderKey);
@@ -51,6 +66,12 @@ export class MikroOrmMessageStore implements MessageStore {
 
   async page(query: MessagePageQuery): Promise<ChatMessage[]> {
     if (query.limit < 1) return [];
+    if (query.afterSeq !== undefined) {
+      const oldestFirst = await this.orm.em
+        .fork()
+        .find(messageSchema, { conversation: query.conversation, seq: { $gt: query.afterSeq } }, { orderBy: { seq: 'asc' }, limit: query.limit });
+      return oldestFirst.map(toChatMessage);
+    }
     const where = query.beforeSeq === undefined ? { conversation: query.conversation } : { conversation: query.conversation, seq: { $lt: query.beforeSeq } };
     const newestFirst = await this.orm.em.fork().find(messageSchema, where, { orderBy: { seq: 'desc' }, limit: query.limit });
     return newestFirst.reverse().map(toChatMessage);

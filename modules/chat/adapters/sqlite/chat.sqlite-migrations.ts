@@ -48,4 +48,20 @@ export const chatSqliteMigrations: readonly SqliteMigration[] = [
       INSERT INTO conversations (conversation, last_seq) SELECT conversation, max(seq) FROM messages GROUP BY conversation;
     `,
   },
+  {
+    version: 3,
+    description: 'the chat event log (also the outbox): one row per event, its audience as a JSON array, published or not',
+    up: `
+      CREATE TABLE chat_events (
+        position    INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_id    TEXT NOT NULL UNIQUE,
+        type        TEXT NOT NULL,
+        occurred_at TEXT NOT NULL,
+        payload     TEXT NOT NULL,
+        audience    TEXT NOT NULL,
+        published   INTEGER NOT NULL DEFAULT 0 CHECK (published IN (0, 1))
+      ) STRICT;
+      CREATE INDEX chat_events_unpublished ON chat_events (position) WHERE published = 0;
+    `,
+  },
 ];

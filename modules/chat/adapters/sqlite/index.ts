@@ -2,3 +2,4 @@ export { SqliteRoomStore } from './sqlite.room-store';
 export { SqliteRoomMembership } from './sqlite.room-membership';
 export { SqliteMessageStore } from './sqlite.message-store';
 export { chatSqliteMigrations } from './chat.sqlite-migrations';
+export { SqliteChatEventLog } from './sqlite.chat-event-log';

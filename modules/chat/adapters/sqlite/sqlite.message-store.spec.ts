@@ -1,9 +1,11 @@
 import { describeMessageStoreContract } from '../../../../test/contract/ports/chat/message-store.contract';
 import { openScratchSqlite } from '../../../../src/platform/sqlite/sqlite-scratch.testing';
 import { chatSqliteMigrations } from './chat.sqlite-migrations';
+import { SqliteChatEventLog } from './sqlite.chat-event-log';
 import { SqliteMessageStore } from './sqlite.message-store';
 
 describeMessageStoreContract('SqliteMessageStore (SQLite file)', async () => {
   const scratch = openScratchSqlite(chatSqliteMigrations, 'chat.db');
-  return { store: new SqliteMessageStore({ chatSqlite: scratch.database }), close: scratch.dispose };
+  const eventLog = new SqliteChatEventLog({ chatSqlite: scratch.database });
+  return { store: new SqliteMessageStore({ chatSqlite: scratch.database, chatEventLog: eventLog }), eventLog, close: scratch.dispose };
 });

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { StatementSync } from 'node:sqlite';
 import type { SqliteDatabase } from '../../../../src/platform/sqlite';
 import type { ChatMessage } from '../../contracts';
-import type { AppendResult, ConversationKey, MessagePageQuery, MessageStore, NewMessage } from '../../ports';
+import type { AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, NewMessage } from '../../ports';
+import { recordAnnouncement } from '../../domain/announcement';
+import type { SqliteChatEventLog } from './sqlite.chat-event-log';
 
 interface MessageRow {
   message_id: string;
@@ -24,7 +26,8 @@ const COLUMNS = 'message_id, kind, sender_id, recipient_id, room_id, message, ti
  * index), take the next seq from the conversation's `last_seq` counter, insert. Writes of one
  * event-loop turn share a commit (see SqliteDatabase.write), so seq stays gap-free and a
  * resolved append is on disk. History pages read the (conversation, seq) unique index
- * backwards. messageIds are random UUIDs.
+ * backwards. messageIds are random UUIDs. A created message's announcement is inserted into
+ * `chat_events` (through `chatEventLog`) in the same transaction.
  */
 export class SqliteMessageStore implements MessageStore {
   private readonly database: SqliteDatabase;
@@ -33,9 +36,12 @@ export class SqliteMessageStore implements MessageStore {
   private readonly insertOne: StatementSync;
   private readonly newestBelow: StatementSync;
   private readonly inConversation: StatementSync;
+  private readonly oldestAbove: StatementSync;
+  private readonly eventLog: SqliteChatEventLog | undefined;
 
-  constructor(deps: { chatSqlite: SqliteDatabase }) {
+  constructor(deps: { chatSqlite: SqliteDatabase; chatEventLog?: SqliteChatEventLog }) {
     this.database = deps.chatSqlite;
+    this.eventLog = deps.chatEventLog;
     const { db } = this.database;
     this.bySenderClientId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE sender_id = ? AND client_message_id = ?`);
     this.nextSeq = db.prepare(
@@ -45,11 +51,15 @@ export class SqliteMessageStore implements MessageStore {
       'INSERT INTO messages (message_id, conversation, seq, kind, sender_id, recipient_id, room_id, message, timestamp, client_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.newestBelow = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE conversation = ? AND seq < ? ORDER BY seq DESC LIMIT ?`);
+    this.oldestAbove = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE conversation = ? AND seq > ? ORDER BY seq LIMIT ?`);
     this.inConversation = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE message_id = ? AND conversation = ?`);
   }
 
-  append(input: NewMessage): Promise<AppendResult> {
-    return this.database.write(() => {
+  append(input: NewMessage, announcement?: MessageAnnouncement): Promise<AppendResult> {
+    if (announcement !== undefined && this.eventLog === undefined) {
+      return Promise.reject(new Error('SqliteMessageStore needs chatEventLog to record announcements'));
+    }
+    return this.database.write((db) => {
       if (input.clientMessageId !== undefined) {
         const earlier = this.bySenderClientId.get(input.senderId, input.clientMessageId) as MessageRow | undefined;
         if (earlier !== undefined) return { message: toChatMessage(earlier), created: false };
@@ -68,12 +78,15 @@ export class SqliteMessageStore implements MessageStore {
         input.timestamp,
         input.clientMessageId ?? null,
       );
-      return { message: toNewMessage(input, messageId, seq), created: true };
+      const message = toNewMessage(input, messageId, seq);
+      if (announcement !== undefined) this.eventLog?.recordIn(db, recordAnnouncement(announcement, message));
+      return { message, created: true };
     });
   }
 
   async page(query: MessagePageQuery): Promise<ChatMessage[]> {
     if (query.limit < 1) return [];
+    if (query.afterSeq !== undefined) return (this.oldestAbove.all(query.conversation, query.afterSeq, query.limit) as unknown as MessageRow[]).map(toChatMessage);
     const rows = this.newestBelow.all(query.conversation, query.beforeSeq ?? Number.MAX_SAFE_INTEGER, query.limit) as unknown as MessageRow[];
     return rows.reverse().map(toChatMessage);
   }

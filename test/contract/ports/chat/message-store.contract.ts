@@ -1,11 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { privateConversation, roomConversation } from '../../../../modules/chat/domain/conversation-key';
-import type { ConversationKey, MessageStore, NewMessage } from '../../../../modules/chat/ports';
+import type { ChatMessage } from '../../../../modules/chat/contracts';
+import type { ChatEventLog, ConversationKey, MessageAnnouncement, MessageStore, NewMessage } from '../../../../modules/chat/ports';
 
 export interface MessageStoreSubject {
   readonly store: MessageStore;
+  /** The event log the store records announcements in. */
+  readonly eventLog: ChatEventLog;
   close(): Promise<void>;
 }
+
+const announcementFor = (audience: number[]): MessageAnnouncement => ({
+  id: randomUUID(),
+  type: 'chat.message-posted.v1',
+  occurredAt: new Date().toISOString(),
+  audience,
+  payloadOf: (message: ChatMessage) => ({ message, audience }),
+});
 
 const freshId = (): number => 1_000_000_000 + Math.floor(Math.random() * 1_000_000_000);
 const freshRoom = (): { conversation: ConversationKey; roomId: number } => {
@@ -42,6 +53,37 @@ export const describeMessageStoreContract = (name: string, makeSubject: () => Pr
     });
     afterAll(async () => {
       await subject.close();
+    });
+
+    it('records the announcement of a created message with it, the payload made from the stored message', async () => {
+      const { roomId } = freshRoom();
+      const reader = freshId();
+      const announcement = announcementFor([reader]);
+      const { message } = await store().append(roomMessage(roomId, 5, 'announced'), announcement);
+      const pending = await subject.eventLog.nextToPublish(500);
+      const event = pending.find((candidate) => candidate.id === announcement.id);
+      expect(event).toEqual({
+        id: announcement.id,
+        type: announcement.type,
+        occurredAt: announcement.occurredAt,
+        audience: [reader],
+        payload: { message, audience: [reader] },
+        position: expect.any(Number),
+      });
+      expect(await subject.eventLog.readFor(reader, 0, 10)).toEqual([event]);
+      await subject.eventLog.markPublished(pending.map((candidate) => candidate.id));
+    });
+
+    it('records no announcement for a retried send, which returns the earlier message', async () => {
+      const { roomId } = freshRoom();
+      const reader = freshId();
+      const clientMessageId = randomUUID();
+      await store().append(roomMessage(roomId, 5, 'once', clientMessageId), announcementFor([reader]));
+      const retry = await store().append(roomMessage(roomId, 5, 'once', clientMessageId), announcementFor([reader]));
+      expect(retry.created).toBe(false);
+      const pending = await subject.eventLog.nextToPublish(500);
+      expect(await subject.eventLog.readFor(reader, 0, 10)).toHaveLength(1);
+      await subject.eventLog.markPublished(pending.map((candidate) => candidate.id));
     });
 
     it('stores a room message with a new messageId and seq 1, all fields kept', async () => {
@@ -136,6 +178,15 @@ export const describeMessageStoreContract = (name: string, makeSubject: () => Pr
       expect(await store().page({ conversation, beforeSeq: 5, limit: 2 })).toEqual(stored.slice(2, 4));
       expect(await store().page({ conversation, beforeSeq: 3, limit: 10 })).toEqual(stored.slice(0, 2));
       expect(await store().page({ conversation, beforeSeq: 1, limit: 10 })).toEqual([]);
+    });
+
+    it('pages forwards above afterSeq, oldest first', async () => {
+      const { roomId, conversation } = freshRoom();
+      const stored = await appendTexts(roomId, ['1', '2', '3', '4', '5']);
+      expect(await store().page({ conversation, afterSeq: 2, limit: 2 })).toEqual(stored.slice(2, 4));
+      expect(await store().page({ conversation, afterSeq: 3, limit: 10 })).toEqual(stored.slice(3));
+      expect(await store().page({ conversation, afterSeq: 5, limit: 10 })).toEqual([]);
+      expect(await store().page({ conversation, afterSeq: 0, limit: 1 })).toEqual(stored.slice(0, 1));
     });
 
     it('pages an unknown conversation as empty', async () => {

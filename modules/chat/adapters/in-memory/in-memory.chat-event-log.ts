@@ -1,0 +1,84 @@
+import type { ChatEventDraft, ChatEventLog, LoggedChatEvent } from '../../ports';
+
+interface Entry {
+  readonly event: LoggedChatEvent;
+  published: boolean;
+}
+
+/**
+ * {@link ChatEventLog} in process memory: an array in position order (positions are given at
+ * `record`, one process being the only writer) and a map by id. `recordNow` is the synchronous
+ * form the in-memory message store calls inside its own append, so both happen together.
+ */
+export class InMemoryChatEventLog implements ChatEventLog {
+  private readonly entries: Entry[] = [];
+  private readonly byId = new Map<string, Entry>();
+  private last = 0;
+
+  async record(event: ChatEventDraft): Promise<void> {
+    this.recordNow(event);
+  }
+
+  recordNow(event: ChatEventDraft): void {
+    if (this.byId.has(event.id)) return;
+    this.last += 1;
+    const entry: Entry = { event: Object.freeze({ ...event, audience: [...event.audience], position: this.last }), published: false };
+    this.entries.push(entry);
+    this.byId.set(event.id, entry);
+  }
+
+  async nextToPublish(limit: number): Promise<LoggedChatEvent[]> {
+    const found: LoggedChatEvent[] = [];
+    for (const entry of this.entries) {
+      if (found.length >= limit) break;
+      if (!entry.published) found.push(entry.event);
+    }
+    return found;
+  }
+
+  async markPublished(ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      const entry = this.byId.get(id);
+      if (entry !== undefined) entry.published = true;
+    }
+  }
+
+  async readFor(userId: number, after: number, limit: number): Promise<LoggedChatEvent[]> {
+    const found: LoggedChatEvent[] = [];
+    for (let index = this.firstIndexAbove(after); index < this.entries.length && found.length < limit; index += 1) {
+      const { event } = this.entries[index] as Entry;
+      if (event.audience.includes(userId)) found.push(event);
+    }
+    return found;
+  }
+
+  async lastPosition(): Promise<number> {
+    return this.last;
+  }
+
+  async firstPosition(): Promise<number | null> {
+    return this.entries[0]?.event.position ?? null;
+  }
+
+  async prune(before: Date): Promise<number> {
+    const limit = before.toISOString();
+    const newest = this.entries.at(-1);
+    const kept = this.entries.filter((entry) => entry === newest || !entry.published || entry.event.occurredAt >= limit);
+    for (const entry of this.entries) if (!kept.includes(entry)) this.byId.delete(entry.event.id);
+    const count = this.entries.length - kept.length;
+    this.entries.splice(0, this.entries.length, ...kept);
+    return count;
+  }
+
+  /** Binary search: the index of the first entry with a position above `after`. */
+  private firstIndexAbove(after: number): number {
+    let low = 0;
+    let high = this.entries.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.entries[middle] as Entry).event.position <= after) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}

@@ -1,0 +1,21 @@
+import { describeChatEventLogContract } from '../../../../test/contract/ports/chat/chat-event-log.contract';
+import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
+import { closeMongoOrm, createMongoOrm } from '../../../../src/platform/mongo/create-mongo-orm';
+import { openScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm.testing';
+import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
+import { chatEntities } from '.';
+
+describeChatEventLogContract('MikroOrmChatEventLog (MongoDB wire protocol)', async () => {
+  const url = mongoTestUrl('chat_events');
+  const scratch = await openScratchOrm(url, chatEntities);
+  // A second connection, as a second chat-service replica has.
+  const twinOrm = await createMongoOrm({ clientUrl: url, entities: chatEntities });
+  return {
+    log: new MikroOrmChatEventLog({ mongoOrm: scratch.orm }),
+    twin: new MikroOrmChatEventLog({ mongoOrm: twinOrm }),
+    close: async () => {
+      await closeMongoOrm(twinOrm);
+      await scratch.dispose();
+    },
+  };
+});

@@ -1,0 +1,172 @@
+import type { MikroORM } from '@mikro-orm/mongodb';
+import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-key';
+import type { ChatEventDraft, ChatEventLog, LoggedChatEvent } from '../../ports';
+import { chatEventSchema, chatOutboxSchema, type ChatEventDocument, type ChatOutboxDocument } from './chat-event.schema';
+import { messageSchema } from './message.schema';
+
+/** An intent whose message never appeared this long after it was recorded: its writer died before the insert. */
+const ABANDONED_INTENT_MS = 30_000;
+/** Tries to give one event a position while other relays take the same ones. */
+const MAX_POSITION_TRIES = 50;
+
+/**
+ * {@link ChatEventLog} on MongoDB without transactions. `record` writes the event to
+ * `chat_outbox`, with no position; `nextToPublish` moves outbox entries, oldest first, into
+ * `chat_events`, each under the highest position + 1, one insert at a time and awaited: so a
+ * position is only ever inserted after the one below it is visible, and readers never skip one.
+ * Several relays (chat-service replicas) may move at once: the unique index on `position`
+ * refuses a position taken twice (the loser reads the new highest and tries again) and `_id`
+ * (the event id) refuses an event moved twice. An entry whose `requires` message does not
+ * exist yet is waited for (its writer is between the two inserts), and dropped once
+ * abandoned (the writer died before storing the message, which was then never acknowledged).
+ * The message store writes such intents with {@link recordIntent}.
+ */
+export class MikroOrmChatEventLog implements ChatEventLog {
+  private moving: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: { mongoOrm: MikroORM }) {}
+
+  async record(event: ChatEventDraft): Promise<void> {
+    try {
+      await this.outbox().insertOne(outboxDocumentOf(event, null));
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+
+  /**
+   * Records an event that may be published only once message `requires` exists. Replaces an
+   * earlier intent of the same id (a retried insert under the next seq rewrites its payload).
+   */
+  async recordIntent(event: ChatEventDraft, requires: string): Promise<void> {
+    await this.outbox().replaceOne({ _id: event.id }, outboxDocumentOf(event, requires), { upsert: true });
+  }
+
+  /** Withdraws an intent whose change did not happen. */
+  async withdraw(id: string): Promise<void> {
+    await this.outbox().deleteOne({ _id: id });
+  }
+
+  async nextToPublish(limit: number): Promise<LoggedChatEvent[]> {
+    const move = this.moving.then(() => this.moveFromOutbox(limit));
+    this.moving = move.catch(() => undefined);
+    await move;
+    const documents = await this.events().find({ published: false }).sort({ position: 1 }).limit(limit).toArray();
+    return documents.map(toLogged);
+  }
+
+  async markPublished(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.events().updateMany({ _id: { $in: [...ids] } }, { $set: { published: true } });
+  }
+
+  async readFor(userId: number, after: number, limit: number): Promise<LoggedChatEvent[]> {
+    const documents = await this.events().find({ audience: userId, position: { $gt: after } }).sort({ position: 1 }).limit(limit).toArray();
+    return documents.map(toLogged);
+  }
+
+  async lastPosition(): Promise<number> {
+    const [newest] = await this.events().find({}, { projection: { position: 1 } }).sort({ position: -1 }).limit(1).toArray();
+    return newest?.position ?? 0;
+  }
+
+  async firstPosition(): Promise<number | null> {
+    const [oldest] = await this.events().find({}, { projection: { position: 1 } }).sort({ position: 1 }).limit(1).toArray();
+    return oldest?.position ?? null;
+  }
+
+  async prune(before: Date): Promise<number> {
+    const last = await this.lastPosition();
+    const result = await this.events().deleteMany({ published: true, occurredAt: { $lt: before.toISOString() }, position: { $lt: last } });
+    return result.deletedCount;
+  }
+
+  private async moveFromOutbox(limit: number): Promise<void> {
+    const entries = await this.outbox().find({}).sort({ recordedAt: 1, _id: 1 }).limit(limit).toArray();
+    if (entries.length === 0) return;
+    const ready = await this.readyPrefix(entries);
+    if (ready.length === 0) return;
+    const ids = ready.map((entry) => entry._id);
+    const moved = new Set((await this.events().find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray()).map((found) => found._id));
+    let last = await this.lastPosition();
+    for (const entry of ready) {
+      if (moved.has(entry._id)) continue;
+      last = await this.insertAfter(entry, last);
+    }
+    await this.outbox().deleteMany({ _id: { $in: ids } });
+  }
+
+  /** The entries that may move now, in order: up to the first whose message is still on its way. */
+  private async readyPrefix(entries: ChatOutboxDocument[]): Promise<ChatOutboxDocument[]> {
+    const required = entries.flatMap((entry) => (entry.requires === null ? [] : [entry.requires]));
+    const existing =
+      required.length === 0
+        ? new Set<string>()
+        : new Set(
+            (await this.deps.mongoOrm.em.getCollection(messageSchema).find({ _id: { $in: required } }, { projection: { _id: 1 } }).toArray()).map(
+              (found) => found._id,
+            ),
+          );
+    const ready: ChatOutboxDocument[] = [];
+    for (const entry of entries) {
+      if (entry.requires === null || existing.has(entry.requires)) {
+        ready.push(entry);
+        continue;
+      }
+      if (Date.now() - entry.recordedAt.getTime() < ABANDONED_INTENT_MS) break;
+      await this.withdraw(entry._id);
+    }
+    return ready;
+  }
+
+  /** Inserts the entry under the position after `last` (or after whatever another relay took); returns its position. */
+  private async insertAfter(entry: ChatOutboxDocument, last: number): Promise<number> {
+    let position = last + 1;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.events().insertOne({
+          _id: entry._id,
+          position,
+          type: entry.type,
+          occurredAt: entry.occurredAt,
+          payload: entry.payload,
+          audience: entry.audience,
+          published: false,
+        });
+        return position;
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        if ((await this.events().countDocuments({ _id: entry._id })) > 0) return position - 1;
+        if (attempt >= MAX_POSITION_TRIES) throw new Error(`No free position for chat event ${entry._id} after ${attempt} tries`);
+        position = (await this.lastPosition()) + 1;
+      }
+    }
+  }
+
+  private events() {
+    return this.deps.mongoOrm.em.getCollection<ChatEventDocument>(chatEventSchema);
+  }
+
+  private outbox() {
+    return this.deps.mongoOrm.em.getCollection<ChatOutboxDocument>(chatOutboxSchema);
+  }
+}
+
+const outboxDocumentOf = (event: ChatEventDraft, requires: string | null): ChatOutboxDocument => ({
+  _id: event.id,
+  type: event.type,
+  occurredAt: event.occurredAt,
+  payload: event.payload ?? null,
+  audience: [...event.audience],
+  recordedAt: new Date(),
+  requires,
+});
+
+const toLogged = (document: ChatEventDocument): LoggedChatEvent => ({
+  id: document._id,
+  type: document.type,
+  occurredAt: document.occurredAt,
+  payload: document.payload,
+  audience: document.audience,
+  position: document.position,
+});
