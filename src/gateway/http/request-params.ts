@@ -13,8 +13,8 @@ export const pathIdOf = (params: unknown, name: string): number => {
 
 /** `?limit=` (an integer 1-200) and `?before=` (a messageId) of a history request; both optional. */
 export const historyPagingOf = (query: unknown): HistoryPaging => {
-  const { limit, before } = (query ?? {}) as Record<string, unknown>;
-  const paging: { limit?: number; before?: string } = {};
+  const { limit, before, after } = (query ?? {}) as Record<string, unknown>;
+  const paging: { limit?: number; before?: string; after?: string } = {};
   if (limit !== undefined) {
     const value = typeof limit === 'string' && /^[0-9]{1,4}$/.test(limit) ? Number(limit) : NaN;
     if (!(value >= 1 && value <= HISTORY_MAX_LIMIT)) {
@@ -25,6 +25,10 @@ export const historyPagingOf = (query: unknown): HistoryPaging => {
   if (before !== undefined) {
     if (typeof before !== 'string' || before === '') throw validationFailed('before must be a messageId');
     paging.before = before;
+  }
+  if (after !== undefined) {
+    if (typeof after !== 'string' || after === '') throw validationFailed('after must be a messageId');
+    paging.after = after;
   }
   return paging;
 };

@@ -73,7 +73,7 @@ describe('schema violations over HTTP', () => {
     ['POST', '/chats/room/1', '{"message":42}', 'message must be a string'],
     ['POST', '/rooms/1/join', '[1]', 'body must be a JSON object or null'],
     ['POST', '/users/authenticate', '{"username":"a"}', 'password is required'],
-    ['GET', '/chats/room/1/history?after=m1', '', 'unknown query parameter: after'],
+    ['GET', '/chats/room/1/history?order=desc', '', 'unknown query parameter: order'],
     ['GET', '/chats/room/1/history?limit=201', '', 'limit must be an integer from 1 to 200'],
     ['GET', '/chats/room/1/history?limit=1&limit=2', '', 'limit must be given once'],
     ['GET', '/chats/private/1/history?before=', '', 'before must be a messageId'],

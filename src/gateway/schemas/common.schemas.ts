@@ -30,7 +30,7 @@ export const NoQuery = strictObject({});
 /** A body that may be absent, `null` or `{}`, and nothing else. */
 export const NoBody = Type.Union([strictObject({}), Type.Null()], { description: 'no body, `null` or `{}`' });
 
-/** `?limit=` (1-200) and `?before=` (a messageId) of a history page. */
+/** `?limit=` (1-200) and `?before=` or `?after=` (a messageId) of a history page. */
 export const HistoryQuery = strictObject({
   limit: Type.Optional(
     Type.String({
@@ -39,6 +39,7 @@ export const HistoryQuery = strictObject({
     }),
   ),
   before: Type.Optional(Type.String({ minLength: 1, description: 'a messageId' })),
+  after: Type.Optional(Type.String({ minLength: 1, description: 'a messageId' })),
 });
 
 /** An optional string a client may also send as `null`. */

@@ -14,7 +14,8 @@ export type ChatEventListener = (event: IntegrationEvent) => void;
 /**
  * Pushes chat events to the local sockets of the users in each event's `audience`
  * (every socket of each of them), once per event id even when the bus redelivers,
- * and hands each event, once, to the other local listeners.
+ * and hands each event, once, to the other local listeners. A socket that is replaying
+ * (or may still resume) gets its frames through its SocketFeed, which holds and de-duplicates them.
  */
 export class ChatEventFanOut {
   private readonly seen = new RecentIds();
@@ -53,7 +54,9 @@ export class ChatEventFanOut {
     for (const userId of push.audience) {
       for (const socket of connections.socketsOf(userId)) {
         this.writes.hold(connections.transportOf(socket));
-        sendText(socket, frame, logger);
+        const feed = connections.feedOf(socket);
+        if (feed === undefined) sendText(socket, frame, logger);
+        else feed.offer(event.id, frame);
       }
     }
   }

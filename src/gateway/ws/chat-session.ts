@@ -10,6 +10,8 @@ import { sendFrame } from './socket-sender';
 
 /** `{"type":"auth","token":"..."}`: a fresh access token, so the socket outlives the first one. */
 export const AUTH_FRAME = 'auth';
+/** `{"type":"resume","since":"<cursor>"}`: replay every event after the cursor (best as the first frame). */
+export const RESUME_FRAME = 'resume';
 
 /** Frames of one socket waiting for their turn; past this the client is told to slow down. */
 export const MAX_PENDING_FRAMES = 256;
@@ -38,6 +40,8 @@ export class ChatSession {
       logger: Logger;
       /** An `auth` frame: a fresh access token for this socket; resolves to the ack's result. */
       renewToken: (fields: InputFields) => Promise<unknown>;
+      /** A `resume` frame: replays the events after `since`; resolves to the ack's result. */
+      resume: (since: string) => Promise<unknown>;
     },
   ) {
     this.token = deps.token;
@@ -51,7 +55,9 @@ export class ChatSession {
     const frame = parseClientFrame(textOf(data));
     if (frame instanceof FrameRejection) return this.replyError(frame.id, frame.error);
     if (frame.type === 'ping') return this.reply(pongFrame(frame.id));
-    if (frame.type !== AUTH_FRAME && frameCommandOf(frame.type) === undefined) return this.replyError(frame.id, unknownFrameType(frame.type));
+    if (frame.type !== AUTH_FRAME && frame.type !== RESUME_FRAME && frameCommandOf(frame.type) === undefined) {
+      return this.replyError(frame.id, unknownFrameType(frame.type));
+    }
     if (this.pending >= MAX_PENDING_FRAMES) {
       this.reply(errorFrame(frame.id, 'TOO_MANY_PENDING_FRAMES', 'Too many frames waiting: wait for replies before sending more'));
       return;
@@ -63,13 +69,25 @@ export class ChatSession {
   }
 
   private async run(frame: ClientFrame): Promise<void> {
-    const command = frame.type === AUTH_FRAME ? (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.renew(fields) : frameCommandOf(frame.type);
+    const command = this.sessionCommandOf(frame.type) ?? frameCommandOf(frame.type);
     try {
       if (command === undefined) throw unknownFrameType(frame.type);
       this.reply(ackFrame(frame.id, await command(this.deps.ports, this.deps.userId, frame.fields)));
     } catch (error) {
       this.replyError(frame.id, error);
     }
+  }
+
+  /** The token this socket's calls forward now. */
+  get currentToken(): string | undefined {
+    return this.token;
+  }
+
+  /** The frames about the socket itself rather than the chat: `auth` and `resume`. */
+  private sessionCommandOf(type: string): ((ports: GatewayDeps, userId: number, fields: InputFields) => Promise<unknown>) | undefined {
+    if (type === AUTH_FRAME) return (_ports, _userId, fields) => this.renew(fields);
+    if (type === RESUME_FRAME) return (_ports, _userId, fields) => this.deps.resume(stringField(fields, 'since'));
+    return undefined;
   }
 
   private async renew(fields: InputFields): Promise<unknown> {

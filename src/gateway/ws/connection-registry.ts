@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
+import type { SocketFeed } from './socket-feed';
 
 const NO_SOCKETS: ReadonlySet<WebSocket> = new Set();
 
@@ -7,9 +8,14 @@ const NO_SOCKETS: ReadonlySet<WebSocket> = new Set();
 export class ConnectionRegistry {
   private readonly socketsByUser = new Map<number, Set<WebSocket>>();
   private readonly transports = new WeakMap<WebSocket, Writable>();
+  private readonly feeds = new WeakMap<WebSocket, SocketFeed>();
 
-  /** `transport`: the TCP socket under the WebSocket, when known, so pushes to it can be coalesced. */
-  add(userId: number, socket: WebSocket, transport?: Writable): void {
+  /**
+   * `transport`: the TCP socket under the WebSocket, when known, so pushes to it can be coalesced;
+   * `feed`: what the socket was sent, when it replays or may resume (see SocketFeed).
+   */
+  add(userId: number, socket: WebSocket, transport?: Writable, feed?: SocketFeed): void {
+    if (feed !== undefined) this.feeds.set(socket, feed);
     const sockets = this.socketsByUser.get(userId) ?? new Set<WebSocket>();
     sockets.add(socket);
     this.socketsByUser.set(userId, sockets);
@@ -26,6 +32,19 @@ export class ConnectionRegistry {
   /** A live view, not a copy: iterate it, do not keep it. */
   socketsOf(userId: number): ReadonlySet<WebSocket> {
     return this.socketsByUser.get(userId) ?? NO_SOCKETS;
+  }
+
+  /** Routes the socket's live frames through `feed` again (a resume after the opening window). */
+  trackFeed(socket: WebSocket, feed: SocketFeed): void {
+    this.feeds.set(socket, feed);
+  }
+
+  /** The socket's feed while it still matters: during a replay, or while a resume may still come. */
+  feedOf(socket: WebSocket): SocketFeed | undefined {
+    const feed = this.feeds.get(socket);
+    if (feed === undefined || feed.tracking) return feed;
+    this.feeds.delete(socket);
+    return undefined;
   }
 
   transportOf(socket: WebSocket): Writable | undefined {

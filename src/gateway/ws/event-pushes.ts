@@ -42,8 +42,17 @@ const membershipChanged = (type: 'room.joined' | 'room.left', payload: RoomMembe
     ? { type, roomId: payload.roomId, userId: payload.userId }
     : undefined;
 
-/** What a chat event pushes to clients; undefined for events clients do not see (or malformed ones). */
+/**
+ * What a chat event pushes to clients; undefined for events clients do not see (or malformed
+ * ones). Every frame of an event that carries a cursor carries it too, whatever its type.
+ */
 export const pushOf = (event: IntegrationEvent): Push | undefined => {
+  const push = framePushOf(event);
+  if (push === undefined || typeof event.cursor !== 'string') return push;
+  return { frame: { ...push.frame, cursor: event.cursor } as ServerFrame, audience: push.audience };
+};
+
+const framePushOf = (event: IntegrationEvent): Push | undefined => {
   const audience = audienceOf(event.payload);
   if (audience === undefined) return undefined;
   let frame: ServerFrame | undefined;

@@ -13,6 +13,10 @@ export class RecentIds {
     this.ring = new Array<string | undefined>(Math.max(1, capacity));
   }
 
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
   /** True the first time `id` is seen (and remembers it); false for a repeat. */
   addIfNew(id: string): boolean {
     if (this.ids.has(id)) return false;

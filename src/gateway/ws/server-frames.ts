@@ -6,14 +6,19 @@ export type FrameId = string | number;
 /** A message as pushed to its audience (the sender's clientMessageId stays with the sender). */
 export type PushedMessage = Pick<ChatMessage, 'messageId' | 'kind' | 'senderId' | 'recipientId' | 'roomId' | 'message' | 'timestamp' | 'seq'>;
 
-/** Every frame the server sends on /ws/chat. */
+/**
+ * Every frame the server sends on /ws/chat. Pushed chat events carry the `cursor` of their
+ * event (opaque, ordered): a client keeps the last one and resumes from it.
+ */
 export type ServerFrame =
-  | { readonly type: 'ready'; readonly userId: number }
+  | { readonly type: 'ready'; readonly userId: number; readonly cursor?: string }
+  | { readonly type: 'resumed'; readonly cursor: string; readonly replayed: number }
+  | { readonly type: 'resync'; readonly cursor: string; readonly code: string; readonly message: string }
   | { readonly type: 'ack'; readonly id?: FrameId; readonly result: unknown }
   | { readonly type: 'error'; readonly id?: FrameId; readonly code: string; readonly message: string; readonly retryAfterMs?: number }
   | { readonly type: 'pong'; readonly id?: FrameId }
-  | { readonly type: 'message'; readonly message: PushedMessage }
-  | { readonly type: 'room.joined' | 'room.left'; readonly roomId: number; readonly userId: number };
+  | { readonly type: 'message'; readonly message: PushedMessage; readonly cursor?: string }
+  | { readonly type: 'room.joined' | 'room.left'; readonly roomId: number; readonly userId: number; readonly cursor?: string };
 
 const withId = (id: FrameId | undefined): { id?: FrameId } => (id === undefined ? {} : { id });
 

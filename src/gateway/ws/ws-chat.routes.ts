@@ -6,7 +6,9 @@ import { GatewayErrors } from '../http/gateway-errors';
 import type { HeldSlot } from '../limits/connection-slots';
 import type { GatewayLimits } from '../limits/gateway-limits';
 import { SocketThrottle } from '../limits/socket-throttle';
+import { CallerCredential, DomainError } from '../../../modules/kernel';
 import { ChatSession } from './chat-session';
+import { SocketFeed } from './socket-feed';
 import type { ConnectionRegistry } from './connection-registry';
 import type { Heartbeat } from './heartbeat';
 import { errorFrame } from './server-frames';
@@ -33,6 +35,24 @@ const redactedRequest = (request: FastifyRequest) => ({
   remoteAddress: request.ip,
 });
 
+const sinceOf = (request: FastifyRequest): string | undefined => (request.query as { since?: string }).since;
+
+/**
+ * A `?since=` that is not a cursor is refused before the upgrade (400 SYNC_CURSOR_INVALID);
+ * an expired one is let through, for the socket to answer with a `resync` frame.
+ */
+const refuseInvalidCursor = async (deps: GatewayDeps, request: FastifyRequest): Promise<void> => {
+  const since = sinceOf(request);
+  if (since === undefined) return;
+  const { userId } = claimsOf(request);
+  try {
+    await CallerCredential.run(request.callerToken ?? undefined, () => deps.chatFeed.eventsSince({ userId, since, limit: 1 }));
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'SYNC_CURSOR_EXPIRED') return;
+    throw error;
+  }
+};
+
 /**
  * /ws/chat: authenticated before the upgrade (the token from `Authorization: Bearer` or
  * `?token=`, or a single-use `?ticket=`; refused with 401 and the usual error body), then
@@ -40,6 +60,8 @@ const redactedRequest = (request: FastifyRequest) => ({
  * and under its session so it ends with its token (4401) or when the session is revoked.
  * A user at the limit of open sockets gets HTTP 429 instead of the upgrade; frames past the
  * socket's rate are answered RATE_LIMITED, and a client that keeps on is closed with 1008.
+ * Each socket starts with `ready` and its cursor; with `?since=` it first replays every event
+ * after that cursor (see SocketFeed), then continues live.
  */
 export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app, { deps, connections, heartbeat, limits, sessions }) => {
   const slots = new WeakMap<FastifyRequest, HeldSlot>();
@@ -50,6 +72,7 @@ export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app,
     schema: wsChatSchemas.upgrade,
     logSerializers: { req: redactedRequest },
     preHandler: async (request) => {
+      await refuseInvalidCursor(deps, request);
       slots.set(request, await limits.connections.take(claimsOf(request).userId));
     },
     handler: async (request) => {
@@ -61,9 +84,14 @@ export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app,
       const { userId } = claims;
       const renewToken = tokenRenewal({ tokenVerifier: deps.tokenVerifier, sessions, socket, userId });
       const token = request.callerToken ?? undefined;
-      const session = new ChatSession({ ports: deps, socket, userId, token, logger: request.log, renewToken });
+      const feed: SocketFeed = new SocketFeed({ socket, userId, chatFeed: deps.chatFeed, token: () => session.currentToken, logger: request.log });
+      const resume = (since: string) => {
+        connections.trackFeed(socket, feed);
+        return feed.replay(since, false);
+      };
+      const session = new ChatSession({ ports: deps, socket, userId, token, logger: request.log, renewToken, resume });
       const throttle = new SocketThrottle(limits.options.wsFramesPerSocket, limits.options.wsExcessFramesPerSocket);
-      connections.add(userId, socket, request.raw.socket);
+      connections.add(userId, socket, request.raw.socket, feed);
       heartbeat.track(socket);
       socket.on('message', (data, isBinary) => {
         const verdict = throttle.admit();
@@ -76,7 +104,11 @@ export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app,
         slots.get(request)?.release();
       });
       sessions.track({ socket, revokedCode: SessionCloseCodes.chatSessionRevoked }, claims);
-      sendFrame(socket, { type: 'ready', userId }, request.log);
+      feed.open(sinceOf(request)).catch((error: unknown) => {
+        const code = error instanceof DomainError ? error.code : 'INTERNAL_ERROR';
+        request.log.warn({ err: error, userId }, 'replay on a new socket failed');
+        sendFrame(socket, errorFrame(undefined, code, 'Could not replay the events after your cursor: reconnect to try again'), request.log);
+      });
     },
   });
 };

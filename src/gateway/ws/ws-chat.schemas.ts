@@ -9,6 +9,9 @@ export const wsChatSchemas = {
     querystring: strictObject({
       token: Type.Optional(Type.String({ description: 'the access token, for clients that cannot send Authorization' })),
       ticket: Type.Optional(Type.String({ description: 'a single-use ticket from POST /ws/ticket, instead of a token' })),
+      since: Type.Optional(
+        Type.String({ minLength: 1, maxLength: 200, description: 'resume: a cursor from ready, a pushed event or GET /sync; every event after it is replayed first' }),
+      ),
     }),
     response: withErrors({}),
   },

@@ -60,8 +60,8 @@ describe('/ws/chat', () => {
 
     it('accepts a token in the Authorization header or in ?token=, and says ready', async () => {
       const alice = await signUp(kit.users);
-      expect((await connect(alice, 'header')).ready).toEqual({ type: 'ready', userId: alice.userId });
-      expect((await connect(alice, 'query')).ready).toEqual({ type: 'ready', userId: alice.userId });
+      expect((await connect(alice, 'header')).ready).toEqual({ type: 'ready', userId: alice.userId, cursor: expect.any(String) });
+      expect((await connect(alice, 'query')).ready).toEqual({ type: 'ready', userId: alice.userId, cursor: expect.any(String) });
     });
 
     it('answers a plain GET (no upgrade) with 400 UPGRADE_REQUIRED', async () => {
@@ -165,19 +165,19 @@ describe('/ws/chat', () => {
       expect(bobFrames).toEqual(
         expect.arrayContaining([
           { type: 'ack', id: 'b2', result: { roomId, userId: bob.userId, joined: true } },
-          { type: 'room.joined', roomId, userId: bob.userId },
+          { type: 'room.joined', roomId, userId: bob.userId, cursor: expect.any(String) },
         ]),
       );
-      expect(await client.next()).toEqual({ type: 'room.joined', roomId, userId: bob.userId });
+      expect(await client.next()).toEqual({ type: 'room.joined', roomId, userId: bob.userId, cursor: expect.any(String) });
 
       bobClient.send({ type: 'room.leave', id: 'b3', roomId });
       expect([await bobClient.next(), await bobClient.next()]).toEqual(
         expect.arrayContaining([
           { type: 'ack', id: 'b3', result: { roomId, userId: bob.userId, joined: false } },
-          { type: 'room.left', roomId, userId: bob.userId },
+          { type: 'room.left', roomId, userId: bob.userId, cursor: expect.any(String) },
         ]),
       );
-      expect(await client.next()).toEqual({ type: 'room.left', roomId, userId: bob.userId });
+      expect(await client.next()).toEqual({ type: 'room.left', roomId, userId: bob.userId, cursor: expect.any(String) });
       expect(await client.request({ type: 'room.join', id: 'x', roomId: 999999 })).toMatchObject({
         type: 'error',
         id: 'x',
@@ -207,6 +207,65 @@ describe('/ws/chat', () => {
     });
   });
 
+  describe('resume', () => {
+    const connectSince = async (user: { token: string }, since: string) => {
+      const { client, ready } = await WsTestClient.connect(`${url}?since=${encodeURIComponent(since)}`, { authorization: `Bearer ${user.token}` });
+      clients.push(client);
+      return { client, ready };
+    };
+
+    it('replays what was missed after the cursor, in order, says resumed, then goes on live', async () => {
+      const alice = await signUp(kit.users, 'alice');
+      const bob = await signUp(kit.users, 'bob');
+      const { client: first, ready } = await connect(bob);
+      const cursor = ready.cursor as string;
+      first.close();
+      await post(`/chats/private/${bob.userId}`, alice, { message: 'one' });
+      await post(`/chats/private/${bob.userId}`, alice, { message: 'two' });
+      const { client, ready: again } = await connectSince(bob, cursor);
+      expect(again).toEqual({ type: 'ready', userId: bob.userId, cursor });
+      expect(await client.next()).toMatchObject({ type: 'message', message: { message: 'one' }, cursor: expect.any(String) });
+      const second = await client.next();
+      expect(second).toMatchObject({ type: 'message', message: { message: 'two' } });
+      expect(await client.next()).toEqual({ type: 'resumed', cursor: second.cursor, replayed: 2 });
+      await post(`/chats/private/${bob.userId}`, alice, { message: 'three' });
+      expect(await client.next()).toMatchObject({ type: 'message', message: { message: 'three' } });
+    });
+
+    it('replays an event the bus never delivered', async () => {
+      const bob = await signUp(kit.users, 'bob');
+      const { client: first, ready } = await connect(bob);
+      first.close();
+      const message = { messageId: 'lost', kind: 'private', senderId: bob.userId, recipientId: bob.userId, message: 'lost', timestamp: new Date().toISOString(), seq: 1 };
+      kit.chat.recordUnpublished(MESSAGE_POSTED_V1, { message, audience: [bob.userId] });
+      const { client } = await connectSince(bob, ready.cursor as string);
+      expect(await client.next()).toMatchObject({ type: 'message', message: { messageId: 'lost' } });
+      expect(await client.next()).toMatchObject({ type: 'resumed', replayed: 1 });
+    });
+
+    it('replays on a resume frame what was not already sent live, acking where it ended', async () => {
+      const alice = await signUp(kit.users, 'alice');
+      const bob = await signUp(kit.users, 'bob');
+      const { client: first, ready } = await connect(bob);
+      first.close();
+      await post(`/chats/private/${bob.userId}`, alice, { message: 'missed' });
+      const { client } = await connect(bob);
+      await post(`/chats/private/${bob.userId}`, alice, { message: 'live' });
+      expect(await client.next()).toMatchObject({ type: 'message', message: { message: 'live' } });
+      client.send({ type: 'resume', id: 'r', since: ready.cursor });
+      expect(await client.next()).toMatchObject({ type: 'message', message: { message: 'missed' } });
+      expect(await client.next()).toEqual({ type: 'ack', id: 'r', result: { cursor: expect.any(String), replayed: 1 } });
+    });
+
+    it('refuses a since that is not a cursor before the upgrade', async () => {
+      const bob = await signUp(kit.users, 'bob');
+      expect(await WsTestClient.refusal(`${url}?since=nonsense`, { authorization: `Bearer ${bob.token}` })).toEqual({
+        statusCode: 400,
+        body: expect.objectContaining({ code: 'SYNC_CURSOR_INVALID' }),
+      });
+    });
+  });
+
   describe('pushes', () => {
     it('pushes a message to every socket of each user in the audience, and to nobody else', async () => {
       const alice = await signUp(kit.users, 'alice');
@@ -229,6 +288,7 @@ describe('/ws/chat', () => {
           timestamp: sent.timestamp,
           seq: 1,
         },
+        cursor: expect.any(String),
       };
       expect(await bobClient.next()).toEqual(expected);
       expect(await alicePhone.next()).toEqual(expected);
@@ -251,8 +311,8 @@ describe('/ws/chat', () => {
         expect(await client.next()).toMatchObject({ type: 'message', message: { kind: 'room', roomId, message: 'to both' } });
       }
       await post(`/rooms/${roomId}/leave`, bob);
-      expect(await bobClient.next()).toEqual({ type: 'room.left', roomId, userId: bob.userId });
-      expect(await aliceClient.next()).toEqual({ type: 'room.left', roomId, userId: bob.userId });
+      expect(await bobClient.next()).toEqual({ type: 'room.left', roomId, userId: bob.userId, cursor: expect.any(String) });
+      expect(await aliceClient.next()).toEqual({ type: 'room.left', roomId, userId: bob.userId, cursor: expect.any(String) });
 
       await post(`/chats/room/${roomId}`, alice, { message: 'alice only' });
       expect(await aliceClient.next()).toMatchObject({ type: 'message', message: { message: 'alice only' } });

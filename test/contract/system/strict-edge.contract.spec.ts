@@ -38,8 +38,9 @@ describe('a strict edge: unknown query parameters and body fields are refused', 
 
   const queries: Record<string, () => string> = {
     'GET /users/{userId}?expand=': () => `/users/${bob.userId}?expand=email`,
-    'GET /chats/private/{recipientId}/history?after=': () => `/chats/private/${bob.userId}/history?after=x`,
-    'GET /chats/room/{roomId}/history?after=&order=': () => `/chats/room/${roomId}/history?after=x&order=desc`,
+    'GET /chats/private/{recipientId}/history?since=': () => `/chats/private/${bob.userId}/history?since=x`,
+    'GET /chats/room/{roomId}/history?order=': () => `/chats/room/${roomId}/history?order=desc`,
+    'GET /sync?from=': () => '/sync?from=x',
     'GET /rooms?all=': () => '/rooms?all=true',
     'GET /rooms/{roomId}?members=': () => `/rooms/${roomId}?members=full`,
     'GET /health?verbose=': () => '/health?verbose=1',
@@ -50,9 +51,8 @@ describe('a strict edge: unknown query parameters and body fields are refused', 
     expectValidationNaming(await alice.http.get(queries[label]!()), name);
   });
 
-  it('answers ?after= on a history with 400 instead of the newest page', async () => {
-    const response = await alice.http.get(`/chats/room/${roomId}/history?after=anything`);
-    expectValidationNaming(response, 'unknown query parameter', 'after');
+  it('answers ?after= naming no message of the conversation with 400 CHAT_INVALID_CURSOR instead of the newest page', async () => {
+    expectError(await alice.http.get(`/chats/room/${roomId}/history?after=anything`), 400, 'CHAT_INVALID_CURSOR');
   });
 
   it('refuses a join naming another user, and joins nobody', async () => {

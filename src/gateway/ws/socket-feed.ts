@@ -1,0 +1,143 @@
+import type { WebSocket } from 'ws';
+import type { ChatFeed, FeedPage } from '../../../modules/chat/contracts';
+import { CallerCredential, DomainError, type Logger } from '../../../modules/kernel';
+import { pushOf } from './event-pushes';
+import { RecentIds } from './recent-ids';
+import { sendFrame, sendText } from './socket-sender';
+
+/** Ids of frames sent live that a later replay must not send again: the first ones after a socket opens. */
+const LIVE_IDS_KEPT = 1_024;
+/** How long after opening a `resume` frame is still matched against the frames sent live. */
+const RESUME_WINDOW_MS = 30_000;
+/** Events asked for per page while replaying. */
+const REPLAY_PAGE = 200;
+
+export interface SocketFeedDeps {
+  readonly socket: WebSocket;
+  readonly userId: number;
+  readonly chatFeed: ChatFeed;
+  /** The token the socket's calls forward (the split deployment's services check it). */
+  readonly token: () => string | undefined;
+  readonly logger: Logger;
+}
+
+/**
+ * What one socket has been sent of the chat events, so a replay (resume from a cursor, or the
+ * catch-up after `ready`) joins the live pushes with no gap and no duplicate: while it replays,
+ * live frames wait in a buffer; afterwards those the replay already sent (same event id) are
+ * dropped and the rest go out in order. Frames sent live in the first moments after opening are
+ * remembered too, so a `resume` frame does not repeat them.
+ */
+/** Where a replay ended and how many events it sent. */
+export interface ReplayOutcome {
+  readonly cursor: string;
+  readonly replayed: number;
+}
+
+export class SocketFeed {
+  /** Live frames held while a replay runs; the socket starts holding until {@link open} has sent `ready`. */
+  private buffer: Array<{ id: string; frame: Buffer }> | undefined = [];
+  private readonly sent = new RecentIds(LIVE_IDS_KEPT);
+  private readonly openedAt = Date.now();
+  private replays: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: SocketFeedDeps) {}
+
+  /** A live chat event's frame for this socket: sent now, held during a replay, or dropped as already sent. */
+  offer(eventId: string, frame: Buffer): void {
+    if (this.buffer !== undefined) {
+      this.buffer.push({ id: eventId, frame });
+      return;
+    }
+    if (!this.sent.addIfNew(eventId)) return;
+    sendText(this.deps.socket, frame, this.deps.logger);
+  }
+
+  /** True while the socket is young enough for its live frames to be remembered (see {@link offer}). */
+  get tracking(): boolean {
+    return this.buffer !== undefined || Date.now() - this.openedAt < RESUME_WINDOW_MS;
+  }
+
+  /**
+   * Sends every event after `since` (page after page, in order), then what arrived live
+   * meanwhile, then a `resumed` frame; an expired cursor gets a `resync` frame and the replay
+   * continues from the current cursor. Replays of one socket run one after another.
+   */
+  replay(since: string, announce: boolean): Promise<ReplayOutcome> {
+    this.buffer ??= [];
+    const run = this.replays.then(() => this.replayNow(since, announce));
+    this.replays = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  /**
+   * Starts the socket: `ready` first (with `since`, or the current cursor), then the events
+   * after it that were published before the socket was registered (none, usually), then live.
+   * Live frames wait from construction until then.
+   */
+  async open(since: string | undefined): Promise<void> {
+    let cursor = since;
+    if (cursor === undefined) {
+      try {
+        cursor = await this.call(() => this.deps.chatFeed.currentCursor({ userId: this.deps.userId }));
+      } catch (error) {
+        this.deps.logger.warn({ err: error, userId: this.deps.userId }, 'no feed cursor for a new socket; it starts live without one');
+      }
+    }
+    sendFrame(this.deps.socket, { type: 'ready', userId: this.deps.userId, ...(cursor === undefined ? {} : { cursor }) }, this.deps.logger);
+    if (cursor === undefined) return this.flush();
+    await this.replay(cursor, since !== undefined);
+  }
+
+  private async replayNow(since: string, announce: boolean): Promise<ReplayOutcome> {
+    let replayed = 0;
+    let cursor = since;
+    try {
+      for (let page = await this.page(cursor); ; page = await this.page(cursor)) {
+        replayed += this.sendPage(page);
+        cursor = page.cursor;
+        if (!page.hasMore) break;
+      }
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'SYNC_CURSOR_EXPIRED') {
+        this.flush();
+        throw error;
+      }
+      cursor = await this.call(() => this.deps.chatFeed.currentCursor({ userId: this.deps.userId }));
+      sendFrame(this.deps.socket, { type: 'resync', cursor, code: error.code, message: error.message }, this.deps.logger);
+      return this.replayNow(cursor, announce);
+    }
+    this.flush();
+    if (announce) sendFrame(this.deps.socket, { type: 'resumed', cursor, replayed }, this.deps.logger);
+    return { cursor, replayed };
+  }
+
+  private sendPage(page: FeedPage): number {
+    let count = 0;
+    for (const event of page.events) {
+      const push = pushOf(event);
+      if (push === undefined || !this.sent.addIfNew(event.id)) continue;
+      sendFrame(this.deps.socket, push.frame, this.deps.logger);
+      count += 1;
+    }
+    return count;
+  }
+
+  /** Sends what waited during the replay, minus what the replay sent, and goes back to live. */
+  private flush(): void {
+    const waiting = this.buffer ?? [];
+    this.buffer = undefined;
+    for (const { id, frame } of waiting) this.offer(id, frame);
+  }
+
+  private page(since: string): Promise<FeedPage> {
+    return this.call(() => this.deps.chatFeed.eventsSince({ userId: this.deps.userId, since, limit: REPLAY_PAGE }));
+  }
+
+  private call<T>(operation: () => Promise<T>): Promise<T> {
+    return CallerCredential.run(this.deps.token(), operation);
+  }
+}
