@@ -15,6 +15,7 @@ const pushedPrivate = (sent: Record<string, unknown>) => ({
     timestamp: sent.timestamp,
     seq: sent.seq,
   },
+  cursor: expect.any(String),
 });
 
 const pushedRoom = (sent: Record<string, unknown>) => ({
@@ -28,6 +29,7 @@ const pushedRoom = (sent: Record<string, unknown>) => ({
     timestamp: sent.timestamp,
     seq: sent.seq,
   },
+  cursor: expect.any(String),
 });
 
 describe('pushes of private messages', () => {
@@ -152,7 +154,7 @@ describe('pushes of membership changes', () => {
     const bobSocket = await bob.ws();
     const carolSocket = await carol.ws();
     await joinRoom(bob, roomId);
-    const expected = { type: 'room.joined', roomId, userId: bob.userId };
+    const expected = { type: 'room.joined', roomId, userId: bob.userId, cursor: expect.any(String) };
     expect(await aliceSocket.next(roomEvent('room.joined', roomId, bob.userId))).toEqual(expected);
     expect(await bobSocket.next(roomEvent('room.joined', roomId, bob.userId))).toEqual(expected);
     const barrier = await sendPrivate(alice, carol);
@@ -166,7 +168,7 @@ describe('pushes of membership changes', () => {
     const aliceSocket = await alice.ws();
     const bobSocket = await bob.ws();
     await leaveRoom(bob, roomId);
-    const expected = { type: 'room.left', roomId, userId: bob.userId };
+    const expected = { type: 'room.left', roomId, userId: bob.userId, cursor: expect.any(String) };
     expect(await aliceSocket.next(roomEvent('room.left', roomId, bob.userId))).toEqual(expected);
     expect(await bobSocket.next(roomEvent('room.left', roomId, bob.userId))).toEqual(expected);
   });

@@ -175,7 +175,7 @@ describe('POST /ws/ticket', () => {
     expect(issued.body).toEqual({ ticket: expect.any(String), expiresIn: 30 });
     const url = (index: number) => `${gateway(index).wsUrl}?ticket=${encodeURIComponent(issued.body.ticket)}`;
     const socket = await ChatSocket.connect(url(lastGateway()));
-    expect(socket.ready).toEqual({ type: 'ready', userId });
+    expect(socket.ready).toEqual({ type: 'ready', userId, cursor: expect.any(String) });
     expect(await ChatSocket.rejectedStatus(url(0))).toBe(401);
     expect(await ChatSocket.rejectedStatus(url(lastGateway()))).toBe(401);
   });

@@ -7,13 +7,13 @@ describe('/ws/chat: connecting', () => {
   it('accepts the token in the Authorization header and greets with {type: ready, userId}', async () => {
     const alice = await newUser();
     const socket = await alice.ws({ via: 'header' });
-    expect(socket.ready).toEqual({ type: 'ready', userId: alice.userId });
+    expect(socket.ready).toEqual({ type: 'ready', userId: alice.userId, cursor: expect.any(String) });
   });
 
   it('accepts the token as ?token=', async () => {
     const alice = await newUser();
     const socket = await alice.ws({ via: 'query' });
-    expect(socket.ready).toEqual({ type: 'ready', userId: alice.userId });
+    expect(socket.ready).toEqual({ type: 'ready', userId: alice.userId, cursor: expect.any(String) });
   });
 
   it('refuses the upgrade with HTTP 401 without a token', async () => {

@@ -15,6 +15,8 @@ export interface ConnectOptions {
   readonly timeoutMs?: number;
   /** The Origin header a browser page of this origin would send; none by default. */
   readonly origin?: string;
+  /** Resume: `?since=<cursor>`. */
+  readonly since?: string;
 }
 
 interface Waiter {
@@ -27,9 +29,12 @@ let requestCounter = 0;
 
 const socketUrl = (wsUrl: string, options: ConnectOptions): { url: string; headers: Record<string, string> } => {
   const origin: Record<string, string> = options.origin === undefined ? {} : { origin: options.origin };
-  if (options.token === undefined) return { url: wsUrl, headers: origin };
-  if (options.via === 'query') return { url: `${wsUrl}?token=${encodeURIComponent(options.token)}`, headers: origin };
-  return { url: wsUrl, headers: { ...origin, authorization: `Bearer ${options.token}` } };
+  const query = new URLSearchParams();
+  if (options.since !== undefined) query.set('since', options.since);
+  if (options.token !== undefined && options.via === 'query') query.set('token', options.token);
+  const url = query.size === 0 ? wsUrl : `${wsUrl}?${query.toString()}`;
+  if (options.token === undefined || options.via === 'query') return { url, headers: origin };
+  return { url, headers: { ...origin, authorization: `Bearer ${options.token}` } };
 };
 
 /**
