@@ -1,24 +1,34 @@
 import { createEvent } from '../../../modules/kernel';
 import { eventually } from '../../../test/contract/ports/event-bus/event-recorder';
-import { serviceUrls } from '../../../test/harness/services/service-urls';
 import { AmqpConnectionError } from './amqp-url';
-import { startBrokerApp, stopBrokerApp } from './testing/rabbitmq-control';
+import { startOwnRabbitMqNode, type OwnRabbitMqNode } from './testing/own-rabbitmq-node';
 import { expectWorkingAgain, setUpResilienceSubject as setUp } from './testing/resilience-subject';
 
+/** AMQP port of this test's own broker node (its distribution port is the next one). */
+const OWN_AMQP_PORT = 43_672;
+
 /**
- * Stops and starts the shared broker, so it runs alone (the `disruptive` jest project,
- * after everything else): other tests would see their connections drop.
+ * Stops and starts a RabbitMQ node of its own (never the machine's broker, which the other
+ * tests use). It still runs in the `disruptive` project, alone, since it needs the CPU.
  */
 describe('RabbitMqEventBus across a broker restart', () => {
+  let broker: OwnRabbitMqNode;
+  beforeAll(async () => {
+    broker = await startOwnRabbitMqNode(OWN_AMQP_PORT);
+  }, 90_000);
+  afterAll(async () => {
+    await broker?.close();
+  });
+
   it('survives a broker restart', async () => {
-    const subject = await setUp();
+    const subject = await setUp(broker.url);
     try {
-      await stopBrokerApp();
+      await broker.stopApp();
       try {
         const whileDown = subject.subscriber.publish(createEvent(subject.type, { lost: true }));
         await expect(whileDown).rejects.toBeInstanceOf(AmqpConnectionError);
       } finally {
-        await startBrokerApp(serviceUrls.amqp);
+        await broker.startApp();
       }
       await eventually(() => expect(subject.logger.messages).toContain('RabbitMQ reconnected'), 30_000);
       await expectWorkingAgain(subject);

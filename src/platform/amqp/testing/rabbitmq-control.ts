@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { connect } from 'node:net';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -28,25 +27,4 @@ export const closeConnectionsNamed = async (name: string): Promise<string[]> => 
   const pids = await connectionPidsNamed(name);
   for (const pid of pids) await rabbitmqctl('close_connection', pid, 'closed by a resilience test');
   return pids;
-};
-
-const portOpen = (host: string, port: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const done = (open: boolean) => (socket.destroy(), resolve(open));
-    socket.setTimeout(1_000, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-
-export const stopBrokerApp = async (): Promise<void> => void (await rabbitmqctl('stop_app'));
-
-/** Starts the broker application and waits until it accepts AMQP connections at `amqpUrl`. */
-export const startBrokerApp = async (amqpUrl: string): Promise<void> => {
-  await rabbitmqctl('start_app');
-  await rabbitmqctl('await_startup');
-  const { hostname, port } = new URL(amqpUrl);
-  for (let tries = 0; tries < 60 && !(await portOpen(hostname, Number(port || 5672))); tries += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
 };

@@ -11,10 +11,11 @@ export const recordingLogger = (): Logger & { messages: string[] } => {
   return { ...silentLogger, info: record, warn: record, error: record, messages };
 };
 
-export const setUpResilienceSubject = async () => {
+/** `amqpUrl`: the broker to use; the machine's by default. */
+export const setUpResilienceSubject = async (amqpUrl = serviceUrls.amqp) => {
   const logger = recordingLogger();
   const connectionName = `resilience-test-${uniqueModule()}`;
-  const common = { amqpUrl: serviceUrls.amqp, exchange: 'chatterroom.test-events', groupQueueExpiresMs: 60_000 };
+  const common = { amqpUrl, exchange: 'chatterroom.test-events', groupQueueExpiresMs: 60_000 };
   const subscriber = new RabbitMqEventBus({ ...common, logger, connectionName, operationTimeoutMs: 2_000 });
   const publisher = new RabbitMqEventBus({ ...common, logger: silentLogger });
   const recorder = new EventRecorder();
