@@ -16,6 +16,12 @@ export interface Subscription {
   /** Event types to receive: exact names (`chat.message-posted.v1`) or a module prefix (`chat.*`). */
   readonly types: readonly string[];
   readonly delivery: Delivery;
+  /**
+   * Called when deliveries resume after the bus lost its connection to the broker: a
+   * `broadcast` subscription may have missed what was published meanwhile, and can catch up
+   * from elsewhere. Never called for the first start.
+   */
+  readonly onResumed?: () => void;
 }
 
 /** Publishes integration events and delivers them to subscribers. */

@@ -27,7 +27,7 @@ describe('buildGatewayApp', () => {
     const app = await building;
     expect(bus.subscriptions.map(({ subscription }) => subscription)).toEqual([
       { types: ['users.session-revoked.v1'], delivery: { mode: 'broadcast' } },
-      { types: ['chat.*'], delivery: { mode: 'broadcast' } },
+      { types: ['chat.*'], delivery: { mode: 'broadcast' }, onResumed: expect.any(Function) },
     ]);
     await app.close();
   });

@@ -14,8 +14,10 @@ export type ChatEventListener = (event: IntegrationEvent) => void;
 /**
  * Pushes chat events to the local sockets of the users in each event's `audience`
  * (every socket of each of them), once per event id even when the bus redelivers,
- * and hands each event, once, to the other local listeners. A socket that is replaying
- * (or may still resume) gets its frames through its SocketFeed, which holds and de-duplicates them.
+ * and hands each event, once, to the other local listeners. A socket's frames go through its
+ * SocketFeed, which holds them during a replay and drops one it already sent. When the bus
+ * resumes after losing its connection (a broadcast queue misses what was published meanwhile),
+ * every socket catches up from the cursor of its last event.
  */
 export class ChatEventFanOut {
   private readonly seen = new RecentIds();
@@ -33,12 +35,21 @@ export class ChatEventFanOut {
 
   /** Resolves once the subscription is active. */
   async start(): Promise<void> {
-    await this.deps.eventBus.subscribe(CHAT_EVENTS_SUBSCRIPTION, async (event) => this.deliver(event));
+    await this.deps.eventBus.subscribe({ ...CHAT_EVENTS_SUBSCRIPTION, onResumed: () => this.catchUp() }, async (event) => this.deliver(event));
   }
 
   /** The bus has no unsubscribe: after stop, events are ignored. */
   stop(): void {
     this.stopped = true;
+  }
+
+  /** Every local socket replays what it may have missed. */
+  catchUp(): void {
+    if (this.stopped) return;
+    this.deps.logger.info({ sockets: this.deps.connections.userCount }, 'chat events resumed: sockets catch up from their last cursor');
+    for (const feed of this.deps.connections.allFeeds()) {
+      feed.catchUp().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'a socket could not catch up'));
+    }
   }
 
   deliver(event: IntegrationEvent): void {
@@ -56,7 +67,7 @@ export class ChatEventFanOut {
         this.writes.hold(connections.transportOf(socket));
         const feed = connections.feedOf(socket);
         if (feed === undefined) sendText(socket, frame, logger);
-        else feed.offer(event.id, frame);
+        else feed.offer(event.id, event.cursor, frame);
       }
     }
   }

@@ -12,7 +12,7 @@ export class ConnectionRegistry {
 
   /**
    * `transport`: the TCP socket under the WebSocket, when known, so pushes to it can be coalesced;
-   * `feed`: what the socket was sent, when it replays or may resume (see SocketFeed).
+   * `feed`: what the socket was sent, for replays and catch-ups (see SocketFeed).
    */
   add(userId: number, socket: WebSocket, transport?: Writable, feed?: SocketFeed): void {
     if (feed !== undefined) this.feeds.set(socket, feed);
@@ -34,17 +34,17 @@ export class ConnectionRegistry {
     return this.socketsByUser.get(userId) ?? NO_SOCKETS;
   }
 
-  /** Routes the socket's live frames through `feed` again (a resume after the opening window). */
-  trackFeed(socket: WebSocket, feed: SocketFeed): void {
-    this.feeds.set(socket, feed);
+  /** What the socket was sent (see SocketFeed); undefined for a socket added without one. */
+  feedOf(socket: WebSocket): SocketFeed | undefined {
+    return this.feeds.get(socket);
   }
 
-  /** The socket's feed while it still matters: during a replay, or while a resume may still come. */
-  feedOf(socket: WebSocket): SocketFeed | undefined {
-    const feed = this.feeds.get(socket);
-    if (feed === undefined || feed.tracking) return feed;
-    this.feeds.delete(socket);
-    return undefined;
+  /** Every socket's feed: a catch-up after the event bus came back. */
+  allFeeds(): SocketFeed[] {
+    return this.all().flatMap((socket) => {
+      const feed = this.feeds.get(socket);
+      return feed === undefined ? [] : [feed];
+    });
   }
 
   transportOf(socket: WebSocket): Writable | undefined {

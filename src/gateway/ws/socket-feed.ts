@@ -5,10 +5,8 @@ import { pushOf } from './event-pushes';
 import { RecentIds } from './recent-ids';
 import { sendFrame, sendText } from './socket-sender';
 
-/** Ids of frames sent live that a later replay must not send again: the first ones after a socket opens. */
-const LIVE_IDS_KEPT = 1_024;
-/** How long after opening a `resume` frame is still matched against the frames sent live. */
-const RESUME_WINDOW_MS = 30_000;
+/** Ids of the latest frames a socket was sent, for not sending one twice (live and replayed). */
+const SENT_IDS_KEPT = 256;
 /** Events asked for per page while replaying. */
 const REPLAY_PAGE = 200;
 
@@ -25,8 +23,9 @@ export interface SocketFeedDeps {
  * What one socket has been sent of the chat events, so a replay (resume from a cursor, or the
  * catch-up after `ready`) joins the live pushes with no gap and no duplicate: while it replays,
  * live frames wait in a buffer; afterwards those the replay already sent (same event id) are
- * dropped and the rest go out in order. Frames sent live in the first moments after opening are
- * remembered too, so a `resume` frame does not repeat them.
+ * dropped and the rest go out in order. The ids of the latest frames sent are remembered, so a
+ * `resume` frame or a catch-up does not repeat them, and the cursor of the last one, where a
+ * catch-up starts (after the event bus lost its connection, for instance).
  */
 /** Where a replay ended and how many events it sent. */
 export interface ReplayOutcome {
@@ -36,26 +35,29 @@ export interface ReplayOutcome {
 
 export class SocketFeed {
   /** Live frames held while a replay runs; the socket starts holding until {@link open} has sent `ready`. */
-  private buffer: Array<{ id: string; frame: Buffer }> | undefined = [];
-  private readonly sent = new RecentIds(LIVE_IDS_KEPT);
-  private readonly openedAt = Date.now();
+  private buffer: Array<{ id: string; cursor: string | undefined; frame: Buffer }> | undefined = [];
+  private readonly sent = new RecentIds(SENT_IDS_KEPT);
   private replays: Promise<void> = Promise.resolve();
+  /** The cursor of the last event sent (or of `ready`): where a catch-up starts. */
+  private lastCursor: string | undefined;
 
   constructor(private readonly deps: SocketFeedDeps) {}
 
   /** A live chat event's frame for this socket: sent now, held during a replay, or dropped as already sent. */
-  offer(eventId: string, frame: Buffer): void {
+  offer(eventId: string, cursor: string | undefined, frame: Buffer): void {
     if (this.buffer !== undefined) {
-      this.buffer.push({ id: eventId, frame });
+      this.buffer.push({ id: eventId, cursor, frame });
       return;
     }
     if (!this.sent.addIfNew(eventId)) return;
+    if (cursor !== undefined) this.lastCursor = cursor;
     sendText(this.deps.socket, frame, this.deps.logger);
   }
 
-  /** True while the socket is young enough for its live frames to be remembered (see {@link offer}). */
-  get tracking(): boolean {
-    return this.buffer !== undefined || Date.now() - this.openedAt < RESUME_WINDOW_MS;
+  /** Sends what the socket may have missed since its last event (the bus was away): nothing twice. */
+  catchUp(): Promise<ReplayOutcome | undefined> {
+    if (this.lastCursor === undefined) return Promise.resolve(undefined);
+    return this.replay(this.lastCursor, false);
   }
 
   /**
@@ -88,6 +90,7 @@ export class SocketFeed {
       }
     }
     sendFrame(this.deps.socket, { type: 'ready', userId: this.deps.userId, ...(cursor === undefined ? {} : { cursor }) }, this.deps.logger);
+    this.lastCursor = cursor;
     if (cursor === undefined) return this.flush();
     await this.replay(cursor, since !== undefined);
   }
@@ -119,6 +122,7 @@ export class SocketFeed {
     let count = 0;
     for (const event of page.events) {
       const push = pushOf(event);
+      this.lastCursor = event.cursor;
       if (push === undefined || !this.sent.addIfNew(event.id)) continue;
       sendFrame(this.deps.socket, push.frame, this.deps.logger);
       count += 1;
@@ -130,7 +134,7 @@ export class SocketFeed {
   private flush(): void {
     const waiting = this.buffer ?? [];
     this.buffer = undefined;
-    for (const { id, frame } of waiting) this.offer(id, frame);
+    for (const { id, cursor, frame } of waiting) this.offer(id, cursor, frame);
   }
 
   private page(since: string): Promise<FeedPage> {

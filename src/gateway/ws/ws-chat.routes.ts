@@ -85,10 +85,7 @@ export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app,
       const renewToken = tokenRenewal({ tokenVerifier: deps.tokenVerifier, sessions, socket, userId });
       const token = request.callerToken ?? undefined;
       const feed: SocketFeed = new SocketFeed({ socket, userId, chatFeed: deps.chatFeed, token: () => session.currentToken, logger: request.log });
-      const resume = (since: string) => {
-        connections.trackFeed(socket, feed);
-        return feed.replay(since, false);
-      };
+      const resume = (since: string) => feed.replay(since, false);
       const session = new ChatSession({ ports: deps, socket, userId, token, logger: request.log, renewToken, resume });
       const throttle = new SocketThrottle(limits.options.wsFramesPerSocket, limits.options.wsExcessFramesPerSocket);
       connections.add(userId, socket, request.raw.socket, feed);

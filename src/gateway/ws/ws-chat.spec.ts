@@ -257,6 +257,21 @@ describe('/ws/chat', () => {
       expect(await client.next()).toEqual({ type: 'ack', id: 'r', result: { cursor: expect.any(String), replayed: 1 } });
     });
 
+    it('catches every socket up from its last event when the bus resumes after losing its connection', async () => {
+      const alice = await signUp(kit.users, 'alice');
+      const bob = await signUp(kit.users, 'bob');
+      const { client } = await connect(bob);
+      await post(`/chats/private/${bob.userId}`, alice, { message: 'seen live' });
+      expect(await client.next()).toMatchObject({ message: { message: 'seen live' } });
+      const message = { messageId: 'missed', kind: 'private', senderId: alice.userId, recipientId: bob.userId, message: 'missed', timestamp: new Date().toISOString(), seq: 2 };
+      kit.chat.recordUnpublished(MESSAGE_POSTED_V1, { message, audience: [alice.userId, bob.userId] });
+      const chatSubscription = kit.bus.subscriptions.find(({ subscription }) => subscription.types.includes('chat.*'));
+      chatSubscription?.subscription.onResumed?.();
+      expect(await client.next()).toMatchObject({ type: 'message', message: { messageId: 'missed' } });
+      await post(`/chats/private/${bob.userId}`, alice, { message: 'after' });
+      expect(await client.next()).toMatchObject({ message: { message: 'after' } });
+    });
+
     it('refuses a since that is not a cursor before the upgrade', async () => {
       const bob = await signUp(kit.users, 'bob');
       expect(await WsTestClient.refusal(`${url}?since=nonsense`, { authorization: `Bearer ${bob.token}` })).toEqual({

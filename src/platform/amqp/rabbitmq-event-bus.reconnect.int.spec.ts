@@ -5,9 +5,10 @@ import { expectWorkingAgain, setUpResilienceSubject as setUp } from './testing/r
 describe('RabbitMqEventBus resilience', () => {
   jest.setTimeout(90_000);
 
-  it('reconnects and restores its subscriptions when the broker closes its connection', async () => {
+  it('reconnects and restores its subscriptions when the broker closes its connection, telling each it resumed', async () => {
     const subject = await setUp();
     try {
+      expect(subject.resumed).toEqual([]);
       const closed = await closeConnectionsNamed(subject.connectionName);
       expect(closed).toHaveLength(1);
 
@@ -16,9 +17,9 @@ describe('RabbitMqEventBus resilience', () => {
       expect(newPids).toHaveLength(1);
       expect(newPids).not.toContain(closed[0]);
       await expectWorkingAgain(subject);
+      expect(subject.resumed).toEqual(['broadcast']);
     } finally {
       await subject.close();
     }
   });
-
 });

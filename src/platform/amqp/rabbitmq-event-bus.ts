@@ -138,7 +138,19 @@ export class RabbitMqEventBus implements EventBus {
 
   private async restore(session: AmqpSession): Promise<void> {
     await session.publishChannel.assertExchange(this.exchange, 'topic', { durable: true });
-    for (const active of this.subscriptions) await this.startConsumer(session, active);
+    for (const active of this.subscriptions) {
+      const resumed = active.consumer !== undefined && active.consumer.session !== session;
+      await this.startConsumer(session, active);
+      if (resumed) this.notifyResumed(active);
+    }
+  }
+
+  private notifyResumed({ subscription }: ActiveSubscription): void {
+    try {
+      subscription.onResumed?.();
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'an onResumed callback failed');
+    }
   }
 
   /** Declares the subscription's queue and bindings and starts its consumer, once per session. */

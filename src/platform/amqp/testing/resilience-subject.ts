@@ -20,14 +20,15 @@ export const setUpResilienceSubject = async (amqpUrl = serviceUrls.amqp) => {
   const publisher = new RabbitMqEventBus({ ...common, logger: silentLogger });
   const recorder = new EventRecorder();
   const type = `${uniqueModule()}.survived.v1`;
-  await subscriber.subscribe({ types: [type], delivery: { mode: 'broadcast' } }, recorder.handler('broadcast'));
+  const resumed: string[] = [];
+  await subscriber.subscribe({ types: [type], delivery: { mode: 'broadcast' }, onResumed: () => resumed.push('broadcast') }, recorder.handler('broadcast'));
   await subscriber.subscribe({ types: [type], delivery: { mode: 'group', group: uniqueGroup() } }, recorder.handler('group'));
   await publisher.connect();
   const before = createEvent(type, { n: 1 });
   await publisher.publish(before);
   await eventually(() => expect(recorder.allIds()).toEqual([before.id, before.id]));
   const close = () => Promise.all([subscriber.close(), publisher.close()]);
-  return { logger, connectionName, subscriber, publisher, recorder, type, before, close };
+  return { logger, connectionName, subscriber, publisher, recorder, type, before, close, resumed };
 };
 
 /** After a reconnection both subscriptions receive again, and the reconnected bus publishes again. */
