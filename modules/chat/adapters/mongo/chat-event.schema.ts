@@ -47,6 +47,8 @@ export interface ChatOutboxDocument {
   payload: unknown;
   audience: number[];
   recordedAt: Date;
+  /** Recording order: the time, then a per-process counter (so two entries of one millisecond keep their order). */
+  recordKey: string;
   /** The messageId whose document must exist before the event is published; null for none. */
   requires: string | null;
 }
@@ -61,7 +63,8 @@ export const chatOutboxSchema = new EntitySchema<ChatOutboxDocument>({
     payload: { type: 'json' },
     audience: { type: 'json' },
     recordedAt: { type: 'Date' },
+    recordKey: { type: 'string' },
     requires: { type: 'string', nullable: true },
   },
-  indexes: [{ options: [{ recordedAt: 1, _id: 1 }, { name: 'chat_outbox_recorded_at' }] }],
+  indexes: [{ options: [{ recordKey: 1 }, { name: 'chat_outbox_record_key' }] }],
 });

@@ -82,7 +82,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   }
 
   private async moveFromOutbox(limit: number): Promise<void> {
-    const entries = await this.outbox().find({}).sort({ recordedAt: 1, _id: 1 }).limit(limit).toArray();
+    const entries = await this.outbox().find({}).sort({ recordKey: 1 }).limit(limit).toArray();
     if (entries.length === 0) return;
     const ready = await this.readyPrefix(entries);
     if (ready.length === 0) return;
@@ -152,15 +152,22 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   }
 }
 
-const outboxDocumentOf = (event: ChatEventDraft, requires: string | null): ChatOutboxDocument => ({
-  _id: event.id,
-  type: event.type,
-  occurredAt: event.occurredAt,
-  payload: event.payload ?? null,
-  audience: [...event.audience],
-  recordedAt: new Date(),
-  requires,
-});
+let recorded = 0;
+
+const outboxDocumentOf = (event: ChatEventDraft, requires: string | null): ChatOutboxDocument => {
+  const recordedAt = new Date();
+  recorded = (recorded + 1) % 1_000_000_000;
+  return {
+    _id: event.id,
+    type: event.type,
+    occurredAt: event.occurredAt,
+    payload: event.payload ?? null,
+    audience: [...event.audience],
+    recordedAt,
+    recordKey: `${recordedAt.toISOString()}.${String(recorded).padStart(9, '0')}`,
+    requires,
+  };
+};
 
 const toLogged = (document: ChatEventDocument): LoggedChatEvent => ({
   id: document._id,
