@@ -33,8 +33,8 @@ export class RoomsService implements RoomRegistry {
     requireInputObject(input);
     const userId = requirePositiveInt32(input.userId, 'userId');
     const name = requireRoomName(input.roomName);
-    const room = await this.deps.roomStore.create({ name, createdBy: userId, createdAt: this.deps.clock.now().toISOString() });
-    await this.deps.roomMembership.add(room.roomId, userId);
+    const room = await this.deps.roomStore.create({ name, createdBy: userId, createdAt: this.deps.clock.now().toISOString(), visibility: 'public' });
+    await this.deps.roomMembership.add(room.roomId, userId, 'owner', room.createdAt);
     await this.announceChange(ROOM_MEMBER_JOINED_V1, room.roomId, userId);
     return summaryOf(room);
   }
@@ -61,7 +61,8 @@ export class RoomsService implements RoomRegistry {
   async getRoom(input: RoomMemberInput): Promise<RoomDetails> {
     const { room, userId } = await this.requireRoom(input);
     if (!(await this.deps.roomMembership.isMember(room.roomId, userId))) throw ChatErrors.notARoomMember(room.roomId);
-    return { ...summaryOf(room), members: await this.deps.roomMembership.members(room.roomId) };
+    const members = await this.deps.roomMembership.members(room.roomId);
+    return { ...summaryOf(room), members, visibility: room.visibility, memberCount: members.length, role: (await this.deps.roomMembership.roleOf(room.roomId, userId)) ?? 'member' };
   }
 
   private async requireRoom(input: RoomMemberInput): Promise<{ room: StoredRoom; roomId: number; userId: number }> {

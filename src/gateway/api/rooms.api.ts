@@ -30,5 +30,5 @@ export const listRooms = async (deps: RoomsDeps, callerId: number): Promise<Room
 /** A room with its members, for a member. */
 export const getRoom = async (deps: RoomsDeps, callerId: number, roomId: number): Promise<RoomDetails> => {
   const room = await deps.roomRegistry.getRoom({ userId: callerId, roomId });
-  return { roomId: room.roomId, name: room.name, members: [...room.members] };
+  return { roomId: room.roomId, name: room.name, members: [...room.members], visibility: room.visibility, memberCount: room.memberCount, role: room.role };
 };

@@ -134,4 +134,7 @@ export const roomDetailsOf = (room: GetRoomResponseMessage): RoomDetails => ({
   roomId: room.roomId,
   name: room.name,
   members: [...room.members],
+  visibility: 'public',
+  memberCount: room.members.length,
+  role: 'member',
 });
