@@ -86,6 +86,8 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     privateHistory(userId: Int!, before: ID, limit: Int): [Message!]!
     "Your live sessions, newest first."
     sessions: [Session!]!
+    "People whose username starts with q, ignoring case (1-50, default 20; no emails)."
+    searchUsers(q: String!, limit: Int): [User!]!
   }
 
   type Mutation {

@@ -45,6 +45,7 @@ describe('proto files', () => {
       'CheckSession',
       'IssueWsTicket',
       'RedeemWsTicket',
+      'SearchUsers',
     ]);
     expect(chatServiceProto().serviceName).toBe(CHAT_SERVICE_NAME);
     expect(Object.keys(chatServiceProto().definition)).toEqual([
