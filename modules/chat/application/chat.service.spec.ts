@@ -7,6 +7,8 @@ import { InMemoryRoomStore } from '../adapters/in-memory/in-memory.room-store';
 import type { UserLookup } from '../ports';
 import { MessagingService } from './messaging.service';
 import { RoomsService } from './rooms.service';
+import { ConversationsService } from './conversations.service';
+import { inMemoryConversationStores } from '../../../test/contract/ports/chat/in-memory-conversation-stores';
 
 const setUserLookup = (userIds: readonly number[]): UserLookup => {
   const known = new Set(userIds);
@@ -20,11 +22,13 @@ describeChatApiContract('in-process services on in-memory stores', async () => {
     messageStore: new InMemoryMessageStore(),
     roomStore: new InMemoryRoomStore(),
     roomMembership: new InMemoryRoomMembership(),
+    ...inMemoryConversationStores(),
   };
   const common = { ...stores, eventBus, clock: systemClock, logger: silentLogger };
   return {
     messaging: new MessagingService({ ...common, userLookup: setUserLookup(existingUserIds) }),
     rooms: new RoomsService(common),
+    conversations: new ConversationsService({ ...common, userLookup: setUserLookup(existingUserIds) }),
     existingUserIds,
     close: () => eventBus.close(),
   };

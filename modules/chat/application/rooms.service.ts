@@ -16,10 +16,12 @@ import { audienceOf } from '../domain/audience';
 import { requireInputObject } from '../domain/input-object';
 import { requireRoomName } from '../domain/room-name';
 import { announce } from './announce';
+import type { ConversationTracking } from './conversation-tracking';
 
 export interface RoomsServiceDeps {
   readonly roomStore: RoomStore;
   readonly roomMembership: RoomMembership;
+  readonly conversationTracking: ConversationTracking;
   readonly eventBus: EventBus;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -41,7 +43,10 @@ export class RoomsService implements RoomRegistry {
 
   async joinRoom(input: RoomMemberInput): Promise<RoomMembershipState> {
     const { roomId, userId } = await this.requireRoom(input);
-    if (await this.deps.roomMembership.add(roomId, userId)) await this.announceChange(ROOM_MEMBER_JOINED_V1, roomId, userId);
+    if (await this.deps.roomMembership.add(roomId, userId)) {
+      await this.deps.conversationTracking.memberJoined(roomId, userId);
+      await this.announceChange(ROOM_MEMBER_JOINED_V1, roomId, userId);
+    }
     return { roomId, userId, joined: true };
   }
 

@@ -9,4 +9,6 @@ export const ChatErrors = {
     new DomainError('CHAT_NOT_A_ROOM_MEMBER', 'forbidden', `You are not a member of room ${roomId}`),
   invalidCursor: (before: string) =>
     new DomainError('CHAT_INVALID_CURSOR', 'invalid', `No message ${before} in this conversation`),
+  invalidConversationCursor: () =>
+    new DomainError('CHAT_INVALID_CURSOR', 'invalid', 'before is not a cursor of this conversation list'),
 } as const;

@@ -20,3 +20,17 @@ export interface RoomMembershipChangedV1 {
   /** Members after the change, plus the user who changed. */
   readonly audience: number[];
 }
+
+/** A user's read marker moved: to the reader's devices, and in a private chat to the other person ("seen"). */
+export const READ_MARKER_MOVED_V1 = 'chat.read-marker-moved.v1';
+export interface ReadMarkerMovedV1 {
+  readonly kind: 'private' | 'room';
+  /** The reader. */
+  readonly userId: number;
+  /** Private conversations: the other person. */
+  readonly peerId?: number;
+  readonly roomId?: number;
+  /** The marker: the seq of the last message read. */
+  readonly seq: number;
+  readonly audience: number[];
+}

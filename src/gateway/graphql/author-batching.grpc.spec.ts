@@ -10,6 +10,7 @@ import { buildGatewayApp } from '../gateway-app';
 import { FakeChat } from '../testing/fake-chat';
 import { FakeEventBus } from '../testing/fake-event-bus';
 import { graphqlInject } from '../testing/graphql-inject';
+import { FakeConversations } from '../testing/fake-conversations';
 
 /**
  * The split deployment's path for authors: the gateway's UserDirectory is the gRPC client,
@@ -61,6 +62,7 @@ describe('GraphQL message authors over gRPC', () => {
       jwksProvider: client,
       messaging: chat,
       roomRegistry: chat,
+      conversations: new FakeConversations({ eventBus: bus }),
       eventBus: bus,
       rateLimiter: new InMemoryRateLimiter(),
       concurrencyLimiter: new InMemoryConcurrencyLimiter(),

@@ -3,6 +3,7 @@ import { idField, type InputFields } from '../api/input-fields';
 import { sendPrivateMessage } from '../api/private-chat.api';
 import { sendRoomMessage } from '../api/room-chat.api';
 import { createRoom, joinRoom, leaveRoom } from '../api/rooms.api';
+import { readFrameCommand } from './read-frame';
 import type { GatewayDeps } from '../gateway-deps';
 
 /** One client operation: the same api function, hence the same result body, as its HTTP route. */
@@ -14,6 +15,7 @@ const COMMANDS: Readonly<Record<string, FrameCommand>> = {
   'room.create': (deps, callerId, fields) => createRoom(deps, callerId, fields),
   'room.join': (deps, callerId, fields) => joinRoom(deps, callerId, idField(fields, 'roomId')),
   'room.leave': (deps, callerId, fields) => leaveRoom(deps, callerId, idField(fields, 'roomId')),
+  read: readFrameCommand,
 };
 
 export const unknownFrameType = (type: string): DomainError =>

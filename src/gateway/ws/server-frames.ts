@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../../../modules/chat/contracts';
+import type { ReadFrame } from './read-push';
 
 /** The `id` a client may put on a frame; echoed in the reply. */
 export type FrameId = string | number;
@@ -13,7 +14,8 @@ export type ServerFrame =
   | { readonly type: 'error'; readonly id?: FrameId; readonly code: string; readonly message: string; readonly retryAfterMs?: number }
   | { readonly type: 'pong'; readonly id?: FrameId }
   | { readonly type: 'message'; readonly message: PushedMessage }
-  | { readonly type: 'room.joined' | 'room.left'; readonly roomId: number; readonly userId: number };
+  | { readonly type: 'room.joined' | 'room.left'; readonly roomId: number; readonly userId: number }
+  | ReadFrame;
 
 const withId = (id: FrameId | undefined): { id?: FrameId } => (id === undefined ? {} : { id });
 

@@ -58,6 +58,8 @@ describe('proto files', () => {
       'LeaveRoom',
       'ListRooms',
       'GetRoom',
+      'ListConversations',
+      'MarkRead',
     ]);
   });
 });

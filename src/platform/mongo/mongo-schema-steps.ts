@@ -21,4 +21,9 @@ export const MONGO_SCHEMA_STEPS: readonly MongoSchemaStep[] = [
     description: "collections and indexes declared by the modules' schemas (unique keys, history order, membership)",
     apply: (orm) => orm.schema.ensureIndexes(),
   },
+  {
+    version: 2,
+    description: 'conversation summaries (by participant) and read markers (by user and by conversation)',
+    apply: (orm) => orm.schema.ensureIndexes(),
+  },
 ];

@@ -15,4 +15,6 @@ export const CHAT_GRPC_ACCESS: GrpcAccessTable = {
   LeaveRoom: RpcAccess.actingUser('userId'),
   ListRooms: RpcAccess.actingUser('userId'),
   GetRoom: RpcAccess.actingUser('userId'),
+  ListConversations: RpcAccess.actingUser('userId'),
+  MarkRead: RpcAccess.actingUser('userId'),
 };

@@ -1,5 +1,5 @@
 import type { Logger } from '../../../kernel';
-import { chatServiceProto, GrpcUnaryClient, type GrpcCallCredentials, type GrpcClientTls } from '../../../../src/platform/grpc';
+import type { GrpcCallCredentials, GrpcClientTls, GrpcUnaryClient } from '../../../../src/platform/grpc';
 import type {
   ChatMessage,
   CreateRoomInput,
@@ -36,6 +36,7 @@ import {
   roomSummaryOf,
   sentMessageOf,
 } from './chat.grpc-mapping';
+import { chatServiceChannel } from './chat-service-channel';
 
 export interface GrpcChatClientDeps {
   /** `host:port` of the chat service (CHAT_GRPC_ADDRESS). */
@@ -62,15 +63,7 @@ export class GrpcChatClient implements Messaging, RoomRegistry {
   private readonly client: GrpcUnaryClient;
 
   constructor(deps: GrpcChatClientDeps) {
-    this.client = new GrpcUnaryClient({
-      address: deps.chatGrpcAddress,
-      proto: chatServiceProto(),
-      serviceLabel: 'Chat service',
-      deadlineMs: deps.grpcDeadlineMs,
-      callCredentials: deps.grpcCallCredentials,
-      tls: deps.grpcClientTls,
-      logger: deps.logger,
-    });
+    this.client = chatServiceChannel(deps);
   }
 
   async sendPrivateMessage(input: SendPrivateMessageInput): Promise<ChatMessage> {

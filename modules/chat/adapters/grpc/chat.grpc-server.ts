@@ -1,5 +1,5 @@
 import { chatServiceProto, presentField, type GrpcServiceBinding } from '../../../../src/platform/grpc';
-import type { HistoryPaging, Messaging, RoomRegistry } from '../../contracts';
+import type { Conversations, HistoryPaging, Messaging, RoomRegistry } from '../../contracts';
 import type {
   CreateRoomRequestMessage,
   GetRoomResponseMessage,
@@ -17,10 +17,12 @@ import type {
 } from './chat.grpc-messages';
 import { messageOf } from './chat.grpc-mapping';
 import { CHAT_GRPC_ACCESS } from './chat.grpc-access';
+import { conversationsGrpcHandlers } from './conversations.grpc-handlers';
 
 export interface ChatGrpcServiceDeps {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly conversations: Conversations;
 }
 
 const pagingOf = (request: { before?: string; limit?: number }): HistoryPaging => ({
@@ -35,7 +37,7 @@ const pagingOf = (request: { before?: string; limit?: number }): HistoryPaging =
  * Failures are the ports' DomainErrors, turned into statuses by startGrpcServer. Who may
  * call what is CHAT_GRPC_ACCESS: a user acting as themself, checked before any handler runs.
  */
-export const chatGrpcService = ({ messaging, roomRegistry }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
+export const chatGrpcService = ({ messaging, roomRegistry, conversations }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
   proto: chatServiceProto(),
   access: CHAT_GRPC_ACCESS,
   handlers: {
@@ -83,5 +85,6 @@ export const chatGrpcService = ({ messaging, roomRegistry }: ChatGrpcServiceDeps
       const room = await roomRegistry.getRoom({ userId, roomId });
       return { roomId: room.roomId, name: room.name, members: room.members };
     },
+    ...conversationsGrpcHandlers(conversations),
   },
 });
