@@ -21,13 +21,15 @@ import { ConversationTracking } from './application/conversation-tracking';
 import { ConversationsService } from './application/conversations.service';
 import { MessagingService } from './application/messaging.service';
 import { RoomsService } from './application/rooms.service';
-import type { Conversations, Messaging, RoomRegistry } from './contracts';
+import { RoomAdministrationService } from './application/room-administration.service';
+import type { Conversations, Messaging, RoomAdministration, RoomRegistry } from './contracts';
 import type { ConversationStore, MessageStore, ReadMarkerStore, RoomMembership, RoomStore, UserLookup } from './ports';
 
 /** What {@link chatApplicationRegistrations} adds to a container. */
 export interface ChatApplicationCradle {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly roomAdministration: RoomAdministration;
   readonly userLookup: UserLookup;
   readonly conversations: Conversations;
   readonly conversationTracking: ConversationTracking;
@@ -43,15 +45,16 @@ export interface ChatStorageCradle {
 }
 
 /**
- * The chat module's services: `messaging`, `roomRegistry` and `conversations` (its inbound
- * ports), `conversationTracking` (summaries and markers kept in step with messages) and
- * `userLookup` (answered by whatever `userDirectory` the container holds). They need a chat
- * storage bundle, `userDirectory`, `eventBus`, `clock` and `logger` registered beside them
- * (PROXY injection: each gets the cradle as deps).
+ * The chat module's services: `messaging`, `roomRegistry`, `roomAdministration` and `conversations`
+ * (its inbound ports), `conversationTracking` (summaries and markers kept in step with messages and
+ * memberships) and `userLookup` (answered by whatever `userDirectory` the container holds). They
+ * need a chat storage bundle, `userDirectory`, `eventBus`, `clock` and `logger` registered beside
+ * them (PROXY injection: each gets the cradle as deps).
  */
 export const chatApplicationRegistrations = (): NameAndRegistrationPair<ChatApplicationCradle> => ({
   messaging: asClass(MessagingService).singleton(),
   roomRegistry: asClass(RoomsService).singleton(),
+  roomAdministration: asClass(RoomAdministrationService).singleton(),
   userLookup: asClass(UserDirectoryUserLookup).singleton(),
   conversations: asClass(ConversationsService).singleton(),
   conversationTracking: asClass(ConversationTracking).singleton(),
@@ -102,6 +105,7 @@ export interface ChatRemoteCradle {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
   readonly conversations: Conversations;
+  readonly roomAdministration: RoomAdministration;
 }
 
 /**
@@ -117,4 +121,5 @@ export const chatGrpcClientRegistrations = (): NameAndRegistrationPair<ChatRemot
   conversations: asClass(GrpcConversationsClient)
     .singleton()
     .disposer((client) => client.close()),
+  roomAdministration: aliasTo('chatGrpcClient'),
 });

@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.routes';
 import { privateChatRoutes } from './routes/private-chat.routes';
 import { roomChatRoutes } from './routes/room-chat.routes';
 import { roomsRoutes } from './routes/rooms.routes';
+import { roomAdministrationRoutes } from './routes/room-administration.routes';
 import { sessionsRoutes } from './routes/sessions.routes';
 import { usersRoutes } from './routes/users.routes';
 import { ChatEventFanOut } from './ws/chat-event-fan-out';
@@ -146,6 +147,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   app.register(roomsRoutes, { deps });
   app.register(roomChatRoutes, { deps });
   app.register(conversationsRoutes, { deps });
+  app.register(roomAdministrationRoutes, { deps });
   app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions });
   app.register(graphqlPlugin, {
     deps,

@@ -17,7 +17,7 @@ import { byRecency, cursorAfter, positionOfCursor, type ListPosition } from '../
 import { requireInputObject } from '../domain/input-object';
 import { requireConversationLimit, requireReadSeq, requireReadTarget, type ReadTarget } from '../domain/read-input';
 import { announce } from './announce';
-import { requireRoomMember } from './room-access';
+import { memberOf, visibleRoom } from './room-access';
 
 export interface ConversationsServiceDeps {
   readonly conversationStore: ConversationStore;
@@ -104,7 +104,7 @@ export class ConversationsService implements Conversations {
 
   private async requireReadable(userId: number, target: ReadTarget): Promise<ConversationKey> {
     if (target.kind === 'room') {
-      await requireRoomMember(this.deps, target.roomId, userId);
+      await memberOf(visibleRoom(this.deps, target.roomId, userId));
       return roomConversation(target.roomId);
     }
     if (!(await this.deps.userLookup.exists(target.peerId))) throw ChatErrors.recipientNotFound(target.peerId);

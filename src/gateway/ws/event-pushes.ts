@@ -9,6 +9,7 @@ import {
   type RoomMembershipChangedV1,
 } from '../../../modules/chat/contracts';
 import { isPositiveInt32, type IntegrationEvent } from '../../../modules/kernel';
+import { roomEventFrameOf } from './room-event-pushes';
 import type { PushedMessage, ServerFrame } from './server-frames';
 import { readFrameOf } from './read-push';
 
@@ -55,5 +56,6 @@ export const pushOf = (event: IntegrationEvent): Push | undefined => {
   else if (event.type === ROOM_MEMBER_JOINED_V1) frame = membershipChanged('room.joined', event.payload as RoomMembershipChangedV1);
   else if (event.type === ROOM_MEMBER_LEFT_V1) frame = membershipChanged('room.left', event.payload as RoomMembershipChangedV1);
   else if (event.type === READ_MARKER_MOVED_V1) frame = readFrameOf(event.payload as ReadMarkerMovedV1);
+  else frame = roomEventFrameOf(event);
   return frame === undefined ? undefined : { frame, audience };
 };

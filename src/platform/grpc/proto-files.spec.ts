@@ -58,6 +58,13 @@ describe('proto files', () => {
       'LeaveRoom',
       'ListRooms',
       'GetRoom',
+      'AddRoomMember',
+      'RemoveRoomMember',
+      'SetRoomRole',
+      'UpdateRoom',
+      'DeleteRoom',
+      'ListRoomMembers',
+      'ListPublicRooms',
       'ListConversations',
       'MarkRead',
     ]);

@@ -11,6 +11,7 @@ import { InMemoryRoomStore } from '../in-memory/in-memory.room-store';
 import { MessagingService } from '../../application/messaging.service';
 import { RoomsService } from '../../application/rooms.service';
 import { ConversationsService } from '../../application/conversations.service';
+import { RoomAdministrationService } from '../../application/room-administration.service';
 import type { UserLookup } from '../../ports';
 import { GrpcChatClient } from './chat.grpc-client';
 import { chatGrpcService } from './chat.grpc-server';
@@ -38,14 +39,16 @@ const startLoopback = async () => {
     eventBus,
     clock: systemClock,
     logger: silentLogger,
+    userLookup: userLookupOf(EXISTING_USER_IDS),
   };
-  const messaging = new MessagingService({ ...common, userLookup: userLookupOf(EXISTING_USER_IDS) });
+  const messaging = new MessagingService(common);
   const roomRegistry = new RoomsService(common);
-  const conversations = new ConversationsService({ ...common, userLookup: userLookupOf(EXISTING_USER_IDS) });
+  const conversations = new ConversationsService(common);
+  const roomAdministration = new RoomAdministrationService(common);
   const server = await startGrpcServer({
     host: '127.0.0.1',
     port: 0,
-    services: [chatGrpcService({ messaging, roomRegistry, conversations })],
+    services: [chatGrpcService({ messaging, roomRegistry, roomAdministration, conversations })],
     auth: { tokenVerifier: users.tokenVerifier },
     logger: silentLogger,
   });
@@ -77,7 +80,7 @@ const startLoopback = async () => {
 
 describeChatApiContract('GrpcChatClient over a loopback gRPC server', async () => {
   const { client, conversationsClient, close } = await startLoopback();
-  return { messaging: client, rooms: client, conversations: conversationsClient, existingUserIds: EXISTING_USER_IDS, close };
+  return { messaging: client, rooms: client, administration: client, conversations: conversationsClient, existingUserIds: EXISTING_USER_IDS, close };
 });
 
 describe('GrpcChatClient optional fields', () => {
