@@ -96,7 +96,7 @@ export class ConversationsService implements Conversations {
       ...rooms.map((room): Candidate => {
         const conversation = roomConversation(room.roomId);
         const summary = summaries.get(conversation);
-        const shown = { kind: 'room' as const, conversation, room: { roomId: room.roomId, name: room.name } };
+        const shown = { kind: 'room' as const, conversation, room: { roomId: room.roomId, name: room.name, visibility: room.visibility } };
         return summary === undefined ? { ...shown, updatedAt: room.createdAt } : { ...shown, updatedAt: summary.updatedAt, summary };
       }),
     ];

@@ -1,9 +1,10 @@
-import type { ChatMessage } from './chat.dto';
+import type { ChatMessage, RoomVisibility } from './chat.dto';
 
 /** The room of a room conversation, as the conversation list shows it. */
 export interface ConversationRoom {
   readonly roomId: number;
   readonly name: string;
+  readonly visibility: RoomVisibility;
 }
 
 /**

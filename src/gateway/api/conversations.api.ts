@@ -11,7 +11,7 @@ type ConversationsDeps = { conversations: Conversations; userDirectory: UserDire
 export interface ConversationBody {
   readonly kind: 'private' | 'room';
   readonly peer?: { readonly userId: number; readonly username: string };
-  readonly room?: { readonly roomId: number; readonly name: string };
+  readonly room?: ConversationEntry['room'];
   /** As pushed on /ws/chat. */
   readonly lastMessage: PushedMessage | null;
   readonly lastSeq: number;

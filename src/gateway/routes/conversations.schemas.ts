@@ -22,7 +22,9 @@ const Conversation = Type.Object(
   {
     kind: Type.Union([Type.Literal('private'), Type.Literal('room')]),
     peer: Type.Optional(Type.Object({ userId: Id, username: Type.String() }, { description: 'private conversations: the other person' })),
-    room: Type.Optional(Type.Object({ roomId: Id, name: Type.String() }, { description: 'rooms' })),
+    room: Type.Optional(
+      Type.Object({ roomId: Id, name: Type.String(), visibility: Type.Union([Type.Literal('public'), Type.Literal('private')]) }, { description: 'rooms' }),
+    ),
     lastMessage: Type.Union([LastMessage, Type.Null()], { description: 'null for a room nobody wrote in yet' }),
     lastSeq: Count,
     readSeq: Count,

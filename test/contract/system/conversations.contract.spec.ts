@@ -2,6 +2,7 @@ import {
   ackBody, createRoom, errorBody, expectError, joinRoom, newUser, NO_SUCH_ROOM_ID, NO_SUCH_USER_ID, sendPrivate, sendToRoom,
   type Json, type TestUser,
 } from '../../harness/system';
+import { GraphqlSubscriber, errorCodes, graphqlFor, subscriberFor } from '../../harness/graphql';
 
 const conversationsOf = async (user: TestUser, query = ''): Promise<Json> => {
   const response = await user.http.get(`/conversations${query}`);
@@ -60,7 +61,7 @@ describe('GET /conversations', () => {
     await sendPrivate(bob, me);
     const all = await allConversationsOf(me);
     expect(all.map((entry) => entry.peer?.userId ?? `room ${entry.room.roomId}`)).toEqual([bob.userId, `room ${roomId}`, alice.userId]);
-    expect(all[1]).toMatchObject({ kind: 'room', room: { roomId, name: expect.any(String) }, lastSeq: 1, readSeq: 0, unreadCount: 1 });
+    expect(all[1]).toMatchObject({ kind: 'room', room: { roomId, name: expect.any(String), visibility: 'public' }, lastSeq: 1, readSeq: 0, unreadCount: 1 });
     const first = await conversationsOf(me, '?limit=2');
     expect(first.conversations).toEqual(all.slice(0, 2));
     expect(typeof first.nextCursor).toBe('string');
@@ -161,5 +162,75 @@ describe('read receipts', () => {
     expect(errorBody(await socket.request({ type: 'read', id: 'x', seq: 1 })).code).toBe('VALIDATION_FAILED');
     expect(errorBody(await socket.request({ type: 'read', id: 'y', peerId: 1, roomId: 1, seq: 1 })).code).toBe('VALIDATION_FAILED');
     expect(errorBody(await socket.request({ type: 'read', id: 'z', peerId: me.userId, seq: 0 })).code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('rooms and read markers', () => {
+  it("GET /rooms/{roomId}/members shows each member's readSeq", async () => {
+    const [owner, me, quiet] = [await newUser(), await newUser(), await newUser()];
+    const roomId = await createRoom(owner);
+    await joinRoom(me, roomId);
+    await joinRoom(quiet, roomId);
+    for (let i = 0; i < 3; i += 1) await sendToRoom(owner, roomId);
+    expect((await read(me, `/chats/room/${roomId}`, 2)).status).toBe(200);
+    const response = await me.http.get(`/rooms/${roomId}/members`);
+    expect(response.status).toBe(200);
+    const readSeqs = Object.fromEntries((response.body.members as Json[]).map((member) => [member.userId, member.readSeq]));
+    expect(readSeqs).toEqual({ [owner.userId]: 3, [me.userId]: 2, [quiet.userId]: 0 });
+  });
+
+  it('lists a private room, with its visibility, for someone added to it, and counts from when they were added', async () => {
+    const [owner, me] = [await newUser(), await newUser()];
+    const created = await owner.http.post('/rooms/create', { name: 'private team', visibility: 'private' });
+    expect(created.status).toBe(201);
+    const roomId = created.body.roomId as number;
+    await sendToRoom(owner, roomId);
+    expect((await owner.http.post(`/rooms/${roomId}/members`, { userId: me.userId })).status).toBe(201);
+    await sendToRoom(owner, roomId);
+    const entry = (await allConversationsOf(me)).find((one) => one.room?.roomId === roomId);
+    expect(entry).toMatchObject({ kind: 'room', room: { roomId, name: 'private team', visibility: 'private' }, lastSeq: 2, readSeq: 1, unreadCount: 1 });
+    const stranger = await newUser();
+    expectError(await read(stranger, `/chats/room/${roomId}`, 1), 404, 'CHAT_ROOM_NOT_FOUND');
+  });
+});
+
+describe('GraphQL', () => {
+  afterEach(() => GraphqlSubscriber.closeAll());
+
+  it('lists conversations with the peer, and marks read', async () => {
+    const [me, alice] = [await newUser(), await newUser()];
+    await sendPrivate(alice, me, 'one');
+    const sent = await sendPrivate(alice, me, 'two');
+    const { conversations } = await graphqlFor(me).data(
+      '{ conversations(limit: 5) { conversations { kind peer { userId username } room { roomId } lastMessage { message seq } lastSeq readSeq unreadCount updatedAt } nextCursor } }',
+    );
+    expect(conversations).toEqual({
+      conversations: [
+        {
+          kind: 'private', peer: { userId: alice.userId, username: alice.username }, room: null,
+          lastMessage: { message: 'two', seq: 2 }, lastSeq: 2, readSeq: 0, unreadCount: 2, updatedAt: sent.timestamp,
+        },
+      ],
+      nextCursor: null,
+    });
+    const { markRead } = await graphqlFor(me).data(`mutation { markRead(peerId: ${alice.userId}, seq: 1) { kind userId peerId roomId readSeq lastSeq unreadCount } }`);
+    expect(markRead).toEqual({ kind: 'private', userId: me.userId, peerId: alice.userId, roomId: null, readSeq: 1, lastSeq: 2, unreadCount: 1 });
+    const refused = await graphqlFor(me).request(`mutation { markRead(seq: 1) { readSeq } }`);
+    expect(errorCodes(refused)).toEqual(['VALIDATION_FAILED']);
+    const badCursor = await graphqlFor(me).request('{ conversations(before: "nope") { nextCursor } }');
+    expect(errorCodes(badCursor)).toEqual(['CHAT_INVALID_CURSOR']);
+  });
+
+  it('readMarkerMoved delivers the peer\'s receipts ("seen")', async () => {
+    const [me, alice] = [await newUser(), await newUser()];
+    const receipts = subscriberFor(alice).subscribe('subscription { readMarkerMoved { kind userId peerId roomId seq } }');
+    let seen: Json | undefined;
+    for (let attempt = 0; seen === undefined && attempt < 30; attempt += 1) {
+      const { seq } = await sendPrivate(alice, me);
+      expect((await read(me, `/chats/private/${alice.userId}`, seq)).status).toBe(200);
+      seen = await receipts.next((result) => (result.data as Json)?.readMarkerMoved?.seq === seq, 500).catch(() => undefined);
+      if (seen !== undefined) expect(seen.data).toEqual({ readMarkerMoved: { kind: 'private', userId: me.userId, peerId: alice.userId, roomId: null, seq } });
+    }
+    expect(seen).toBeDefined();
   });
 });

@@ -3,6 +3,7 @@ import { validationFailed } from '../../../kernel';
 import { CONVERSATIONS_MAX_LIMIT } from '../../contracts';
 import type { ConversationEntry, ConversationPage, ListConversationsInput, MarkReadInput, ReadMarkerState } from '../../contracts';
 import { chatMessageOf, messageOf } from './chat.grpc-mapping';
+import { roomInfoOf } from './room-administration.grpc-mapping';
 import type {
   ConversationMessage,
   ListConversationsRequestMessage,
@@ -75,7 +76,7 @@ export const readMarkerStateOf = (message: MarkReadResponseMessage): ReadMarkerS
 const conversationMessageOf = (entry: ConversationEntry): ConversationMessage => ({
   kind: entry.kind,
   ...presentField('peerId', entry.peerId),
-  ...presentField('room', entry.room === undefined ? undefined : { roomId: entry.room.roomId, name: entry.room.name }),
+  ...presentField('room', entry.room === undefined ? undefined : { ...entry.room }),
   lastMessage: entry.lastMessage === null ? null : messageOf(entry.lastMessage),
   lastSeq: entry.lastSeq,
   readSeq: entry.readSeq,
@@ -86,7 +87,7 @@ const conversationMessageOf = (entry: ConversationEntry): ConversationMessage =>
 const conversationEntryOf = (message: ConversationMessage): ConversationEntry => ({
   kind: kindOf(message.kind),
   ...presentField('peerId', message.peerId),
-  ...presentField('room', message.room === null || message.room === undefined ? undefined : { roomId: message.room.roomId, name: message.room.name }),
+  ...presentField('room', message.room === null || message.room === undefined ? undefined : roomInfoOf(message.room)),
   lastMessage: message.lastMessage === null ? null : chatMessageOf(message.lastMessage),
   lastSeq: message.lastSeq,
   readSeq: message.readSeq,

@@ -1,4 +1,4 @@
-import type { MessageMessage, RoomMessage } from './chat.grpc-messages';
+import type { MessageMessage, RoomInfoMessage } from './chat.grpc-messages';
 
 /*
  * The conversation messages of proto/chat.proto as proto-loader decodes them
@@ -15,7 +15,7 @@ export interface ListConversationsRequestMessage {
 export interface ConversationMessage {
   readonly kind: string;
   readonly peerId?: number;
-  readonly room?: RoomMessage | null;
+  readonly room?: RoomInfoMessage | null;
   readonly lastMessage: MessageMessage | null;
   readonly lastSeq: number;
   readonly readSeq: number;

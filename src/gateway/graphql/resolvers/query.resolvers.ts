@@ -4,6 +4,7 @@ import { listSessions } from '../../api/sessions.api';
 import { getUser, searchUsers } from '../../api/users.api';
 import type { ResolverContext } from '../graphql-context';
 import { historyPagingOf, idArgument, type PagingArguments } from './arguments';
+import { conversationsQuery } from './conversation.resolvers';
 
 /** Reads, each through the same api function (or port call) as its HTTP route. */
 export const queryResolvers: IResolverObject<unknown, ResolverContext> = {
@@ -31,4 +32,6 @@ export const queryResolvers: IResolverObject<unknown, ResolverContext> = {
     await caller.id();
     return searchUsers(ports, { q: args.q, ...(typeof args.limit === 'number' ? { limit: args.limit } : {}) });
   },
+
+  conversations: conversationsQuery,
 };

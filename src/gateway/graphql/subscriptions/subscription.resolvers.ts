@@ -4,6 +4,7 @@ import type { ResolverContext } from '../graphql-context';
 import { codedError } from '../graphql-errors';
 import { idArgument } from '../resolvers/arguments';
 import type { MessageAddedPayload } from './graphql-chat-feed';
+import { readReceiptOf } from '../resolvers/conversation.resolvers';
 
 type SetUp<Args> = (args: Args, context: ResolverContext) => Promise<AsyncIterable<unknown>>;
 
@@ -40,5 +41,11 @@ export const subscriptionResolvers: IResolverObject<unknown, ResolverContext> = 
       return only(await feed.follow(pubsub, userId), (payload) => payload.message.roomId === roomId);
     }),
     resolve: messageOf,
+  },
+
+  /** Read receipts: the caller's own markers (every device) and their private peers' ("seen"). */
+  readMarkerMoved: {
+    subscribe: subscribing(async (_args, { caller, feed, pubsub }) => feed.followReads(pubsub, await caller.id())),
+    resolve: readReceiptOf,
   },
 };

@@ -38,7 +38,7 @@ export const describeConversationsCases = (subject: () => ChatApiSubject): void 
       const second = await toRoom(a, roomId);
       expect(await roomEntry(b, roomId)).toEqual({
         kind: 'room',
-        room: { roomId, name: expect.any(String) },
+        room: { roomId, name: expect.any(String), visibility: 'public' },
         lastMessage: second,
         lastSeq: 2,
         readSeq: 0,
