@@ -4,17 +4,38 @@ import { InMemoryChatEventLog } from './adapters/in-memory/in-memory.chat-event-
 import { InMemoryMessageStore } from './adapters/in-memory/in-memory.message-store';
 import { InMemoryRoomMembership } from './adapters/in-memory/in-memory.room-membership';
 import { InMemoryRoomStore } from './adapters/in-memory/in-memory.room-store';
-import { MikroOrmChatEventLog, MikroOrmMessageStore, MikroOrmRoomMembership, MikroOrmRoomStore } from './adapters/mongo';
-import { SqliteChatEventLog, SqliteMessageStore, SqliteRoomMembership, SqliteRoomStore } from './adapters/sqlite';
+import { InMemoryConversationStore } from './adapters/in-memory/in-memory.conversation-store';
+import { InMemoryReadMarkerStore } from './adapters/in-memory/in-memory.read-marker-store';
+import {
+  MikroOrmChatEventLog,
+  MikroOrmConversationStore,
+  MikroOrmMessageStore,
+  MikroOrmReadMarkerStore,
+  MikroOrmRoomMembership,
+  MikroOrmRoomStore,
+} from './adapters/mongo';
+import {
+  SqliteChatEventLog,
+  SqliteConversationStore,
+  SqliteMessageStore,
+  SqliteReadMarkerStore,
+  SqliteRoomMembership,
+  SqliteRoomStore,
+} from './adapters/sqlite';
 import { UserDirectoryUserLookup } from './adapters/users/user-directory.user-lookup';
 import { RedisCachedRoomMembership } from './adapters/redis/redis-cached.room-membership';
 import { GrpcChatClient } from './adapters/grpc/chat.grpc-client';
+import { GrpcConversationsClient } from './adapters/grpc/conversations.grpc-client';
+import { ConversationTracking } from './application/conversation-tracking';
+import { ConversationsService } from './application/conversations.service';
 import { MessagingService } from './application/messaging.service';
 import { RoomsService } from './application/rooms.service';
 import { ChatEventRelay } from './application/chat-event-relay';
 import { ChatFeedService } from './application/chat-feed.service';
-import type { ChatFeed, Messaging, RoomRegistry } from './contracts';
-import type { ChatEventLog, MessageStore, RoomMembership, RoomStore, UserLookup } from './ports';
+import { RoomAdministrationService } from './application/room-administration.service';
+import type { ChatFeed, Conversations, Messaging, RoomAdministration, RoomRegistry } from './contracts';
+import type { ChatEventLog, ConversationStore, MessageStore, ReadMarkerStore, RoomMembership, RoomStore, UserLookup } from './ports';
+import { GrpcChatFeedClient } from './adapters/grpc/chat-feed.grpc-client';
 
 /** Default of CHAT_EVENT_RETENTION_SECONDS: events (and cursors) are kept 7 days. */
 export const DEFAULT_CHAT_EVENT_RETENTION_SECONDS = 7 * 24 * 3600;
@@ -23,10 +44,13 @@ export const DEFAULT_CHAT_EVENT_RETENTION_SECONDS = 7 * 24 * 3600;
 export interface ChatApplicationCradle {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly roomAdministration: RoomAdministration;
   readonly userLookup: UserLookup;
   readonly chatFeed: ChatFeed;
   readonly chatEventRelay: ChatEventRelay;
   readonly chatEventRetentionMs: number;
+  readonly conversations: Conversations;
+  readonly conversationTracking: ConversationTracking;
 }
 
 /** What a chat storage bundle adds to a container. */
@@ -35,27 +59,33 @@ export interface ChatStorageCradle {
   readonly roomMembership: RoomMembership;
   readonly messageStore: MessageStore;
   readonly chatEventLog: ChatEventLog;
+  readonly conversationStore: ConversationStore;
+  readonly readMarkerStore: ReadMarkerStore;
 }
 
 /**
- * The chat module's services: `messaging` and `roomRegistry` (its inbound ports) and
- * `userLookup` (answered by whatever `userDirectory` the container holds), `chatFeed`
- * (a user's events from the event log) and `chatEventRelay` (the outbox relay publishing the
- * event log on `eventBus`: the role starts it; disposing the container stops it). They need
- * `roomStore`, `roomMembership`, `messageStore`, `chatEventLog`, `userDirectory`, `eventBus`,
- * `clock` and `logger` registered beside them (PROXY injection: each gets the cradle as deps).
+ * The chat module's services: `messaging`, `roomRegistry`, `roomAdministration` and `conversations`
+ * (its inbound ports), `conversationTracking` (summaries and markers kept in step with messages and
+ * memberships), `userLookup` (answered by whatever `userDirectory` the container holds), `chatFeed`
+ * (a user's events from the chat event log) and `chatEventRelay` (the outbox relay publishing the
+ * event log on `eventBus`: the role starts it; disposing the container stops it). They need a chat
+ * storage bundle, `userDirectory`, `eventBus`, `clock` and `logger` registered beside them (PROXY
+ * injection: each gets the cradle as deps).
  */
 export const chatApplicationRegistrations = (
   retentionSeconds = DEFAULT_CHAT_EVENT_RETENTION_SECONDS,
 ): NameAndRegistrationPair<ChatApplicationCradle> => ({
   messaging: asClass(MessagingService).singleton(),
   roomRegistry: asClass(RoomsService).singleton(),
+  roomAdministration: asClass(RoomAdministrationService).singleton(),
   userLookup: asClass(UserDirectoryUserLookup).singleton(),
   chatFeed: asClass(ChatFeedService).singleton(),
   chatEventRelay: asClass(ChatEventRelay)
     .singleton()
     .disposer((relay) => relay.stop()),
   chatEventRetentionMs: asValue(retentionSeconds * 1000),
+  conversations: asClass(ConversationsService).singleton(),
+  conversationTracking: asClass(ConversationTracking).singleton(),
 });
 
 /** Chat storage kept in process memory: for the monolith without databases, and tests. */
@@ -64,6 +94,8 @@ export const chatInMemoryStorageRegistrations = (): NameAndRegistrationPair<Chat
   roomMembership: asClass(InMemoryRoomMembership).singleton(),
   messageStore: asClass(InMemoryMessageStore).singleton(),
   chatEventLog: asClass(InMemoryChatEventLog).singleton(),
+  conversationStore: asClass(InMemoryConversationStore).singleton(),
+  readMarkerStore: asClass(InMemoryReadMarkerStore).singleton(),
 });
 
 /** Chat storage in MongoDB through MikroORM; needs `mongoOrm` registered (with `chatEntities`). */
@@ -72,6 +104,8 @@ export const chatMongoStorageRegistrations = (): NameAndRegistrationPair<ChatSto
   roomMembership: asClass(MikroOrmRoomMembership).singleton(),
   messageStore: asClass(MikroOrmMessageStore).singleton(),
   chatEventLog: asClass(MikroOrmChatEventLog).singleton(),
+  conversationStore: asClass(MikroOrmConversationStore).singleton(),
+  readMarkerStore: asClass(MikroOrmReadMarkerStore).singleton(),
 });
 
 /** Chat storage in SQLite; needs `chatSqlite` registered (DATA_DIR/chat.db, opened with `chatSqliteMigrations`). */
@@ -80,6 +114,8 @@ export const chatSqliteStorageRegistrations = (): NameAndRegistrationPair<ChatSt
   roomMembership: asClass(SqliteRoomMembership).singleton(),
   messageStore: asClass(SqliteMessageStore).singleton(),
   chatEventLog: asClass(SqliteChatEventLog).singleton(),
+  conversationStore: asClass(SqliteConversationStore).singleton(),
+  readMarkerStore: asClass(SqliteReadMarkerStore).singleton(),
 });
 
 /**
@@ -100,6 +136,8 @@ export interface ChatRemoteCradle {
   readonly messaging: Messaging;
   readonly chatFeed: ChatFeed;
   readonly roomRegistry: RoomRegistry;
+  readonly conversations: Conversations;
+  readonly roomAdministration: RoomAdministration;
 }
 
 /**
@@ -111,6 +149,12 @@ export const chatGrpcClientRegistrations = (): NameAndRegistrationPair<ChatRemot
     .singleton()
     .disposer((client) => client.close()),
   messaging: aliasTo('chatGrpcClient'),
-  chatFeed: aliasTo('chatGrpcClient'),
+  chatFeed: asClass(GrpcChatFeedClient)
+    .singleton()
+    .disposer((client) => client.close()),
   roomRegistry: aliasTo('chatGrpcClient'),
+  conversations: asClass(GrpcConversationsClient)
+    .singleton()
+    .disposer((client) => client.close()),
+  roomAdministration: aliasTo('chatGrpcClient'),
 });

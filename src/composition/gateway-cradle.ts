@@ -1,6 +1,6 @@
 import type { ConcurrencyLimiter, EventBus, RateLimiter } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
-import type { ChatFeed, Messaging, RoomRegistry } from '../../modules/chat/contracts';
+import type { ChatFeed, Conversations, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
 
 /** What every container that serves the gateway must resolve, whichever adapters it picked. */
 export interface GatewayCradle {
@@ -12,6 +12,8 @@ export interface GatewayCradle {
   messaging: Messaging;
   chatFeed: ChatFeed;
   roomRegistry: RoomRegistry;
+  conversations: Conversations;
+  roomAdministration: RoomAdministration;
   eventBus: EventBus;
   /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */
   rateLimiter: RateLimiter;

@@ -5,6 +5,9 @@ import { createInMemoryChatStorage } from '../adapters/in-memory/in-memory.chat-
 import type { UserLookup } from '../ports';
 import { MessagingService } from './messaging.service';
 import { RoomsService } from './rooms.service';
+import { ConversationsService } from './conversations.service';
+import { inMemoryConversationStores } from '../../../test/contract/ports/chat/in-memory-conversation-stores';
+import { RoomAdministrationService } from './room-administration.service';
 
 const setUserLookup = (userIds: readonly number[]): UserLookup => {
   const known = new Set(userIds);
@@ -14,11 +17,13 @@ const setUserLookup = (userIds: readonly number[]): UserLookup => {
 describeChatApiContract('in-process services on in-memory stores', async () => {
   const existingUserIds: [number, number, number] = [3, 11, 7];
   const eventBus = new InMemoryEventBus({ logger: silentLogger });
-  const stores = createInMemoryChatStorage();
-  const common = { ...stores, eventBus, clock: systemClock, logger: silentLogger };
+  const stores = { ...createInMemoryChatStorage(), ...inMemoryConversationStores() };
+  const common = { ...stores, eventBus, clock: systemClock, logger: silentLogger, userLookup: setUserLookup(existingUserIds) };
   return {
-    messaging: new MessagingService({ ...common, userLookup: setUserLookup(existingUserIds) }),
+    messaging: new MessagingService(common),
     rooms: new RoomsService(common),
+    conversations: new ConversationsService(common),
+    administration: new RoomAdministrationService(common),
     existingUserIds,
     close: () => eventBus.close(),
   };

@@ -20,6 +20,8 @@ import type { ValidHistoryPaging } from '../domain/history-paging';
 import { requireInputObject } from '../domain/input-object';
 import { requireMessageText } from '../domain/message-text';
 import type { EventRecordedSignal } from './announce';
+import type { ConversationTracking } from './conversation-tracking';
+
 
 export interface MessagingServiceDeps {
   readonly messageStore: MessageStore;
@@ -28,6 +30,7 @@ export interface MessagingServiceDeps {
   readonly userLookup: UserLookup;
   readonly chatEventLog: ChatEventLog;
   readonly chatEventRelay?: EventRecordedSignal;
+  readonly conversationTracking: ConversationTracking;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -92,8 +95,10 @@ export class MessagingService implements Messaging {
 
   /**
    * Stores the message and its announcement in one atomic write (see MessageStore.append): a
-   * message that was really stored now is announced to the audience read just before, and
-   * a retried send (an earlier message returned) announces nothing.
+   * message that was really stored now is announced to the audience read just before, and a
+   * retried send (an earlier message returned) announces nothing. Then records the
+   * conversation's summary and the sender's read marker (again on a repeat, which is harmless
+   * and heals a send cut off in between).
    */
   private async post(newMessage: NewMessage, audienceOf: () => Promise<number[]>): Promise<ChatMessage> {
     const audience = await audienceOf();
@@ -106,6 +111,7 @@ export class MessagingService implements Messaging {
     };
     const { message, created } = await this.deps.messageStore.append(newMessage, announcement);
     if (created) this.deps.chatEventRelay?.kick();
+    await this.deps.conversationTracking.messageStored(newMessage.conversation, message);
     return message;
   }
 
@@ -118,13 +124,14 @@ export class MessagingService implements Messaging {
   }
 
   /**
-   * Membership is only ever added to an existing room and rooms are never deleted, so a
-   * member's room exists: the room is looked up only to tell "no such room" from "not a
-   * member", which saves the room store a read on every message.
+   * A member's room exists (deleting a room removes its members first), so the room is looked
+   * up only when the sender is not a member, to tell "no such room" (or a private room, which
+   * does not exist for a non-member) from "not a member": every message saves that read.
    */
   private async requireMember(roomId: number, userId: number): Promise<void> {
     if (await this.deps.roomMembership.isMember(roomId, userId)) return;
-    if ((await this.deps.roomStore.findById(roomId)) === null) throw ChatErrors.roomNotFound(roomId);
+    const room = await this.deps.roomStore.findById(roomId);
+    if (room === null || room.visibility === 'private') throw ChatErrors.roomNotFound(roomId);
     throw ChatErrors.notARoomMember(roomId);
   }
 }

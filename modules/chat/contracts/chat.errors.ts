@@ -13,4 +13,12 @@ export const ChatErrors = {
     new DomainError('SYNC_CURSOR_INVALID', 'invalid', 'since is not a cursor: use one from ready, a pushed event or /sync'),
   cursorExpired: () =>
     new DomainError('SYNC_CURSOR_EXPIRED', 'gone', 'The cursor is older than the kept events: reload your conversations and start again from the current cursor'),
+  invalidConversationCursor: () =>
+    new DomainError('CHAT_INVALID_CURSOR', 'invalid', 'before is not a cursor of this conversation list'),
+  userNotFound: (userId: number) => new DomainError('CHAT_USER_NOT_FOUND', 'not-found', `User ${userId} does not exist`),
+  forbiddenRole: (message: string) => new DomainError('CHAT_FORBIDDEN_ROLE', 'forbidden', message),
+  alreadyMember: (roomId: number, userId: number) =>
+    new DomainError('CHAT_ALREADY_MEMBER', 'conflict', `User ${userId} is already a member of room ${roomId}`),
+  notMember: (roomId: number, userId: number) =>
+    new DomainError('CHAT_NOT_MEMBER', 'not-found', `User ${userId} is not a member of room ${roomId}`),
 } as const;

@@ -3,3 +3,5 @@ export * from './room-membership.port';
 export * from './message.store.port';
 export * from './user-lookup.port';
 export * from './chat-event-log.port';
+export * from './conversation.store.port';
+export * from './read-marker.store.port';

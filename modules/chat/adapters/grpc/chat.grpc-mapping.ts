@@ -11,19 +11,19 @@ import {
 import { FEED_MAX_LIMIT, HISTORY_MAX_LIMIT, type FeedEvent, type FeedPage, type FeedSinceInput } from '../../contracts';
 import type {
   ChatMessage,
-  CreateRoomInput,
   HistoryPaging,
   ListRoomsInput,
   PrivateHistoryInput,
   RoomDetails,
   RoomHistoryInput,
   RoomMemberInput,
+  RoomRole,
   RoomSummary,
+  RoomVisibility,
   SendPrivateMessageInput,
   SendRoomMessageInput,
 } from '../../contracts';
 import type {
-  CreateRoomRequestMessage,
   FeedEventMessage,
   FeedEventsRequestMessage,
   FeedEventsResponseMessage,
@@ -88,11 +88,6 @@ export const roomHistoryRequestOf = (input: RoomHistoryInput): RoomHistoryReques
   return { userId: wireInt32(fields.userId, 'userId'), roomId: wireInt32(fields.roomId, 'roomId'), ...pagingOf(fields) };
 };
 
-export const createRoomRequestOf = (input: CreateRoomInput): CreateRoomRequestMessage => {
-  const fields = wireInput(input);
-  return { userId: wireInt32(fields.userId, 'userId'), roomName: wireString(fields.roomName, 'roomName') };
-};
-
 export const roomMemberRequestOf = (input: RoomMemberInput): RoomMemberRequestMessage => {
   const fields = wireInput(input);
   return { userId: wireInt32(fields.userId, 'userId'), roomId: wireInt32(fields.roomId, 'roomId') };
@@ -138,6 +133,9 @@ export const roomDetailsOf = (room: GetRoomResponseMessage): RoomDetails => ({
   roomId: room.roomId,
   name: room.name,
   members: [...room.members],
+  visibility: room.visibility as RoomVisibility,
+  memberCount: room.memberCount,
+  role: room.role as RoomRole,
 });
 
 /** A feed event on the wire: its payload as JSON text, whatever its type. */

@@ -1,11 +1,7 @@
 import { chatServiceProto, presentField, type GrpcServiceBinding } from '../../../../src/platform/grpc';
-import type { ChatFeed, HistoryPaging, Messaging, RoomRegistry } from '../../contracts';
+import type { ChatFeed, Conversations, HistoryPaging, Messaging, RoomAdministration, RoomRegistry } from '../../contracts';
 import type {
   CreateRoomRequestMessage,
-  FeedCursorRequestMessage,
-  FeedCursorResponseMessage,
-  FeedEventsRequestMessage,
-  FeedEventsResponseMessage,
   GetRoomResponseMessage,
   HistoryResponseMessage,
   ListRoomsRequestMessage,
@@ -19,12 +15,17 @@ import type {
   RoomMessageRequestMessage,
   SentMessageResponseMessage,
 } from './chat.grpc-messages';
-import { feedEventMessageOf, messageOf } from './chat.grpc-mapping';
+import { messageOf } from './chat.grpc-mapping';
+import { chatFeedGrpcHandlers } from './chat-feed.grpc-handlers';
 import { CHAT_GRPC_ACCESS } from './chat.grpc-access';
+import { conversationsGrpcHandlers } from './conversations.grpc-handlers';
+import { roomAdministrationHandlers } from './room-administration.grpc-handlers';
 
 export interface ChatGrpcServiceDeps {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly conversations: Conversations;
+  readonly roomAdministration: RoomAdministration;
   readonly chatFeed: ChatFeed;
 }
 
@@ -35,13 +36,13 @@ const pagingOf = (request: { before?: string; after?: string; limit?: number }):
 });
 
 /**
- * The ChatService of proto/chat.proto over the chat module's inbound ports (Messaging
- * and RoomRegistry): each RPC is one port call. Optional request fields that were not
+ * The ChatService of proto/chat.proto over the chat module's inbound ports (Messaging,
+ * RoomRegistry and RoomAdministration): each RPC is one port call. Optional request fields that were not
  * sent (clientMessageId, before, limit) are left out of the port input, not defaulted.
  * Failures are the ports' DomainErrors, turned into statuses by startGrpcServer. Who may
  * call what is CHAT_GRPC_ACCESS: a user acting as themself, checked before any handler runs.
  */
-export const chatGrpcService = ({ messaging, roomRegistry, chatFeed }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
+export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration, conversations, chatFeed }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
   proto: chatServiceProto(),
   access: CHAT_GRPC_ACCESS,
   handlers: {
@@ -70,7 +71,12 @@ export const chatGrpcService = ({ messaging, roomRegistry, chatFeed }: ChatGrpcS
       return { messages: messages.map(messageOf) };
     },
     CreateRoom: async (request: CreateRoomRequestMessage): Promise<RoomMessage> => {
-      const room = await roomRegistry.createRoom({ roomName: request.roomName, userId: request.userId });
+      const room = await roomRegistry.createRoom({
+        roomName: request.roomName,
+        userId: request.userId,
+        ...presentField('visibility', request.visibility as never),
+        members: request.members,
+      });
       return { roomId: room.roomId, name: room.name };
     },
     JoinRoom: async ({ userId, roomId }: RoomMemberRequestMessage): Promise<MembershipResponseMessage> => {
@@ -87,14 +93,10 @@ export const chatGrpcService = ({ messaging, roomRegistry, chatFeed }: ChatGrpcS
     },
     GetRoom: async ({ userId, roomId }: RoomMemberRequestMessage): Promise<GetRoomResponseMessage> => {
       const room = await roomRegistry.getRoom({ userId, roomId });
-      return { roomId: room.roomId, name: room.name, members: room.members };
+      return { ...room, members: room.members };
     },
-    GetFeedCursor: async ({ userId }: FeedCursorRequestMessage): Promise<FeedCursorResponseMessage> => ({
-      cursor: await chatFeed.currentCursor({ userId }),
-    }),
-    GetFeedEvents: async (request: FeedEventsRequestMessage): Promise<FeedEventsResponseMessage> => {
-      const page = await chatFeed.eventsSince({ userId: request.userId, since: request.since, ...presentField('limit', request.limit) });
-      return { ...page, events: page.events.map(feedEventMessageOf) };
-    },
+    ...conversationsGrpcHandlers(conversations),
+    ...roomAdministrationHandlers(roomAdministration),
+    ...chatFeedGrpcHandlers(chatFeed),
   },
 });

@@ -3,3 +3,5 @@ export { SqliteRoomMembership } from './sqlite.room-membership';
 export { SqliteMessageStore } from './sqlite.message-store';
 export { chatSqliteMigrations } from './chat.sqlite-migrations';
 export { SqliteChatEventLog } from './sqlite.chat-event-log';
+export { SqliteConversationStore } from './sqlite.conversation-store';
+export { SqliteReadMarkerStore } from './sqlite.read-marker-store';
