@@ -58,8 +58,6 @@ describe('proto files', () => {
       'LeaveRoom',
       'ListRooms',
       'GetRoom',
-      'GetFeedCursor',
-      'GetFeedEvents',
       'AddRoomMember',
       'RemoveRoomMember',
       'SetRoomRole',
@@ -69,6 +67,8 @@ describe('proto files', () => {
       'ListPublicRooms',
       'ListConversations',
       'MarkRead',
+      'GetFeedCursor',
+      'GetFeedEvents',
     ]);
   });
 });
