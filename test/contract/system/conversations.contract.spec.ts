@@ -138,7 +138,7 @@ describe('read receipts', () => {
     const [me, alice] = [await newUser(), await newUser()];
     const sent = await sendPrivate(alice, me);
     const [phone, laptop, aliceSocket] = [await me.ws({ gateway: 0 }), await me.ws({ gateway: 1 }), await alice.ws()];
-    const receipt = { type: 'read', kind: 'private', userId: me.userId, peerId: alice.userId, seq: sent.seq };
+    const receipt = { type: 'read', kind: 'private', userId: me.userId, peerId: alice.userId, seq: sent.seq, cursor: expect.any(String) };
     const reply = await phone.request({ type: 'read', id: 'r1', peerId: alice.userId, seq: sent.seq });
     expect(ackBody(reply)).toEqual({ kind: 'private', userId: me.userId, peerId: alice.userId, readSeq: 1, lastSeq: 1, unreadCount: 0 });
     expect(await laptop.next((frame) => frame.type === 'read')).toEqual(receipt);
@@ -153,7 +153,7 @@ describe('read receipts', () => {
     await sendToRoom(owner, roomId);
     const laptop = await me.ws({ gateway: 1 });
     expect((await read(me, `/chats/room/${roomId}`, 1)).status).toBe(200);
-    expect(await laptop.next((frame) => frame.type === 'read')).toEqual({ type: 'read', kind: 'room', userId: me.userId, roomId, seq: 1 });
+    expect(await laptop.next((frame) => frame.type === 'read')).toEqual({ type: 'read', kind: 'room', userId: me.userId, roomId, seq: 1, cursor: expect.any(String) });
   });
 
   it('a read frame naming no conversation, or both, is refused and the socket stays open', async () => {

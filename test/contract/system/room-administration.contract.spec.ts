@@ -80,18 +80,18 @@ describe('members and roles', () => {
     expect(await addMember(owner, roomId, ann)).toEqual({ roomId, userId: ann.userId, role: 'member', joinedAt: isoTimestamp() });
     await addMember(owner, roomId, bob);
     expect(await ownerSocket.next(pushed('room.member-added', roomId, { userId: bob.userId }))).toEqual({
-      type: 'room.member-added', roomId, userId: bob.userId, role: 'member', byUserId: owner.userId,
+      type: 'room.member-added', roomId, userId: bob.userId, role: 'member', byUserId: owner.userId, cursor: expect.any(String),
     });
     await bobSocket.next(pushed('room.member-added', roomId, { userId: bob.userId }));
 
     expect(await setRole(owner, roomId, ann, 'admin')).toMatchObject({ userId: ann.userId, role: 'admin' });
     expect(await bobSocket.next(pushed('room.role-changed', roomId, { userId: ann.userId }))).toEqual({
-      type: 'room.role-changed', roomId, userId: ann.userId, role: 'admin', byUserId: owner.userId,
+      type: 'room.role-changed', roomId, userId: ann.userId, role: 'admin', byUserId: owner.userId, cursor: expect.any(String),
     });
 
     expect(await removeMember(ann, roomId, bob)).toEqual({ roomId, userId: bob.userId, removed: true });
     expect(await bobSocket.next(pushed('room.member-removed', roomId, { userId: bob.userId }))).toEqual({
-      type: 'room.member-removed', roomId, userId: bob.userId, byUserId: ann.userId,
+      type: 'room.member-removed', roomId, userId: bob.userId, byUserId: ann.userId, cursor: expect.any(String),
     });
     await ownerSocket.next(pushed('room.member-removed', roomId, { userId: bob.userId }));
     expectError(await bob.http.get(`/rooms/${roomId}`), 404, 'CHAT_ROOM_NOT_FOUND');
@@ -153,7 +153,7 @@ describe('when the owner leaves', () => {
     const earlySocket = await early.ws();
     await leaveRoom(owner, roomId);
     expect(await earlySocket.next(pushed('room.role-changed', roomId, { userId: admin.userId, role: 'owner' }))).toEqual({
-      type: 'room.role-changed', roomId, userId: admin.userId, role: 'owner', byUserId: owner.userId,
+      type: 'room.role-changed', roomId, userId: admin.userId, role: 'owner', byUserId: owner.userId, cursor: expect.any(String),
     });
     expect((await admin.http.get(`/rooms/${roomId}`)).body.role).toBe('owner');
     await leaveRoom(admin, roomId);
@@ -178,7 +178,7 @@ describe('PATCH and DELETE /rooms/{roomId}', () => {
     const response = await owner.http.patch(`/rooms/${roomId}`, { name, visibility: 'private' });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ roomId, name, visibility: 'private' });
-    expect(await bobSocket.next(pushed('room.updated', roomId))).toEqual({ type: 'room.updated', roomId, name, visibility: 'private', byUserId: owner.userId });
+    expect(await bobSocket.next(pushed('room.updated', roomId))).toEqual({ type: 'room.updated', roomId, name, visibility: 'private', byUserId: owner.userId, cursor: expect.any(String) });
     expectError(await owner.http.patch(`/rooms/${roomId}`, {}), 400, 'VALIDATION_FAILED');
     expectError(await owner.http.patch(`/rooms/${roomId}`, { visibility: 'hidden' }), 400, 'VALIDATION_FAILED');
   });
@@ -192,7 +192,7 @@ describe('PATCH and DELETE /rooms/{roomId}', () => {
     const response = await owner.http.delete(`/rooms/${roomId}`);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ roomId, deleted: true });
-    expect(await bobSocket.next(pushed('room.deleted', roomId))).toEqual({ type: 'room.deleted', roomId, byUserId: owner.userId });
+    expect(await bobSocket.next(pushed('room.deleted', roomId))).toEqual({ type: 'room.deleted', roomId, byUserId: owner.userId, cursor: expect.any(String) });
     expectError(await owner.http.get(`/chats/room/${roomId}/history`), 404, 'CHAT_ROOM_NOT_FOUND');
     expectError(await bob.http.post(`/rooms/${roomId}/join`), 404, 'CHAT_ROOM_NOT_FOUND');
     expect(((await bob.http.get('/rooms')).body as { roomId: number }[]).map((room) => room.roomId)).not.toContain(roomId);
