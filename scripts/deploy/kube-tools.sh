@@ -19,7 +19,7 @@ mkdir -p "$bin"
 # a build from the module reports only "v3.22" as its version: a stamp records the exact one
 if ! [ -x "$bin/helm" ] || [ "$(cat "$bin/helm.version" 2>/dev/null)" != "$HELM_VERSION" ]; then
   echo "kube-tools: building helm $HELM_VERSION (once; takes a few minutes)" >&2
-  GOBIN="$bin" GOFLAGS=-mod=mod go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" >&2 ||
+  GOBIN="$bin" go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" >&2 ||
     fail "could not build helm.sh/helm/v3/cmd/helm@$HELM_VERSION from the Go module proxy (is it reachable? GOPROXY=$(go env GOPROXY))"
   echo "$HELM_VERSION" > "$bin/helm.version"
 fi
