@@ -25,7 +25,7 @@ describe('the event registry (the events of /asyncapi.json) against the modules'
     const config = readMonolithConfig({ STORAGE: 'memory', BCRYPT_COST: '4' });
     const container = await createMonolithContainer(config, silentLogger);
     try {
-      const { eventBus, userAccounts, userSessions, messaging, roomRegistry } = container.cradle;
+      const { eventBus, userAccounts, userSessions, messaging, roomRegistry, roomAdministration } = container.cradle;
       const published: IntegrationEvent[] = [];
       await eventBus.subscribe({ types: ['users.*', 'chat.*'], delivery: { mode: 'broadcast' } }, async (event) => {
         published.push(event);
@@ -39,6 +39,11 @@ describe('the event registry (the events of /asyncapi.json) against the modules'
       await roomRegistry.joinRoom({ userId: bob.userId, roomId: room.roomId });
       await messaging.sendRoomMessage({ userId: bob.userId, roomId: room.roomId, message: 'hello' });
       await roomRegistry.leaveRoom({ userId: bob.userId, roomId: room.roomId });
+      await roomAdministration.addMember({ userId: alice.userId, roomId: room.roomId, memberId: bob.userId });
+      await roomAdministration.setRole({ userId: alice.userId, roomId: room.roomId, memberId: bob.userId, role: 'admin' });
+      await roomAdministration.updateRoom({ userId: alice.userId, roomId: room.roomId, name: 'renamed' });
+      await roomAdministration.removeMember({ userId: alice.userId, roomId: room.roomId, memberId: bob.userId });
+      await roomAdministration.deleteRoom({ userId: alice.userId, roomId: room.roomId });
       await userSessions.revokeSession({ userId: alice.userId, sessionId: session.sessionId });
 
       await eventually(() => expect(new Set(published.map((event) => event.type))).toEqual(new Set(Object.keys(EVENT_PAYLOADS))));

@@ -11,6 +11,8 @@ import type { ServerFrame } from './server-frames';
  */
 
 const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
+const Visibility = Type.Union([Type.Literal('public'), Type.Literal('private')]);
+const Role = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member')]);
 const FrameId = Type.Optional(Type.Union([Type.String(), Type.Number()], { description: 'echoed in the reply (`ack`, `error`, `pong`)' }));
 
 /** A frame schema: `type` is the constant, every other field as given; unknown fields are refused. */
@@ -34,6 +36,8 @@ export const CLIENT_FRAMES = {
   'room.create': frame('room.create', 'Create a room (as POST /rooms/create); acked with {roomId, name}', {
     id: FrameId,
     name: Type.String({ description: '1-64 characters' }),
+    visibility: Type.Optional(Type.Union([Visibility, Type.Null()])),
+    members: Type.Optional(Type.Union([Type.Array(Id), Type.Null()], { description: 'userIds added at creation' })),
   }),
   'room.join': frame('room.join', 'Join a room (as POST /rooms/{roomId}/join); acked with {roomId, userId, joined: true}', { id: FrameId, roomId: Id }),
   'room.leave': frame('room.leave', 'Leave a room (as POST /rooms/{roomId}/leave); acked with {roomId, userId, joined: false}', { id: FrameId, roomId: Id }),
@@ -42,6 +46,25 @@ export const CLIENT_FRAMES = {
     id: FrameId,
     token: Type.String(),
   }),
+  'room.add-member': frame('room.add-member', 'Add someone to a room (as POST /rooms/{roomId}/members); acked with the member', { id: FrameId, roomId: Id, userId: Id }),
+  'room.remove-member': frame('room.remove-member', 'Remove a member (as DELETE /rooms/{roomId}/members/{userId}); acked with {roomId, userId, removed}', {
+    id: FrameId,
+    roomId: Id,
+    userId: Id,
+  }),
+  'room.set-role': frame('room.set-role', "Change a member's role (as PUT /rooms/{roomId}/members/{userId}/role); acked with the member", {
+    id: FrameId,
+    roomId: Id,
+    userId: Id,
+    role: Role,
+  }),
+  'room.update': frame('room.update', 'Rename a room or change its visibility (as PATCH /rooms/{roomId}); acked with {roomId, name, visibility}', {
+    id: FrameId,
+    roomId: Id,
+    name: Type.Optional(Type.String({ description: '1-64 characters' })),
+    visibility: Type.Optional(Visibility),
+  }),
+  'room.delete': frame('room.delete', 'Delete a room and its history (as DELETE /rooms/{roomId}); acked with {roomId, deleted}', { id: FrameId, roomId: Id }),
 } as const;
 
 /** What the server sends: replies to client frames, and pushes of what happened. */
@@ -58,6 +81,11 @@ export const SERVER_FRAMES = {
   message: frame('message', 'A message to or from you, or of a room you are in, however it was sent', { message: PushedMessage }),
   'room.joined': frame('room.joined', 'Someone joined a room you are in (or you joined)', { roomId: Id, userId: Id }),
   'room.left': frame('room.left', 'Someone left a room you are in (or you left)', { roomId: Id, userId: Id }),
+  'room.member-added': frame('room.member-added', 'Someone was added to a room you are in (or you were)', { roomId: Id, userId: Id, role: Role, byUserId: Id }),
+  'room.member-removed': frame('room.member-removed', 'A member was removed from a room you are in (or you were)', { roomId: Id, userId: Id, byUserId: Id }),
+  'room.role-changed': frame('room.role-changed', "A member's role changed", { roomId: Id, userId: Id, role: Role, byUserId: Id }),
+  'room.updated': frame('room.updated', 'A room you are in was renamed or its visibility changed', { roomId: Id, name: Type.String(), visibility: Visibility, byUserId: Id }),
+  'room.deleted': frame('room.deleted', 'A room you were in was deleted', { roomId: Id, byUserId: Id }),
 } as const;
 
 export type ClientFrameType = keyof typeof CLIENT_FRAMES;
