@@ -2,7 +2,7 @@ import { SECRET_VARIABLES } from '../../src/platform/config/secret-variables';
 import { isRole, recordingEnv } from './compose-model';
 import { makeDevCerts } from '../harness/dev-certs';
 import {
-  kubeTools, lintChart, materializedEnv, objectsOf, renderChart, selects, validateManifest, valuesFiles, workloadsOf, type K8sObject, type Workload,
+  backendPorts, kubeTools, lintChart, materializedEnv, objectsOf, renderChart, selects, validateManifest, valuesFiles, workloadsOf, type K8sObject, type Workload,
 } from './helm-model';
 import { BACKING_URL_VARIABLES, GRPC_ADDRESS_VARIABLES, roleListener } from './role-listening';
 import { roleConfigReaders } from '../../src/roles/role-configs';
@@ -142,16 +142,31 @@ describe.each(valuesFiles())('the chart with %s values', (valuesFile) => {
   });
 
   it("lets each role's egress reach only the backing services its role uses, on their ports", () => {
-    const portOf: Record<string, number> = { mongo: 27017, redis: 6379, rabbitmq: 5672 };
+    const portOf = backendPorts(valuesFile);
     for (const workload of workloads) {
       const policy = ofKind('NetworkPolicy').find((candidate) => candidate.metadata.name === workload.object.metadata.name) as K8sObject;
       const egressPorts = new Set<number>(policy.spec.egress.flatMap((rule: { ports: { port: number }[] }) => rule.ports.map((port) => port.port)));
       const env = envOf(workload);
       const families = new Set(Object.entries(BACKING_URL_VARIABLES).filter(([variable]) => env[`${variable}_FILE`] !== undefined).map(([, family]) => family));
       for (const [family, port] of Object.entries(portOf)) {
-        if (!valuesFile?.includes('managed')) expect({ role: workload.role, family, reaches: egressPorts.has(port) }).toEqual({ role: workload.role, family, reaches: families.has(family) });
+        expect({ role: workload.role, family, reaches: egressPorts.has(port) }).toEqual({ role: workload.role, family, reaches: families.has(family) });
       }
     }
+  });
+});
+
+describe('kube-validate', () => {
+  const manifest = renderChart(tools.helm, undefined);
+
+  it.each([
+    ['an unknown field', manifest.replace('containerPort:', 'containerPorts:'), 'unknown field'],
+    ['a wrong type', manifest.replace(/maxUnavailable: 1/, 'maxUnavailable: [1]'), 'cannot unmarshal'],
+    ['an unknown kind', manifest.replace('kind: PodDisruptionBudget', 'kind: PodDisruptionBudgit'), 'no kind'],
+  ])('refuses a manifest with %s', (_label, broken, reason) => {
+    expect(broken).not.toBe(manifest);
+    const verdict = validateManifest(tools.validate, broken);
+    expect(verdict.status).toBe(1);
+    expect(verdict.output).toContain(reason);
   });
 });
 

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import type { Json } from '../harness/system/http-client';
 import { repoRoot } from './compose-model';
 
@@ -37,6 +37,15 @@ export const lintChart = (helm: string, values: string | undefined) => {
   const args = ['lint', CHART, '--strict', '--kube-version', KUBE_VERSION, ...(values === undefined ? [] : ['-f', join(CHART, values)])];
   const result = spawnSync(helm, args, { encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
+};
+
+/** The ports of the backing services (backends.<family>.port) with a values file over the defaults. */
+export const backendPorts = (values: string | undefined): Record<'mongo' | 'redis' | 'rabbitmq', number> => {
+  type Backends = Partial<Record<'mongo' | 'redis' | 'rabbitmq', { port?: number }>>;
+  const backendsOf = (file: string): Backends => ((parse(readFileSync(join(CHART, file), 'utf8')) as { backends?: Backends } | null)?.backends ?? {});
+  const [defaults, chosen] = [backendsOf('values.yaml'), values === undefined ? {} : backendsOf(values)];
+  const portOf = (family: 'mongo' | 'redis' | 'rabbitmq') => chosen[family]?.port ?? defaults[family]?.port ?? 0;
+  return { mongo: portOf('mongo'), redis: portOf('redis'), rabbitmq: portOf('rabbitmq') };
 };
 
 export const objectsOf = (manifest: string): K8sObject[] =>
