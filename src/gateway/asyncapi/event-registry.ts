@@ -1,6 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import {
   MESSAGE_POSTED_V1,
+  READ_MARKER_MOVED_V1,
   ROOM_DELETED_V1,
   ROOM_MEMBER_ADDED_V1,
   ROOM_MEMBER_JOINED_V1,
@@ -33,6 +34,14 @@ export const EVENT_PAYLOADS: Readonly<Record<string, TSchema>> = {
   [MESSAGE_POSTED_V1]: payload('A message was stored (private or room)', { message: AnnouncedMessage, audience: Audience }),
   [ROOM_MEMBER_JOINED_V1]: payload('Someone joined a room', { roomId: Id, userId: Id, audience: Audience }),
   [ROOM_MEMBER_LEFT_V1]: payload('Someone left a room', { roomId: Id, userId: Id, audience: Audience }),
+  [READ_MARKER_MOVED_V1]: payload('Someone moved their read marker in a private chat (peerId) or a room (roomId)', {
+    kind: Type.Union([Type.Literal('private'), Type.Literal('room')]),
+    userId: Id,
+    peerId: Type.Optional(Id),
+    roomId: Type.Optional(Id),
+    seq: Type.Integer({ minimum: 0 }),
+    audience: Audience,
+  }),
   [ROOM_MEMBER_ADDED_V1]: payload('A member was added by someone else (or listed at creation)', { roomId: Id, userId: Id, role: Role, byUserId: Id, audience: Audience }),
   [ROOM_MEMBER_REMOVED_V1]: payload('A member was removed by an owner or admin', { roomId: Id, userId: Id, byUserId: Id, audience: Audience }),
   [ROOM_ROLE_CHANGED_V1]: payload("A member's role changed", { roomId: Id, userId: Id, role: Role, byUserId: Id, audience: Audience }),

@@ -46,6 +46,12 @@ export const CLIENT_FRAMES = {
     id: FrameId,
     token: Type.String(),
   }),
+  read: frame('read', 'Move your read marker in a private chat (peerId) or a room (roomId) up to `seq` (as POST /chats/private/{userId}/read, /chats/room/{roomId}/read)', {
+    id: FrameId,
+    peerId: Type.Optional(Id),
+    roomId: Type.Optional(Id),
+    seq: Type.Integer({ minimum: 0, description: 'the seq of the last message read' }),
+  }),
   'room.add-member': frame('room.add-member', 'Add someone to a room (as POST /rooms/{roomId}/members); acked with the member', { id: FrameId, roomId: Id, userId: Id }),
   'room.remove-member': frame('room.remove-member', 'Remove a member (as DELETE /rooms/{roomId}/members/{userId}); acked with {roomId, userId, removed}', {
     id: FrameId,
@@ -81,6 +87,13 @@ export const SERVER_FRAMES = {
   message: frame('message', 'A message to or from you, or of a room you are in, however it was sent', { message: PushedMessage }),
   'room.joined': frame('room.joined', 'Someone joined a room you are in (or you joined)', { roomId: Id, userId: Id }),
   'room.left': frame('room.left', 'Someone left a room you are in (or you left)', { roomId: Id, userId: Id }),
+  read: frame('read', "A read marker moved: to the reader's own sockets, and in a private chat to the other person (read receipts)", {
+    kind: Type.Union([Type.Literal('private'), Type.Literal('room')]),
+    userId: Id,
+    peerId: Type.Optional(Id),
+    roomId: Type.Optional(Id),
+    seq: Type.Integer({ minimum: 0 }),
+  }),
   'room.member-added': frame('room.member-added', 'Someone was added to a room you are in (or you were)', { roomId: Id, userId: Id, role: Role, byUserId: Id }),
   'room.member-removed': frame('room.member-removed', 'A member was removed from a room you are in (or you were)', { roomId: Id, userId: Id, byUserId: Id }),
   'room.role-changed': frame('room.role-changed', "A member's role changed", { roomId: Id, userId: Id, role: Role, byUserId: Id }),

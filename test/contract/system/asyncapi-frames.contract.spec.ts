@@ -33,7 +33,9 @@ describe('/asyncapi.json against /ws/chat', () => {
     const text = uniqueText('asyncapi');
 
     await aliceSocket.request({ type: 'private.send', to: bob.userId, message: text, clientMessageId: uniqueText('c') });
-    await bobSocket.next(pushWithText(text));
+    const pushed = await bobSocket.next(pushWithText(text));
+    await bobSocket.request({ type: 'read', peerId: alice.userId, seq: pushed.message.seq });
+    await aliceSocket.next(ofType('read'));
     const roomId = await createRoom(alice);
     await bobSocket.request({ type: 'room.join', roomId });
     await aliceSocket.next(aboutRoom('room.joined', roomId));
