@@ -54,8 +54,12 @@ describe('/asyncapi.json against /ws/chat', () => {
     await bobSocket.next(aboutRoom('room.member-removed', run));
     await aliceSocket.request({ type: 'room.delete', roomId: run });
     await aliceSocket.next(ofType('room.deleted'));
+    const resumedSocket = await bob.ws({ since: bobSocket.ready?.cursor as string });
+    await resumedSocket.next(ofType('resumed'));
+    const resyncSocket = await bob.ws({ since: Buffer.from('1.0.1000').toString('base64url') });
+    await resyncSocket.next(ofType('resync'));
 
-    const sent = [...aliceSocket.received, ...bobSocket.received];
+    const sent = [...aliceSocket.received, ...bobSocket.received, ...resumedSocket.received, ...resyncSocket.received];
     const unfit = sent.filter((frame) => {
       const validate = validators.get(String(frame.type));
       return validate === undefined || !validate(frame);
