@@ -9,15 +9,19 @@ import { UserDirectoryUserLookup } from './adapters/users/user-directory.user-lo
 import { RedisCachedRoomMembership } from './adapters/redis/redis-cached.room-membership';
 import { GrpcChatClient } from './adapters/grpc/chat.grpc-client';
 import { MessagingService } from './application/messaging.service';
+import { MessageEditingService } from './application/message-editing.service';
+import { CreatorRoomModeration } from './adapters/rooms/creator.room-moderation';
 import { RoomsService } from './application/rooms.service';
-import type { Messaging, RoomRegistry } from './contracts';
-import type { MessageStore, RoomMembership, RoomStore, UserLookup } from './ports';
+import type { MessageEditing, Messaging, RoomRegistry } from './contracts';
+import type { MessageStore, RoomMembership, RoomModeration, RoomStore, UserLookup } from './ports';
 
 /** What {@link chatApplicationRegistrations} adds to a container. */
 export interface ChatApplicationCradle {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
   readonly userLookup: UserLookup;
+  readonly messageEditing: MessageEditing;
+  readonly roomModeration: RoomModeration;
 }
 
 /** What a chat storage bundle adds to a container. */
@@ -28,7 +32,8 @@ export interface ChatStorageCradle {
 }
 
 /**
- * The chat module's services: `messaging` and `roomRegistry` (its inbound ports) and
+ * The chat module's services: `messaging`, `roomRegistry` and `messageEditing` (its inbound ports),
+ * `roomModeration` (who moderates a room), and
  * `userLookup` (answered by whatever `userDirectory` the container holds). They need
  * `roomStore`, `roomMembership`, `messageStore`, `userDirectory`, `eventBus`, `clock`
  * and `logger` registered beside them (PROXY injection: each gets the cradle as deps).
@@ -37,6 +42,8 @@ export const chatApplicationRegistrations = (): NameAndRegistrationPair<ChatAppl
   messaging: asClass(MessagingService).singleton(),
   roomRegistry: asClass(RoomsService).singleton(),
   userLookup: asClass(UserDirectoryUserLookup).singleton(),
+  messageEditing: asClass(MessageEditingService).singleton(),
+  roomModeration: asClass(CreatorRoomModeration).singleton(),
 });
 
 /** Chat storage kept in process memory: for the monolith without databases, and tests. */
@@ -77,6 +84,7 @@ export interface ChatRemoteCradle {
   readonly chatGrpcClient: GrpcChatClient;
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly messageEditing: MessageEditing;
 }
 
 /**
@@ -89,4 +97,5 @@ export const chatGrpcClientRegistrations = (): NameAndRegistrationPair<ChatRemot
     .disposer((client) => client.close()),
   messaging: aliasTo('chatGrpcClient'),
   roomRegistry: aliasTo('chatGrpcClient'),
+  messageEditing: aliasTo('chatGrpcClient'),
 });

@@ -23,6 +23,7 @@ import { roomChatRoutes } from './routes/room-chat.routes';
 import { roomsRoutes } from './routes/rooms.routes';
 import { sessionsRoutes } from './routes/sessions.routes';
 import { usersRoutes } from './routes/users.routes';
+import { messageChangesRoutes } from './routes/message-changes.routes';
 import { ChatEventFanOut } from './ws/chat-event-fan-out';
 import { ConnectionRegistry } from './ws/connection-registry';
 import { Heartbeat } from './ws/heartbeat';
@@ -144,6 +145,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   app.register(privateChatRoutes, { deps });
   app.register(roomsRoutes, { deps });
   app.register(roomChatRoutes, { deps });
+  app.register(messageChangesRoutes, { deps });
   app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions });
   app.register(graphqlPlugin, {
     deps,

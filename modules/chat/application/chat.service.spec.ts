@@ -7,6 +7,8 @@ import { InMemoryRoomStore } from '../adapters/in-memory/in-memory.room-store';
 import type { UserLookup } from '../ports';
 import { MessagingService } from './messaging.service';
 import { RoomsService } from './rooms.service';
+import { MessageEditingService } from './message-editing.service';
+import { CreatorRoomModeration } from '../adapters/rooms/creator.room-moderation';
 
 const setUserLookup = (userIds: readonly number[]): UserLookup => {
   const known = new Set(userIds);
@@ -25,6 +27,7 @@ describeChatApiContract('in-process services on in-memory stores', async () => {
   return {
     messaging: new MessagingService({ ...common, userLookup: setUserLookup(existingUserIds) }),
     rooms: new RoomsService(common),
+    editing: new MessageEditingService({ ...common, roomModeration: new CreatorRoomModeration(stores) }),
     existingUserIds,
     close: () => eventBus.close(),
   };

@@ -9,4 +9,14 @@ export const ChatErrors = {
     new DomainError('CHAT_NOT_A_ROOM_MEMBER', 'forbidden', `You are not a member of room ${roomId}`),
   invalidCursor: (before: string) =>
     new DomainError('CHAT_INVALID_CURSOR', 'invalid', `No message ${before} in this conversation`),
+  messageNotFound: (messageId: string) =>
+    new DomainError('CHAT_MESSAGE_NOT_FOUND', 'not-found', `No message ${messageId.slice(0, 64)} that you can see`),
+  notMessageAuthor: (messageId: string) =>
+    new DomainError('CHAT_NOT_MESSAGE_AUTHOR', 'forbidden', `Only the author of message ${messageId.slice(0, 64)} may edit it`),
+  mayNotDeleteMessage: (messageId: string) =>
+    new DomainError(
+      'CHAT_NOT_MESSAGE_AUTHOR',
+      'forbidden',
+      `Only the author of message ${messageId.slice(0, 64)} (or, in a room, its owner and admins) may delete it`,
+    ),
 } as const;

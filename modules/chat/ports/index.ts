@@ -2,3 +2,4 @@ export * from './room.store.port';
 export * from './room-membership.port';
 export * from './message.store.port';
 export * from './user-lookup.port';
+export * from './room-moderation.port';

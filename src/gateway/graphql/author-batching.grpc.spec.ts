@@ -61,6 +61,7 @@ describe('GraphQL message authors over gRPC', () => {
       jwksProvider: client,
       messaging: chat,
       roomRegistry: chat,
+      messageEditing: chat,
       eventBus: bus,
       rateLimiter: new InMemoryRateLimiter(),
       concurrencyLimiter: new InMemoryConcurrencyLimiter(),

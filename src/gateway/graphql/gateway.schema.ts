@@ -33,6 +33,10 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     seq: Int!
     "The sender's idempotency key, shown to the sender only."
     clientMessageId: String
+    "When its author last edited it; null if never."
+    editedAt: String
+    "True on a deleted message's tombstone (its message is then empty)."
+    deleted: Boolean!
   }
 
   type Room {
@@ -102,6 +106,10 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     logout: Boolean!
     "Ends one of your sessions."
     revokeSession(sessionId: String!): SessionRevocation!
+    "Replaces the text of your message (sets editedAt)."
+    editMessage(messageId: ID!, message: String!): Message!
+    "Deletes your message (or, in a room you own or administer, anyone's): answers its tombstone."
+    deleteMessage(messageId: ID!): Message!
   }
 
   type Subscription {
@@ -109,5 +117,9 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     messageAdded: Message!
     "The messages of one room you belong to, as they are sent."
     roomMessageAdded(roomId: Int!): Message!
+    "Every message you may see, as its author edits it."
+    messageEdited: Message!
+    "Every message you may see, as it is deleted: its tombstone."
+    messageDeleted: Message!
   }
 `;

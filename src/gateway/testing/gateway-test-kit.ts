@@ -27,6 +27,7 @@ export const startGatewayTestKit = async (options: GatewayAppOptions = {}): Prom
     jwksProvider: users,
     messaging: chat,
     roomRegistry: chat,
+    messageEditing: chat,
     eventBus: bus,
     rateLimiter: new InMemoryRateLimiter(),
     concurrencyLimiter: new InMemoryConcurrencyLimiter(),

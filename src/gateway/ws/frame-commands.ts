@@ -3,6 +3,8 @@ import { idField, type InputFields } from '../api/input-fields';
 import { sendPrivateMessage } from '../api/private-chat.api';
 import { sendRoomMessage } from '../api/room-chat.api';
 import { createRoom, joinRoom, leaveRoom } from '../api/rooms.api';
+import { deleteMessage, editMessage } from '../api/message-changes.api';
+import { stringField } from '../api/input-fields';
 import type { GatewayDeps } from '../gateway-deps';
 
 /** One client operation: the same api function, hence the same result body, as its HTTP route. */
@@ -14,6 +16,8 @@ const COMMANDS: Readonly<Record<string, FrameCommand>> = {
   'room.create': (deps, callerId, fields) => createRoom(deps, callerId, fields),
   'room.join': (deps, callerId, fields) => joinRoom(deps, callerId, idField(fields, 'roomId')),
   'room.leave': (deps, callerId, fields) => leaveRoom(deps, callerId, idField(fields, 'roomId')),
+  'message.edit': (deps, callerId, fields) => editMessage(deps, callerId, stringField(fields, 'messageId'), { message: fields.message }),
+  'message.delete': (deps, callerId, fields) => deleteMessage(deps, callerId, stringField(fields, 'messageId')),
 };
 
 export const unknownFrameType = (type: string): DomainError =>

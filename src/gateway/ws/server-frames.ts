@@ -13,7 +13,12 @@ export type ServerFrame =
   | { readonly type: 'error'; readonly id?: FrameId; readonly code: string; readonly message: string; readonly retryAfterMs?: number }
   | { readonly type: 'pong'; readonly id?: FrameId }
   | { readonly type: 'message'; readonly message: PushedMessage }
-  | { readonly type: 'room.joined' | 'room.left'; readonly roomId: number; readonly userId: number };
+  | { readonly type: 'room.joined' | 'room.left'; readonly roomId: number; readonly userId: number }
+  | { readonly type: 'message.edited'; readonly message: PushedMessage & { readonly editedAt?: string } }
+  | { readonly type: 'message.deleted'; readonly message: DeletedMessage };
+
+/** A deleted message as pushed: its tombstone, with the conversation it belongs to. */
+export type DeletedMessage = Pick<ChatMessage, 'messageId' | 'kind' | 'senderId' | 'recipientId' | 'roomId' | 'seq'> & { readonly deleted: true };
 
 const withId = (id: FrameId | undefined): { id?: FrameId } => (id === undefined ? {} : { id });
 

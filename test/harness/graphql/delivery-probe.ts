@@ -7,10 +7,10 @@ export interface ProbeOptions {
   readonly probeEveryMs?: number;
 }
 
-/** The text of the message a `messageAdded` / `roomMessageAdded` result carries. */
+/** The text of the message a `messageAdded` / `roomMessageAdded` / `messageEdited` result carries. */
 export const messageTextOf = (result: Result): string | undefined => {
   const data = result.data as Record<string, { message?: unknown } | undefined> | null | undefined;
-  const message = data?.messageAdded ?? data?.roomMessageAdded;
+  const message = data?.messageAdded ?? data?.roomMessageAdded ?? data?.messageEdited;
   return typeof message?.message === 'string' ? message.message : undefined;
 };
 

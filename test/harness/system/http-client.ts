@@ -39,6 +39,14 @@ export class HttpClient {
     return this.send<T>({ method: 'POST', path, body, headers });
   }
 
+  patch<T = Json>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResponse<T>> {
+    return this.send<T>({ method: 'PATCH', path, body, headers });
+  }
+
+  delete<T = Json>(path: string, headers?: Record<string, string>): Promise<HttpResponse<T>> {
+    return this.send<T>({ method: 'DELETE', path, headers });
+  }
+
   async send<T = Json>(request: HttpRequest): Promise<HttpResponse<T>> {
     const headers: Record<string, string> = {};
     if (this.token !== undefined) headers.authorization = `Bearer ${this.token}`;

@@ -15,4 +15,6 @@ export const CHAT_GRPC_ACCESS: GrpcAccessTable = {
   LeaveRoom: RpcAccess.actingUser('userId'),
   ListRooms: RpcAccess.actingUser('userId'),
   GetRoom: RpcAccess.actingUser('userId'),
+  EditMessage: RpcAccess.actingUser('userId'),
+  DeleteMessage: RpcAccess.actingUser('userId'),
 };

@@ -3,7 +3,10 @@ import { chatServiceProto, GrpcUnaryClient, type GrpcCallCredentials, type GrpcC
 import type {
   ChatMessage,
   CreateRoomInput,
+  DeleteMessageInput,
+  EditMessageInput,
   ListRoomsInput,
+  MessageEditing,
   Messaging,
   PrivateHistoryInput,
   RoomDetails,
@@ -16,6 +19,7 @@ import type {
   SendRoomMessageInput,
 } from '../../contracts';
 import type {
+  ChangedMessageResponseMessage,
   GetRoomResponseMessage,
   HistoryResponseMessage,
   ListRoomsResponseMessage,
@@ -26,6 +30,8 @@ import type {
 import {
   chatMessageOf,
   createRoomRequestOf,
+  deleteMessageRequestOf,
+  editMessageRequestOf,
   listRoomsRequestOf,
   privateHistoryRequestOf,
   privateMessageRequestOf,
@@ -50,15 +56,15 @@ export interface GrpcChatClientDeps {
 }
 
 /**
- * Messaging and RoomRegistry answered by the remote chat service over gRPC
+ * Messaging, RoomRegistry and MessageEditing answered by the remote chat service over gRPC
  * (proto/chat.proto): one RPC per port method on one channel. Errors come back as the
  * service's own DomainErrors; an unreachable service is SERVICE_UNAVAILABLE. Calls that
  * are safe to repeat are retried while the service is unreachable: reads, JoinRoom and
- * LeaveRoom (idempotent), and sends carrying a clientMessageId; CreateRoom and unkeyed
- * sends are not, since they may have run. Each call carries `grpcCallCredentials` (the
+ * LeaveRoom and DeleteMessage (idempotent), and sends carrying a clientMessageId; CreateRoom and unkeyed
+ * sends are not, since they may have run (nor EditMessage: a repeat would stamp a new editedAt). Each call carries `grpcCallCredentials` (the
  * gateway's: the token of the request it serves, which the service checks against the acting user).
  */
-export class GrpcChatClient implements Messaging, RoomRegistry {
+export class GrpcChatClient implements Messaging, RoomRegistry, MessageEditing {
   private readonly client: GrpcUnaryClient;
 
   constructor(deps: GrpcChatClientDeps) {
@@ -123,6 +129,16 @@ export class GrpcChatClient implements Messaging, RoomRegistry {
   async getRoom(input: RoomMemberInput): Promise<RoomDetails> {
     const request = roomMemberRequestOf(input);
     return roomDetailsOf(await this.client.call<GetRoomResponseMessage>('GetRoom', request, { retryable: true }));
+  }
+
+  async editMessage(input: EditMessageInput): Promise<ChatMessage> {
+    const request = editMessageRequestOf(input);
+    return sentMessageOf(await this.client.call<ChangedMessageResponseMessage>('EditMessage', request, { retryable: false }));
+  }
+
+  async deleteMessage(input: DeleteMessageInput): Promise<ChatMessage> {
+    const request = deleteMessageRequestOf(input);
+    return sentMessageOf(await this.client.call<ChangedMessageResponseMessage>('DeleteMessage', request, { retryable: true }));
   }
 
   /** Closes the channel. */

@@ -14,6 +14,8 @@ export interface MessageMessage {
   readonly seq: number;
   readonly kind: string;
   readonly clientMessageId?: string;
+  readonly editedAt?: string;
+  readonly deleted: boolean;
 }
 
 export interface PrivateMessageRequestMessage {
@@ -89,4 +91,20 @@ export interface GetRoomResponseMessage {
   readonly roomId: number;
   readonly name: string;
   readonly members: number[];
+}
+
+export interface EditMessageRequestMessage {
+  readonly userId: number;
+  readonly messageId: string;
+  readonly message: string;
+}
+
+export interface DeleteMessageRequestMessage {
+  readonly userId: number;
+  readonly messageId: string;
+}
+
+/** EditMessageResponse and DeleteMessageResponse. */
+export interface ChangedMessageResponseMessage {
+  readonly message: MessageMessage | null;
 }

@@ -1,7 +1,10 @@
 import { chatServiceProto, presentField, type GrpcServiceBinding } from '../../../../src/platform/grpc';
-import type { HistoryPaging, Messaging, RoomRegistry } from '../../contracts';
+import type { HistoryPaging, MessageEditing, Messaging, RoomRegistry } from '../../contracts';
 import type {
+  ChangedMessageResponseMessage,
   CreateRoomRequestMessage,
+  DeleteMessageRequestMessage,
+  EditMessageRequestMessage,
   GetRoomResponseMessage,
   HistoryResponseMessage,
   ListRoomsRequestMessage,
@@ -21,6 +24,7 @@ import { CHAT_GRPC_ACCESS } from './chat.grpc-access';
 export interface ChatGrpcServiceDeps {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly messageEditing: MessageEditing;
 }
 
 const pagingOf = (request: { before?: string; limit?: number }): HistoryPaging => ({
@@ -29,13 +33,13 @@ const pagingOf = (request: { before?: string; limit?: number }): HistoryPaging =
 });
 
 /**
- * The ChatService of proto/chat.proto over the chat module's inbound ports (Messaging
- * and RoomRegistry): each RPC is one port call. Optional request fields that were not
+ * The ChatService of proto/chat.proto over the chat module's inbound ports (Messaging,
+ * RoomRegistry and MessageEditing): each RPC is one port call. Optional request fields that were not
  * sent (clientMessageId, before, limit) are left out of the port input, not defaulted.
  * Failures are the ports' DomainErrors, turned into statuses by startGrpcServer. Who may
  * call what is CHAT_GRPC_ACCESS: a user acting as themself, checked before any handler runs.
  */
-export const chatGrpcService = ({ messaging, roomRegistry }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
+export const chatGrpcService = ({ messaging, roomRegistry, messageEditing }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
   proto: chatServiceProto(),
   access: CHAT_GRPC_ACCESS,
   handlers: {
@@ -83,5 +87,11 @@ export const chatGrpcService = ({ messaging, roomRegistry }: ChatGrpcServiceDeps
       const room = await roomRegistry.getRoom({ userId, roomId });
       return { roomId: room.roomId, name: room.name, members: room.members };
     },
+    EditMessage: async ({ userId, messageId, message }: EditMessageRequestMessage): Promise<ChangedMessageResponseMessage> => ({
+      message: messageOf(await messageEditing.editMessage({ userId, messageId, message })),
+    }),
+    DeleteMessage: async ({ userId, messageId }: DeleteMessageRequestMessage): Promise<ChangedMessageResponseMessage> => ({
+      message: messageOf(await messageEditing.deleteMessage({ userId, messageId })),
+    }),
   },
 });

@@ -48,4 +48,12 @@ export const chatSqliteMigrations: readonly SqliteMigration[] = [
       INSERT INTO conversations (conversation, last_seq) SELECT conversation, max(seq) FROM messages GROUP BY conversation;
     `,
   },
+  {
+    version: 3,
+    description: 'edited and deleted messages: edited_at, and a deleted flag for tombstones',
+    up: `
+      ALTER TABLE messages ADD COLUMN edited_at TEXT;
+      ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+    `,
+  },
 ];

@@ -45,4 +45,10 @@ export const mutationResolvers: IResolverObject<unknown, ResolverContext> = {
   logout: async (_root, _args, { ports, caller }) => (await logout(ports, await caller.claims())).loggedOut,
 
   revokeSession: async (_root, args: { sessionId: string }, { ports, caller }) => revokeSession(ports, await caller.claims(), args.sessionId),
+
+  editMessage: async (_root, args: { messageId: string; message: string }, { ports, caller }) =>
+    ports.messageEditing.editMessage({ userId: await caller.id(), messageId: args.messageId, message: args.message }),
+
+  deleteMessage: async (_root, args: { messageId: string }, { ports, caller }) =>
+    ports.messageEditing.deleteMessage({ userId: await caller.id(), messageId: args.messageId }),
 };

@@ -3,7 +3,7 @@ import { isDomainError } from '../../../../modules/kernel';
 import type { ResolverContext } from '../graphql-context';
 import { codedError } from '../graphql-errors';
 import { idArgument } from '../resolvers/arguments';
-import type { MessageAddedPayload } from './graphql-chat-feed';
+import type { MessageAddedPayload, MessageChange } from './graphql-chat-feed';
 
 type SetUp<Args> = (args: Args, context: ResolverContext) => Promise<AsyncIterable<unknown>>;
 
@@ -25,11 +25,18 @@ async function* only<T>(feed: AsyncIterable<T>, keep: (item: T) => boolean): Asy
 
 const messageOf = (payload: unknown) => (payload as MessageAddedPayload).message;
 
+const isChange = (change: MessageChange) => (payload: MessageAddedPayload) => payload.change === change;
+
+/** The caller's messages of one kind of change, from now on. */
+const changesOf = (change: MessageChange) => ({
+  subscribe: subscribing(async (_args, { caller, feed, pubsub }: ResolverContext) =>
+    only(await feed.follow(pubsub, await caller.id()), isChange(change)),
+  ),
+  resolve: messageOf,
+});
+
 export const subscriptionResolvers: IResolverObject<unknown, ResolverContext> = {
-  messageAdded: {
-    subscribe: subscribing(async (_args, { caller, feed, pubsub }) => feed.follow(pubsub, await caller.id())),
-    resolve: messageOf,
-  },
+  messageAdded: changesOf('posted'),
 
   /** Members only, checked when subscribing (CHAT_NOT_A_ROOM_MEMBER); leaving stops delivery. */
   roomMessageAdded: {
@@ -37,8 +44,12 @@ export const subscriptionResolvers: IResolverObject<unknown, ResolverContext> = 
       const userId = await caller.id();
       const roomId = idArgument(args.roomId, 'roomId');
       await ports.roomRegistry.getRoom({ userId, roomId });
-      return only(await feed.follow(pubsub, userId), (payload) => payload.message.roomId === roomId);
+      return only(await feed.follow(pubsub, userId), (payload) => payload.change === 'posted' && payload.message.roomId === roomId);
     }),
     resolve: messageOf,
   },
+
+  messageEdited: changesOf('edited'),
+
+  messageDeleted: changesOf('deleted'),
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { privateConversation, roomConversation } from '../../../../modules/chat/domain/conversation-key';
 import type { ConversationKey, MessageStore, NewMessage } from '../../../../modules/chat/ports';
+import { describeMessageChangeCases } from './message-store.changes.cases';
 
 export interface MessageStoreSubject {
   readonly store: MessageStore;
@@ -159,5 +160,7 @@ export const describeMessageStoreContract = (name: string, makeSubject: () => Pr
       (paged as { message: string }).message = 'tampered';
       expect((await store().findInConversation(conversation, message!.messageId))?.message).toBe('original');
     });
+
+    describeMessageChangeCases(store);
   });
 };
