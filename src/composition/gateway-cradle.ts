@@ -1,4 +1,4 @@
-import type { ConcurrencyLimiter, EventBus, RateLimiter } from '../../modules/kernel';
+import type { ConcurrencyLimiter, EventBus, RateLimiter, SignalBus } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
 import type { MessageEditing, Messaging, RoomRegistry } from '../../modules/chat/contracts';
 
@@ -13,6 +13,7 @@ export interface GatewayCradle {
   roomRegistry: RoomRegistry;
   messageEditing: MessageEditing;
   eventBus: EventBus;
+  signalBus: SignalBus;
   /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */
   rateLimiter: RateLimiter;
   concurrencyLimiter: ConcurrencyLimiter;

@@ -1,12 +1,13 @@
 import { asFunction, asValue, type NameAndRegistrationPair } from 'awilix';
 import type { Redis } from 'ioredis';
-import type { ConcurrencyLimiter, EventBus, Logger, RateLimiter } from '../../modules/kernel';
-import { InMemoryConcurrencyLimiter, InMemoryEventBus, InMemoryRateLimiter } from '../../modules/kernel/adapters';
+import type { ConcurrencyLimiter, EventBus, Logger, RateLimiter, SignalBus } from '../../modules/kernel';
+import { InMemoryConcurrencyLimiter, InMemoryEventBus, InMemoryRateLimiter, InMemorySignalBus } from '../../modules/kernel/adapters';
 import { RabbitMqEventBus } from '../platform/amqp/rabbitmq-event-bus';
 import { closeMongoOrm, createMongoOrm, type MongoOrm, type MongoOrmOptions } from '../platform/mongo';
 import { closeRedis, createRedis } from '../platform/redis/create-redis';
 import { RedisConcurrencyLimiter } from '../platform/redis/redis-concurrency-limiter';
 import { RedisRateLimiter } from '../platform/redis/redis-rate-limiter';
+import { RedisSignalBus } from '../platform/redis/redis-signal-bus';
 import type { AmqpConfig, RedisConfig } from '../platform/config/app-config';
 import { forwardedCallerToken, serviceIdentity, type GrpcCallCredentials, type GrpcClientTls } from '../platform/grpc';
 
@@ -78,4 +79,18 @@ export const inMemoryLimitersRegistration = (): NameAndRegistrationPair<Limiters
 export const redisLimitersRegistration = (): NameAndRegistrationPair<Limiters> => ({
   rateLimiter: asFunction(({ redis, logger, keyPrefix }) => new RedisRateLimiter({ redis, logger, keyPrefix })).singleton(),
   concurrencyLimiter: asFunction(({ redis, logger, keyPrefix }) => new RedisConcurrencyLimiter({ redis, logger, keyPrefix })).singleton(),
+});
+
+/** Signals (typing) within one process: the monolith. */
+export const inMemorySignalBusRegistration = (): NameAndRegistrationPair<{ signalBus: SignalBus }> => ({
+  signalBus: asFunction(({ logger }) => new InMemorySignalBus({ logger }))
+    .singleton()
+    .disposer((bus) => bus.close()),
+});
+
+/** Signals (typing) between gateways over Redis pub/sub (needs `redis` and `keyPrefix`). */
+export const redisSignalBusRegistration = (): NameAndRegistrationPair<{ signalBus: SignalBus }> => ({
+  signalBus: asFunction(({ redis, logger, keyPrefix }) => new RedisSignalBus({ redis, logger, keyPrefix }))
+    .singleton()
+    .disposer((bus) => bus.close()),
 });

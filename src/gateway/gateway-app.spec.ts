@@ -1,4 +1,5 @@
-import { InMemoryConcurrencyLimiter, InMemoryRateLimiter } from '../../modules/kernel/adapters';
+import { InMemoryConcurrencyLimiter, InMemoryRateLimiter, InMemorySignalBus } from '../../modules/kernel/adapters';
+import { silentLogger } from '../../modules/kernel';
 import { buildGatewayApp } from './gateway-app';
 import type { GatewayDeps } from './gateway-deps';
 import { FakeChat } from './testing/fake-chat';
@@ -8,7 +9,7 @@ import { FakeUsers } from './testing/fake-users';
 const depsWith = (bus: FakeEventBus): GatewayDeps => {
   const users = new FakeUsers();
   const chat = new FakeChat({ eventBus: bus, userExists: () => true });
-  return { userAccounts: users, userDirectory: users, tokenVerifier: users, userSessions: users, jwksProvider: users, messaging: chat, roomRegistry: chat, messageEditing: chat, eventBus: bus, rateLimiter: new InMemoryRateLimiter(), concurrencyLimiter: new InMemoryConcurrencyLimiter() };
+  return { userAccounts: users, userDirectory: users, tokenVerifier: users, userSessions: users, jwksProvider: users, messaging: chat, roomRegistry: chat, messageEditing: chat, eventBus: bus, signalBus: new InMemorySignalBus({ logger: silentLogger }), rateLimiter: new InMemoryRateLimiter(), concurrencyLimiter: new InMemoryConcurrencyLimiter() };
 };
 
 describe('buildGatewayApp', () => {

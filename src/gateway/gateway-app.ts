@@ -25,6 +25,7 @@ import { sessionsRoutes } from './routes/sessions.routes';
 import { usersRoutes } from './routes/users.routes';
 import { messageChangesRoutes } from './routes/message-changes.routes';
 import { ChatEventFanOut } from './ws/chat-event-fan-out';
+import { TypingRelay } from './ws/typing-relay';
 import { ConnectionRegistry } from './ws/connection-registry';
 import { Heartbeat } from './ws/heartbeat';
 import { SocketSessions } from './ws/socket-sessions';
@@ -112,9 +113,12 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
     listeners: [(event) => graphqlFeed.relay(event)],
   });
 
+  const typing = new TypingRelay({ signalBus: deps.signalBus, roomRegistry: deps.roomRegistry, connections, logger: app.log });
+
   app.addHook('onReady', async () => heartbeat.start(options.heartbeatIntervalMs ?? 30_000));
   app.addHook('preClose', async () => {
     fanOut.stop();
+    typing.stop();
     sessions.stop();
     heartbeat.stop();
     for (const socket of openSockets()) {
@@ -146,7 +150,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   app.register(roomsRoutes, { deps });
   app.register(roomChatRoutes, { deps });
   app.register(messageChangesRoutes, { deps });
-  app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions });
+  app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions, typing });
   app.register(graphqlPlugin, {
     deps,
     options: { ...DEFAULT_GRAPHQL_OPTIONS, ...options.graphql },
@@ -159,5 +163,6 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
 
   await sessions.start();
   await fanOut.start();
+  await typing.start();
   return app;
 };

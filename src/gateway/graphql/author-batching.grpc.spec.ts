@@ -1,4 +1,4 @@
-import { InMemoryConcurrencyLimiter, InMemoryRateLimiter } from '../../../modules/kernel/adapters';
+import { InMemoryConcurrencyLimiter, InMemoryRateLimiter, InMemorySignalBus } from '../../../modules/kernel/adapters';
 import { silentLogger } from '../../../modules/kernel';
 import { InMemoryEventBus } from '../../../modules/kernel/adapters/in-memory-event-bus';
 import type { UserDirectory } from '../../../modules/users/contracts';
@@ -63,6 +63,7 @@ describe('GraphQL message authors over gRPC', () => {
       roomRegistry: chat,
       messageEditing: chat,
       eventBus: bus,
+      signalBus: new InMemorySignalBus({ logger: silentLogger }),
       rateLimiter: new InMemoryRateLimiter(),
       concurrencyLimiter: new InMemoryConcurrencyLimiter(),
     });

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { buildGatewayApp, type GatewayAppOptions } from '../gateway-app';
 import type { GatewayDeps } from '../gateway-deps';
-import { InMemoryConcurrencyLimiter, InMemoryRateLimiter } from '../../../modules/kernel/adapters';
+import { InMemoryConcurrencyLimiter, InMemoryRateLimiter, InMemorySignalBus } from '../../../modules/kernel/adapters';
+import { silentLogger } from '../../../modules/kernel';
 import { FakeChat } from './fake-chat';
 import { FakeEventBus } from './fake-event-bus';
 import { FakeUsers } from './fake-users';
@@ -29,6 +30,7 @@ export const startGatewayTestKit = async (options: GatewayAppOptions = {}): Prom
     roomRegistry: chat,
     messageEditing: chat,
     eventBus: bus,
+    signalBus: new InMemorySignalBus({ logger: silentLogger }),
     rateLimiter: new InMemoryRateLimiter(),
     concurrencyLimiter: new InMemoryConcurrencyLimiter(),
   };
