@@ -1,4 +1,4 @@
-import type { ConcurrencyLimiter, EventBus, RateLimiter, SignalBus } from '../../modules/kernel';
+import type { ConcurrencyLimiter, EventBus, PresenceDirectory, RateLimiter, SignalBus } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
 import type { MessageEditing, Messaging, RoomRegistry } from '../../modules/chat/contracts';
 
@@ -14,6 +14,7 @@ export interface GatewayCradle {
   messageEditing: MessageEditing;
   eventBus: EventBus;
   signalBus: SignalBus;
+  presenceDirectory: PresenceDirectory;
   /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */
   rateLimiter: RateLimiter;
   concurrencyLimiter: ConcurrencyLimiter;

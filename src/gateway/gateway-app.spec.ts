@@ -1,4 +1,4 @@
-import { InMemoryConcurrencyLimiter, InMemoryRateLimiter, InMemorySignalBus } from '../../modules/kernel/adapters';
+import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus } from '../../modules/kernel/adapters';
 import { silentLogger } from '../../modules/kernel';
 import { buildGatewayApp } from './gateway-app';
 import type { GatewayDeps } from './gateway-deps';
@@ -9,7 +9,7 @@ import { FakeUsers } from './testing/fake-users';
 const depsWith = (bus: FakeEventBus): GatewayDeps => {
   const users = new FakeUsers();
   const chat = new FakeChat({ eventBus: bus, userExists: () => true });
-  return { userAccounts: users, userDirectory: users, tokenVerifier: users, userSessions: users, jwksProvider: users, messaging: chat, roomRegistry: chat, messageEditing: chat, eventBus: bus, signalBus: new InMemorySignalBus({ logger: silentLogger }), rateLimiter: new InMemoryRateLimiter(), concurrencyLimiter: new InMemoryConcurrencyLimiter() };
+  return { userAccounts: users, userDirectory: users, tokenVerifier: users, userSessions: users, jwksProvider: users, messaging: chat, roomRegistry: chat, messageEditing: chat, eventBus: bus, signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(), rateLimiter: new InMemoryRateLimiter(), concurrencyLimiter: new InMemoryConcurrencyLimiter() };
 };
 
 describe('buildGatewayApp', () => {

@@ -26,6 +26,7 @@ import { usersRoutes } from './routes/users.routes';
 import { messageChangesRoutes } from './routes/message-changes.routes';
 import { ChatEventFanOut } from './ws/chat-event-fan-out';
 import { TypingRelay } from './ws/typing-relay';
+import { PresenceHub } from './ws/presence-hub';
 import { ConnectionRegistry } from './ws/connection-registry';
 import { Heartbeat } from './ws/heartbeat';
 import { SocketSessions } from './ws/socket-sessions';
@@ -48,6 +49,8 @@ export interface GatewayAppOptions {
   readonly loggerInstance?: FastifyBaseLogger;
   /** How often WebSockets are pinged to find dead peers; 0 disables. Default 30 s. */
   readonly heartbeatIntervalMs?: number;
+  /** How often presence marks are renewed and watched states re-read; 0 = never (tests). Default 15 s. */
+  readonly presenceBeatMs?: number;
   /** GraphQL at /graphql; each setting left out takes its {@link DEFAULT_GRAPHQL_OPTIONS} value. */
   readonly graphql?: Partial<GraphqlOptions>;
   /**
@@ -114,11 +117,13 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   });
 
   const typing = new TypingRelay({ signalBus: deps.signalBus, roomRegistry: deps.roomRegistry, connections, logger: app.log });
+  const presence = new PresenceHub({ directory: deps.presenceDirectory, signalBus: deps.signalBus, connections, logger: app.log });
 
   app.addHook('onReady', async () => heartbeat.start(options.heartbeatIntervalMs ?? 30_000));
   app.addHook('preClose', async () => {
     fanOut.stop();
     typing.stop();
+    presence.stop();
     sessions.stop();
     heartbeat.stop();
     for (const socket of openSockets()) {
@@ -150,7 +155,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   app.register(roomsRoutes, { deps });
   app.register(roomChatRoutes, { deps });
   app.register(messageChangesRoutes, { deps });
-  app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions, typing });
+  app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions, typing, presence });
   app.register(graphqlPlugin, {
     deps,
     options: { ...DEFAULT_GRAPHQL_OPTIONS, ...options.graphql },
@@ -164,5 +169,6 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   await sessions.start();
   await fanOut.start();
   await typing.start();
+  await presence.start(options.presenceBeatMs);
   return app;
 };

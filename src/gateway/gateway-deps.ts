@@ -1,4 +1,4 @@
-import type { ConcurrencyLimiter, EventBus, RateLimiter, SignalBus } from '../../modules/kernel';
+import type { ConcurrencyLimiter, EventBus, PresenceDirectory, RateLimiter, SignalBus } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
 import type { MessageEditing, Messaging, RoomRegistry } from '../../modules/chat/contracts';
 
@@ -19,6 +19,8 @@ export interface GatewayDeps {
   readonly eventBus: EventBus;
   /** Typing notices between gateways: never stored (in process in the monolith, Redis pub/sub otherwise). */
   readonly signalBus: SignalBus;
+  /** Who is online: in process in the monolith, in Redis shared by the gateways otherwise. */
+  readonly presenceDirectory: PresenceDirectory;
   /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */
   readonly rateLimiter: RateLimiter;
   readonly concurrencyLimiter: ConcurrencyLimiter;

@@ -1,4 +1,4 @@
-import { InMemoryConcurrencyLimiter, InMemoryRateLimiter, InMemorySignalBus } from '../../../modules/kernel/adapters';
+import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus } from '../../../modules/kernel/adapters';
 import { silentLogger } from '../../../modules/kernel';
 import { InMemoryEventBus } from '../../../modules/kernel/adapters/in-memory-event-bus';
 import type { UserDirectory } from '../../../modules/users/contracts';
@@ -63,7 +63,7 @@ describe('GraphQL message authors over gRPC', () => {
       roomRegistry: chat,
       messageEditing: chat,
       eventBus: bus,
-      signalBus: new InMemorySignalBus({ logger: silentLogger }),
+      signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(),
       rateLimiter: new InMemoryRateLimiter(),
       concurrencyLimiter: new InMemoryConcurrencyLimiter(),
     });

@@ -74,6 +74,11 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     current: Boolean!
   }
 
+  "A subscription socket's new expiry."
+  type SocketRenewal {
+    expiresAt: String!
+  }
+
   type SessionRevocation {
     sessionId: String!
     revoked: Boolean!
@@ -110,6 +115,8 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     editMessage(messageId: ID!, message: String!): Message!
     "Deletes your message (or, in a room you own or administer, anyone's): answers its tombstone."
     deleteMessage(messageId: ID!): Message!
+    "Sent over a subscription socket (graphql-ws: client.subscribe with this mutation): a fresh access token of the same user, so the socket outlives its first one."
+    renewSocketToken(token: String!): SocketRenewal!
   }
 
   type Subscription {

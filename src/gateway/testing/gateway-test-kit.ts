@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildGatewayApp, type GatewayAppOptions } from '../gateway-app';
 import type { GatewayDeps } from '../gateway-deps';
-import { InMemoryConcurrencyLimiter, InMemoryRateLimiter, InMemorySignalBus } from '../../../modules/kernel/adapters';
+import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus } from '../../../modules/kernel/adapters';
 import { silentLogger } from '../../../modules/kernel';
 import { FakeChat } from './fake-chat';
 import { FakeEventBus } from './fake-event-bus';
@@ -30,11 +30,11 @@ export const startGatewayTestKit = async (options: GatewayAppOptions = {}): Prom
     roomRegistry: chat,
     messageEditing: chat,
     eventBus: bus,
-    signalBus: new InMemorySignalBus({ logger: silentLogger }),
+    signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(),
     rateLimiter: new InMemoryRateLimiter(),
     concurrencyLimiter: new InMemoryConcurrencyLimiter(),
   };
-  const app = await buildGatewayApp(deps, { heartbeatIntervalMs: 0, ...options });
+  const app = await buildGatewayApp(deps, { heartbeatIntervalMs: 0, presenceBeatMs: 0, ...options });
   return { app, deps, users, chat, bus };
 };
 

@@ -14,6 +14,9 @@ export const AUTH_FRAME = 'auth';
 /** `{"type":"typing","to"|"roomId":N}`: relayed to the conversation's other participants, never stored. */
 export const TYPING_FRAME = 'typing';
 
+/** `{"type":"presence.subscribe","userIds":[...]}`: the states of those users now, then their changes. */
+export const PRESENCE_SUBSCRIBE_FRAME = 'presence.subscribe';
+
 /** Frames of one socket waiting for their turn; past this the client is told to slow down. */
 export const MAX_PENDING_FRAMES = 256;
 
@@ -43,6 +46,8 @@ export class ChatSession {
       renewToken: (fields: InputFields) => Promise<unknown>;
       /** A `typing` frame; resolves to the ack's result (sent only when the frame has an id). */
       typing: (fields: InputFields) => Promise<unknown>;
+      /** A `presence.subscribe` frame; resolves to the ack's result. */
+      subscribePresence: (fields: InputFields) => Promise<unknown>;
     },
   ) {
     this.token = deps.token;
@@ -56,7 +61,7 @@ export class ChatSession {
     const frame = parseClientFrame(textOf(data));
     if (frame instanceof FrameRejection) return this.replyError(frame.id, frame.error);
     if (frame.type === 'ping') return this.reply(pongFrame(frame.id));
-    if (frame.type !== AUTH_FRAME && frame.type !== TYPING_FRAME && frameCommandOf(frame.type) === undefined) {
+    if (this.commandOf(frame.type) === undefined) {
       return this.replyError(frame.id, unknownFrameType(frame.type));
     }
     if (this.pending >= MAX_PENDING_FRAMES) {
@@ -83,6 +88,7 @@ export class ChatSession {
   private commandOf(type: string) {
     if (type === AUTH_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.renew(fields);
     if (type === TYPING_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.deps.typing(fields);
+    if (type === PRESENCE_SUBSCRIBE_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.deps.subscribePresence(fields);
     return frameCommandOf(type);
   }
 

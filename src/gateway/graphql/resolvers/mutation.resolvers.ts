@@ -4,6 +4,7 @@ import { logout, refreshSession, revokeSession } from '../../api/sessions.api';
 import { authenticateUser, createUser } from '../../api/users.api';
 import type { ResolverContext } from '../graphql-context';
 import { clientMessageIdOf, idArgument } from './arguments';
+import { renewSocketToken } from '../subscriptions/socket-token-renewal';
 
 interface SendArguments {
   readonly message: string;
@@ -51,4 +52,6 @@ export const mutationResolvers: IResolverObject<unknown, ResolverContext> = {
 
   deleteMessage: async (_root, args: { messageId: string }, { ports, caller }) =>
     ports.messageEditing.deleteMessage({ userId: await caller.id(), messageId: args.messageId }),
+
+  renewSocketToken: async (_root, args: { token: string }, context) => renewSocketToken(context, args.token),
 };
