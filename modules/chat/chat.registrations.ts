@@ -3,25 +3,40 @@ import type { NameAndRegistrationPair } from 'awilix';
 import { InMemoryMessageStore } from './adapters/in-memory/in-memory.message-store';
 import { InMemoryRoomMembership } from './adapters/in-memory/in-memory.room-membership';
 import { InMemoryRoomStore } from './adapters/in-memory/in-memory.room-store';
-import { MikroOrmMessageStore, MikroOrmRoomMembership, MikroOrmRoomStore } from './adapters/mongo';
-import { SqliteMessageStore, SqliteRoomMembership, SqliteRoomStore } from './adapters/sqlite';
+import { InMemoryConversationStore } from './adapters/in-memory/in-memory.conversation-store';
+import { InMemoryReadMarkerStore } from './adapters/in-memory/in-memory.read-marker-store';
+import {
+  MikroOrmConversationStore,
+  MikroOrmMessageStore,
+  MikroOrmReadMarkerStore,
+  MikroOrmRoomMembership,
+  MikroOrmRoomStore,
+} from './adapters/mongo';
+import { SqliteConversationStore, SqliteMessageStore, SqliteReadMarkerStore, SqliteRoomMembership, SqliteRoomStore } from './adapters/sqlite';
 import { UserDirectoryUserLookup } from './adapters/users/user-directory.user-lookup';
 import { RedisCachedRoomMembership } from './adapters/redis/redis-cached.room-membership';
 import { GrpcChatClient } from './adapters/grpc/chat.grpc-client';
+import { GrpcConversationsClient } from './adapters/grpc/conversations.grpc-client';
+import { ConversationTracking } from './application/conversation-tracking';
+import { ConversationsService } from './application/conversations.service';
 import { MessagingService } from './application/messaging.service';
 import { MessageEditingService } from './application/message-editing.service';
-import { CreatorRoomModeration } from './adapters/rooms/creator.room-moderation';
+import { RoleRoomModeration } from './adapters/rooms/role.room-moderation';
 import { RoomsService } from './application/rooms.service';
-import type { MessageEditing, Messaging, RoomRegistry } from './contracts';
-import type { MessageStore, RoomMembership, RoomModeration, RoomStore, UserLookup } from './ports';
+import { RoomAdministrationService } from './application/room-administration.service';
+import type { Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from './contracts';
+import type { ConversationStore, MessageStore, ReadMarkerStore, RoomMembership, RoomModeration, RoomStore, UserLookup } from './ports';
 
 /** What {@link chatApplicationRegistrations} adds to a container. */
 export interface ChatApplicationCradle {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly roomAdministration: RoomAdministration;
   readonly userLookup: UserLookup;
   readonly messageEditing: MessageEditing;
   readonly roomModeration: RoomModeration;
+  readonly conversations: Conversations;
+  readonly conversationTracking: ConversationTracking;
 }
 
 /** What a chat storage bundle adds to a container. */
@@ -29,21 +44,27 @@ export interface ChatStorageCradle {
   readonly roomStore: RoomStore;
   readonly roomMembership: RoomMembership;
   readonly messageStore: MessageStore;
+  readonly conversationStore: ConversationStore;
+  readonly readMarkerStore: ReadMarkerStore;
 }
 
 /**
- * The chat module's services: `messaging`, `roomRegistry` and `messageEditing` (its inbound ports),
- * `roomModeration` (who moderates a room), and
- * `userLookup` (answered by whatever `userDirectory` the container holds). They need
- * `roomStore`, `roomMembership`, `messageStore`, `userDirectory`, `eventBus`, `clock`
- * and `logger` registered beside them (PROXY injection: each gets the cradle as deps).
+ * The chat module's services: `messaging`, `roomRegistry`, `roomAdministration`, `conversations` and
+ * `messageEditing` (its inbound ports), `roomModeration` (who may delete others' messages in a room),
+ * `conversationTracking` (summaries and markers kept in step with messages and
+ * memberships) and `userLookup` (answered by whatever `userDirectory` the container holds). They
+ * need a chat storage bundle, `userDirectory`, `eventBus`, `clock` and `logger` registered beside
+ * them (PROXY injection: each gets the cradle as deps).
  */
 export const chatApplicationRegistrations = (): NameAndRegistrationPair<ChatApplicationCradle> => ({
   messaging: asClass(MessagingService).singleton(),
   roomRegistry: asClass(RoomsService).singleton(),
+  roomAdministration: asClass(RoomAdministrationService).singleton(),
   userLookup: asClass(UserDirectoryUserLookup).singleton(),
   messageEditing: asClass(MessageEditingService).singleton(),
-  roomModeration: asClass(CreatorRoomModeration).singleton(),
+  roomModeration: asClass(RoleRoomModeration).singleton(),
+  conversations: asClass(ConversationsService).singleton(),
+  conversationTracking: asClass(ConversationTracking).singleton(),
 });
 
 /** Chat storage kept in process memory: for the monolith without databases, and tests. */
@@ -51,6 +72,8 @@ export const chatInMemoryStorageRegistrations = (): NameAndRegistrationPair<Chat
   roomStore: asClass(InMemoryRoomStore).singleton(),
   roomMembership: asClass(InMemoryRoomMembership).singleton(),
   messageStore: asClass(InMemoryMessageStore).singleton(),
+  conversationStore: asClass(InMemoryConversationStore).singleton(),
+  readMarkerStore: asClass(InMemoryReadMarkerStore).singleton(),
 });
 
 /** Chat storage in MongoDB through MikroORM; needs `mongoOrm` registered (with `chatEntities`). */
@@ -58,6 +81,8 @@ export const chatMongoStorageRegistrations = (): NameAndRegistrationPair<ChatSto
   roomStore: asClass(MikroOrmRoomStore).singleton(),
   roomMembership: asClass(MikroOrmRoomMembership).singleton(),
   messageStore: asClass(MikroOrmMessageStore).singleton(),
+  conversationStore: asClass(MikroOrmConversationStore).singleton(),
+  readMarkerStore: asClass(MikroOrmReadMarkerStore).singleton(),
 });
 
 /** Chat storage in SQLite; needs `chatSqlite` registered (DATA_DIR/chat.db, opened with `chatSqliteMigrations`). */
@@ -65,6 +90,8 @@ export const chatSqliteStorageRegistrations = (): NameAndRegistrationPair<ChatSt
   roomStore: asClass(SqliteRoomStore).singleton(),
   roomMembership: asClass(SqliteRoomMembership).singleton(),
   messageStore: asClass(SqliteMessageStore).singleton(),
+  conversationStore: asClass(SqliteConversationStore).singleton(),
+  readMarkerStore: asClass(SqliteReadMarkerStore).singleton(),
 });
 
 /**
@@ -85,6 +112,8 @@ export interface ChatRemoteCradle {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
   readonly messageEditing: MessageEditing;
+  readonly conversations: Conversations;
+  readonly roomAdministration: RoomAdministration;
 }
 
 /**
@@ -98,4 +127,8 @@ export const chatGrpcClientRegistrations = (): NameAndRegistrationPair<ChatRemot
   messaging: aliasTo('chatGrpcClient'),
   roomRegistry: aliasTo('chatGrpcClient'),
   messageEditing: aliasTo('chatGrpcClient'),
+  conversations: asClass(GrpcConversationsClient)
+    .singleton()
+    .disposer((client) => client.close()),
+  roomAdministration: aliasTo('chatGrpcClient'),
 });

@@ -1,6 +1,6 @@
 import type { ConcurrencyLimiter, EventBus, PresenceDirectory, RateLimiter, SignalBus } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
-import type { MessageEditing, Messaging, RoomRegistry } from '../../modules/chat/contracts';
+import type { Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
 
 /** What every container that serves the gateway must resolve, whichever adapters it picked. */
 export interface GatewayCradle {
@@ -12,6 +12,8 @@ export interface GatewayCradle {
   messaging: Messaging;
   roomRegistry: RoomRegistry;
   messageEditing: MessageEditing;
+  conversations: Conversations;
+  roomAdministration: RoomAdministration;
   eventBus: EventBus;
   signalBus: SignalBus;
   presenceDirectory: PresenceDirectory;

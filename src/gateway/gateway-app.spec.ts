@@ -3,13 +3,15 @@ import { silentLogger } from '../../modules/kernel';
 import { buildGatewayApp } from './gateway-app';
 import type { GatewayDeps } from './gateway-deps';
 import { FakeChat } from './testing/fake-chat';
+import { inMemoryRoomAdministration } from './testing/in-memory-room-administration';
 import { FakeEventBus } from './testing/fake-event-bus';
 import { FakeUsers } from './testing/fake-users';
+import { FakeConversations } from './testing/fake-conversations';
 
 const depsWith = (bus: FakeEventBus): GatewayDeps => {
   const users = new FakeUsers();
   const chat = new FakeChat({ eventBus: bus, userExists: () => true });
-  return { userAccounts: users, userDirectory: users, tokenVerifier: users, userSessions: users, jwksProvider: users, messaging: chat, roomRegistry: chat, messageEditing: chat, eventBus: bus, signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(), rateLimiter: new InMemoryRateLimiter(), concurrencyLimiter: new InMemoryConcurrencyLimiter() };
+  return { userAccounts: users, userDirectory: users, tokenVerifier: users, userSessions: users, jwksProvider: users, messaging: chat, roomRegistry: chat, messageEditing: chat, signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(), roomAdministration: inMemoryRoomAdministration(bus, () => true), conversations: new FakeConversations({ eventBus: bus }), eventBus: bus, rateLimiter: new InMemoryRateLimiter(), concurrencyLimiter: new InMemoryConcurrencyLimiter() };
 };
 
 describe('buildGatewayApp', () => {

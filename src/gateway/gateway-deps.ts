@@ -1,6 +1,6 @@
 import type { ConcurrencyLimiter, EventBus, PresenceDirectory, RateLimiter, SignalBus } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
-import type { MessageEditing, Messaging, RoomRegistry } from '../../modules/chat/contracts';
+import type { Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
 
 /**
  * The inbound ports the gateway serves, resolved by the composition root (in-process
@@ -16,6 +16,8 @@ export interface GatewayDeps {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
   readonly messageEditing: MessageEditing;
+  readonly conversations: Conversations;
+  readonly roomAdministration: RoomAdministration;
   readonly eventBus: EventBus;
   /** Typing notices between gateways: never stored (in process in the monolith, Redis pub/sub otherwise). */
   readonly signalBus: SignalBus;

@@ -8,7 +8,10 @@ import type { UserLookup } from '../ports';
 import { MessagingService } from './messaging.service';
 import { RoomsService } from './rooms.service';
 import { MessageEditingService } from './message-editing.service';
-import { CreatorRoomModeration } from '../adapters/rooms/creator.room-moderation';
+import { RoleRoomModeration } from '../adapters/rooms/role.room-moderation';
+import { ConversationsService } from './conversations.service';
+import { inMemoryConversationStores } from '../../../test/contract/ports/chat/in-memory-conversation-stores';
+import { RoomAdministrationService } from './room-administration.service';
 
 const setUserLookup = (userIds: readonly number[]): UserLookup => {
   const known = new Set(userIds);
@@ -22,12 +25,15 @@ describeChatApiContract('in-process services on in-memory stores', async () => {
     messageStore: new InMemoryMessageStore(),
     roomStore: new InMemoryRoomStore(),
     roomMembership: new InMemoryRoomMembership(),
+    ...inMemoryConversationStores(),
   };
-  const common = { ...stores, eventBus, clock: systemClock, logger: silentLogger };
+  const common = { ...stores, eventBus, clock: systemClock, logger: silentLogger, userLookup: setUserLookup(existingUserIds) };
   return {
-    messaging: new MessagingService({ ...common, userLookup: setUserLookup(existingUserIds) }),
+    messaging: new MessagingService(common),
     rooms: new RoomsService(common),
-    editing: new MessageEditingService({ ...common, roomModeration: new CreatorRoomModeration(stores) }),
+    editing: new MessageEditingService({ ...common, roomModeration: new RoleRoomModeration(stores) }),
+    conversations: new ConversationsService(common),
+    administration: new RoomAdministrationService(common),
     existingUserIds,
     close: () => eventBus.close(),
   };

@@ -4,6 +4,8 @@ import type { GatewayDeps } from '../gateway-deps';
 import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus } from '../../../modules/kernel/adapters';
 import { silentLogger } from '../../../modules/kernel';
 import { FakeChat } from './fake-chat';
+import { FakeConversations } from './fake-conversations';
+import { inMemoryRoomAdministration } from './in-memory-room-administration';
 import { FakeEventBus } from './fake-event-bus';
 import { FakeUsers } from './fake-users';
 
@@ -29,6 +31,8 @@ export const startGatewayTestKit = async (options: GatewayAppOptions = {}): Prom
     messaging: chat,
     roomRegistry: chat,
     messageEditing: chat,
+    conversations: new FakeConversations({ eventBus: bus }),
+    roomAdministration: inMemoryRoomAdministration(bus, (userId) => users.exists(userId)),
     eventBus: bus,
     signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(),
     rateLimiter: new InMemoryRateLimiter(),

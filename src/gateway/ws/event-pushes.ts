@@ -4,11 +4,15 @@ import {
   MESSAGE_POSTED_V1,
   ROOM_MEMBER_JOINED_V1,
   ROOM_MEMBER_LEFT_V1,
+  READ_MARKER_MOVED_V1,
   type ChatMessage,
+  type ReadMarkerMovedV1,
   type MessagePostedV1,
   type RoomMembershipChangedV1,
 } from '../../../modules/chat/contracts';
 import { isPositiveInt32, type IntegrationEvent } from '../../../modules/kernel';
+import { roomEventFrameOf } from './room-event-pushes';
+import { readFrameOf } from './read-push';
 import type { DeletedMessage, PushedMessage, ServerFrame } from './server-frames';
 import { editedMessageBody, messageBody } from '../api/message-bodies';
 
@@ -24,7 +28,8 @@ export const audienceOf = (payload: unknown): number[] | undefined => {
   return Array.isArray(audience) && audience.every(isPositiveInt32) ? [...new Set(audience)] : undefined;
 };
 
-const pushedMessage = (message: ChatMessage): PushedMessage => messageBody(message);
+/** A message as pushed and listed: the sender's clientMessageId stays with the sender. */
+export const pushedMessage = (message: ChatMessage): PushedMessage => messageBody(message);
 
 const messagePosted = (payload: MessagePostedV1): ServerFrame | undefined =>
   typeof payload.message === 'object' && payload.message !== null
@@ -67,5 +72,7 @@ export const pushOf = (event: IntegrationEvent): Push | undefined => {
   else if (event.type === ROOM_MEMBER_LEFT_V1) frame = membershipChanged('room.left', event.payload as RoomMembershipChangedV1);
   else if (event.type === MESSAGE_EDITED_V1) frame = messageEdited(event.payload as { message?: unknown });
   else if (event.type === MESSAGE_DELETED_V1) frame = messageDeleted(event.payload as { message?: unknown });
+  else if (event.type === READ_MARKER_MOVED_V1) frame = readFrameOf(event.payload as ReadMarkerMovedV1);
+  else frame = roomEventFrameOf(event);
   return frame === undefined ? undefined : { frame, audience };
 };

@@ -3,6 +3,8 @@ import { idField, type InputFields } from '../api/input-fields';
 import { sendPrivateMessage } from '../api/private-chat.api';
 import { sendRoomMessage } from '../api/room-chat.api';
 import { createRoom, joinRoom, leaveRoom } from '../api/rooms.api';
+import { readFrameCommand } from './read-frame';
+import { addRoomMember, deleteRoom, removeRoomMember, setRoomRole, updateRoom } from '../api/room-administration.api';
 import { deleteMessage, editMessage } from '../api/message-changes.api';
 import { stringField } from '../api/input-fields';
 import type { GatewayDeps } from '../gateway-deps';
@@ -16,6 +18,12 @@ const COMMANDS: Readonly<Record<string, FrameCommand>> = {
   'room.create': (deps, callerId, fields) => createRoom(deps, callerId, fields),
   'room.join': (deps, callerId, fields) => joinRoom(deps, callerId, idField(fields, 'roomId')),
   'room.leave': (deps, callerId, fields) => leaveRoom(deps, callerId, idField(fields, 'roomId')),
+  read: readFrameCommand,
+  'room.add-member': (deps, callerId, fields) => addRoomMember(deps, callerId, idField(fields, 'roomId'), fields),
+  'room.remove-member': (deps, callerId, fields) => removeRoomMember(deps, callerId, idField(fields, 'roomId'), idField(fields, 'userId')),
+  'room.set-role': (deps, callerId, fields) => setRoomRole(deps, callerId, idField(fields, 'roomId'), idField(fields, 'userId'), fields),
+  'room.update': (deps, callerId, fields) => updateRoom(deps, callerId, idField(fields, 'roomId'), fields),
+  'room.delete': (deps, callerId, fields) => deleteRoom(deps, callerId, idField(fields, 'roomId')),
   'message.edit': (deps, callerId, fields) => editMessage(deps, callerId, stringField(fields, 'messageId'), { message: fields.message }),
   'message.delete': (deps, callerId, fields) => deleteMessage(deps, callerId, stringField(fields, 'messageId')),
 };

@@ -39,12 +39,16 @@ export class HttpClient {
     return this.send<T>({ method: 'POST', path, body, headers });
   }
 
-  patch<T = Json>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResponse<T>> {
-    return this.send<T>({ method: 'PATCH', path, body, headers });
+  put<T = Json>(path: string, body?: unknown): Promise<HttpResponse<T>> {
+    return this.send<T>({ method: 'PUT', path, body });
   }
 
-  delete<T = Json>(path: string, headers?: Record<string, string>): Promise<HttpResponse<T>> {
-    return this.send<T>({ method: 'DELETE', path, headers });
+  patch<T = Json>(path: string, body?: unknown): Promise<HttpResponse<T>> {
+    return this.send<T>({ method: 'PATCH', path, body });
+  }
+
+  delete<T = Json>(path: string, body?: unknown): Promise<HttpResponse<T>> {
+    return this.send<T>({ method: 'DELETE', path, body });
   }
 
   async send<T = Json>(request: HttpRequest): Promise<HttpResponse<T>> {

@@ -1,5 +1,5 @@
 import type { Logger } from '../../../kernel';
-import { chatServiceProto, GrpcUnaryClient, type GrpcCallCredentials, type GrpcClientTls } from '../../../../src/platform/grpc';
+import type { GrpcCallCredentials, GrpcClientTls, GrpcUnaryClient } from '../../../../src/platform/grpc';
 import type {
   ChatMessage,
   CreateRoomInput,
@@ -9,8 +9,21 @@ import type {
   MessageEditing,
   Messaging,
   PrivateHistoryInput,
+  ListPublicRoomsInput,
+  ListRoomMembersInput,
+  PublicRoomPage,
+  RoomActionInput,
+  RoomAdministration,
+  RoomDeletion,
   RoomDetails,
   RoomHistoryInput,
+  RoomInfo,
+  RoomMember,
+  RoomMemberChangeInput,
+  RoomMemberPage,
+  RoomMemberRemoval,
+  SetRoomRoleInput,
+  UpdateRoomInput,
   RoomMemberInput,
   RoomMembershipState,
   RoomRegistry,
@@ -20,7 +33,13 @@ import type {
 } from '../../contracts';
 import type {
   ChangedMessageResponseMessage,
+  DeleteRoomResponseMessage,
   GetRoomResponseMessage,
+  ListPublicRoomsResponseMessage,
+  ListRoomMembersResponseMessage,
+  RemoveRoomMemberResponseMessage,
+  RoomInfoMessage,
+  RoomMemberResponseMessage,
   HistoryResponseMessage,
   ListRoomsResponseMessage,
   MembershipResponseMessage,
@@ -29,7 +48,6 @@ import type {
 } from './chat.grpc-messages';
 import {
   chatMessageOf,
-  createRoomRequestOf,
   deleteMessageRequestOf,
   editMessageRequestOf,
   listRoomsRequestOf,
@@ -42,6 +60,20 @@ import {
   roomSummaryOf,
   sentMessageOf,
 } from './chat.grpc-mapping';
+import { chatServiceChannel } from './chat-service-channel';
+import {
+  createRoomRequestOf,
+  listMembersRequestOf,
+  listPublicRoomsRequestOf,
+  memberChangeRequestOf,
+  memberPageOf,
+  publicRoomsOf,
+  roomActionRequestOf,
+  roomInfoOf,
+  roomMemberOf,
+  setRoleRequestOf,
+  updateRoomRequestOf,
+} from './room-administration.grpc-mapping';
 
 export interface GrpcChatClientDeps {
   /** `host:port` of the chat service (CHAT_GRPC_ADDRESS). */
@@ -56,27 +88,21 @@ export interface GrpcChatClientDeps {
 }
 
 /**
- * Messaging, RoomRegistry and MessageEditing answered by the remote chat service over gRPC
+ * Messaging, RoomRegistry, RoomAdministration and MessageEditing answered by the remote chat service over gRPC
  * (proto/chat.proto): one RPC per port method on one channel. Errors come back as the
  * service's own DomainErrors; an unreachable service is SERVICE_UNAVAILABLE. Calls that
  * are safe to repeat are retried while the service is unreachable: reads, JoinRoom and
- * LeaveRoom and DeleteMessage (idempotent), and sends carrying a clientMessageId; CreateRoom and unkeyed
- * sends are not, since they may have run (nor EditMessage: a repeat would stamp a new editedAt). Each call carries `grpcCallCredentials` (the
+ * LeaveRoom (idempotent), and sends carrying a clientMessageId; CreateRoom and unkeyed
+ * sends are not, since they may have run; of the running-rooms calls, reads, SetRoomRole and
+ * UpdateRoom are retried (repeating them changes nothing more), adds, removals and deletes are not;
+ * DeleteMessage is retried (idempotent), EditMessage is not (a repeat would stamp a new editedAt). Each call carries `grpcCallCredentials` (the
  * gateway's: the token of the request it serves, which the service checks against the acting user).
  */
-export class GrpcChatClient implements Messaging, RoomRegistry, MessageEditing {
+export class GrpcChatClient implements Messaging, RoomRegistry, RoomAdministration, MessageEditing {
   private readonly client: GrpcUnaryClient;
 
   constructor(deps: GrpcChatClientDeps) {
-    this.client = new GrpcUnaryClient({
-      address: deps.chatGrpcAddress,
-      proto: chatServiceProto(),
-      serviceLabel: 'Chat service',
-      deadlineMs: deps.grpcDeadlineMs,
-      callCredentials: deps.grpcCallCredentials,
-      tls: deps.grpcClientTls,
-      logger: deps.logger,
-    });
+    this.client = chatServiceChannel(deps);
   }
 
   async sendPrivateMessage(input: SendPrivateMessageInput): Promise<ChatMessage> {
@@ -139,6 +165,43 @@ export class GrpcChatClient implements Messaging, RoomRegistry, MessageEditing {
   async deleteMessage(input: DeleteMessageInput): Promise<ChatMessage> {
     const request = deleteMessageRequestOf(input);
     return sentMessageOf(await this.client.call<ChangedMessageResponseMessage>('DeleteMessage', request, { retryable: true }));
+  }
+
+  async addMember(input: RoomMemberChangeInput): Promise<RoomMember> {
+    const request = memberChangeRequestOf(input);
+    return roomMemberOf(await this.client.call<RoomMemberResponseMessage>('AddRoomMember', request, { retryable: false }));
+  }
+
+  async removeMember(input: RoomMemberChangeInput): Promise<RoomMemberRemoval> {
+    const request = memberChangeRequestOf(input);
+    const { roomId, userId, removed } = await this.client.call<RemoveRoomMemberResponseMessage>('RemoveRoomMember', request, { retryable: false });
+    return { roomId, userId, removed };
+  }
+
+  async setRole(input: SetRoomRoleInput): Promise<RoomMember> {
+    const request = setRoleRequestOf(input);
+    return roomMemberOf(await this.client.call<RoomMemberResponseMessage>('SetRoomRole', request, { retryable: true }));
+  }
+
+  async updateRoom(input: UpdateRoomInput): Promise<RoomInfo> {
+    const request = updateRoomRequestOf(input);
+    return roomInfoOf(await this.client.call<RoomInfoMessage>('UpdateRoom', request, { retryable: true }));
+  }
+
+  async deleteRoom(input: RoomActionInput): Promise<RoomDeletion> {
+    const request = roomActionRequestOf(input);
+    const { roomId, deleted } = await this.client.call<DeleteRoomResponseMessage>('DeleteRoom', request, { retryable: false });
+    return { roomId, deleted };
+  }
+
+  async listMembers(input: ListRoomMembersInput): Promise<RoomMemberPage> {
+    const request = listMembersRequestOf(input);
+    return memberPageOf(await this.client.call<ListRoomMembersResponseMessage>('ListRoomMembers', request, { retryable: true }));
+  }
+
+  async listPublicRooms(input: ListPublicRoomsInput): Promise<PublicRoomPage> {
+    const request = listPublicRoomsRequestOf(input);
+    return publicRoomsOf(await this.client.call<ListPublicRoomsResponseMessage>('ListPublicRooms', request, { retryable: true }));
   }
 
   /** Closes the channel. */

@@ -11,7 +11,6 @@ import {
 import { HISTORY_MAX_LIMIT } from '../../contracts';
 import type {
   ChatMessage,
-  CreateRoomInput,
   DeleteMessageInput,
   EditMessageInput,
   HistoryPaging,
@@ -20,12 +19,13 @@ import type {
   RoomDetails,
   RoomHistoryInput,
   RoomMemberInput,
+  RoomRole,
   RoomSummary,
+  RoomVisibility,
   SendPrivateMessageInput,
   SendRoomMessageInput,
 } from '../../contracts';
 import type {
-  CreateRoomRequestMessage,
   DeleteMessageRequestMessage,
   EditMessageRequestMessage,
   GetRoomResponseMessage,
@@ -85,11 +85,6 @@ export const roomMessageRequestOf = (input: SendRoomMessageInput): RoomMessageRe
 export const roomHistoryRequestOf = (input: RoomHistoryInput): RoomHistoryRequestMessage => {
   const fields = wireInput(input);
   return { userId: wireInt32(fields.userId, 'userId'), roomId: wireInt32(fields.roomId, 'roomId'), ...pagingOf(fields) };
-};
-
-export const createRoomRequestOf = (input: CreateRoomInput): CreateRoomRequestMessage => {
-  const fields = wireInput(input);
-  return { userId: wireInt32(fields.userId, 'userId'), roomName: wireString(fields.roomName, 'roomName') };
 };
 
 export const roomMemberRequestOf = (input: RoomMemberInput): RoomMemberRequestMessage => {
@@ -155,4 +150,7 @@ export const roomDetailsOf = (room: GetRoomResponseMessage): RoomDetails => ({
   roomId: room.roomId,
   name: room.name,
   members: [...room.members],
+  visibility: room.visibility as RoomVisibility,
+  memberCount: room.memberCount,
+  role: room.role as RoomRole,
 });

@@ -1,5 +1,5 @@
 import { chatServiceProto, presentField, type GrpcServiceBinding } from '../../../../src/platform/grpc';
-import type { HistoryPaging, MessageEditing, Messaging, RoomRegistry } from '../../contracts';
+import type { Conversations, HistoryPaging, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '../../contracts';
 import type {
   ChangedMessageResponseMessage,
   CreateRoomRequestMessage,
@@ -20,11 +20,15 @@ import type {
 } from './chat.grpc-messages';
 import { messageOf } from './chat.grpc-mapping';
 import { CHAT_GRPC_ACCESS } from './chat.grpc-access';
+import { conversationsGrpcHandlers } from './conversations.grpc-handlers';
+import { roomAdministrationHandlers } from './room-administration.grpc-handlers';
 
 export interface ChatGrpcServiceDeps {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
   readonly messageEditing: MessageEditing;
+  readonly conversations: Conversations;
+  readonly roomAdministration: RoomAdministration;
 }
 
 const pagingOf = (request: { before?: string; limit?: number }): HistoryPaging => ({
@@ -34,12 +38,12 @@ const pagingOf = (request: { before?: string; limit?: number }): HistoryPaging =
 
 /**
  * The ChatService of proto/chat.proto over the chat module's inbound ports (Messaging,
- * RoomRegistry and MessageEditing): each RPC is one port call. Optional request fields that were not
+ * RoomRegistry, RoomAdministration and MessageEditing): each RPC is one port call. Optional request fields that were not
  * sent (clientMessageId, before, limit) are left out of the port input, not defaulted.
  * Failures are the ports' DomainErrors, turned into statuses by startGrpcServer. Who may
  * call what is CHAT_GRPC_ACCESS: a user acting as themself, checked before any handler runs.
  */
-export const chatGrpcService = ({ messaging, roomRegistry, messageEditing }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
+export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration, conversations, messageEditing }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
   proto: chatServiceProto(),
   access: CHAT_GRPC_ACCESS,
   handlers: {
@@ -68,7 +72,12 @@ export const chatGrpcService = ({ messaging, roomRegistry, messageEditing }: Cha
       return { messages: messages.map(messageOf) };
     },
     CreateRoom: async (request: CreateRoomRequestMessage): Promise<RoomMessage> => {
-      const room = await roomRegistry.createRoom({ roomName: request.roomName, userId: request.userId });
+      const room = await roomRegistry.createRoom({
+        roomName: request.roomName,
+        userId: request.userId,
+        ...presentField('visibility', request.visibility as never),
+        members: request.members,
+      });
       return { roomId: room.roomId, name: room.name };
     },
     JoinRoom: async ({ userId, roomId }: RoomMemberRequestMessage): Promise<MembershipResponseMessage> => {
@@ -85,7 +94,7 @@ export const chatGrpcService = ({ messaging, roomRegistry, messageEditing }: Cha
     },
     GetRoom: async ({ userId, roomId }: RoomMemberRequestMessage): Promise<GetRoomResponseMessage> => {
       const room = await roomRegistry.getRoom({ userId, roomId });
-      return { roomId: room.roomId, name: room.name, members: room.members };
+      return { ...room, members: room.members };
     },
     EditMessage: async ({ userId, messageId, message }: EditMessageRequestMessage): Promise<ChangedMessageResponseMessage> => ({
       message: messageOf(await messageEditing.editMessage({ userId, messageId, message })),
@@ -93,5 +102,7 @@ export const chatGrpcService = ({ messaging, roomRegistry, messageEditing }: Cha
     DeleteMessage: async ({ userId, messageId }: DeleteMessageRequestMessage): Promise<ChangedMessageResponseMessage> => ({
       message: messageOf(await messageEditing.deleteMessage({ userId, messageId })),
     }),
+    ...conversationsGrpcHandlers(conversations),
+    ...roomAdministrationHandlers(roomAdministration),
   },
 });

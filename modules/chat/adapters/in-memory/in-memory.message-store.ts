@@ -40,6 +40,14 @@ export class InMemoryMessageStore implements MessageStore {
     return found?.conversation === conversation ? { ...found.message } : null;
   }
 
+  async deleteConversation(conversation: ConversationKey): Promise<void> {
+    for (const message of this.conversations.get(conversation) ?? []) {
+      this.byMessageId.delete(message.messageId);
+      if (message.clientMessageId !== undefined) this.byClientMessageId.delete(`${message.senderId}:${message.clientMessageId}`);
+    }
+    this.conversations.delete(conversation);
+  }
+
   async findById(messageId: string): Promise<ChatMessage | null> {
     const found = this.byMessageId.get(messageId);
     return found === undefined ? null : { ...found.message };

@@ -39,6 +39,7 @@ export class SqliteMessageStore implements MessageStore {
   private readonly byId: StatementSync;
   private readonly editOne: StatementSync;
   private readonly tombstoneOne: StatementSync;
+  private readonly deleteAll: StatementSync;
 
   constructor(deps: { chatSqlite: SqliteDatabase }) {
     this.database = deps.chatSqlite;
@@ -57,6 +58,7 @@ export class SqliteMessageStore implements MessageStore {
     this.tombstoneOne = db.prepare(
       `UPDATE messages SET message = '', edited_at = NULL, deleted = 1 WHERE message_id = ? AND deleted = 0 RETURNING ${COLUMNS}`,
     );
+    this.deleteAll = db.prepare('DELETE FROM messages WHERE conversation = ?');
   }
 
   append(input: NewMessage): Promise<AppendResult> {
@@ -92,6 +94,11 @@ export class SqliteMessageStore implements MessageStore {
   async findInConversation(conversation: ConversationKey, messageId: string): Promise<ChatMessage | null> {
     const row = this.inConversation.get(messageId, conversation) as MessageRow | undefined;
     return row === undefined ? null : toChatMessage(row);
+  }
+
+  /** Deletes the messages and keeps the conversation's seq counter, so numbers are never handed out twice. */
+  async deleteConversation(conversation: ConversationKey): Promise<void> {
+    await this.database.write(() => this.deleteAll.run(conversation));
   }
 
   async findById(messageId: string): Promise<ChatMessage | null> {

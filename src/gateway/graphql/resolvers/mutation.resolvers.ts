@@ -5,6 +5,7 @@ import { authenticateUser, createUser } from '../../api/users.api';
 import type { ResolverContext } from '../graphql-context';
 import { clientMessageIdOf, idArgument } from './arguments';
 import { renewSocketToken } from '../subscriptions/socket-token-renewal';
+import { markReadMutation } from './conversation.resolvers';
 
 interface SendArguments {
   readonly message: string;
@@ -35,7 +36,8 @@ export const mutationResolvers: IResolverObject<unknown, ResolverContext> = {
       ...clientMessageIdOf(args),
     }),
 
-  createRoom: async (_root, args: { name: string }, { ports, caller }) => createRoom(ports, await caller.id(), { name: args.name }),
+  createRoom: async (_root, args: { name: string; visibility?: string | null; members?: number[] | null }, { ports, caller }) =>
+    createRoom(ports, await caller.id(), { name: args.name, visibility: args.visibility, members: args.members }),
 
   joinRoom: async (_root, args: { roomId: number }, { ports, caller }) => joinRoom(ports, await caller.id(), idArgument(args.roomId, 'roomId')),
 
@@ -54,4 +56,5 @@ export const mutationResolvers: IResolverObject<unknown, ResolverContext> = {
     ports.messageEditing.deleteMessage({ userId: await caller.id(), messageId: args.messageId }),
 
   renewSocketToken: async (_root, args: { token: string }, context) => renewSocketToken(context, args.token),
+  markRead: markReadMutation,
 };

@@ -2,13 +2,15 @@ import { describePrivateMessagingCases } from './chat-api.private-messaging.case
 import { describeRoomMessagingCases } from './chat-api.room-messaging.cases';
 import { describeRoomRegistryCases } from './chat-api.room-registry.cases';
 import { describeMessageEditingCases } from './chat-api.message-editing.cases';
+import { describeRoomAdministrationCases } from './chat-api.room-administration.cases';
 import type { ChatApiSubject } from './chat-api.subject';
 import { describeChatValidationCases } from './chat-api.validation.cases';
+import { describeConversationsCases } from './chat-api.conversations.cases';
 
 export type { ChatApiSubject } from './chat-api.subject';
 
 /**
- * The chat inbound ports' contract ({@link Messaging}, {@link RoomRegistry}, {@link MessageEditing}), run
+ * The chat inbound ports' contract ({@link Messaging}, {@link RoomRegistry}, {@link RoomAdministration}, {@link Conversations} and {@link MessageEditing}), run
  * against the in-process services and against the gRPC client. It touches the ports
  * only, asserts error `code` and `kind`, makes a fresh room per test and never assumes
  * the three users' private conversations are empty (it assumes only that nobody else
@@ -32,7 +34,9 @@ export const describeChatApiContract = (name: string, makeSubject: () => Promise
     describePrivateMessagingCases(current);
     describeRoomMessagingCases(current);
     describeRoomRegistryCases(current);
+    describeRoomAdministrationCases(current);
     describeChatValidationCases(current);
     describeMessageEditingCases(current);
+    describeConversationsCases(current);
   });
 };

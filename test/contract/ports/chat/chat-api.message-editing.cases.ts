@@ -62,6 +62,14 @@ export const describeMessageEditingCases = (subject: () => ChatApiSubject): void
       expect(await editing().deleteMessage({ userId: owner, messageId: byB.messageId })).toMatchObject({ messageId: byB.messageId, deleted: true });
     });
 
+    it("lets a room's admin delete a member's message", async () => {
+      const [owner, b, c] = users();
+      const roomId = await newRoom(b, c);
+      await subject().administration.setRole({ userId: owner, roomId, memberId: c, role: 'admin' });
+      const byB = await subject().messaging.sendRoomMessage({ userId: b, roomId, message: 'admin moderates' });
+      expect(await editing().deleteMessage({ userId: c, messageId: byB.messageId })).toMatchObject({ messageId: byB.messageId, deleted: true });
+    });
+
     it('refuses the other participant deleting a private message', async () => {
       const [a, b] = users();
       const sent = await subject().messaging.sendPrivateMessage({ fromUserId: a, toUserId: b, message: 'keep' });
