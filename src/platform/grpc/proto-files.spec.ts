@@ -57,6 +57,13 @@ describe('proto files', () => {
       'LeaveRoom',
       'ListRooms',
       'GetRoom',
+      'AddRoomMember',
+      'RemoveRoomMember',
+      'SetRoomRole',
+      'UpdateRoom',
+      'DeleteRoom',
+      'ListRoomMembers',
+      'ListPublicRooms',
     ]);
   });
 });
