@@ -1,5 +1,5 @@
 import { chatServiceProto, presentField, type GrpcServiceBinding } from '../../../../src/platform/grpc';
-import type { HistoryPaging, Messaging, RoomAdministration, RoomRegistry } from '../../contracts';
+import type { HistoryPaging, Messaging, RoomAdministration, RoomRegistry, RoomVisibility } from '../../contracts';
 import type {
   CreateRoomRequestMessage,
   GetRoomResponseMessage,
@@ -69,7 +69,7 @@ export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration }:
       const room = await roomRegistry.createRoom({
         roomName: request.roomName,
         userId: request.userId,
-        ...presentField('visibility', request.visibility as never),
+        ...presentField('visibility', request.visibility as RoomVisibility | undefined),
         members: request.members,
       });
       return { roomId: room.roomId, name: room.name };
