@@ -45,6 +45,7 @@ describe('proto files', () => {
       'CheckSession',
       'IssueWsTicket',
       'RedeemWsTicket',
+      'SearchUsers',
     ]);
     expect(chatServiceProto().serviceName).toBe(CHAT_SERVICE_NAME);
     expect(Object.keys(chatServiceProto().definition)).toEqual([
@@ -64,6 +65,8 @@ describe('proto files', () => {
       'DeleteRoom',
       'ListRoomMembers',
       'ListPublicRooms',
+      'ListConversations',
+      'MarkRead',
     ]);
   });
 });
