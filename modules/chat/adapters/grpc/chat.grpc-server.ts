@@ -1,5 +1,5 @@
 import { chatServiceProto, presentField, type GrpcServiceBinding } from '../../../../src/platform/grpc';
-import type { Conversations, HistoryPaging, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '../../contracts';
+import type { Conversations, HistoryPaging, MessageEditing, Messaging, RoomAdministration, RoomRegistry, RoomVisibility } from '../../contracts';
 import type {
   ChangedMessageResponseMessage,
   CreateRoomRequestMessage,
@@ -75,7 +75,7 @@ export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration, c
       const room = await roomRegistry.createRoom({
         roomName: request.roomName,
         userId: request.userId,
-        ...presentField('visibility', request.visibility as never),
+        ...presentField('visibility', request.visibility as RoomVisibility | undefined),
         members: request.members,
       });
       return { roomId: room.roomId, name: room.name };
