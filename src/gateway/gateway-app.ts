@@ -23,6 +23,7 @@ import { roomChatRoutes } from './routes/room-chat.routes';
 import { roomsRoutes } from './routes/rooms.routes';
 import { sessionsRoutes } from './routes/sessions.routes';
 import { usersRoutes } from './routes/users.routes';
+import { webClientRoutes } from './web/web-client.plugin';
 import { ChatEventFanOut } from './ws/chat-event-fan-out';
 import { ConnectionRegistry } from './ws/connection-registry';
 import { Heartbeat } from './ws/heartbeat';
@@ -154,6 +155,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
     limits,
     sessions,
   });
+  app.register(webClientRoutes);
 
   await sessions.start();
   await fanOut.start();

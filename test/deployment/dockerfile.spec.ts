@@ -47,6 +47,13 @@ describe('Dockerfile', () => {
     expect(copied).toEqual(expect.arrayContaining([...include, 'proto', 'tsconfig.json', 'tsconfig.build.json']));
   });
 
+  it('bundles the web client in the build stage (its sources and the build scripts), so dist/ carries it', () => {
+    const copied = copySources(build).map((source) => source.replace(/\/$/, ''));
+    expect(copied).toEqual(expect.arrayContaining(['web', 'scripts/build']));
+    const ignored = readRepoFile('.dockerignore').split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['scripts/*', '!scripts/build']));
+  });
+
   it('runs production dependencies only, as a non-root user, with NODE_ENV=production', () => {
     expect(args(final, 'RUN').some((run) => run.includes('npm ci --omit=dev --ignore-scripts'))).toBe(true);
     expect(args(final, 'ENV')).toContain('NODE_ENV=production');

@@ -1,0 +1,34 @@
+import type { ChatStore } from '../state/chat-store';
+import type { Conversation } from '../state/conversations';
+import { Composer } from './Composer';
+import { MessageLog } from './MessageLog';
+
+/** One open conversation: its header (Leave for rooms), the message log, the composer. */
+export const ConversationView = ({
+  store,
+  conversation,
+  usernames,
+}: {
+  store: ChatStore;
+  conversation: Conversation;
+  usernames: ReadonlyMap<number, string>;
+}) => (
+  <main class="conversation-view" aria-labelledby="conversation-title">
+    <header class="conversation-header">
+      <button type="button" class="back" onClick={() => void store.open(undefined)}>
+        <span aria-hidden="true">←</span> Back
+      </button>
+      <h2 id="conversation-title">
+        {conversation.kind === 'room' ? `# ${conversation.title}` : conversation.title}
+      </h2>
+      <span class="muted">{conversation.kind === 'room' ? `Room ID ${conversation.id}` : `User ID ${conversation.id}`}</span>
+      {conversation.kind === 'room' && (
+        <button type="button" onClick={() => void store.leaveRoom(conversation.id)}>
+          Leave
+        </button>
+      )}
+    </header>
+    <MessageLog store={store} conversation={conversation} usernames={usernames} />
+    <Composer onSend={(text) => store.send(conversation.key, text)} />
+  </main>
+);
