@@ -68,7 +68,7 @@ export const messageLog = (page: Page) => page.getByRole('log', { name: 'Message
 
 /** Types `text` in the Message field and presses Enter. */
 export const sendWithEnter = async (page: Page, text: string) => {
-  const box = page.getByLabel('Message');
+  const box = page.getByRole('textbox', { name: 'Message', exact: true });
   await box.fill(text);
   await box.press('Enter');
   await eventually(async () => expect(await box.inputValue()).toBe(''), { timeoutMs: 10_000 });
