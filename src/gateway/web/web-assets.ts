@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -41,25 +41,29 @@ export const webDistDirectory = (start: string = __dirname): string | undefined 
   }
 };
 
-const filesUnder = (dir: string, prefix = ''): string[] =>
-  readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(dir, join(prefix, entry.name)) : [join(prefix, entry.name)],
-  );
+/** The `/assets/...` files a page names in `src=` and `href=`. */
+const assetsNamedIn = (page: string): string[] => [...page.matchAll(/(?:src|href)="\/(assets\/[^"?#]+)"/g)].map((match) => match[1]!);
+
+const assetOf = (path: string, body: Buffer): WebAsset | undefined => {
+  const contentType = CONTENT_TYPES[extname(path)];
+  if (contentType === undefined) return undefined;
+  return { contentType, body, gzipped: gzipSync(body, { level: 9 }), immutable: path.startsWith('/assets/') };
+};
 
 /**
- * Reads every file of the built client into memory once (it is small: see the README's web
- * client section), with its gzipped form. An empty map when `dir` is undefined.
+ * Reads the built client into memory once (it is small: see the README's web client section),
+ * each file with its gzipped form: `index.html` and the files under `assets/` that it names (the
+ * build writes only those; naming them avoids listing folders, which the single binary's embedded
+ * files cannot do). An empty map when `dir` is undefined.
  */
 export const loadWebAssets = (dir: string | undefined): WebAssets => {
   const assets = new Map<string, WebAsset>();
   if (dir === undefined) return assets;
-  for (const file of filesUnder(dir)) {
-    const contentType = CONTENT_TYPES[extname(file)];
-    if (contentType === undefined) continue;
-    const body = readFileSync(join(dir, file));
-    const path = `/${file.split('\\').join('/')}`;
-    const asset = { contentType, body, gzipped: gzipSync(body, { level: 9 }), immutable: path.startsWith('/assets/') };
-    assets.set(path === '/index.html' ? '/' : path, asset);
+  const page = readFileSync(join(dir, 'index.html'));
+  assets.set('/', assetOf('/index.html', page)!);
+  for (const file of assetsNamedIn(page.toString('utf8'))) {
+    const asset = assetOf(`/${file}`, readFileSync(join(dir, file)));
+    if (asset !== undefined) assets.set(`/${file}`, asset);
   }
   return assets;
 };

@@ -14,9 +14,10 @@ describe('the web client routes', () => {
     root = mkdtempSync(join(tmpdir(), 'chatterroom-web-'));
     const dist = join(root, WEB_DIST);
     mkdirSync(join(dist, 'assets'), { recursive: true });
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><script type="module" src="/assets/app-1.js"></script>');
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><script type="module" src="/assets/app-1.js"></script><a href="/assets/notes.txt">notes</a>');
     writeFileSync(join(dist, 'assets', 'app-1.js'), 'console.log("hi");'.repeat(50));
-    writeFileSync(join(dist, 'assets', 'notes.txt'), 'not served');
+    writeFileSync(join(dist, 'assets', 'notes.txt'), 'not served: not a type the client uses');
+    writeFileSync(join(dist, 'assets', 'unnamed.js'), 'not served: the page does not name it');
     app = fastify();
     await app.register(webClientRoutes, { assets: loadWebAssets(webDistDirectory(join(root, 'src', 'gateway', 'web'))) });
   });
@@ -47,6 +48,7 @@ describe('the web client routes', () => {
   it('answers 404 for files it does not have or does not serve', async () => {
     expect((await app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/assets/notes.txt' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/assets/unnamed.js' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/assets/../index.html' })).statusCode).not.toBe(500);
   });
 

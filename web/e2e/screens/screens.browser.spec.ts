@@ -32,6 +32,17 @@ describe('the web client: main screens', () => {
   });
   afterAll(() => browser?.close());
 
+  it('the accessibility check finds a field without a name (it can fail)', async () => {
+    const { context, page } = await openClient(browser, 0);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { createElement(tag: string): object; body: { append(node: object): void } } }).document;
+      doc.body.append(doc.createElement('input'));
+    });
+    expect((await seriousViolations(page)).map((violation) => violation.id)).toContain('label');
+    await context.close();
+  });
+
   it('the sign-in and create-account forms', async () => {
     const { context, page } = await openClient(browser, 0);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();

@@ -32,6 +32,8 @@ export class ChatSocket {
   private attempt = 0;
   private everReady = false;
   private stopped = false;
+  /** An open() is between asking for a ticket and having its socket: another must not start. */
+  private opening = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private lastHeard = 0;
@@ -71,24 +73,30 @@ export class ChatSocket {
   }
 
   private async open(): Promise<void> {
-    if (this.stopped) return;
+    if (this.stopped || this.opening || this.socket !== undefined) return;
     if (!navigator.onLine) {
       this.events.onState({ status: 'offline' });
       return;
     }
     this.events.onState({ status: 'connecting' });
     let ticket: string;
+    this.opening = true;
     try {
       ticket = (await this.auth.call('post', '/ws/ticket')).ticket;
     } catch {
       this.scheduleRetry();
       return;
+    } finally {
+      this.opening = false;
     }
-    if (this.stopped) return;
+    if (this.stopped || this.socket !== undefined) return;
     const socket = new WebSocket(`${this.url}?ticket=${encodeURIComponent(ticket)}`);
     this.socket = socket;
     socket.onmessage = (event) => {
-      if (socket !== this.socket) return;
+      if (socket !== this.socket) {
+        socket.close();
+        return;
+      }
       this.lastHeard = Date.now();
       const frame = parseServerFrame(event.data);
       if (frame === undefined) return;
@@ -151,7 +159,7 @@ export class ChatSocket {
   }
 
   private retryNow(): void {
-    if (this.stopped || this.socket !== undefined) return;
+    if (this.stopped || this.opening || this.socket !== undefined) return;
     clearTimeout(this.retryTimer);
     this.attempt = 0;
     void this.open();

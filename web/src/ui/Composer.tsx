@@ -30,7 +30,8 @@ export const Composer = ({ onSend }: { onSend: (text: string) => Promise<boolean
         ref={box}
         rows={1}
         maxLength={4000}
-        placeholder="Write a message (Enter sends, Shift+Enter for a new line)"
+        placeholder="Write a message"
+        aria-describedby={`${id}-hint`}
         value={text}
         onInput={(event) => setText((event.target as HTMLTextAreaElement).value)}
         onKeyDown={(event) => {
@@ -43,6 +44,9 @@ export const Composer = ({ onSend }: { onSend: (text: string) => Promise<boolean
       <button type="submit" class="primary" disabled={sending}>
         Send
       </button>
+      <span id={`${id}-hint`} class="visually-hidden">
+        Enter sends, Shift+Enter starts a new line.
+      </span>
     </form>
   );
 };
