@@ -49,14 +49,15 @@ const BINARY_SMOKE = ['users', 'private-chat', 'rooms', 'realtime-delivery', 'gr
 
 /**
  * The web client in a real browser (web/e2e, Playwright driving Debian's Chromium) against a
- * deployment: the same targets as the system suite. Screenshots and the accessibility check
- * (web/e2e/screens/) run against the monolith only: one set of pictures.
+ * deployment: the same targets as the system suite. web/e2e/monolith/ runs in browser:monolith
+ * only: the screenshots and accessibility check (one set of pictures), and a server restart
+ * (a monolith of its own).
  */
-const browserProject = (sut, withScreens) => ({
+const browserProject = (sut) => ({
   ...base,
   displayName: `browser:${sut}`,
   testMatch: ['<rootDir>/web/e2e/**/*.browser.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', ...(withScreens ? [] : ['/web/e2e/screens/'])],
+  testPathIgnorePatterns: ['/node_modules/', ...(sut === 'monolith' ? [] : ['/web/e2e/monolith/'])],
   globals: { SUT: sut },
   globalSetup: `<rootDir>/test/harness/system/${sut}.global-setup.ts`,
   globalTeardown: `<rootDir>/test/harness/system/${sut}.global-teardown.ts`,
@@ -87,8 +88,8 @@ module.exports = process.env.CHATTERROOM_DISRUPTIVE === '1' ? { testTimeout: 120
     },
     systemProject('monolith', []),
     systemProject('split', ['grpc']),
-    browserProject('monolith', true),
-    browserProject('split', false),
+    browserProject('monolith'),
+    browserProject('split'),
     systemProject('binary', [], [
       ...BINARY_SMOKE.map((name) => `<rootDir>/test/contract/system/${name}.contract.spec.ts`),
       '<rootDir>/test/binary/**/*.spec.ts',

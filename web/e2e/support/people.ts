@@ -18,12 +18,15 @@ export interface Person {
   userId(): Promise<number>;
 }
 
+/** A gateway of the project's target by index, or any gateway by its HTTP URL. */
+export type Where = number | string;
+
 /**
- * Opens the client on gateway `gatewayIndex` in a fresh browser context, with every request
- * that leaves the gateway's origin recorded in `foreignRequests` (there must be none).
+ * Opens the client on a gateway in a fresh browser context, with every request that leaves
+ * the gateway's origin recorded in `foreignRequests` (there must be none).
  */
-export const openClient = async (browser: Browser, gatewayIndex: number, viewport: { width: number; height: number } = DESKTOP) => {
-  const origin = new URL(gateway(gatewayIndex).httpUrl).origin;
+export const openClient = async (browser: Browser, where: Where, viewport: { width: number; height: number } = DESKTOP) => {
+  const origin = new URL(typeof where === 'number' ? gateway(where).httpUrl : where).origin;
   const context = await browser.newContext({ viewport, baseURL: origin });
   const foreignRequests: string[] = [];
   context.on('request', (request) => {
@@ -35,10 +38,10 @@ export const openClient = async (browser: Browser, gatewayIndex: number, viewpor
   return { context, page, foreignRequests };
 };
 
-/** A new person who creates an account through the page on gateway `gatewayIndex` and lands on their chats. */
-export const registerPerson = async (browser: Browser, gatewayIndex: number, label: string, viewport = DESKTOP): Promise<Person> => {
+/** A new person who creates an account through the page on a gateway and lands on their chats. */
+export const registerPerson = async (browser: Browser, where: Where, label: string, viewport = DESKTOP): Promise<Person> => {
   const { username, email, password } = newRegistration(label);
-  const { context, page } = await openClient(browser, gatewayIndex, viewport);
+  const { context, page } = await openClient(browser, where, viewport);
   await page.getByRole('button', { name: 'I am new here' }).click();
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Email').fill(email);
