@@ -19,6 +19,8 @@ export interface ChatState {
 }
 
 const PAGE = 50;
+/** How often the token's expiry is checked while signed in (AuthSession refreshes within a minute of it). */
+const KEEP_FRESH_EVERY_MS = 20_000;
 
 /**
  * The signed-in person's chats: the conversations (rooms from GET /rooms, private chats kept
@@ -38,6 +40,7 @@ export class ChatStore {
   private readonly socket: ChatSocket;
   private readonly peers: KnownPeers;
   private readonly lookups = new Map<number, Promise<string>>();
+  private keepFresh: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly auth: AuthSession,
@@ -63,11 +66,15 @@ export class ChatStore {
 
   start(): void {
     for (const peer of this.peers.all()) this.put(newConversation('private', peer.userId, peer.username));
-    void this.refreshRooms();
+    void this.attempt(() => this.refreshRooms());
     this.socket.start();
+    // Refresh the access token before it expires even when idle, so the open socket gets the fresh one
+    // (renewToken) instead of being closed with 4401 at the old one's expiry.
+    this.keepFresh = setInterval(() => void this.auth.accessToken().catch(() => undefined), KEEP_FRESH_EVERY_MS);
   }
 
   stop(): void {
+    clearInterval(this.keepFresh);
     this.socket.stop();
   }
 
