@@ -10,13 +10,15 @@ import { RedisCachedRoomMembership } from './adapters/redis/redis-cached.room-me
 import { GrpcChatClient } from './adapters/grpc/chat.grpc-client';
 import { MessagingService } from './application/messaging.service';
 import { RoomsService } from './application/rooms.service';
-import type { Messaging, RoomRegistry } from './contracts';
+import { RoomAdministrationService } from './application/room-administration.service';
+import type { Messaging, RoomAdministration, RoomRegistry } from './contracts';
 import type { MessageStore, RoomMembership, RoomStore, UserLookup } from './ports';
 
 /** What {@link chatApplicationRegistrations} adds to a container. */
 export interface ChatApplicationCradle {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly roomAdministration: RoomAdministration;
   readonly userLookup: UserLookup;
 }
 
@@ -28,7 +30,7 @@ export interface ChatStorageCradle {
 }
 
 /**
- * The chat module's services: `messaging` and `roomRegistry` (its inbound ports) and
+ * The chat module's services: `messaging`, `roomRegistry` and `roomAdministration` (its inbound ports) and
  * `userLookup` (answered by whatever `userDirectory` the container holds). They need
  * `roomStore`, `roomMembership`, `messageStore`, `userDirectory`, `eventBus`, `clock`
  * and `logger` registered beside them (PROXY injection: each gets the cradle as deps).
@@ -36,6 +38,7 @@ export interface ChatStorageCradle {
 export const chatApplicationRegistrations = (): NameAndRegistrationPair<ChatApplicationCradle> => ({
   messaging: asClass(MessagingService).singleton(),
   roomRegistry: asClass(RoomsService).singleton(),
+  roomAdministration: asClass(RoomAdministrationService).singleton(),
   userLookup: asClass(UserDirectoryUserLookup).singleton(),
 });
 
@@ -77,6 +80,7 @@ export interface ChatRemoteCradle {
   readonly chatGrpcClient: GrpcChatClient;
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly roomAdministration: RoomAdministration;
 }
 
 /**
@@ -89,4 +93,5 @@ export const chatGrpcClientRegistrations = (): NameAndRegistrationPair<ChatRemot
     .disposer((client) => client.close()),
   messaging: aliasTo('chatGrpcClient'),
   roomRegistry: aliasTo('chatGrpcClient'),
+  roomAdministration: aliasTo('chatGrpcClient'),
 });

@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health.routes';
 import { privateChatRoutes } from './routes/private-chat.routes';
 import { roomChatRoutes } from './routes/room-chat.routes';
 import { roomsRoutes } from './routes/rooms.routes';
+import { roomAdministrationRoutes } from './routes/room-administration.routes';
 import { sessionsRoutes } from './routes/sessions.routes';
 import { usersRoutes } from './routes/users.routes';
 import { webClientRoutes } from './web/web-client.plugin';
@@ -145,6 +146,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   app.register(privateChatRoutes, { deps });
   app.register(roomsRoutes, { deps });
   app.register(roomChatRoutes, { deps });
+  app.register(roomAdministrationRoutes, { deps });
   app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions });
   app.register(graphqlPlugin, {
     deps,

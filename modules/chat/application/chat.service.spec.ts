@@ -7,6 +7,7 @@ import { InMemoryRoomStore } from '../adapters/in-memory/in-memory.room-store';
 import type { UserLookup } from '../ports';
 import { MessagingService } from './messaging.service';
 import { RoomsService } from './rooms.service';
+import { RoomAdministrationService } from './room-administration.service';
 
 const setUserLookup = (userIds: readonly number[]): UserLookup => {
   const known = new Set(userIds);
@@ -21,10 +22,11 @@ describeChatApiContract('in-process services on in-memory stores', async () => {
     roomStore: new InMemoryRoomStore(),
     roomMembership: new InMemoryRoomMembership(),
   };
-  const common = { ...stores, eventBus, clock: systemClock, logger: silentLogger };
+  const common = { ...stores, eventBus, clock: systemClock, logger: silentLogger, userLookup: setUserLookup(existingUserIds) };
   return {
-    messaging: new MessagingService({ ...common, userLookup: setUserLookup(existingUserIds) }),
+    messaging: new MessagingService(common),
     rooms: new RoomsService(common),
+    administration: new RoomAdministrationService(common),
     existingUserIds,
     close: () => eventBus.close(),
   };

@@ -104,13 +104,14 @@ export class MessagingService implements Messaging {
   }
 
   /**
-   * Membership is only ever added to an existing room and rooms are never deleted, so a
-   * member's room exists: the room is looked up only to tell "no such room" from "not a
-   * member", which saves the room store a read on every message.
+   * A member's room exists (deleting a room removes its members first), so the room is looked
+   * up only when the sender is not a member, to tell "no such room" (or a private room, which
+   * does not exist for a non-member) from "not a member": every message saves that read.
    */
   private async requireMember(roomId: number, userId: number): Promise<void> {
     if (await this.deps.roomMembership.isMember(roomId, userId)) return;
-    if ((await this.deps.roomStore.findById(roomId)) === null) throw ChatErrors.roomNotFound(roomId);
+    const room = await this.deps.roomStore.findById(roomId);
+    if (room === null || room.visibility === 'private') throw ChatErrors.roomNotFound(roomId);
     throw ChatErrors.notARoomMember(roomId);
   }
 }

@@ -8,6 +8,7 @@ import { usersGrpcService } from '../../../modules/users/adapters/grpc/users.grp
 import { forwardedCallerToken, startGrpcServer, type RunningGrpcServer } from '../../platform/grpc';
 import { buildGatewayApp } from '../gateway-app';
 import { FakeChat } from '../testing/fake-chat';
+import { inMemoryRoomAdministration } from '../testing/in-memory-room-administration';
 import { FakeEventBus } from '../testing/fake-event-bus';
 import { graphqlInject } from '../testing/graphql-inject';
 
@@ -61,6 +62,7 @@ describe('GraphQL message authors over gRPC', () => {
       jwksProvider: client,
       messaging: chat,
       roomRegistry: chat,
+      roomAdministration: inMemoryRoomAdministration(bus, () => true),
       eventBus: bus,
       rateLimiter: new InMemoryRateLimiter(),
       concurrencyLimiter: new InMemoryConcurrencyLimiter(),

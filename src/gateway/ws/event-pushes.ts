@@ -7,6 +7,7 @@ import {
   type RoomMembershipChangedV1,
 } from '../../../modules/chat/contracts';
 import { isPositiveInt32, type IntegrationEvent } from '../../../modules/kernel';
+import { roomEventFrameOf } from './room-event-pushes';
 import type { PushedMessage, ServerFrame } from './server-frames';
 
 /** A frame to push and the users (each once) whose sockets get it. */
@@ -50,5 +51,6 @@ export const pushOf = (event: IntegrationEvent): Push | undefined => {
   if (event.type === MESSAGE_POSTED_V1) frame = messagePosted(event.payload as MessagePostedV1);
   else if (event.type === ROOM_MEMBER_JOINED_V1) frame = membershipChanged('room.joined', event.payload as RoomMembershipChangedV1);
   else if (event.type === ROOM_MEMBER_LEFT_V1) frame = membershipChanged('room.left', event.payload as RoomMembershipChangedV1);
+  else frame = roomEventFrameOf(event);
   return frame === undefined ? undefined : { frame, audience };
 };

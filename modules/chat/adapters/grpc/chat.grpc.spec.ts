@@ -10,6 +10,7 @@ import { InMemoryRoomMembership } from '../in-memory/in-memory.room-membership';
 import { InMemoryRoomStore } from '../in-memory/in-memory.room-store';
 import { MessagingService } from '../../application/messaging.service';
 import { RoomsService } from '../../application/rooms.service';
+import { RoomAdministrationService } from '../../application/room-administration.service';
 import type { UserLookup } from '../../ports';
 import { GrpcChatClient } from './chat.grpc-client';
 import { chatGrpcService } from './chat.grpc-server';
@@ -34,13 +35,15 @@ const startLoopback = async () => {
     eventBus,
     clock: systemClock,
     logger: silentLogger,
+    userLookup: userLookupOf(EXISTING_USER_IDS),
   };
-  const messaging = new MessagingService({ ...common, userLookup: userLookupOf(EXISTING_USER_IDS) });
+  const messaging = new MessagingService(common);
   const roomRegistry = new RoomsService(common);
+  const roomAdministration = new RoomAdministrationService(common);
   const server = await startGrpcServer({
     host: '127.0.0.1',
     port: 0,
-    services: [chatGrpcService({ messaging, roomRegistry })],
+    services: [chatGrpcService({ messaging, roomRegistry, roomAdministration })],
     auth: { tokenVerifier: users.tokenVerifier },
     logger: silentLogger,
   });
@@ -63,7 +66,7 @@ const startLoopback = async () => {
 
 describeChatApiContract('GrpcChatClient over a loopback gRPC server', async () => {
   const { client, close } = await startLoopback();
-  return { messaging: client, rooms: client, existingUserIds: EXISTING_USER_IDS, close };
+  return { messaging: client, rooms: client, administration: client, existingUserIds: EXISTING_USER_IDS, close };
 });
 
 describe('GrpcChatClient optional fields', () => {

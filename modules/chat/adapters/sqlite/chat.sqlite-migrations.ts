@@ -48,4 +48,22 @@ export const chatSqliteMigrations: readonly SqliteMigration[] = [
       INSERT INTO conversations (conversation, last_seq) SELECT conversation, max(seq) FROM messages GROUP BY conversation;
     `,
   },
+  {
+    version: 3,
+    description: 'rooms get a visibility and a case-folded name (the public directory); members get a role and a join time, the creator (else the lowest userId) of each room its owner',
+    up: `
+      ALTER TABLE rooms ADD COLUMN visibility TEXT NOT NULL DEFAULT 'public' CHECK (visibility IN ('public', 'private'));
+      ALTER TABLE rooms ADD COLUMN name_folded TEXT NOT NULL DEFAULT '';
+      UPDATE rooms SET name_folded = lower(name);
+      CREATE INDEX rooms_by_visibility ON rooms (visibility, room_id);
+      ALTER TABLE room_members ADD COLUMN role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('owner', 'admin', 'member'));
+      ALTER TABLE room_members ADD COLUMN joined_at TEXT NOT NULL DEFAULT '';
+      UPDATE room_members SET joined_at = coalesce((SELECT created_at FROM rooms WHERE rooms.room_id = room_members.room_id), '');
+      UPDATE room_members SET role = 'owner' WHERE user_id = (SELECT created_by FROM rooms WHERE rooms.room_id = room_members.room_id);
+      UPDATE room_members SET role = 'owner'
+        WHERE user_id = (SELECT min(m.user_id) FROM room_members m WHERE m.room_id = room_members.room_id)
+          AND NOT EXISTS (SELECT 1 FROM room_members o WHERE o.room_id = room_members.room_id AND o.role = 'owner');
+      CREATE INDEX room_members_by_role ON room_members (room_id, role, joined_at, user_id);
+    `,
+  },
 ];
