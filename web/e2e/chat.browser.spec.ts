@@ -48,6 +48,29 @@ describe('the web client: two people chatting', () => {
     await conversationItem(people.bob.page, roomName).waitFor({ state: 'detached' });
   });
 
+  it('chat in a private room: the owner adds the other, whose list shows it live, and both see messages live', async () => {
+    const roomName = uniqueText('private').replace(' ', '-');
+    await people.alice.page.getByRole('button', { name: 'New room' }).click();
+    await people.alice.page.getByLabel('Room name').fill(roomName);
+    await people.alice.page.getByRole('radio', { name: /Private/ }).check();
+    await people.alice.page.getByRole('button', { name: 'Create room' }).click();
+    await conversationItem(people.alice.page, roomName).waitFor();
+    await people.alice.page.getByText(/Private · 1 member · you are owner/).waitFor();
+
+    await people.alice.page.getByLabel('User ID to add').fill(String(await people.bob.userId()));
+    await people.alice.page.getByRole('button', { name: 'Add member' }).click();
+    await people.alice.page.getByText(/Private · 2 members/).waitFor();
+    await conversationItem(people.bob.page, roomName).getByRole('button').click();
+    await people.bob.page.getByText(/Private · 2 members · you are member/).waitFor();
+
+    const fromAlice = uniqueText('welcome bob');
+    await sendWithEnter(people.alice.page, fromAlice);
+    await waitForMessage(people.bob.page, fromAlice);
+    const fromBob = uniqueText('thanks alice');
+    await sendWithEnter(people.bob.page, fromBob);
+    await waitForMessage(people.alice.page, fromBob);
+  });
+
   it('reads older history by scrolling up', async () => {
     await openPrivateChat(people.bob.page, people.alice);
     const first = uniqueText('oldest');

@@ -67,6 +67,13 @@ describe('the web client: main screens', () => {
     await alice.page.getByRole('button', { name: 'Create room' }).click();
     await conversationItem(alice.page, 'design-review').waitFor();
     await sendWithEnter(alice.page, 'Welcome to the design review room.');
+    await alice.page.getByLabel('User ID to add').fill(String(await bob.userId()));
+    await alice.page.getByRole('button', { name: 'Add member' }).click();
+    await alice.page.getByText(/2 members/).waitFor();
+    await conversationItem(bob.page, 'design-review').getByRole('button').click();
+    await sendWithEnter(bob.page, 'Thanks! I will share the mock-ups here.');
+    await waitForMessage(alice.page, 'mock-ups');
+    await capture(alice.page, 'room');
     await conversationItem(alice.page, bob.username).getByRole('button').click();
     await waitForMessage(alice.page, 'see you there');
     await capture(alice.page, 'private-chat');

@@ -986,7 +986,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a room; the caller is its first member */
+        /** Create a room; the caller is its owner, the listed members are added at once (all or none) */
         post: {
             parameters: {
                 query?: never;
@@ -999,6 +999,8 @@ export interface paths {
                     "application/json": {
                         /** @description 1-64 characters */
                         name: string;
+                        visibility?: ("public" | "private") | null;
+                        members?: number[] | null;
                     };
                 };
             };
@@ -1301,7 +1303,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A room with its member ids (members only) */
+        /** A room with its member ids, visibility, member count and the caller's role (members only) */
         get: {
             parameters: {
                 query?: never;
@@ -1324,6 +1326,10 @@ export interface paths {
                             roomId: number;
                             name: string;
                             members: number[];
+                            /** @description "public" (anyone may find and join) or "private" (members only) */
+                            visibility: "public" | "private";
+                            memberCount: number;
+                            role: "owner" | "admin" | "member";
                         };
                     };
                 };
@@ -1365,10 +1371,146 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a room with its history (owner only); every member is told */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description a positive 32-bit integer */
+                    roomId: string;
+                };
+                cookie?: never;
+            };
+            /** @description no body, `null` or `{}` */
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            roomId: number;
+                            deleted: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
-        patch?: never;
+        /** Rename a room and/or change its visibility (owner or admin) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description a positive 32-bit integer */
+                    roomId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1-64 characters */
+                        name?: string;
+                        /** @description "public" (anyone may find and join) or "private" (members only) */
+                        visibility?: "public" | "private";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            roomId: number;
+                            name: string;
+                            /** @description "public" (anyone may find and join) or "private" (members only) */
+                            visibility: "public" | "private";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/chats/room/{roomId}": {
@@ -1543,6 +1685,420 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The directory of public rooms, matched on name case-insensitively, with member counts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an integer from 1 to 100 */
+                    limit?: string;
+                    /** @description the nextAfter of the previous page */
+                    after?: string;
+                    /** @description part of the name */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rooms: {
+                                roomId: number;
+                                name: string;
+                                /** @description "public" (anyone may find and join) or "private" (members only) */
+                                visibility: "public" | "private";
+                                memberCount: number;
+                            }[];
+                            /** @description the `after` of the next page; null on the last */
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{roomId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the members, by userId (members only) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an integer from 1 to 500 */
+                    limit?: string;
+                    /** @description the nextAfter of the previous page */
+                    after?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description a positive 32-bit integer */
+                    roomId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: {
+                                userId: number;
+                                username: string;
+                                role: "owner" | "admin" | "member";
+                                joinedAt: string;
+                            }[];
+                            /** @description the `after` of the next page; null on the last */
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a member (owner or admin; in a public room any member) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description a positive 32-bit integer */
+                    roomId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            roomId: number;
+                            userId: number;
+                            role: "owner" | "admin" | "member";
+                            /** @description ISO-8601 UTC */
+                            joinedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{roomId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member (owner: anyone; admin: members; anyone: themself, which is leaving) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description a positive 32-bit integer */
+                    roomId: string;
+                    /** @description a positive 32-bit integer */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            /** @description no body, `null` or `{}` */
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            roomId: number;
+                            userId: number;
+                            removed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{roomId}/members/{userId}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a member's role (owner only; "owner" hands ownership over, the previous owner becoming an admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description a positive 32-bit integer */
+                    roomId: string;
+                    /** @description a positive 32-bit integer */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        role: "owner" | "admin" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            roomId: number;
+                            userId: number;
+                            role: "owner" | "admin" | "member";
+                            /** @description ISO-8601 UTC */
+                            joinedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

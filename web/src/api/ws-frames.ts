@@ -13,10 +13,17 @@ export interface PushedMessage {
   readonly seq: number;
 }
 
+export type RoomRole = 'owner' | 'admin' | 'member';
+export type RoomVisibility = 'public' | 'private';
+
 export type ServerFrame =
   | { readonly type: 'ready'; readonly userId: number }
   | { readonly type: 'message'; readonly message: PushedMessage }
   | { readonly type: 'room.joined' | 'room.left'; readonly roomId: number; readonly userId: number }
+  | { readonly type: 'room.member-added' | 'room.role-changed'; readonly roomId: number; readonly userId: number; readonly role: RoomRole; readonly byUserId: number }
+  | { readonly type: 'room.member-removed'; readonly roomId: number; readonly userId: number; readonly byUserId: number }
+  | { readonly type: 'room.updated'; readonly roomId: number; readonly name: string; readonly visibility: RoomVisibility; readonly byUserId: number }
+  | { readonly type: 'room.deleted'; readonly roomId: number; readonly byUserId: number }
   | { readonly type: 'ack'; readonly id?: string; readonly result?: unknown }
   | { readonly type: 'error'; readonly id?: string; readonly code: string; readonly message: string; readonly retryAfterMs?: number }
   | { readonly type: 'pong' };

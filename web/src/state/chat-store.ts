@@ -1,7 +1,7 @@
 import { ApiError, describeError } from '../api/api-error';
 import type { AuthSession } from '../api/auth-session';
 import { ChatSocket, type ConnectionState } from '../api/chat-socket';
-import type { PushedMessage, ServerFrame } from '../api/ws-frames';
+import type { PushedMessage, RoomVisibility, ServerFrame } from '../api/ws-frames';
 import { catchUp } from './catch-up';
 import { conversationKey, newConversation, type Conversation, type ConversationKey } from './conversations';
 import { fromPush, fromSent, privateHistoryPage, roomHistoryPage } from './history-api';
@@ -93,6 +93,7 @@ export class ChatStore {
     const conversation = this.current.conversations.get(key);
     if (conversation === undefined) return;
     if (conversation.unread > 0) this.put({ ...conversation, unread: 0 });
+    if (conversation.kind === 'room') void this.attempt(() => this.readRoomDetails(conversation.id));
     if (!conversation.loaded) await this.attempt(() => this.readNewest(key));
   }
 
@@ -127,17 +128,15 @@ export class ChatStore {
    */
   async startPrivateChat(who: string): Promise<boolean> {
     return this.attempt(async () => {
-      const wanted = who.trim().replace(/^#/, '');
-      if (!/^\d+$/.test(wanted)) throw new ApiError(400, 'NOT_AN_ID', `Enter the person's user ID (a number, shown beside their name): "${who}" is not one`);
-      const user = await this.auth.call('get', '/users/{userId}', { path: { userId: wanted } });
+      const user = await this.auth.call('get', '/users/{userId}', { path: { userId: String(this.userIdIn(who)) } });
       const key = this.ensurePrivate(user.userId, user.username);
       await this.open(key);
     });
   }
 
-  async createRoom(name: string): Promise<boolean> {
+  async createRoom(name: string, visibility: RoomVisibility): Promise<boolean> {
     return this.attempt(async () => {
-      const room = await this.auth.call('post', '/rooms/create', { body: { name } });
+      const room = await this.auth.call('post', '/rooms/create', { body: { name, visibility } });
       const key = this.ensureRoom(room.roomId, room.name);
       await this.open(key);
     });
@@ -152,11 +151,34 @@ export class ChatStore {
     });
   }
 
+  /** Adds a person (by user id) to a room: owners and admins may, and any member of a public room. */
+  async addMember(roomId: number, who: string): Promise<boolean> {
+    return this.attempt(async () => {
+      const userId = this.userIdIn(who);
+      await this.auth.call('post', '/rooms/{roomId}/members', { path: { roomId: String(roomId) }, body: { userId } });
+      await this.readRoomDetails(roomId);
+    });
+  }
+
   async leaveRoom(roomId: number): Promise<boolean> {
     return this.attempt(async () => {
       await this.auth.call('post', '/rooms/{roomId}/leave', { path: { roomId: String(roomId) } });
       this.remove(conversationKey('room', roomId));
     });
+  }
+
+  /** A user id typed by a person ("7" or "#7"); refuses anything else with a readable message. */
+  private userIdIn(who: string): number {
+    const wanted = who.trim().replace(/^#/, '');
+    if (!/^\d+$/.test(wanted)) throw new ApiError(400, 'NOT_AN_ID', `Enter the person's user ID (a number, shown beside their name): "${who}" is not one`);
+    return Number(wanted);
+  }
+
+  private async readRoomDetails(roomId: number): Promise<void> {
+    const room = await this.auth.call('get', '/rooms/{roomId}', { path: { roomId: String(roomId) } });
+    const conversation = this.current.conversations.get(conversationKey('room', roomId));
+    if (conversation === undefined) return;
+    this.put({ ...conversation, title: room.name, room: { visibility: room.visibility, role: room.role, memberCount: room.memberCount } });
   }
 
   /** The username of `userId`, looked up once (GET /users/{userId}) and remembered. */
@@ -183,8 +205,27 @@ export class ChatStore {
   }
 
   private onFrame(frame: ServerFrame): void {
-    if (frame.type === 'message') void this.onPushed(frame.message);
-    else if ((frame.type === 'room.joined' || frame.type === 'room.left') && frame.userId === this.me.userId) void this.attempt(() => this.refreshRooms());
+    switch (frame.type) {
+      case 'message':
+        void this.onPushed(frame.message);
+        return;
+      case 'room.joined':
+      case 'room.left':
+      case 'room.member-added':
+      case 'room.member-removed':
+        if (frame.userId === this.me.userId) void this.attempt(() => this.refreshRooms());
+        else if (this.current.conversations.has(conversationKey('room', frame.roomId))) void this.attempt(() => this.readRoomDetails(frame.roomId));
+        return;
+      case 'room.role-changed':
+      case 'room.updated':
+        void this.attempt(() => this.readRoomDetails(frame.roomId));
+        return;
+      case 'room.deleted':
+        this.remove(conversationKey('room', frame.roomId));
+        return;
+      default:
+        return;
+    }
   }
 
   private async onPushed(message: PushedMessage): Promise<void> {

@@ -1,3 +1,4 @@
+import type { RoomRole, RoomVisibility } from '../api/ws-frames';
 import type { ChatMessage } from './messages';
 
 export type ConversationKind = 'private' | 'room';
@@ -18,6 +19,15 @@ export interface Conversation {
   readonly reachedStart: boolean;
   /** Messages that arrived while another conversation was open. */
   readonly unread: number;
+  /** A room's details (GET /rooms/{roomId}), read when it is opened. */
+  readonly room?: RoomDetails;
+}
+
+export interface RoomDetails {
+  readonly visibility: RoomVisibility;
+  /** The signed-in person's role in it. */
+  readonly role: RoomRole;
+  readonly memberCount: number;
 }
 
 export const conversationKey = (kind: ConversationKind, id: number): ConversationKey => `${kind}:${id}`;

@@ -1,5 +1,6 @@
 import type { ChatStore } from '../state/chat-store';
 import type { Conversation } from '../state/conversations';
+import { AddMember } from './AddMember';
 import { Composer } from './Composer';
 import { MessageLog } from './MessageLog';
 
@@ -22,12 +23,19 @@ export const ConversationView = ({
         {conversation.kind === 'room' ? `# ${conversation.title}` : conversation.title}
       </h2>
       <span class="muted">{conversation.kind === 'room' ? `Room ID ${conversation.id}` : `User ID ${conversation.id}`}</span>
+      {conversation.room !== undefined && (
+        <span class="muted">
+          {conversation.room.visibility === 'private' ? 'Private' : 'Public'} · {conversation.room.memberCount}{' '}
+          {conversation.room.memberCount === 1 ? 'member' : 'members'} · you are {conversation.room.role}
+        </span>
+      )}
       {conversation.kind === 'room' && (
         <button type="button" onClick={() => void store.leaveRoom(conversation.id)}>
           Leave
         </button>
       )}
     </header>
+    {conversation.kind === 'room' && <AddMember onAdd={(who) => store.addMember(conversation.id, who)} />}
     <MessageLog store={store} conversation={conversation} usernames={usernames} />
     <Composer onSend={(text) => store.send(conversation.key, text)} />
   </main>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { RoomVisibility } from '../api/ws-frames';
 import type { ChatState, ChatStore } from '../state/chat-store';
 import { sortConversations } from '../state/conversations';
 import { Field } from './Field';
@@ -9,6 +10,7 @@ export const Sidebar = ({ store, state }: { store: ChatStore; state: ChatState }
   const [roomName, setRoomName] = useState('');
   const [roomId, setRoomId] = useState('');
   const [creatingRoom, setCreatingRoom] = useState(false);
+  const [visibility, setVisibility] = useState<RoomVisibility>('public');
   const conversations = sortConversations(state.conversations.values());
 
   return (
@@ -29,13 +31,22 @@ export const Sidebar = ({ store, state }: { store: ChatStore; state: ChatState }
           class="inline-form"
           onSubmit={async (event) => {
             event.preventDefault();
-            if (await store.createRoom(roomName.trim())) {
+            if (await store.createRoom(roomName.trim(), visibility)) {
               setRoomName('');
               setCreatingRoom(false);
             }
           }}
         >
           <Field label="Room name" value={roomName} onInput={setRoomName} required maxLength={64} />
+          <fieldset class="choice">
+            <legend>Who can join</legend>
+            {(['public', 'private'] as const).map((choice) => (
+              <label key={choice}>
+                <input type="radio" name="visibility" value={choice} checked={visibility === choice} onChange={() => setVisibility(choice)} />
+                {choice === 'public' ? 'Public: anyone can find and join' : 'Private: members add people'}
+              </label>
+            ))}
+          </fieldset>
           <button type="submit" class="primary">
             Create room
           </button>
