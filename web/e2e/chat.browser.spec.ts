@@ -1,6 +1,6 @@
 import { uniqueText } from '../../test/harness/system/unique';
 import { withTwoPeople } from './support/two-people';
-import { conversationItem, messagesWith, openPrivateChat, sendWithEnter, waitForMessage } from './support/people';
+import { conversationItem, exchange, messagesWith, openPrivateChat, sendWithEnter, waitForMessage } from './support/people';
 
 jest.setTimeout(180_000);
 
@@ -37,12 +37,8 @@ describe('the web client: two people chatting', () => {
     await people.bob.page.getByRole('button', { name: 'Join', exact: true }).click();
     await conversationItem(people.bob.page, roomName).waitFor();
 
-    const fromBob = uniqueText('bob in the room');
-    await sendWithEnter(people.bob.page, fromBob);
-    await waitForMessage(people.alice.page, fromBob);
-    const fromAlice = uniqueText('alice in the room');
-    await sendWithEnter(people.alice.page, fromAlice);
-    await waitForMessage(people.bob.page, fromAlice);
+    await exchange(people.bob.page, people.alice.page, 'bob in the room');
+    await exchange(people.alice.page, people.bob.page, 'alice in the room');
 
     await people.bob.page.getByRole('button', { name: 'Leave' }).click();
     await conversationItem(people.bob.page, roomName).waitFor({ state: 'detached' });
@@ -63,12 +59,8 @@ describe('the web client: two people chatting', () => {
     await conversationItem(people.bob.page, roomName).getByRole('button').click();
     await people.bob.page.getByText(/Private · 2 members · you are member/).waitFor();
 
-    const fromAlice = uniqueText('welcome bob');
-    await sendWithEnter(people.alice.page, fromAlice);
-    await waitForMessage(people.bob.page, fromAlice);
-    const fromBob = uniqueText('thanks alice');
-    await sendWithEnter(people.bob.page, fromBob);
-    await waitForMessage(people.alice.page, fromBob);
+    await exchange(people.alice.page, people.bob.page, 'welcome bob');
+    await exchange(people.bob.page, people.alice.page, 'thanks alice');
   });
 
   it('reads older history by scrolling up', async () => {

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eventually } from '../../../test/harness/system/eventually';
 import { gateway } from '../../../test/harness/system/system';
 import { newRegistration } from '../../../test/harness/system/test-users';
+import { uniqueText } from '../../../test/harness/system/unique';
 
 /** Desktop and phone viewports the tests and screenshots use. */
 export const DESKTOP = { width: 1280, height: 800 } as const;
@@ -89,3 +90,11 @@ export const messagesWith = (page: Page, text: string) => messageLog(page).locat
 
 /** Waits until the open conversation shows `text`. */
 export const waitForMessage = (page: Page, text: string) => messagesWith(page, text).first().waitFor();
+
+/** Sends a unique message from `from` and waits until `to` shows it: the live path both ways in one call. */
+export const exchange = async (from: Page, to: Page, label: string): Promise<string> => {
+  const text = uniqueText(label);
+  await sendWithEnter(from, text);
+  await waitForMessage(to, text);
+  return text;
+};
