@@ -11,6 +11,11 @@ import { gatewayValidationRules } from './limits/validation-rules';
 import type { GatewayLimits } from '../limits/gateway-limits';
 import { mutationResolvers } from './resolvers/mutation.resolvers';
 import { messageResolvers, roomResolvers, userResolvers } from './resolvers/object.resolvers';
+import {
+  roomAdministrationMutationResolvers,
+  roomAdministrationQueryResolvers,
+  roomMemberResolvers,
+} from './resolvers/room-administration.resolvers';
 import { onBehalfOfCaller } from './on-behalf-of-caller';
 import { queryResolvers } from './resolvers/query.resolvers';
 import { strictGraphqlRoute } from './strict-graphql-route';
@@ -52,11 +57,12 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
   await app.register(mercurius, {
     schema: GATEWAY_SCHEMA,
     resolvers: onBehalfOfCaller({
-      Query: queryResolvers,
-      Mutation: mutationResolvers,
+      Query: { ...queryResolvers, ...roomAdministrationQueryResolvers },
+      Mutation: { ...mutationResolvers, ...roomAdministrationMutationResolvers },
       Subscription: subscriptionResolvers,
       User: userResolvers,
       Room: roomResolvers,
+      RoomMember: roomMemberResolvers,
       Message: messageResolvers,
     }),
     path: GRAPHQL_PATH,

@@ -2,6 +2,7 @@ import type { PubSub } from 'mercurius';
 import { MESSAGE_POSTED_V1, type ChatMessage, type MessagePostedV1 } from '../../../../modules/chat/contracts';
 import type { IntegrationEvent } from '../../../../modules/kernel';
 import { audienceOf } from '../../ws/event-pushes';
+import { relayRoomEvent, roomEventsTopicOf, type RoomEventPayload } from './graphql-room-events';
 
 /** What a message topic carries. */
 export interface MessageAddedPayload {
@@ -24,6 +25,8 @@ export class GraphqlChatFeed {
   private pubsub: PubSub | undefined;
   /** Open subscriptions per user on this gateway: only their topics are published to. */
   private readonly following = new Map<number, number>();
+  /** Open roomEvents subscriptions per user on this gateway. */
+  private readonly followingRoomEvents = new Map<number, number>();
 
   /** Starts publishing to mercurius's pubsub (once the GraphQL plugin is loaded). */
   connect(pubsub: PubSub): void {
@@ -41,17 +44,25 @@ export class GraphqlChatFeed {
     return this.untilEnded(feed, userId);
   }
 
-  private async *untilEnded(feed: AsyncIterable<MessageAddedPayload>, userId: number): AsyncGenerator<MessageAddedPayload> {
+  private async *untilEnded<T>(feed: AsyncIterable<T>, userId: number, following = this.following): AsyncGenerator<T> {
     try {
       yield* feed;
     } finally {
-      const left = (this.following.get(userId) ?? 1) - 1;
-      if (left > 0) this.following.set(userId, left);
-      else this.following.delete(userId);
+      const left = (following.get(userId) ?? 1) - 1;
+      if (left > 0) following.set(userId, left);
+      else following.delete(userId);
     }
   }
 
+  /** The changes to `userId`'s rooms (the room.* pushes of /ws/chat), from now until the subscription ends. */
+  async followRoomEvents(pubsub: PubSub, userId: number): Promise<AsyncIterable<RoomEventPayload>> {
+    const feed = (await pubsub.subscribe(roomEventsTopicOf(userId))) as AsyncIterable<RoomEventPayload>;
+    this.followingRoomEvents.set(userId, (this.followingRoomEvents.get(userId) ?? 0) + 1);
+    return this.untilEnded(feed, userId, this.followingRoomEvents);
+  }
+
   relay(event: IntegrationEvent): void {
+    if (this.pubsub !== undefined && event.type !== MESSAGE_POSTED_V1) relayRoomEvent(this.pubsub, event, (userId) => this.followingRoomEvents.has(userId));
     if (this.pubsub === undefined || event.type !== MESSAGE_POSTED_V1) return;
     const audience = audienceOf(event.payload);
     const message = (event.payload as Partial<MessagePostedV1> | null)?.message;
