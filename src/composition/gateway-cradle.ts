@@ -1,6 +1,6 @@
 import type { ConcurrencyLimiter, EventBus, RateLimiter } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
-import type { Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
+import type { Conversations, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
 
 /** What every container that serves the gateway must resolve, whichever adapters it picked. */
 export interface GatewayCradle {
@@ -11,6 +11,7 @@ export interface GatewayCradle {
   tokenVerifier: TokenVerifier;
   messaging: Messaging;
   roomRegistry: RoomRegistry;
+  conversations: Conversations;
   roomAdministration: RoomAdministration;
   eventBus: EventBus;
   /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */

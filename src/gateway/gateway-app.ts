@@ -17,6 +17,7 @@ import { STRICT_VALIDATION } from './http/strict-validation';
 import { schemaValidationError } from './http/validation-errors';
 import { applyLimits } from './limits/gateway-limits';
 import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_LIMITS, type HttpTimeouts, type LimitsOptions } from './limits/limits-options';
+import { conversationsRoutes } from './routes/conversations.routes';
 import { healthRoutes } from './routes/health.routes';
 import { privateChatRoutes } from './routes/private-chat.routes';
 import { roomChatRoutes } from './routes/room-chat.routes';
@@ -146,6 +147,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   app.register(privateChatRoutes, { deps });
   app.register(roomsRoutes, { deps });
   app.register(roomChatRoutes, { deps });
+  app.register(conversationsRoutes, { deps });
   app.register(roomAdministrationRoutes, { deps });
   app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions });
   app.register(graphqlPlugin, {

@@ -15,6 +15,7 @@ import { InMemoryRoomStore } from '../adapters/in-memory/in-memory.room-store';
 import { privateConversation, roomConversation } from '../domain/conversation-key';
 import { MessagingService } from './messaging.service';
 import { RoomsService } from './rooms.service';
+import { inMemoryConversationStores } from '../../../test/contract/ports/chat/in-memory-conversation-stores';
 import { RoomAdministrationService } from './room-administration.service';
 
 const NOW = new Date('2024-05-06T07:08:09.000Z');
@@ -42,6 +43,7 @@ const setup = () => {
     messageStore: new InMemoryMessageStore(),
     roomStore: new InMemoryRoomStore(),
     roomMembership: new InMemoryRoomMembership(),
+    ...inMemoryConversationStores(),
     userLookup: { exists: async (userId: number) => [ANN, BOB, CAT].includes(userId) },
     eventBus,
     clock: { now: () => NOW },

@@ -19,6 +19,7 @@ import type { ValidHistoryPaging } from '../domain/history-paging';
 import { requireInputObject } from '../domain/input-object';
 import { requireMessageText } from '../domain/message-text';
 import { announce } from './announce';
+import type { ConversationTracking } from './conversation-tracking';
 
 
 export interface MessagingServiceDeps {
@@ -26,6 +27,7 @@ export interface MessagingServiceDeps {
   readonly roomStore: RoomStore;
   readonly roomMembership: RoomMembership;
   readonly userLookup: UserLookup;
+  readonly conversationTracking: ConversationTracking;
   readonly eventBus: EventBus;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -87,9 +89,14 @@ export class MessagingService implements Messaging {
     return clientMessageId === undefined ? { ...base, timestamp } : { ...base, timestamp, clientMessageId };
   }
 
-  /** Persists first; announces only a message that was really stored now, to its audience read afterwards. */
+  /**
+   * Persists first, then records the conversation's summary and the sender's read marker
+   * (again on a repeat, which is harmless and heals a send cut off in between); announces
+   * only a message that was really stored now, to its audience read afterwards.
+   */
   private async post(newMessage: NewMessage, audience: () => Promise<number[]>): Promise<ChatMessage> {
     const { message, created } = await this.deps.messageStore.append(newMessage);
+    await this.deps.conversationTracking.messageStored(newMessage.conversation, message);
     if (created) {
       await announce<MessagePostedV1>(this.deps, MESSAGE_POSTED_V1, async () => ({ message, audience: await audience() }));
     }

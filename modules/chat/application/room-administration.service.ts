@@ -26,7 +26,7 @@ import type {
   SetRoomRoleInput,
   UpdateRoomInput,
 } from '../contracts';
-import type { MessageStore, RoomMembership, RoomStore, StoredRoom, UserLookup } from '../ports';
+import type { MessageStore, ReadMarkerStore, RoomMembership, RoomStore, StoredRoom, UserLookup } from '../ports';
 import { roomConversation } from '../domain/conversation-key';
 import { requireRoomName, ROOM_NAME_MAX_LENGTH } from '../domain/room-name';
 import { optionalAfter, optionalVisibility, pageLimitOf, requireRole as requireRoleValue } from '../domain/room-settings';
@@ -35,12 +35,15 @@ import { announce } from './announce';
 import { mayAdd, memberOf, requireRole, requireRoomInput } from './room-access';
 import { announceHandOver, announceMemberAdded, announceMemberRemoved, announceRoleChanged } from './room-announcements';
 import { ensureOwner } from './room-ownership';
+import type { ConversationTracking } from './conversation-tracking';
 
 export interface RoomAdministrationServiceDeps {
   readonly roomStore: RoomStore;
   readonly roomMembership: RoomMembership;
   readonly messageStore: MessageStore;
   readonly userLookup: UserLookup;
+  readonly conversationTracking: ConversationTracking;
+  readonly readMarkerStore: ReadMarkerStore;
   readonly eventBus: EventBus;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -57,6 +60,7 @@ export class RoomAdministrationService implements RoomAdministration {
     if (!(await this.deps.userLookup.exists(memberId))) throw ChatErrors.userNotFound(memberId);
     const joinedAt = this.deps.clock.now().toISOString();
     if (!(await this.deps.roomMembership.add(room.roomId, memberId, 'member', joinedAt))) throw ChatErrors.alreadyMember(room.roomId, memberId);
+    await this.deps.conversationTracking.memberJoined(room.roomId, memberId);
     await announceMemberAdded(this.deps, room.roomId, memberId, 'member', userId);
     return { roomId: room.roomId, userId: memberId, role: 'member', joinedAt };
   }
@@ -130,7 +134,9 @@ export class RoomAdministrationService implements RoomAdministration {
     const limit = pageLimitOf(input.limit, ROOM_MEMBERS_DEFAULT_LIMIT, ROOM_MEMBERS_MAX_LIMIT);
     const after = optionalAfter(input.after);
     const rows = await this.deps.roomMembership.page(room.roomId, { ...(after === undefined ? {} : { after }), limit: limit + 1 });
-    const members = rows.slice(0, limit).map((row) => ({ roomId: room.roomId, ...row }));
+    const shown = rows.slice(0, limit);
+    const readers = await this.deps.readMarkerStore.readersOf(roomConversation(room.roomId), shown.map((row) => row.userId));
+    const members = shown.map((row) => ({ roomId: room.roomId, ...row, readSeq: readers.get(row.userId) ?? 0 }));
     return rows.length > limit ? { members, nextAfter: members.at(-1)!.userId } : { members };
   }
 

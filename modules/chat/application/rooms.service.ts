@@ -17,6 +17,7 @@ import { requireInputObject } from '../domain/input-object';
 import { requireRoomName } from '../domain/room-name';
 import { optionalInitialMembers, optionalVisibility } from '../domain/room-settings';
 import { announce } from './announce';
+import type { ConversationTracking } from './conversation-tracking';
 import { memberOf, requireRoomInput } from './room-access';
 import { announceHandOver, announceMemberAdded, announceRoleChanged } from './room-announcements';
 import { ensureOwner } from './room-ownership';
@@ -24,6 +25,7 @@ import { ensureOwner } from './room-ownership';
 export interface RoomsServiceDeps {
   readonly roomStore: RoomStore;
   readonly roomMembership: RoomMembership;
+  readonly conversationTracking: ConversationTracking;
   readonly userLookup: UserLookup;
   readonly eventBus: EventBus;
   readonly clock: Clock;
@@ -63,6 +65,7 @@ export class RoomsService implements RoomRegistry {
     const { room, userId, role } = await requireRoomInput(this.deps, input);
     const { roomId } = room;
     if (role === null && (await this.deps.roomMembership.add(roomId, userId, 'member', this.deps.clock.now().toISOString()))) {
+      await this.deps.conversationTracking.memberJoined(roomId, userId);
       const heir = await ensureOwner(this.deps.roomMembership, roomId);
       await this.announceChange(ROOM_MEMBER_JOINED_V1, roomId, userId);
       if (heir !== null) await announceRoleChanged(this.deps, roomId, heir, 'owner', userId);

@@ -77,6 +77,8 @@ export interface RoomMember {
   readonly userId: number;
   readonly role: RoomRole;
   readonly joinedAt: string;
+  /** In a page of members: the seq of the last message this member has read in the room (0: none). */
+  readonly readSeq?: number;
 }
 
 /** One page of a room's members, by userId ascending; `nextAfter` is the cursor of the next page, absent on the last. */

@@ -21,6 +21,20 @@ export interface RoomMembershipChangedV1 {
   readonly audience: number[];
 }
 
+/** A user's read marker moved: to the reader's devices, and in a private chat to the other person ("seen"). */
+export const READ_MARKER_MOVED_V1 = 'chat.read-marker-moved.v1';
+export interface ReadMarkerMovedV1 {
+  readonly kind: 'private' | 'room';
+  /** The reader. */
+  readonly userId: number;
+  /** Private conversations: the other person. */
+  readonly peerId?: number;
+  readonly roomId?: number;
+  /** The marker: the seq of the last message read. */
+  readonly seq: number;
+  readonly audience: number[];
+}
+
 /*
  * Issue 10: rooms people run. Each event names who did it (`byUserId`) and its `audience`
  * like the ones above; every one of them travels the same path (announce -> event bus ->

@@ -4,3 +4,5 @@ export * from './room-registry.port';
 export * from './room-administration.port';
 export * from './chat.errors';
 export * from './chat.events';
+export * from './conversations.dto';
+export * from './conversations.port';

@@ -19,6 +19,8 @@ export interface RoomMemberBody {
   readonly username: string;
   readonly role: RoomRole;
   readonly joinedAt: string;
+  /** The seq of the last message this member has read in the room (0: none). */
+  readonly readSeq: number;
 }
 
 export interface RoomMemberPageBody {
@@ -95,6 +97,7 @@ export const listRoomMembers = async (
       username: usernames.get(member.userId) ?? '',
       role: member.role,
       joinedAt: member.joinedAt,
+      readSeq: member.readSeq ?? 0,
     })),
     nextAfter: page.nextAfter ?? null,
   };

@@ -10,6 +10,7 @@ import { httpDocumentGuard } from './limits/http-document-guard';
 import { gatewayValidationRules } from './limits/validation-rules';
 import type { GatewayLimits } from '../limits/gateway-limits';
 import { mutationResolvers } from './resolvers/mutation.resolvers';
+import { conversationResolvers } from './resolvers/conversation.resolvers';
 import { messageResolvers, roomResolvers, userResolvers } from './resolvers/object.resolvers';
 import {
   roomAdministrationMutationResolvers,
@@ -64,6 +65,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
       Room: roomResolvers,
       RoomMember: roomMemberResolvers,
       Message: messageResolvers,
+      Conversation: conversationResolvers,
     }),
     path: GRAPHQL_PATH,
     graphiql: options.graphiql,

@@ -66,7 +66,15 @@ export const roomAdministrationSchemas = {
     querystring: pageQuery(ROOM_MEMBERS_MAX_LIMIT),
     response: withErrors({
       200: Type.Object({
-        members: Type.Array(Type.Object({ userId: Id, username: Type.String(), role: Role, joinedAt: Type.String() })),
+        members: Type.Array(
+          Type.Object({
+            userId: Id,
+            username: Type.String(),
+            role: Role,
+            joinedAt: Type.String(),
+            readSeq: Type.Integer({ minimum: 0, description: 'the seq of the last message this member has read here (0: none)' }),
+          }),
+        ),
         nextAfter: NextAfter,
       }),
     }),

@@ -1,4 +1,5 @@
 import type { ChatMessage, RoomRole, RoomVisibility } from '../../../modules/chat/contracts';
+import type { ReadFrame } from './read-push';
 
 /** The `id` a client may put on a frame; echoed in the reply. */
 export type FrameId = string | number;
@@ -14,6 +15,7 @@ export type ServerFrame =
   | { readonly type: 'pong'; readonly id?: FrameId }
   | { readonly type: 'message'; readonly message: PushedMessage }
   | { readonly type: 'room.joined' | 'room.left'; readonly roomId: number; readonly userId: number }
+  | ReadFrame
   | RoomEventFrame;
 
 /** Pushes about running a room (issue 10); `byUserId` is who did it. */

@@ -38,4 +38,9 @@ export const MONGO_SCHEMA_STEPS: readonly MongoSchemaStep[] = [
       }
     },
   },
+  {
+    version: 3,
+    description: 'conversation summaries (by participant) and read markers (by user and by conversation)',
+    apply: (orm) => orm.schema.ensureIndexes(),
+  },
 ];

@@ -212,7 +212,7 @@ describe('GET /rooms/{roomId}/members', () => {
     expect(rest.body.nextAfter).toBeNull();
     const all = [...first.body.members, ...rest.body.members];
     const byId = new Map(all.map((m: { userId: number }) => [m.userId, m]));
-    expect(byId.get(owner.userId)).toEqual({ userId: owner.userId, username: owner.username, role: 'owner', joinedAt: isoTimestamp() });
+    expect(byId.get(owner.userId)).toEqual({ userId: owner.userId, username: owner.username, role: 'owner', joinedAt: isoTimestamp(), readSeq: 0 });
     expect(byId.get(carol.userId)).toMatchObject({ username: carol.username, role: 'member' });
   });
 

@@ -16,6 +16,8 @@ export const CHAT_GRPC_ACCESS: GrpcAccessTable = {
   LeaveRoom: RpcAccess.actingUser('userId'),
   ListRooms: RpcAccess.actingUser('userId'),
   GetRoom: RpcAccess.actingUser('userId'),
+  ListConversations: RpcAccess.actingUser('userId'),
+  MarkRead: RpcAccess.actingUser('userId'),
   AddRoomMember: RpcAccess.actingUser('userId'),
   RemoveRoomMember: RpcAccess.actingUser('userId'),
   SetRoomRole: RpcAccess.actingUser('userId'),

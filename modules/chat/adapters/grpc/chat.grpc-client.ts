@@ -1,5 +1,5 @@
 import type { Logger } from '../../../kernel';
-import { chatServiceProto, GrpcUnaryClient, type GrpcCallCredentials, type GrpcClientTls } from '../../../../src/platform/grpc';
+import type { GrpcCallCredentials, GrpcClientTls, GrpcUnaryClient } from '../../../../src/platform/grpc';
 import type {
   ChatMessage,
   CreateRoomInput,
@@ -54,6 +54,7 @@ import {
   roomSummaryOf,
   sentMessageOf,
 } from './chat.grpc-mapping';
+import { chatServiceChannel } from './chat-service-channel';
 import {
   createRoomRequestOf,
   listMembersRequestOf,
@@ -94,15 +95,7 @@ export class GrpcChatClient implements Messaging, RoomRegistry, RoomAdministrati
   private readonly client: GrpcUnaryClient;
 
   constructor(deps: GrpcChatClientDeps) {
-    this.client = new GrpcUnaryClient({
-      address: deps.chatGrpcAddress,
-      proto: chatServiceProto(),
-      serviceLabel: 'Chat service',
-      deadlineMs: deps.grpcDeadlineMs,
-      callCredentials: deps.grpcCallCredentials,
-      tls: deps.grpcClientTls,
-      logger: deps.logger,
-    });
+    this.client = chatServiceChannel(deps);
   }
 
   async sendPrivateMessage(input: SendPrivateMessageInput): Promise<ChatMessage> {

@@ -107,6 +107,7 @@ export interface RoomMemberResponseMessage {
   readonly userId: number;
   readonly role: string;
   readonly joinedAt: string;
+  readonly readSeq?: number;
 }
 
 export interface RemoveRoomMemberResponseMessage {

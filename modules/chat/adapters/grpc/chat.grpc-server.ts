@@ -1,5 +1,5 @@
 import { chatServiceProto, presentField, type GrpcServiceBinding } from '../../../../src/platform/grpc';
-import type { HistoryPaging, Messaging, RoomAdministration, RoomRegistry } from '../../contracts';
+import type { Conversations, HistoryPaging, Messaging, RoomAdministration, RoomRegistry } from '../../contracts';
 import type {
   CreateRoomRequestMessage,
   GetRoomResponseMessage,
@@ -17,11 +17,13 @@ import type {
 } from './chat.grpc-messages';
 import { messageOf } from './chat.grpc-mapping';
 import { CHAT_GRPC_ACCESS } from './chat.grpc-access';
+import { conversationsGrpcHandlers } from './conversations.grpc-handlers';
 import { roomAdministrationHandlers } from './room-administration.grpc-handlers';
 
 export interface ChatGrpcServiceDeps {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly conversations: Conversations;
   readonly roomAdministration: RoomAdministration;
 }
 
@@ -37,7 +39,7 @@ const pagingOf = (request: { before?: string; limit?: number }): HistoryPaging =
  * Failures are the ports' DomainErrors, turned into statuses by startGrpcServer. Who may
  * call what is CHAT_GRPC_ACCESS: a user acting as themself, checked before any handler runs.
  */
-export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
+export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration, conversations }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
   proto: chatServiceProto(),
   access: CHAT_GRPC_ACCESS,
   handlers: {
@@ -90,6 +92,7 @@ export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration }:
       const room = await roomRegistry.getRoom({ userId, roomId });
       return { ...room, members: room.members };
     },
+    ...conversationsGrpcHandlers(conversations),
     ...roomAdministrationHandlers(roomAdministration),
   },
 });

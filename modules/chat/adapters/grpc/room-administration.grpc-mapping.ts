@@ -98,6 +98,7 @@ export const roomMemberOf = (message: RoomMemberResponseMessage): RoomMember => 
   userId: message.userId,
   role: message.role as RoomRole,
   joinedAt: message.joinedAt,
+  ...presentField('readSeq', message.readSeq),
 });
 
 export const roomInfoOf = (message: RoomInfoMessage): RoomInfo => ({

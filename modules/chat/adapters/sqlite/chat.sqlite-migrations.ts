@@ -66,4 +66,27 @@ export const chatSqliteMigrations: readonly SqliteMigration[] = [
       CREATE INDEX room_members_by_role ON room_members (room_id, role, joined_at, user_id);
     `,
   },
+  {
+    version: 4,
+    description: 'conversation summaries (newest message, once per message) indexed by the two people of a private conversation, and per-user read markers',
+    up: `
+      CREATE TABLE conversation_summaries (
+        conversation TEXT NOT NULL PRIMARY KEY,
+        last_seq     INTEGER NOT NULL CHECK (last_seq >= 1),
+        last_message TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        user_low     INTEGER,
+        user_high    INTEGER
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX conversation_summaries_by_user_low ON conversation_summaries (user_low) WHERE user_low IS NOT NULL;
+      CREATE INDEX conversation_summaries_by_user_high ON conversation_summaries (user_high) WHERE user_high IS NOT NULL;
+      CREATE TABLE read_markers (
+        user_id      INTEGER NOT NULL,
+        conversation TEXT NOT NULL,
+        seq          INTEGER NOT NULL CHECK (seq >= 1),
+        PRIMARY KEY (user_id, conversation)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX read_markers_by_conversation ON read_markers (conversation, user_id);
+    `,
+  },
 ];

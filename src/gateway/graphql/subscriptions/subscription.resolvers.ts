@@ -5,6 +5,7 @@ import { codedError } from '../graphql-errors';
 import { idArgument } from '../resolvers/arguments';
 import type { MessageAddedPayload } from './graphql-chat-feed';
 import type { RoomEventPayload } from './graphql-room-events';
+import { readReceiptOf } from '../resolvers/conversation.resolvers';
 
 type SetUp<Args> = (args: Args, context: ResolverContext) => Promise<AsyncIterable<unknown>>;
 
@@ -47,5 +48,11 @@ export const subscriptionResolvers: IResolverObject<unknown, ResolverContext> = 
       return only(await feed.follow(pubsub, userId), (payload) => payload.message.roomId === roomId);
     }),
     resolve: messageOf,
+  },
+
+  /** Read receipts: the caller's own markers (every device) and their private peers' ("seen"). */
+  readMarkerMoved: {
+    subscribe: subscribing(async (_args, { caller, feed, pubsub }) => feed.followReads(pubsub, await caller.id())),
+    resolve: readReceiptOf,
   },
 };

@@ -4,11 +4,12 @@ import { describeRoomRegistryCases } from './chat-api.room-registry.cases';
 import { describeRoomAdministrationCases } from './chat-api.room-administration.cases';
 import type { ChatApiSubject } from './chat-api.subject';
 import { describeChatValidationCases } from './chat-api.validation.cases';
+import { describeConversationsCases } from './chat-api.conversations.cases';
 
 export type { ChatApiSubject } from './chat-api.subject';
 
 /**
- * The chat inbound ports' contract ({@link Messaging}, {@link RoomRegistry} and {@link RoomAdministration}), run
+ * The chat inbound ports' contract ({@link Messaging}, {@link RoomRegistry}, {@link RoomAdministration} and {@link Conversations}), run
  * against the in-process services and against the gRPC client. It touches the ports
  * only, asserts error `code` and `kind`, makes a fresh room per test and never assumes
  * the three users' private conversations are empty (it assumes only that nobody else
@@ -34,5 +35,6 @@ export const describeChatApiContract = (name: string, makeSubject: () => Promise
     describeRoomRegistryCases(current);
     describeRoomAdministrationCases(current);
     describeChatValidationCases(current);
+    describeConversationsCases(current);
   });
 };
