@@ -250,6 +250,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller, email included */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: number;
+                            username: string;
+                            email: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find people by username prefix, ignoring case (usernames only, never emails) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a username prefix: 1-32 characters of A-Z a-z 0-9 _ . - */
+                    q: string;
+                    /** @description an integer from 1 to 50 (default 20) */
+                    limit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ascending by lower-cased username */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: number;
+                            username: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{userId}": {
         parameters: {
             query?: never;
@@ -1692,6 +1844,292 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every conversation of the caller (private chats and rooms), most recent activity first, with unread counts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an integer from 1 to 100 (default 20) */
+                    limit?: string;
+                    /** @description the nextCursor of the previous page */
+                    before?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conversations: {
+                                kind: "private" | "room";
+                                /** @description private conversations: the other person */
+                                peer?: {
+                                    userId: number;
+                                    username: string;
+                                };
+                                /** @description rooms */
+                                room?: {
+                                    roomId: number;
+                                    name: string;
+                                    visibility: "public" | "private";
+                                };
+                                /** @description null for a room nobody wrote in yet */
+                                lastMessage: {
+                                    messageId: string;
+                                    kind: "private" | "room";
+                                    senderId: number;
+                                    recipientId?: number;
+                                    roomId?: number;
+                                    message: string;
+                                    /** @description ISO-8601 UTC */
+                                    timestamp: string;
+                                    seq: number;
+                                } | null;
+                                lastSeq: number;
+                                readSeq: number;
+                                /** @description lastSeq - readSeq */
+                                unreadCount: number;
+                                /** @description the newest message, or the room creation; ISO-8601 UTC */
+                                updatedAt: string;
+                            }[];
+                            /** @description null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chats/private/{userId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move your read marker in a private conversation forward (never back) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description a positive 32-bit integer */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the seq of the last message read */
+                        seq: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kind: "private" | "room";
+                            userId: number;
+                            peerId?: number;
+                            roomId?: number;
+                            readSeq: number;
+                            lastSeq: number;
+                            unreadCount: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chats/room/{roomId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move your read marker in a room forward (never back) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description a positive 32-bit integer */
+                    roomId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the seq of the last message read */
+                        seq: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kind: "private" | "room";
+                            userId: number;
+                            peerId?: number;
+                            roomId?: number;
+                            readSeq: number;
+                            lastSeq: number;
+                            unreadCount: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rooms/public": {
         parameters: {
             query?: never;
@@ -1816,6 +2254,8 @@ export interface paths {
                                 username: string;
                                 role: "owner" | "admin" | "member";
                                 joinedAt: string;
+                                /** @description the seq of the last message this member has read here (0: none) */
+                                readSeq: number;
                             }[];
                             /** @description the `after` of the next page; null on the last */
                             nextAfter: number | null;
