@@ -8,7 +8,7 @@ jest.setTimeout(180_000);
 describe('the web client: two people chatting', () => {
   const people = withTwoPeople();
 
-  it('find each other by user id and chat privately, each message arriving live on the other side', async () => {
+  it('find each other by username and chat privately, each message arriving live on the other side', async () => {
     await openPrivateChat(people.alice.page, people.bob);
     const hello = uniqueText('hello bob');
     await sendWithEnter(people.alice.page, hello);

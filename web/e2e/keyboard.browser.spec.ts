@@ -31,7 +31,10 @@ describe('the web client: keyboard only', () => {
     await waitOnline(page);
 
     await tabTo(page, 'Search people');
-    await page.keyboard.type(String(await bob.userId()));
+    await page.keyboard.type(bob.username);
+    await page.keyboard.press('Enter');
+    await page.getByRole('list', { name: 'People found' }).waitFor();
+    await tabTo(page, `Chat with ${bob.username}`);
     await page.keyboard.press('Enter');
     await conversationItem(page, bob.username).waitFor();
     const text = uniqueText('typed');

@@ -78,10 +78,11 @@ export const sendWithEnter = async (page: Page, text: string) => {
   await eventually(async () => expect(await box.inputValue()).toBe(''), { timeoutMs: 10_000 });
 };
 
-/** Starts (or opens) the private chat with `other` by entering their user id in "Search people". */
+/** Starts (or opens) the private chat with `other`: their username in "Search people", then the person found. */
 export const openPrivateChat = async (page: Page, other: Person) => {
-  await page.getByLabel('Search people').fill(String(await other.userId()));
-  await page.getByRole('button', { name: 'Chat', exact: true }).click();
+  await page.getByLabel('Search people').fill(other.username);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('list', { name: 'People found' }).getByRole('button', { name: `Chat with ${other.username}` }).click();
   await conversationItem(page, other.username).waitFor();
 };
 

@@ -123,15 +123,26 @@ export class ChatStore {
   }
 
   /**
-   * Opens the private chat with a person named by their user id (a number) or, where the
-   * server can look people up by name, their username.
+   * People whose username starts with `text` (GET /users?q=, ignoring case), yourself left out;
+   * a user ID ("7" or "#7") finds that person. Undefined when the search failed (see `problem`).
    */
-  async startPrivateChat(who: string): Promise<boolean> {
-    return this.attempt(async () => {
-      const user = await this.auth.call('get', '/users/{userId}', { path: { userId: String(this.userIdIn(who)) } });
-      const key = this.ensurePrivate(user.userId, user.username);
-      await this.open(key);
+  async searchPeople(text: string): Promise<ReadonlyArray<{ readonly userId: number; readonly username: string }> | undefined> {
+    let found: ReadonlyArray<{ readonly userId: number; readonly username: string }> = [];
+    const ok = await this.attempt(async () => {
+      const wanted = text.trim();
+      if (/^#?\d+$/.test(wanted)) {
+        const user = await this.auth.call('get', '/users/{userId}', { path: { userId: String(this.userIdIn(wanted)) } });
+        found = [{ userId: user.userId, username: user.username }];
+      } else {
+        found = await this.auth.call('get', '/users', { query: { q: wanted, limit: '10' } });
+      }
     });
+    return ok ? found.filter((user) => user.userId !== this.me.userId) : undefined;
+  }
+
+  /** Opens (or starts) the private chat with a person found by {@link searchPeople}. */
+  async openPrivateChat(user: { readonly userId: number; readonly username: string }): Promise<void> {
+    await this.open(this.ensurePrivate(user.userId, user.username));
   }
 
   async createRoom(name: string, visibility: RoomVisibility): Promise<boolean> {

@@ -3,10 +3,10 @@ import type { RoomVisibility } from '../api/ws-frames';
 import type { ChatState, ChatStore } from '../state/chat-store';
 import { sortConversations } from '../state/conversations';
 import { Field } from './Field';
+import { PeopleSearch } from './PeopleSearch';
 
 /** Start a private chat, create or join a room, and the list of conversations (newest activity first). */
 export const Sidebar = ({ store, state }: { store: ChatStore; state: ChatState }) => {
-  const [who, setWho] = useState('');
   const [roomName, setRoomName] = useState('');
   const [roomId, setRoomId] = useState('');
   const [creatingRoom, setCreatingRoom] = useState(false);
@@ -15,17 +15,7 @@ export const Sidebar = ({ store, state }: { store: ChatStore; state: ChatState }
 
   return (
     <nav class="sidebar" aria-label="Chats">
-      <form
-        class="inline-form"
-        role="search"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          if (await store.startPrivateChat(who)) setWho('');
-        }}
-      >
-        <Field label="Search people" value={who} onInput={setWho} placeholder="User ID" inputMode="numeric" required />
-        <button type="submit">Chat</button>
-      </form>
+      <PeopleSearch store={store} />
       {creatingRoom ? (
         <form
           class="inline-form"
