@@ -209,7 +209,7 @@ export class ChatStore {
   private async onReady(reconnected: boolean): Promise<void> {
     if (!reconnected) return;
     await this.attempt(async () => {
-      await this.refreshRooms();
+      await this.refreshRooms(true);
       const loaded = [...this.current.conversations.values()].filter((conversation) => conversation.loaded);
       for (const conversation of loaded) await this.catchUpOn(conversation.key);
     });
@@ -221,10 +221,13 @@ export class ChatStore {
         void this.onPushed(frame.message);
         return;
       case 'room.joined':
-      case 'room.left':
       case 'room.member-added':
-      case 'room.member-removed':
         if (frame.userId === this.me.userId) void this.attempt(() => this.refreshRooms());
+        else if (this.current.conversations.has(conversationKey('room', frame.roomId))) void this.attempt(() => this.readRoomDetails(frame.roomId));
+        return;
+      case 'room.left':
+      case 'room.member-removed':
+        if (frame.userId === this.me.userId) this.remove(conversationKey('room', frame.roomId));
         else if (this.current.conversations.has(conversationKey('room', frame.roomId))) void this.attempt(() => this.readRoomDetails(frame.roomId));
         return;
       case 'room.role-changed':
@@ -284,11 +287,18 @@ export class ChatStore {
     return conversation.kind === 'private' ? privateHistoryPage(this.auth, conversation.id) : roomHistoryPage(this.auth, conversation.id);
   }
 
-  private async refreshRooms(): Promise<void> {
+  /**
+   * Lists the rooms joined (GET /rooms). Only `dropMissing` (after a reconnection, when leave and
+   * removal pushes may have been missed) removes rooms the answer lacks: otherwise a list read
+   * just before a join or create is visible would drop a room the person just opened.
+   */
+  private async refreshRooms(dropMissing = false): Promise<void> {
     const rooms = await this.auth.call('get', '/rooms');
-    const joined = new Set(rooms.map((room) => conversationKey('room', room.roomId)));
-    for (const conversation of this.current.conversations.values()) {
-      if (conversation.kind === 'room' && !joined.has(conversation.key)) this.remove(conversation.key);
+    if (dropMissing) {
+      const joined = new Set(rooms.map((room) => conversationKey('room', room.roomId)));
+      for (const conversation of this.current.conversations.values()) {
+        if (conversation.kind === 'room' && !joined.has(conversation.key)) this.remove(conversation.key);
+      }
     }
     for (const room of rooms) this.ensureRoom(room.roomId, room.name);
   }
