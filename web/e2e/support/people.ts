@@ -29,6 +29,8 @@ export type Where = number | string;
 export const openClient = async (browser: Browser, where: Where, viewport: { width: number; height: number } = DESKTOP) => {
   const origin = new URL(typeof where === 'number' ? gateway(where).httpUrl : where).origin;
   const context = await browser.newContext({ viewport, baseURL: origin });
+  // The whole suite shares two cores with the servers under test: wait longer than Playwright's 30 s before calling a step failed.
+  context.setDefaultTimeout(60_000);
   const foreignRequests: string[] = [];
   context.on('request', (request) => {
     const url = new URL(request.url());
