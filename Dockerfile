@@ -12,7 +12,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY proto ./proto
 COPY modules ./modules
 COPY src ./src
-# the web client (web/), bundled by scripts/build into dist/web, which the gateway serves at /
+# npm run build: tsc, then GraphiQL's assets copied from node_modules into dist/graphiql, and the
+# web client (web/) bundled into dist/web, which the gateway serves at /
 COPY web ./web
 COPY scripts/build ./scripts/build
 RUN npm run build

@@ -21,12 +21,13 @@ const whenStale = async (inputs, stampFile, work) => {
   writeFileSync(stampFile, before);
 };
 
-await whenStale(['src', 'modules', 'proto', 'tsconfig.json', 'tsconfig.build.json', 'package.json'], join(root, 'dist', '.build-stamp'), () =>
+await whenStale(['src', 'modules', 'proto', 'tsconfig.json', 'tsconfig.build.json', 'package.json'], join(root, 'dist', '.build-stamp'), () => {
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
     cwd: root,
     stdio: 'inherit',
-  }),
-);
+  });
+  execFileSync(process.execPath, [join(root, 'scripts', 'build', 'copy-graphiql-assets.mjs')], { cwd: root, stdio: 'inherit' });
+});
 await whenStale(
   ['web/src', 'web/index.html', 'web/tsconfig.json', 'scripts/build/build-web.mjs', 'package.json', 'package-lock.json'],
   join(root, 'dist', '.web-build-stamp'),
