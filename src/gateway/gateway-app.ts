@@ -28,6 +28,7 @@ import { roomAdministrationRoutes } from './routes/room-administration.routes';
 import { sessionsRoutes } from './routes/sessions.routes';
 import { usersRoutes } from './routes/users.routes';
 import { messageChangesRoutes } from './routes/message-changes.routes';
+import { webClientRoutes } from './web/web-client.plugin';
 import { ChatEventFanOut } from './ws/chat-event-fan-out';
 import { TypingRelay } from './ws/typing-relay';
 import { PresenceHub } from './ws/presence-hub';
@@ -174,6 +175,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
     limits,
     sessions,
   });
+  app.register(webClientRoutes);
 
   await sessions.start();
   await fanOut.start();
