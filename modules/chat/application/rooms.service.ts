@@ -43,9 +43,9 @@ export class RoomsService implements RoomRegistry {
     const name = requireRoomName(input.roomName);
     const visibility = optionalVisibility(input.visibility) ?? 'public';
     const invited = optionalInitialMembers(input.members, userId);
-    for (const memberId of invited) {
-      if (!(await this.deps.userLookup.exists(memberId))) throw ChatErrors.userNotFound(memberId);
-    }
+    const known = await Promise.all(invited.map((memberId) => this.deps.userLookup.exists(memberId)));
+    const unknown = invited.find((_memberId, index) => !known[index]);
+    if (unknown !== undefined) throw ChatErrors.userNotFound(unknown);
     const createdAt = this.deps.clock.now().toISOString();
     const room = await this.deps.roomStore.create({ name, createdBy: userId, createdAt, visibility });
     const members = [{ userId, role: 'owner' as const, joinedAt: createdAt }, ...invited.map((id) => ({ userId: id, role: 'member' as const, joinedAt: createdAt }))];

@@ -1,3 +1,5 @@
+import { ROOM_ADMINISTRATION_SCHEMA } from './room-administration.schema';
+
 /**
  * The GraphQL schema of the gateway: the same operations as the HTTP API, over the same
  * module ports. Ids of users and rooms are Int (positive int32), messageIds are ID,
@@ -97,7 +99,8 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     authenticate(username: String!, password: String!): AccessToken!
     sendPrivateMessage(recipientId: Int!, message: String!, clientMessageId: String): Message!
     sendRoomMessage(roomId: Int!, message: String!, clientMessageId: String): Message!
-    createRoom(name: String!): Room!
+    "Visibility defaults to public; members (at most 100 userIds) are added at once, all or none."
+    createRoom(name: String!, visibility: RoomVisibility, members: [Int!]): Room!
     joinRoom(roomId: Int!): RoomMembership!
     leaveRoom(roomId: Int!): RoomMembership!
     "Redeems a refresh token (single use) for a new access token and refresh token; needs no access token."
@@ -172,4 +175,4 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     "Read receipts: your markers moving on any device, and your private peers' (seen)."
     readMarkerMoved: ReadReceipt!
   }
-`;
+${ROOM_ADMINISTRATION_SCHEMA}`;

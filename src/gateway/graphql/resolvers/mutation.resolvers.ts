@@ -35,7 +35,8 @@ export const mutationResolvers: IResolverObject<unknown, ResolverContext> = {
       ...clientMessageIdOf(args),
     }),
 
-  createRoom: async (_root, args: { name: string }, { ports, caller }) => createRoom(ports, await caller.id(), { name: args.name }),
+  createRoom: async (_root, args: { name: string; visibility?: string | null; members?: number[] | null }, { ports, caller }) =>
+    createRoom(ports, await caller.id(), { name: args.name, visibility: args.visibility, members: args.members }),
 
   joinRoom: async (_root, args: { roomId: number }, { ports, caller }) => joinRoom(ports, await caller.id(), idArgument(args.roomId, 'roomId')),
 

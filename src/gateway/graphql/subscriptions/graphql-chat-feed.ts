@@ -3,6 +3,7 @@ import { MESSAGE_POSTED_V1, READ_MARKER_MOVED_V1, type ChatMessage, type Message
 import type { IntegrationEvent } from '../../../../modules/kernel';
 import { audienceOf } from '../../ws/event-pushes';
 import { readFrameOf, type ReadFrame } from '../../ws/read-push';
+import { relayRoomEvent, roomEventsTopicOf, type RoomEventPayload } from './graphql-room-events';
 
 /** What a message topic carries. */
 export interface MessageAddedPayload {
@@ -28,6 +29,8 @@ export class GraphqlChatFeed {
   private pubsub: PubSub | undefined;
   /** Open subscriptions per user on this gateway: only their topics are published to. */
   private readonly following = new Map<number, number>();
+  /** Open roomEvents subscriptions per user on this gateway. */
+  private readonly followingRoomEvents = new Map<number, number>();
 
   /** Starts publishing to mercurius's pubsub (once the GraphQL plugin is loaded). */
   connect(pubsub: PubSub): void {
@@ -54,18 +57,26 @@ export class GraphqlChatFeed {
     return this.untilEnded(feed, userId);
   }
 
-  private async *untilEnded<T>(feed: AsyncIterable<T>, userId: number): AsyncGenerator<T> {
+  private async *untilEnded<T>(feed: AsyncIterable<T>, userId: number, following = this.following): AsyncGenerator<T> {
     try {
       yield* feed;
     } finally {
-      const left = (this.following.get(userId) ?? 1) - 1;
-      if (left > 0) this.following.set(userId, left);
-      else this.following.delete(userId);
+      const left = (following.get(userId) ?? 1) - 1;
+      if (left > 0) following.set(userId, left);
+      else following.delete(userId);
     }
+  }
+
+  /** The changes to `userId`'s rooms (the room.* pushes of /ws/chat), from now until the subscription ends. */
+  async followRoomEvents(pubsub: PubSub, userId: number): Promise<AsyncIterable<RoomEventPayload>> {
+    const feed = (await pubsub.subscribe(roomEventsTopicOf(userId))) as AsyncIterable<RoomEventPayload>;
+    this.followingRoomEvents.set(userId, (this.followingRoomEvents.get(userId) ?? 0) + 1);
+    return this.untilEnded(feed, userId, this.followingRoomEvents);
   }
 
   relay(event: IntegrationEvent): void {
     if (event.type === READ_MARKER_MOVED_V1) this.relayRead(event);
+    if (this.pubsub !== undefined && event.type !== MESSAGE_POSTED_V1) relayRoomEvent(this.pubsub, event, (userId) => this.followingRoomEvents.has(userId));
     if (this.pubsub === undefined || event.type !== MESSAGE_POSTED_V1) return;
     const audience = audienceOf(event.payload);
     const message = (event.payload as Partial<MessagePostedV1> | null)?.message;

@@ -5,6 +5,7 @@ import { codedError } from '../graphql-errors';
 import { idArgument } from '../resolvers/arguments';
 import type { MessageAddedPayload } from './graphql-chat-feed';
 import { readReceiptOf } from '../resolvers/conversation.resolvers';
+import type { RoomEventPayload } from './graphql-room-events';
 
 type SetUp<Args> = (args: Args, context: ResolverContext) => Promise<AsyncIterable<unknown>>;
 
@@ -30,6 +31,12 @@ export const subscriptionResolvers: IResolverObject<unknown, ResolverContext> = 
   messageAdded: {
     subscribe: subscribing(async (_args, { caller, feed, pubsub }) => feed.follow(pubsub, await caller.id())),
     resolve: messageOf,
+  },
+
+  /** Room changes the caller is told about (the room.* pushes of /ws/chat). */
+  roomEvents: {
+    subscribe: subscribing(async (_args, { caller, feed, pubsub }) => feed.followRoomEvents(pubsub, await caller.id())),
+    resolve: (payload: unknown) => (payload as RoomEventPayload).event,
   },
 
   /** Members only, checked when subscribing (CHAT_NOT_A_ROOM_MEMBER); leaving stops delivery. */
