@@ -4,18 +4,11 @@ import { InMemoryEventBus } from '../../kernel/adapters';
 import { closeMongoOrm, createMongoOrm, type MongoOrm } from '../../../src/platform/mongo/create-mongo-orm';
 import { closeRedis, createRedis, redisReady } from '../../../src/platform/redis/create-redis';
 import { mongoTestUrl, serviceUrls } from '../../../test/harness/services/service-urls';
-import {
-  chatEntities,
-  MikroOrmConversationStore,
-  MikroOrmMessageStore,
-  MikroOrmReadMarkerStore,
-  MikroOrmRoomMembership,
-  MikroOrmRoomStore,
-} from '../adapters/mongo';
+import { chatEntities, MikroOrmConversationStore, MikroOrmMessageStore, MikroOrmReadMarkerStore, MikroOrmRoomMembership, MikroOrmRoomStore } from '../adapters/mongo';
+import { ConversationTracking } from './conversation-tracking';
 import { RedisCachedRoomMembership } from '../adapters/redis/redis-cached.room-membership';
 import { RoomAdministrationService } from './room-administration.service';
 import { RoomsService } from './rooms.service';
-import { ConversationTracking } from './conversation-tracking';
 
 const [ANN, BOB, CAT] = [11, 12, 13];
 
@@ -35,10 +28,11 @@ describe('rooms served by two chat-service replicas (MongoDB on FerretDB, Redis)
     const mongoOrm = await createMongoOrm({ clientUrl: url, entities: chatEntities });
     orms.push(mongoOrm);
     const roomMembership = new RedisCachedRoomMembership({ redis, durableRoomMembership: new MikroOrmRoomMembership({ mongoOrm }), logger: silentLogger, keyPrefix });
-    const markers = { conversationStore: new MikroOrmConversationStore({ mongoOrm }), readMarkerStore: new MikroOrmReadMarkerStore({ mongoOrm }) };
+    const readMarkerStore = new MikroOrmReadMarkerStore({ mongoOrm });
+    const conversationTracking = new ConversationTracking({ conversationStore: new MikroOrmConversationStore({ mongoOrm }), readMarkerStore });
     const deps = {
-      ...markers,
-      conversationTracking: new ConversationTracking(markers),
+      readMarkerStore,
+      conversationTracking,
       roomStore: new MikroOrmRoomStore({ mongoOrm }),
       roomMembership,
       messageStore: new MikroOrmMessageStore({ mongoOrm }),

@@ -2,8 +2,8 @@ import type { PubSub } from 'mercurius';
 import { MESSAGE_POSTED_V1, READ_MARKER_MOVED_V1, type ChatMessage, type MessagePostedV1 } from '../../../../modules/chat/contracts';
 import type { IntegrationEvent } from '../../../../modules/kernel';
 import { audienceOf } from '../../ws/event-pushes';
-import { readFrameOf, type ReadFrame } from '../../ws/read-push';
 import { relayRoomEvent, roomEventsTopicOf, type RoomEventPayload } from './graphql-room-events';
+import { readFrameOf, type ReadFrame } from '../../ws/read-push';
 
 /** What a message topic carries. */
 export interface MessageAddedPayload {
@@ -75,8 +75,8 @@ export class GraphqlChatFeed {
   }
 
   relay(event: IntegrationEvent): void {
-    if (event.type === READ_MARKER_MOVED_V1) this.relayRead(event);
     if (this.pubsub !== undefined && event.type !== MESSAGE_POSTED_V1) relayRoomEvent(this.pubsub, event, (userId) => this.followingRoomEvents.has(userId));
+    if (event.type === READ_MARKER_MOVED_V1) this.relayRead(event);
     if (this.pubsub === undefined || event.type !== MESSAGE_POSTED_V1) return;
     const audience = audienceOf(event.payload);
     const message = (event.payload as Partial<MessagePostedV1> | null)?.message;

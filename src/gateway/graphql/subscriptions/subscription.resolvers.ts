@@ -4,8 +4,8 @@ import type { ResolverContext } from '../graphql-context';
 import { codedError } from '../graphql-errors';
 import { idArgument } from '../resolvers/arguments';
 import type { MessageAddedPayload } from './graphql-chat-feed';
-import { readReceiptOf } from '../resolvers/conversation.resolvers';
 import type { RoomEventPayload } from './graphql-room-events';
+import { readReceiptOf } from '../resolvers/conversation.resolvers';
 
 type SetUp<Args> = (args: Args, context: ResolverContext) => Promise<AsyncIterable<unknown>>;
 
