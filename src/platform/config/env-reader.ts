@@ -68,11 +68,11 @@ export class EnvReader {
     return this.optional(name) === undefined ? undefined : this.url(name, protocols);
   }
 
-  /** A `host:port` address, as gRPC clients dial. */
+  /** A `host:port` address, or `dns:///host:port` (every address of the name), as gRPC clients dial. */
   address(name: string, fallback?: string): string {
     const value = this.string(name, fallback);
-    if (!/^[A-Za-z0-9._-]+:\d{1,5}$/.test(value)) {
-      throw new ConfigError(`${name} must be host:port, got "${value}"`);
+    if (!/^(?:dns:\/\/\/)?[A-Za-z0-9._-]+:\d{1,5}$/.test(value)) {
+      throw new ConfigError(`${name} must be host:port or dns:///host:port, got "${value}"`);
     }
     return value;
   }
