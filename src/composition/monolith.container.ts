@@ -18,7 +18,7 @@ import { usersEntities } from '../../modules/users/adapters/mongo';
 import { chatEntities } from '../../modules/chat/adapters/mongo';
 import type { MonolithConfig } from '../roles/role-configs';
 import { authRegistrations, platformRegistrations, warnAboutLegacyJwtSettings } from './shared.registrations';
-import { inMemoryEventBusRegistration, inMemoryLimitersRegistration, mongoOrmRegistration } from './infrastructure.registrations';
+import { inMemoryEventBusRegistration, inMemoryLimitersRegistration, inMemorySignalBusRegistration, mongoOrmRegistration } from './infrastructure.registrations';
 import { sqliteRegistrations } from './sqlite.registrations';
 import type { GatewayCradle, OpenCradle } from './gateway-cradle';
 
@@ -34,6 +34,7 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
     ...authRegistrations(config.auth),
     ...inMemoryEventBusRegistration(),
     ...inMemoryLimitersRegistration(),
+    ...inMemorySignalBusRegistration(),
     ...usersApplicationRegistrations(),
     ...usersCryptoRegistrations(),
     ...chatApplicationRegistrations(),
