@@ -1,11 +1,11 @@
 import { FULL, SMOKE, type BenchOptions } from './scenarios/bench-options';
-import { SCENARIOS } from './scenarios';
+import { NAMED_SCENARIOS, SCENARIOS } from './scenarios';
 import type { Scenario } from './scenarios/scenario';
 import { TARGET_NAMES, type TargetName } from './targets/bench-target';
 
 export const USAGE = `npm run bench -- <scenario>[,<scenario>...]|all [flags]
 
-scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')}
+scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')} (all); ${NAMED_SCENARIOS.map((scenario) => scenario.name).join(', ')} (by name, without baseline)
 flags:
   --targets baseline,monolith,monolith-sqlite,split   targets to run, in this order (default: all four;
                                       monolith keeps data in memory, monolith-sqlite in SQLite files in a temp DATA_DIR)
@@ -51,7 +51,7 @@ export const parseCliArgs = (argv: readonly string[]): CliArgs => {
   if (first === undefined || first.startsWith('--')) throw new Error('name a scenario');
   const names = first === 'all' ? SCENARIOS.map((scenario) => scenario.name) : first.split(',');
   const scenarios = names.map((name) => {
-    const found = SCENARIOS.find((scenario) => scenario.name === name);
+    const found = [...SCENARIOS, ...NAMED_SCENARIOS].find((scenario) => scenario.name === name);
     if (found === undefined) throw new Error(`unknown scenario "${name}"`);
     return found;
   });

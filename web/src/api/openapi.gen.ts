@@ -432,6 +432,12 @@ export interface paths {
                             userId: number;
                             username: string;
                             email?: string;
+                            /** @description online while any socket of the user is open on any gateway; left out when it cannot be read */
+                            presence?: {
+                                status: "online" | "offline";
+                                /** @description ISO-8601 UTC: when the last socket closed (offline only) */
+                                lastSeenAt?: string;
+                            };
                         };
                     };
                 };
@@ -1074,7 +1080,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/json": ({
                             senderId: number;
                             message: string;
                             /** @description ISO-8601 UTC */
@@ -1082,7 +1088,15 @@ export interface paths {
                             messageId: string;
                             /** @description 1, 2, 3... within the conversation */
                             seq: number;
-                        }[];
+                            /** @description ISO-8601 UTC: when its author last edited it; absent if never */
+                            editedAt?: string;
+                        } | {
+                            messageId: string;
+                            /** @description 1, 2, 3... within the conversation */
+                            seq: number;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        })[];
                     };
                 };
                 /** @description Default Response */
@@ -1789,7 +1803,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/json": ({
                             userId: number;
                             message: string;
                             /** @description ISO-8601 UTC */
@@ -1797,7 +1811,15 @@ export interface paths {
                             messageId: string;
                             /** @description 1, 2, 3... within the conversation */
                             seq: number;
-                        }[];
+                            /** @description ISO-8601 UTC: when its author last edited it; absent if never */
+                            editedAt?: string;
+                        } | {
+                            messageId: string;
+                            /** @description 1, 2, 3... within the conversation */
+                            seq: number;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        })[];
                     };
                 };
                 /** @description Default Response */
@@ -2544,6 +2566,167 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/chats/messages/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete your message, or (room messages) one of a room you own or administer; leaves a tombstone */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description a messageId */
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            /** @description no body, `null` or `{}` */
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            messageId: string;
+                            /** @description 1, 2, 3... within the conversation */
+                            seq: number;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit your message (private or room): new text, editedAt set */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description a messageId */
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1-4000 characters, not only whitespace */
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            messageId: string;
+                            kind: "private" | "room";
+                            senderId: number;
+                            recipientId?: number;
+                            roomId?: number;
+                            message: string;
+                            /** @description ISO-8601 UTC */
+                            timestamp: string;
+                            /** @description 1, 2, 3... within the conversation */
+                            seq: number;
+                            /** @description ISO-8601 UTC: when its author last edited it; absent if never */
+                            editedAt?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description stable: branch on it */
+                            code: string;
+                            /** @description the HTTP reason phrase */
+                            error: string;
+                            /** @description for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/ws/chat": {
