@@ -1,3 +1,4 @@
+import { GRPC_ADDRESS_FORMS, grpcTargetsOf } from '../grpc/grpc-targets';
 import { ConfigError, EnvReader } from './env-reader';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -78,8 +79,15 @@ export const readCorsOrigins = (env: Env): readonly string[] => {
   });
 };
 
-/** A `host:port` a gRPC client dials, such as USERS_GRPC_ADDRESS. */
-export const readGrpcAddress = (env: Env, name: string): string => new EnvReader(env).address(name);
+/**
+ * What a gRPC client dials, such as USERS_GRPC_ADDRESS: `host:port`, `dns:///host:port` (every
+ * address of the name, round-robin) or a comma-separated list of them (see grpc-targets).
+ */
+export const readGrpcAddress = (env: Env, name: string): string => {
+  const value = new EnvReader(env).string(name);
+  if (grpcTargetsOf(value) === undefined) throw new ConfigError(`${name} must be ${GRPC_ADDRESS_FORMS}, got "${value}"`);
+  return value;
+};
 
 export const readGrpcDeadlineMs = (env: Env): number =>
   new EnvReader(env).integer('GRPC_DEADLINE_MS', 5_000, { min: 100, max: 120_000 });
