@@ -8,3 +8,4 @@ export * from './ids';
 export * from './keyed-serial-queue';
 export * from './caller-credential';
 export * from './limits';
+export * from './readiness-check';

@@ -138,7 +138,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
       if (socket.readyState === WebSocket.OPEN) socket.close(1011, 'Internal error');
     },
   });
-  app.register(healthRoutes);
+  app.register(healthRoutes, { readinessChecks: deps.readinessChecks ?? [] });
   app.register(usersRoutes, { deps, limits });
   app.register(sessionsRoutes, { deps });
   app.register(privateChatRoutes, { deps });

@@ -6,6 +6,7 @@ import {
   readGrpcClientConfig,
   readGrpcDeadlineMs,
   readGrpcServerPort,
+  readHealthCheckIntervalMs,
   readGraphqlConfig,
   readHttpConfig,
   readLogLevel,
@@ -67,6 +68,11 @@ export interface GatewayConfig {
 }
 
 /** What a gRPC service role needs to secure its listener. */
+/** How a gRPC service role watches its own dependencies (its gRPC health). */
+export interface ServiceHealthConfig {
+  readonly healthCheckIntervalMs: number;
+}
+
 export interface GrpcServerSecurity {
   /** undefined = plaintext. */
   readonly tls?: GrpcServerTls;
@@ -74,7 +80,7 @@ export interface GrpcServerSecurity {
   readonly serviceToken: string;
 }
 
-export interface UserServiceConfig {
+export interface UserServiceConfig extends ServiceHealthConfig {
   readonly logLevel: LogLevel;
   readonly grpcServer: HttpConfig;
   readonly grpcSecurity: GrpcServerSecurity;
@@ -83,7 +89,7 @@ export interface UserServiceConfig {
   readonly amqp: AmqpConfig;
 }
 
-export interface ChatServiceConfig {
+export interface ChatServiceConfig extends ServiceHealthConfig {
   readonly logLevel: LogLevel;
   readonly grpcServer: HttpConfig;
   readonly grpcSecurity: GrpcServerSecurity;
@@ -137,6 +143,7 @@ export const readUserServiceConfig = (env: Env): UserServiceConfig => ({
   auth: readAuthConfig(env),
   mongoUrl: readMongoUrl(env, 'USERS_MONGO_URL'),
   amqp: readAmqpConfig(env),
+  healthCheckIntervalMs: readHealthCheckIntervalMs(env),
 });
 
 export const readChatServiceConfig = (env: Env): ChatServiceConfig => ({
@@ -150,6 +157,7 @@ export const readChatServiceConfig = (env: Env): ChatServiceConfig => ({
   amqp: readAmqpConfig(env),
   usersAddress: readGrpcAddress(env, 'USERS_GRPC_ADDRESS'),
   deadlineMs: readGrpcDeadlineMs(env),
+  healthCheckIntervalMs: readHealthCheckIntervalMs(env),
 });
 
 /** Each role's config reader: the compose test runs them over the compose files' environments. */

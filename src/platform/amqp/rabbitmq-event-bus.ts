@@ -71,6 +71,11 @@ export class RabbitMqEventBus implements EventBus {
     return this.connection.start();
   }
 
+  /** True while connected to the broker (false while it reconnects). */
+  isConnected(): boolean {
+    return this.connection.isConnected();
+  }
+
   async publish(event: IntegrationEvent): Promise<void> {
     this.assertOpen();
     if (typeof event?.id !== 'string' || event.id.length === 0) throw validationFailed('An integration event needs an id');

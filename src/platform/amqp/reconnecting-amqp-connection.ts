@@ -78,6 +78,11 @@ export class ReconnectingAmqpConnection {
     });
   }
 
+  /** True while a live session exists (false while reconnecting, and after close). */
+  isConnected(): boolean {
+    return !this.closed && this.current?.alive === true;
+  }
+
   /** Ends `session` (when it is still the live one) and reconnects: for consumers the broker cancelled. */
   fail(session: AmqpSession, reason: string): void {
     this.lost(session as MutableSession, reason);

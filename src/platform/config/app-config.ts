@@ -98,6 +98,10 @@ export const readGrpcClientConfig = (env: Env): GrpcClientConfig => ({
   deadlineMs: readGrpcDeadlineMs(env),
 });
 
+/** How often a gRPC service checks its database and broker for its gRPC health (HEALTH_CHECK_INTERVAL_MS). */
+export const readHealthCheckIntervalMs = (env: Env): number =>
+  new EnvReader(env).integer('HEALTH_CHECK_INTERVAL_MS', 5_000, { min: 100, max: 600_000 });
+
 /** The gRPC listener: loopback unless GRPC_HOST says otherwise (a deployment's private network). */
 export const readGrpcServerPort = (env: Env, fallback: number): HttpConfig => {
   const reader = new EnvReader(env);

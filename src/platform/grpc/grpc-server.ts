@@ -28,6 +28,8 @@ export interface GrpcServerOptions {
 
 export interface RunningGrpcServer {
   readonly port: number;
+  /** What the health service answers for the server and each service (SERVING from start); ignored once closing. */
+  setServing(serving: boolean): void;
   /** Reports NOT_SERVING, drains calls in flight (then forces), and releases the port. Idempotent. */
   close(): Promise<void>;
 }
@@ -76,6 +78,10 @@ export const startGrpcServer = async (options: GrpcServerOptions): Promise<Runni
   let closing: Promise<void> | undefined;
   return {
     port,
+    setServing: (serving) => {
+      if (closing !== undefined) return;
+      for (const name of ['', ...names]) health.setStatus(name, serving ? 'SERVING' : 'NOT_SERVING');
+    },
     close: () => {
       closing ??= (async () => {
         for (const name of ['', ...names]) health.setStatus(name, 'NOT_SERVING');
