@@ -9,3 +9,4 @@ export * from './keyed-serial-queue';
 export * from './caller-credential';
 export * from './limits';
 export * from './readiness-check';
+export * from './request-id';

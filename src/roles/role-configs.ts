@@ -7,6 +7,7 @@ import {
   readGrpcDeadlineMs,
   readGrpcServerPort,
   readHealthCheckIntervalMs,
+  readMetricsListener,
   readGraphqlConfig,
   readHttpConfig,
   readLogLevel,
@@ -33,6 +34,8 @@ export type Role = (typeof ROLES)[number];
 
 export const USER_SERVICE_DEFAULT_GRPC_PORT = 50051;
 export const CHAT_SERVICE_DEFAULT_GRPC_PORT = 50052;
+export const USER_SERVICE_DEFAULT_METRICS_PORT = 9451;
+export const CHAT_SERVICE_DEFAULT_METRICS_PORT = 9452;
 
 export interface MonolithConfig {
   readonly logLevel: LogLevel;
@@ -68,9 +71,11 @@ export interface GatewayConfig {
 }
 
 /** What a gRPC service role needs to secure its listener. */
-/** How a gRPC service role watches its own dependencies (its gRPC health). */
+/** How a gRPC service role reports on itself: its gRPC health (dependency checks) and its metrics listener. */
 export interface ServiceHealthConfig {
   readonly healthCheckIntervalMs: number;
+  /** Where GET /metrics is served (METRICS_HOST, METRICS_PORT). */
+  readonly metrics: HttpConfig;
 }
 
 export interface GrpcServerSecurity {
@@ -144,6 +149,7 @@ export const readUserServiceConfig = (env: Env): UserServiceConfig => ({
   mongoUrl: readMongoUrl(env, 'USERS_MONGO_URL'),
   amqp: readAmqpConfig(env),
   healthCheckIntervalMs: readHealthCheckIntervalMs(env),
+  metrics: readMetricsListener(env, USER_SERVICE_DEFAULT_METRICS_PORT),
 });
 
 export const readChatServiceConfig = (env: Env): ChatServiceConfig => ({
@@ -158,6 +164,7 @@ export const readChatServiceConfig = (env: Env): ChatServiceConfig => ({
   usersAddress: readGrpcAddress(env, 'USERS_GRPC_ADDRESS'),
   deadlineMs: readGrpcDeadlineMs(env),
   healthCheckIntervalMs: readHealthCheckIntervalMs(env),
+  metrics: readMetricsListener(env, CHAT_SERVICE_DEFAULT_METRICS_PORT),
 });
 
 /** Each role's config reader: the compose test runs them over the compose files' environments. */

@@ -5,6 +5,7 @@ import type { HttpConfig } from '../platform/config/app-config';
 import type { AppLogger } from '../platform/logging/create-logger';
 import type { ReadinessCheck } from '../../modules/kernel';
 import { ReadinessMonitor } from '../platform/health/readiness-monitor';
+import { startMetricsServer } from '../platform/metrics/metrics-endpoint';
 import type { GrpcServerSecurity, ServiceHealthConfig } from './role-configs';
 import type { RunningRole } from './running-role';
 import { closeOnce } from './close-once';
@@ -14,7 +15,8 @@ import { closeOnce } from './close-once';
  * Calls are checked with the container's `tokenVerifier` (end users' tokens) and the shared
  * service token; the listener uses TLS when `security` has it. Its gRPC health turns
  * NOT_SERVING while one of the container's `readinessChecks` (database, broker) fails, checked
- * every `health.healthCheckIntervalMs`, and SERVING again once they answer.
+ * every `health.healthCheckIntervalMs`, and SERVING again once they answer. Its metrics are
+ * served on `health.metrics` (GET /metrics).
  */
 export const serveGrpc = async <T extends { tokenVerifier: TokenVerifier; readinessChecks: readonly ReadinessCheck[] }>(
   container: AwilixContainer<T>,
@@ -40,10 +42,12 @@ export const serveGrpc = async <T extends { tokenVerifier: TokenVerifier; readin
     logger,
   });
   monitor.start();
+  const metrics = await startMetricsServer(health.metrics.host, health.metrics.port, logger);
   return {
     close: closeOnce(async () => {
       monitor.stop();
       await server.close();
+      await metrics.close();
       await container.dispose();
     }),
   };

@@ -46,7 +46,7 @@ describe('readiness follows a database that goes down and comes back', () => {
       env: {
         LOG_LEVEL: 'warn', GRPC_HOST: HOST, GRPC_PORT: String(usersPort), USERS_MONGO_URL: ferret.urlOf(`readiness_users_${run}`),
         AMQP_URL: serviceUrls.amqp, AMQP_EXCHANGE: `chatterroom.test.readiness.${run}`, SERVICE_TOKEN: randomBytes(32).toString('base64url'),
-        HEALTH_CHECK_INTERVAL_MS: '200', BCRYPT_COST: '4',
+        HEALTH_CHECK_INTERVAL_MS: '200', BCRYPT_COST: '4', METRICS_PORT: '0',
       },
     }));
     await Promise.all([

@@ -102,6 +102,12 @@ export const readGrpcClientConfig = (env: Env): GrpcClientConfig => ({
 export const readHealthCheckIntervalMs = (env: Env): number =>
   new EnvReader(env).integer('HEALTH_CHECK_INTERVAL_MS', 5_000, { min: 100, max: 600_000 });
 
+/** The metrics listener of a gRPC service: loopback unless METRICS_HOST says otherwise; METRICS_PORT 0 picks a free port. */
+export const readMetricsListener = (env: Env, fallbackPort: number): HttpConfig => {
+  const reader = new EnvReader(env);
+  return { host: reader.string('METRICS_HOST', '127.0.0.1'), port: reader.integer('METRICS_PORT', fallbackPort, { min: 0, max: 65535 }) };
+};
+
 /** The gRPC listener: loopback unless GRPC_HOST says otherwise (a deployment's private network). */
 export const readGrpcServerPort = (env: Env, fallback: number): HttpConfig => {
   const reader = new EnvReader(env);

@@ -1,10 +1,13 @@
 import { Client, connectivityState, type Metadata, type ServiceError } from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
-import type { Logger } from '../../../modules/kernel';
+import { context } from '@opentelemetry/api';
+import { DomainError, RequestId, type Logger } from '../../../modules/kernel';
+import { inSpan, outgoingTraceHeaders, SpanKind } from '../tracing/trace-context';
 import type { GrpcCallCredentials } from './grpc-call-credentials';
 import { GRPC_CHANNEL_OPTIONS } from './grpc-channel-options';
 import { domainErrorFromGrpc, isNeverSent, isTransientTransportFailure } from './grpc-client-errors';
 import { grpcTargetsOf } from './grpc-targets';
+import { grpcClientCallDuration } from '../metrics/grpc-metrics';
 import { channelCredentialsOf, type GrpcClientTls } from './grpc-tls';
 import type { ProtoService } from './proto-files';
 
@@ -26,6 +29,9 @@ export interface GrpcUnaryClientOptions {
   /** Pause before retry n is n times this (default 50 ms). */
   readonly retryBackoffMs?: number;
 }
+
+/** The metadata key carrying the id of the request a call serves (from the client's X-Request-Id). */
+export const REQUEST_ID_METADATA_KEY = 'x-request-id';
 
 export interface GrpcCallOptions {
   /** True only when repeating the call cannot do anything twice (reads, idempotent writes, keyed sends). */
@@ -57,12 +63,28 @@ export class GrpcUnaryClient {
   }
 
   async call<TResponse>(method: string, request: object, callOptions: GrpcCallOptions): Promise<TResponse> {
+    const path = `${this.options.proto.serviceName}/${method}`;
+    const timer = grpcClientCallDuration.startTimer({ method: path });
+    try {
+      const response = await inSpan(path, SpanKind.CLIENT, context.active(), () => this.callWithRetries<TResponse>(method, request, callOptions));
+      timer({ code: 'OK' });
+      return response;
+    } catch (error) {
+      timer({ code: error instanceof DomainError ? error.code : 'INTERNAL_ERROR' });
+      throw error;
+    }
+  }
+
+  private async callWithRetries<TResponse>(method: string, request: object, callOptions: GrpcCallOptions): Promise<TResponse> {
     const definition = this.options.proto.definition[method] as MethodDefinition<object, TResponse> | undefined;
     if (definition === undefined) throw new Error(`${this.options.proto.serviceName} has no method ${method}`);
     const maxAttempts = callOptions.retryable ? Math.max(this.options.maxAttempts ?? 3, this.channels.length) : this.channels.length;
     const backoffMs = this.options.retryBackoffMs ?? 50;
     const deadline = Date.now() + this.options.deadlineMs;
     const metadata = this.options.callCredentials();
+    for (const [key, value] of Object.entries(outgoingTraceHeaders())) metadata.set(key, value);
+    const requestId = RequestId.current();
+    if (requestId !== undefined) metadata.set(REQUEST_ID_METADATA_KEY, requestId);
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.attempt(this.pick(), definition, request, metadata, deadline);

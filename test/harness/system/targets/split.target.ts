@@ -22,10 +22,11 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
   const resources = prepareSplitResources();
   const security = splitGrpcSecurity(resources.serviceToken, options.grpcTls ?? false);
   const chatReplicas = options.chatReplicas ?? 1;
-  const ports = await freePorts(1 + chatReplicas + GATEWAY_COUNT, HOST);
+  const ports = await freePorts(2 * (1 + chatReplicas) + GATEWAY_COUNT, HOST);
   const [usersPort] = ports as [number];
   const chatPorts = ports.slice(1, 1 + chatReplicas);
-  const gatewayPorts = ports.slice(1 + chatReplicas);
+  const gatewayPorts = ports.slice(1 + chatReplicas, 1 + chatReplicas + GATEWAY_COUNT);
+  const metricsPorts = ports.slice(1 + chatReplicas + GATEWAY_COUNT);
   const usersAddress = `${HOST}:${usersPort}`;
   const chatAddress = chatPorts.map((port) => `${HOST}:${port}`).join(',');
   const common = { LOG_LEVEL: options.logLevel, AMQP_URL: resources.amqpUrl, AMQP_EXCHANGE: resources.amqpExchange };
@@ -34,13 +35,13 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
 
   const started: RoleProcess[] = [];
   const users = role('user-service', 'user-service', {
-    GRPC_HOST: HOST, GRPC_PORT: String(usersPort), BCRYPT_COST: '4',
+    GRPC_HOST: HOST, GRPC_PORT: String(usersPort), BCRYPT_COST: '4', METRICS_PORT: String(metricsPorts[0]),
     USERS_MONGO_URL: resources.usersMongoUrl, ...security.users,
   });
   const chats = chatPorts.map((port, index) => ({
     port,
     process: role(index === 0 ? 'chat-service' : `chat-service-${index + 1}`, 'chat-service', {
-      GRPC_HOST: HOST, GRPC_PORT: String(port), CHAT_MONGO_URL: resources.chatMongoUrl,
+      GRPC_HOST: HOST, GRPC_PORT: String(port), CHAT_MONGO_URL: resources.chatMongoUrl, METRICS_PORT: String(metricsPorts[index + 1]),
       REDIS_URL: resources.redisUrl, REDIS_KEY_PREFIX: resources.redisKeyPrefix, USERS_GRPC_ADDRESS: usersAddress,
       ...security.chat,
     }),
