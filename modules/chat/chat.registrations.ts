@@ -3,21 +3,36 @@ import type { NameAndRegistrationPair } from 'awilix';
 import { InMemoryMessageStore } from './adapters/in-memory/in-memory.message-store';
 import { InMemoryRoomMembership } from './adapters/in-memory/in-memory.room-membership';
 import { InMemoryRoomStore } from './adapters/in-memory/in-memory.room-store';
-import { MikroOrmMessageStore, MikroOrmRoomMembership, MikroOrmRoomStore } from './adapters/mongo';
-import { SqliteMessageStore, SqliteRoomMembership, SqliteRoomStore } from './adapters/sqlite';
+import { InMemoryConversationStore } from './adapters/in-memory/in-memory.conversation-store';
+import { InMemoryReadMarkerStore } from './adapters/in-memory/in-memory.read-marker-store';
+import {
+  MikroOrmConversationStore,
+  MikroOrmMessageStore,
+  MikroOrmReadMarkerStore,
+  MikroOrmRoomMembership,
+  MikroOrmRoomStore,
+} from './adapters/mongo';
+import { SqliteConversationStore, SqliteMessageStore, SqliteReadMarkerStore, SqliteRoomMembership, SqliteRoomStore } from './adapters/sqlite';
 import { UserDirectoryUserLookup } from './adapters/users/user-directory.user-lookup';
 import { RedisCachedRoomMembership } from './adapters/redis/redis-cached.room-membership';
 import { GrpcChatClient } from './adapters/grpc/chat.grpc-client';
+import { GrpcConversationsClient } from './adapters/grpc/conversations.grpc-client';
+import { ConversationTracking } from './application/conversation-tracking';
+import { ConversationsService } from './application/conversations.service';
 import { MessagingService } from './application/messaging.service';
 import { RoomsService } from './application/rooms.service';
-import type { Messaging, RoomRegistry } from './contracts';
-import type { MessageStore, RoomMembership, RoomStore, UserLookup } from './ports';
+import { RoomAdministrationService } from './application/room-administration.service';
+import type { Conversations, Messaging, RoomAdministration, RoomRegistry } from './contracts';
+import type { ConversationStore, MessageStore, ReadMarkerStore, RoomMembership, RoomStore, UserLookup } from './ports';
 
 /** What {@link chatApplicationRegistrations} adds to a container. */
 export interface ChatApplicationCradle {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly roomAdministration: RoomAdministration;
   readonly userLookup: UserLookup;
+  readonly conversations: Conversations;
+  readonly conversationTracking: ConversationTracking;
 }
 
 /** What a chat storage bundle adds to a container. */
@@ -25,18 +40,24 @@ export interface ChatStorageCradle {
   readonly roomStore: RoomStore;
   readonly roomMembership: RoomMembership;
   readonly messageStore: MessageStore;
+  readonly conversationStore: ConversationStore;
+  readonly readMarkerStore: ReadMarkerStore;
 }
 
 /**
- * The chat module's services: `messaging` and `roomRegistry` (its inbound ports) and
- * `userLookup` (answered by whatever `userDirectory` the container holds). They need
- * `roomStore`, `roomMembership`, `messageStore`, `userDirectory`, `eventBus`, `clock`
- * and `logger` registered beside them (PROXY injection: each gets the cradle as deps).
+ * The chat module's services: `messaging`, `roomRegistry`, `roomAdministration` and `conversations`
+ * (its inbound ports), `conversationTracking` (summaries and markers kept in step with messages and
+ * memberships) and `userLookup` (answered by whatever `userDirectory` the container holds). They
+ * need a chat storage bundle, `userDirectory`, `eventBus`, `clock` and `logger` registered beside
+ * them (PROXY injection: each gets the cradle as deps).
  */
 export const chatApplicationRegistrations = (): NameAndRegistrationPair<ChatApplicationCradle> => ({
   messaging: asClass(MessagingService).singleton(),
   roomRegistry: asClass(RoomsService).singleton(),
+  roomAdministration: asClass(RoomAdministrationService).singleton(),
   userLookup: asClass(UserDirectoryUserLookup).singleton(),
+  conversations: asClass(ConversationsService).singleton(),
+  conversationTracking: asClass(ConversationTracking).singleton(),
 });
 
 /** Chat storage kept in process memory: for the monolith without databases, and tests. */
@@ -44,6 +65,8 @@ export const chatInMemoryStorageRegistrations = (): NameAndRegistrationPair<Chat
   roomStore: asClass(InMemoryRoomStore).singleton(),
   roomMembership: asClass(InMemoryRoomMembership).singleton(),
   messageStore: asClass(InMemoryMessageStore).singleton(),
+  conversationStore: asClass(InMemoryConversationStore).singleton(),
+  readMarkerStore: asClass(InMemoryReadMarkerStore).singleton(),
 });
 
 /** Chat storage in MongoDB through MikroORM; needs `mongoOrm` registered (with `chatEntities`). */
@@ -51,6 +74,8 @@ export const chatMongoStorageRegistrations = (): NameAndRegistrationPair<ChatSto
   roomStore: asClass(MikroOrmRoomStore).singleton(),
   roomMembership: asClass(MikroOrmRoomMembership).singleton(),
   messageStore: asClass(MikroOrmMessageStore).singleton(),
+  conversationStore: asClass(MikroOrmConversationStore).singleton(),
+  readMarkerStore: asClass(MikroOrmReadMarkerStore).singleton(),
 });
 
 /** Chat storage in SQLite; needs `chatSqlite` registered (DATA_DIR/chat.db, opened with `chatSqliteMigrations`). */
@@ -58,6 +83,8 @@ export const chatSqliteStorageRegistrations = (): NameAndRegistrationPair<ChatSt
   roomStore: asClass(SqliteRoomStore).singleton(),
   roomMembership: asClass(SqliteRoomMembership).singleton(),
   messageStore: asClass(SqliteMessageStore).singleton(),
+  conversationStore: asClass(SqliteConversationStore).singleton(),
+  readMarkerStore: asClass(SqliteReadMarkerStore).singleton(),
 });
 
 /**
@@ -77,6 +104,8 @@ export interface ChatRemoteCradle {
   readonly chatGrpcClient: GrpcChatClient;
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly conversations: Conversations;
+  readonly roomAdministration: RoomAdministration;
 }
 
 /**
@@ -89,4 +118,8 @@ export const chatGrpcClientRegistrations = (): NameAndRegistrationPair<ChatRemot
     .disposer((client) => client.close()),
   messaging: aliasTo('chatGrpcClient'),
   roomRegistry: aliasTo('chatGrpcClient'),
+  conversations: asClass(GrpcConversationsClient)
+    .singleton()
+    .disposer((client) => client.close()),
+  roomAdministration: aliasTo('chatGrpcClient'),
 });

@@ -1,6 +1,6 @@
 import type { ConcurrencyLimiter, EventBus, RateLimiter } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
-import type { Messaging, RoomRegistry } from '../../modules/chat/contracts';
+import type { Conversations, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
 import type { ReadinessCheck } from '../../modules/kernel';
 
 /** What every container that serves the gateway must resolve, whichever adapters it picked. */
@@ -12,6 +12,8 @@ export interface GatewayCradle {
   tokenVerifier: TokenVerifier;
   messaging: Messaging;
   roomRegistry: RoomRegistry;
+  conversations: Conversations;
+  roomAdministration: RoomAdministration;
   eventBus: EventBus;
   /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */
   rateLimiter: RateLimiter;

@@ -2,13 +2,15 @@ import { InMemoryConcurrencyLimiter, InMemoryRateLimiter } from '../../modules/k
 import { buildGatewayApp } from './gateway-app';
 import type { GatewayDeps } from './gateway-deps';
 import { FakeChat } from './testing/fake-chat';
+import { inMemoryRoomAdministration } from './testing/in-memory-room-administration';
 import { FakeEventBus } from './testing/fake-event-bus';
 import { FakeUsers } from './testing/fake-users';
+import { FakeConversations } from './testing/fake-conversations';
 
 const depsWith = (bus: FakeEventBus): GatewayDeps => {
   const users = new FakeUsers();
   const chat = new FakeChat({ eventBus: bus, userExists: () => true });
-  return { userAccounts: users, userDirectory: users, tokenVerifier: users, userSessions: users, jwksProvider: users, messaging: chat, roomRegistry: chat, eventBus: bus, rateLimiter: new InMemoryRateLimiter(), concurrencyLimiter: new InMemoryConcurrencyLimiter() };
+  return { userAccounts: users, userDirectory: users, tokenVerifier: users, userSessions: users, jwksProvider: users, messaging: chat, roomRegistry: chat, roomAdministration: inMemoryRoomAdministration(bus, () => true), conversations: new FakeConversations({ eventBus: bus }), eventBus: bus, rateLimiter: new InMemoryRateLimiter(), concurrencyLimiter: new InMemoryConcurrencyLimiter() };
 };
 
 describe('buildGatewayApp', () => {

@@ -18,6 +18,7 @@ import { STRICT_VALIDATION } from './http/strict-validation';
 import { schemaValidationError } from './http/validation-errors';
 import { applyLimits } from './limits/gateway-limits';
 import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_LIMITS, type HttpTimeouts, type LimitsOptions } from './limits/limits-options';
+import { conversationsRoutes } from './routes/conversations.routes';
 import { healthRoutes } from './routes/health.routes';
 import { metricsRoutes } from './routes/metrics.routes';
 import { addGaugeSource } from './metrics/gateway-metrics';
@@ -25,6 +26,7 @@ import { CountingConcurrencyLimiter, CountingRateLimiter } from './metrics/count
 import { privateChatRoutes } from './routes/private-chat.routes';
 import { roomChatRoutes } from './routes/room-chat.routes';
 import { roomsRoutes } from './routes/rooms.routes';
+import { roomAdministrationRoutes } from './routes/room-administration.routes';
 import { sessionsRoutes } from './routes/sessions.routes';
 import { usersRoutes } from './routes/users.routes';
 import { ChatEventFanOut } from './ws/chat-event-fan-out';
@@ -162,6 +164,8 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   app.register(privateChatRoutes, { deps });
   app.register(roomsRoutes, { deps });
   app.register(roomChatRoutes, { deps });
+  app.register(conversationsRoutes, { deps });
+  app.register(roomAdministrationRoutes, { deps });
   app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions });
   app.register(graphqlPlugin, {
     deps,

@@ -1,6 +1,6 @@
 import type { ConcurrencyLimiter, EventBus, RateLimiter } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
-import type { Messaging, RoomRegistry } from '../../modules/chat/contracts';
+import type { Conversations, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
 import type { ReadinessCheck } from '../../modules/kernel';
 
 /**
@@ -16,6 +16,8 @@ export interface GatewayDeps {
   readonly tokenVerifier: TokenVerifier;
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly conversations: Conversations;
+  readonly roomAdministration: RoomAdministration;
   readonly eventBus: EventBus;
   /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */
   readonly rateLimiter: RateLimiter;

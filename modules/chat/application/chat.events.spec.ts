@@ -1,11 +1,22 @@
 import type { EventBus, IntegrationEvent, Logger } from '../../kernel';
-import { MESSAGE_POSTED_V1, ROOM_MEMBER_JOINED_V1, ROOM_MEMBER_LEFT_V1 } from '../contracts';
+import {
+  MESSAGE_POSTED_V1,
+  ROOM_DELETED_V1,
+  ROOM_MEMBER_ADDED_V1,
+  ROOM_MEMBER_JOINED_V1,
+  ROOM_MEMBER_LEFT_V1,
+  ROOM_MEMBER_REMOVED_V1,
+  ROOM_ROLE_CHANGED_V1,
+  ROOM_UPDATED_V1,
+} from '../contracts';
 import { InMemoryMessageStore } from '../adapters/in-memory/in-memory.message-store';
 import { InMemoryRoomMembership } from '../adapters/in-memory/in-memory.room-membership';
 import { InMemoryRoomStore } from '../adapters/in-memory/in-memory.room-store';
 import { privateConversation, roomConversation } from '../domain/conversation-key';
 import { MessagingService } from './messaging.service';
 import { RoomsService } from './rooms.service';
+import { inMemoryConversationStores } from '../../../test/contract/ports/chat/in-memory-conversation-stores';
+import { RoomAdministrationService } from './room-administration.service';
 
 const NOW = new Date('2024-05-06T07:08:09.000Z');
 const [ANN, BOB, CAT] = [1, 2, 3];
@@ -32,6 +43,7 @@ const setup = () => {
     messageStore: new InMemoryMessageStore(),
     roomStore: new InMemoryRoomStore(),
     roomMembership: new InMemoryRoomMembership(),
+    ...inMemoryConversationStores(),
     userLookup: { exists: async (userId: number) => [ANN, BOB, CAT].includes(userId) },
     eventBus,
     clock: { now: () => NOW },
@@ -39,13 +51,14 @@ const setup = () => {
   };
   const messaging = new MessagingService(deps);
   const rooms = new RoomsService(deps);
+  const administration = new RoomAdministrationService(deps);
   const roomWith = async (...joiners: number[]) => {
     const { roomId } = await rooms.createRoom({ roomName: 'events', userId: ANN });
     for (const userId of joiners) await rooms.joinRoom({ roomId, userId });
     eventBus.published.length = 0;
     return roomId;
   };
-  return { deps, eventBus, logger, messaging, rooms, roomWith, types: () => eventBus.published.map((e) => e.type) };
+  return { deps, eventBus, logger, messaging, rooms, administration, roomWith, types: () => eventBus.published.map((e) => e.type) };
 };
 
 describe('chat events: messages', () => {
@@ -161,5 +174,58 @@ describe('chat events: rooms', () => {
     expect(await rooms.joinRoom({ roomId, userId: BOB })).toEqual({ roomId, userId: BOB, joined: true });
     expect((await rooms.getRoom({ roomId, userId: BOB })).members).toEqual([ANN, BOB]);
     expect(logger.errors).toEqual([expect.objectContaining({ eventType: ROOM_MEMBER_JOINED_V1 })]);
+  });
+});
+
+describe('chat events: running rooms', () => {
+  const event = (type: string, payload: object) => expect.objectContaining({ type, payload });
+
+  it('announces each listed member of a new room as added, to all its members', async () => {
+    const { eventBus, rooms } = setup();
+    const { roomId } = await rooms.createRoom({ roomName: 'team', userId: ANN, visibility: 'private', members: [BOB, CAT] });
+    expect(eventBus.published).toEqual([
+      event(ROOM_MEMBER_JOINED_V1, { roomId, userId: ANN, audience: [ANN, BOB, CAT] }),
+      event(ROOM_MEMBER_ADDED_V1, { roomId, userId: BOB, role: 'member', byUserId: ANN, audience: [ANN, BOB, CAT] }),
+      event(ROOM_MEMBER_ADDED_V1, { roomId, userId: CAT, role: 'member', byUserId: ANN, audience: [ANN, BOB, CAT] }),
+    ]);
+  });
+
+  it('announces a removal to the members and the removed one, and a role change to the members', async () => {
+    const { administration, eventBus, roomWith } = setup();
+    const roomId = await roomWith(BOB, CAT);
+    await administration.setRole({ roomId, userId: ANN, memberId: BOB, role: 'admin' });
+    await administration.removeMember({ roomId, userId: BOB, memberId: CAT });
+    expect(eventBus.published).toEqual([
+      event(ROOM_ROLE_CHANGED_V1, { roomId, userId: BOB, role: 'admin', byUserId: ANN, audience: [ANN, BOB, CAT] }),
+      event(ROOM_MEMBER_REMOVED_V1, { roomId, userId: CAT, byUserId: BOB, audience: [ANN, BOB, CAT] }),
+    ]);
+  });
+
+  it('announces the new owner when the owner leaves', async () => {
+    const { eventBus, rooms, roomWith } = setup();
+    const roomId = await roomWith(BOB);
+    await rooms.leaveRoom({ roomId, userId: ANN });
+    expect(eventBus.published).toEqual([
+      event(ROOM_MEMBER_LEFT_V1, { roomId, userId: ANN, audience: [ANN, BOB] }),
+      event(ROOM_ROLE_CHANGED_V1, { roomId, userId: BOB, role: 'owner', byUserId: ANN, audience: [BOB] }),
+    ]);
+  });
+
+  it('announces an update to the members, and a deletion to the members the room had', async () => {
+    const { administration, eventBus, roomWith } = setup();
+    const roomId = await roomWith(BOB);
+    await administration.updateRoom({ roomId, userId: ANN, name: 'renamed', visibility: 'private' });
+    await administration.deleteRoom({ roomId, userId: ANN });
+    expect(eventBus.published).toEqual([
+      event(ROOM_UPDATED_V1, { roomId, name: 'renamed', visibility: 'private', byUserId: ANN, audience: [ANN, BOB] }),
+      event(ROOM_DELETED_V1, { roomId, byUserId: ANN, audience: [ANN, BOB] }),
+    ]);
+  });
+
+  it('announces nothing for a refused change', async () => {
+    const { administration, eventBus, roomWith } = setup();
+    const roomId = await roomWith(BOB);
+    await expect(administration.deleteRoom({ roomId, userId: BOB })).rejects.toMatchObject({ code: 'CHAT_FORBIDDEN_ROLE' });
+    expect(eventBus.published).toEqual([]);
   });
 });

@@ -7,6 +7,9 @@ import { InMemoryRoomStore } from '../adapters/in-memory/in-memory.room-store';
 import type { UserLookup } from '../ports';
 import { MessagingService } from './messaging.service';
 import { RoomsService } from './rooms.service';
+import { ConversationsService } from './conversations.service';
+import { inMemoryConversationStores } from '../../../test/contract/ports/chat/in-memory-conversation-stores';
+import { RoomAdministrationService } from './room-administration.service';
 
 const setUserLookup = (userIds: readonly number[]): UserLookup => {
   const known = new Set(userIds);
@@ -20,11 +23,14 @@ describeChatApiContract('in-process services on in-memory stores', async () => {
     messageStore: new InMemoryMessageStore(),
     roomStore: new InMemoryRoomStore(),
     roomMembership: new InMemoryRoomMembership(),
+    ...inMemoryConversationStores(),
   };
-  const common = { ...stores, eventBus, clock: systemClock, logger: silentLogger };
+  const common = { ...stores, eventBus, clock: systemClock, logger: silentLogger, userLookup: setUserLookup(existingUserIds) };
   return {
-    messaging: new MessagingService({ ...common, userLookup: setUserLookup(existingUserIds) }),
+    messaging: new MessagingService(common),
     rooms: new RoomsService(common),
+    conversations: new ConversationsService(common),
+    administration: new RoomAdministrationService(common),
     existingUserIds,
     close: () => eventBus.close(),
   };

@@ -19,6 +19,7 @@ import type { ValidHistoryPaging } from '../domain/history-paging';
 import { requireInputObject } from '../domain/input-object';
 import { requireMessageText } from '../domain/message-text';
 import { announce } from './announce';
+import type { ConversationTracking } from './conversation-tracking';
 
 
 export interface MessagingServiceDeps {
@@ -26,6 +27,7 @@ export interface MessagingServiceDeps {
   readonly roomStore: RoomStore;
   readonly roomMembership: RoomMembership;
   readonly userLookup: UserLookup;
+  readonly conversationTracking: ConversationTracking;
   readonly eventBus: EventBus;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -87,9 +89,14 @@ export class MessagingService implements Messaging {
     return clientMessageId === undefined ? { ...base, timestamp } : { ...base, timestamp, clientMessageId };
   }
 
-  /** Persists first; announces only a message that was really stored now, to its audience read afterwards. */
+  /**
+   * Persists first, then records the conversation's summary and the sender's read marker
+   * (again on a repeat, which is harmless and heals a send cut off in between); announces
+   * only a message that was really stored now, to its audience read afterwards.
+   */
   private async post(newMessage: NewMessage, audience: () => Promise<number[]>): Promise<ChatMessage> {
     const { message, created } = await this.deps.messageStore.append(newMessage);
+    await this.deps.conversationTracking.messageStored(newMessage.conversation, message);
     if (created) {
       await announce<MessagePostedV1>(this.deps, MESSAGE_POSTED_V1, async () => ({ message, audience: await audience() }));
     }
@@ -104,13 +111,14 @@ export class MessagingService implements Messaging {
   }
 
   /**
-   * Membership is only ever added to an existing room and rooms are never deleted, so a
-   * member's room exists: the room is looked up only to tell "no such room" from "not a
-   * member", which saves the room store a read on every message.
+   * A member's room exists (deleting a room removes its members first), so the room is looked
+   * up only when the sender is not a member, to tell "no such room" (or a private room, which
+   * does not exist for a non-member) from "not a member": every message saves that read.
    */
   private async requireMember(roomId: number, userId: number): Promise<void> {
     if (await this.deps.roomMembership.isMember(roomId, userId)) return;
-    if ((await this.deps.roomStore.findById(roomId)) === null) throw ChatErrors.roomNotFound(roomId);
+    const room = await this.deps.roomStore.findById(roomId);
+    if (room === null || room.visibility === 'private') throw ChatErrors.roomNotFound(roomId);
     throw ChatErrors.notARoomMember(roomId);
   }
 }

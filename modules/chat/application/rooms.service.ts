@@ -11,15 +11,22 @@ import type {
   RoomRegistry,
   RoomSummary,
 } from '../contracts';
-import type { RoomMembership, RoomStore, StoredRoom } from '../ports';
+import type { RoomMembership, RoomStore, StoredRoom, UserLookup } from '../ports';
 import { audienceOf } from '../domain/audience';
 import { requireInputObject } from '../domain/input-object';
 import { requireRoomName } from '../domain/room-name';
+import { optionalInitialMembers, optionalVisibility } from '../domain/room-settings';
 import { announce } from './announce';
+import type { ConversationTracking } from './conversation-tracking';
+import { memberOf, requireRoomInput } from './room-access';
+import { announceHandOver, announceMemberAdded, announceRoleChanged } from './room-announcements';
+import { ensureOwner } from './room-ownership';
 
 export interface RoomsServiceDeps {
   readonly roomStore: RoomStore;
   readonly roomMembership: RoomMembership;
+  readonly conversationTracking: ConversationTracking;
+  readonly userLookup: UserLookup;
   readonly eventBus: EventBus;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -29,25 +36,51 @@ export interface RoomsServiceDeps {
 export class RoomsService implements RoomRegistry {
   constructor(private readonly deps: RoomsServiceDeps) {}
 
+  /** Checks every listed member exists before storing anything; then the room, then all its members in one write. */
   async createRoom(input: CreateRoomInput): Promise<RoomSummary> {
     requireInputObject(input);
     const userId = requirePositiveInt32(input.userId, 'userId');
     const name = requireRoomName(input.roomName);
-    const room = await this.deps.roomStore.create({ name, createdBy: userId, createdAt: this.deps.clock.now().toISOString() });
-    await this.deps.roomMembership.add(room.roomId, userId);
+    const visibility = optionalVisibility(input.visibility) ?? 'public';
+    const invited = optionalInitialMembers(input.members, userId);
+    const known = await Promise.all(invited.map((memberId) => this.deps.userLookup.exists(memberId)));
+    const unknown = invited.find((_memberId, index) => !known[index]);
+    if (unknown !== undefined) throw ChatErrors.userNotFound(unknown);
+    const createdAt = this.deps.clock.now().toISOString();
+    const room = await this.deps.roomStore.create({ name, createdBy: userId, createdAt, visibility });
+    const members = [{ userId, role: 'owner' as const, joinedAt: createdAt }, ...invited.map((id) => ({ userId: id, role: 'member' as const, joinedAt: createdAt }))];
+    try {
+      await this.deps.roomMembership.addMany(room.roomId, members);
+    } catch (error) {
+      await this.deps.roomStore.delete(room.roomId);
+      throw error;
+    }
     await this.announceChange(ROOM_MEMBER_JOINED_V1, room.roomId, userId);
+    for (const memberId of invited) await announceMemberAdded(this.deps, room.roomId, memberId, 'member', userId);
     return summaryOf(room);
   }
 
+  /** A private room is entered only by being added: its members may "join" (nothing changes), nobody else sees it. */
   async joinRoom(input: RoomMemberInput): Promise<RoomMembershipState> {
-    const { roomId, userId } = await this.requireRoom(input);
-    if (await this.deps.roomMembership.add(roomId, userId)) await this.announceChange(ROOM_MEMBER_JOINED_V1, roomId, userId);
+    const { room, userId, role } = await requireRoomInput(this.deps, input);
+    const { roomId } = room;
+    if (role === null && (await this.deps.roomMembership.add(roomId, userId, 'member', this.deps.clock.now().toISOString()))) {
+      await this.deps.conversationTracking.memberJoined(roomId, userId);
+      const heir = await ensureOwner(this.deps.roomMembership, roomId);
+      await this.announceChange(ROOM_MEMBER_JOINED_V1, roomId, userId);
+      if (heir !== null) await announceRoleChanged(this.deps, roomId, heir, 'owner', userId);
+    }
     return { roomId, userId, joined: true };
   }
 
   async leaveRoom(input: RoomMemberInput): Promise<RoomMembershipState> {
-    const { roomId, userId } = await this.requireRoom(input);
-    if (await this.deps.roomMembership.remove(roomId, userId)) await this.announceChange(ROOM_MEMBER_LEFT_V1, roomId, userId);
+    const { room, userId } = await requireRoomInput(this.deps, input);
+    const { roomId } = room;
+    if (await this.deps.roomMembership.remove(roomId, userId)) {
+      const heir = await ensureOwner(this.deps.roomMembership, roomId);
+      await this.announceChange(ROOM_MEMBER_LEFT_V1, roomId, userId);
+      await announceHandOver(this.deps, roomId, heir, userId);
+    }
     return { roomId, userId, joined: false };
   }
 
@@ -59,18 +92,9 @@ export class RoomsService implements RoomRegistry {
   }
 
   async getRoom(input: RoomMemberInput): Promise<RoomDetails> {
-    const { room, userId } = await this.requireRoom(input);
-    if (!(await this.deps.roomMembership.isMember(room.roomId, userId))) throw ChatErrors.notARoomMember(room.roomId);
-    return { ...summaryOf(room), members: await this.deps.roomMembership.members(room.roomId) };
-  }
-
-  private async requireRoom(input: RoomMemberInput): Promise<{ room: StoredRoom; roomId: number; userId: number }> {
-    requireInputObject(input);
-    const userId = requirePositiveInt32(input.userId, 'userId');
-    const roomId = requirePositiveInt32(input.roomId, 'roomId');
-    const room = await this.deps.roomStore.findById(roomId);
-    if (room === null) throw ChatErrors.roomNotFound(roomId);
-    return { room, roomId, userId };
+    const { room, role } = await memberOf(requireRoomInput(this.deps, input));
+    const members = await this.deps.roomMembership.members(room.roomId);
+    return { ...summaryOf(room), members, visibility: room.visibility, memberCount: members.length, role };
   }
 
   /** Audience: the members after the change, plus the user who changed. */

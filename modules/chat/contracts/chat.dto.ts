@@ -23,6 +23,12 @@ export interface RoomSummary {
 export interface RoomDetails extends RoomSummary {
   /** Member userIds, ascending. */
   readonly members: number[];
+  /** Addition (issue 10). */
+  readonly visibility: RoomVisibility;
+  /** Addition: how many members the room has. */
+  readonly memberCount: number;
+  /** Addition: the caller's role in the room. */
+  readonly role: RoomRole;
 }
 
 /** Membership after a join or leave. */
@@ -44,3 +50,50 @@ export const HISTORY_DEFAULT_LIMIT = 50;
 export const HISTORY_MAX_LIMIT = 200;
 export const MESSAGE_MAX_LENGTH = 4000;
 export const CLIENT_MESSAGE_ID_MAX_LENGTH = 64;
+
+/** `public` rooms can be found and joined by anyone; `private` ones only entered by being added. */
+export type RoomVisibility = 'public' | 'private';
+export const ROOM_VISIBILITIES: readonly RoomVisibility[] = ['public', 'private'];
+
+/** The creator is `owner` (one per room); the owner names `admin`s; everyone else is a `member`. */
+export type RoomRole = 'owner' | 'admin' | 'member';
+export const ROOM_ROLES: readonly RoomRole[] = ['owner', 'admin', 'member'];
+
+/** At most this many `members` in one create. */
+export const ROOM_CREATE_MAX_MEMBERS = 100;
+export const ROOM_MEMBERS_DEFAULT_LIMIT = 50;
+export const ROOM_MEMBERS_MAX_LIMIT = 500;
+export const PUBLIC_ROOMS_DEFAULT_LIMIT = 20;
+export const PUBLIC_ROOMS_MAX_LIMIT = 100;
+
+/** A room as its members (and, for public ones, anyone) see it. */
+export interface RoomInfo extends RoomSummary {
+  readonly visibility: RoomVisibility;
+}
+
+/** One member of a room. `joinedAt` is ISO-8601 UTC. */
+export interface RoomMember {
+  readonly roomId: number;
+  readonly userId: number;
+  readonly role: RoomRole;
+  readonly joinedAt: string;
+  /** In a page of members: the seq of the last message this member has read in the room (0: none). */
+  readonly readSeq?: number;
+}
+
+/** One page of a room's members, by userId ascending; `nextAfter` is the cursor of the next page, absent on the last. */
+export interface RoomMemberPage {
+  readonly members: RoomMember[];
+  readonly nextAfter?: number;
+}
+
+/** A public room in the directory. */
+export interface PublicRoom extends RoomInfo {
+  readonly memberCount: number;
+}
+
+/** One page of the public-room directory, by roomId ascending; `nextAfter` absent on the last. */
+export interface PublicRoomPage {
+  readonly rooms: PublicRoom[];
+  readonly nextAfter?: number;
+}

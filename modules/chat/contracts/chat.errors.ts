@@ -9,4 +9,12 @@ export const ChatErrors = {
     new DomainError('CHAT_NOT_A_ROOM_MEMBER', 'forbidden', `You are not a member of room ${roomId}`),
   invalidCursor: (before: string) =>
     new DomainError('CHAT_INVALID_CURSOR', 'invalid', `No message ${before} in this conversation`),
+  invalidConversationCursor: () =>
+    new DomainError('CHAT_INVALID_CURSOR', 'invalid', 'before is not a cursor of this conversation list'),
+  userNotFound: (userId: number) => new DomainError('CHAT_USER_NOT_FOUND', 'not-found', `User ${userId} does not exist`),
+  forbiddenRole: (message: string) => new DomainError('CHAT_FORBIDDEN_ROLE', 'forbidden', message),
+  alreadyMember: (roomId: number, userId: number) =>
+    new DomainError('CHAT_ALREADY_MEMBER', 'conflict', `User ${userId} is already a member of room ${roomId}`),
+  notMember: (roomId: number, userId: number) =>
+    new DomainError('CHAT_NOT_MEMBER', 'not-found', `User ${userId} is not a member of room ${roomId}`),
 } as const;

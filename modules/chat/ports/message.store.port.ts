@@ -46,4 +46,10 @@ export interface MessageStore {
 
   /** Returns the message if it belongs to `conversation`, else null. */
   findInConversation(conversation: ConversationKey, messageId: string): Promise<ChatMessage | null>;
+
+  /**
+   * Deletes every message of the conversation (a deleted room's history; roomIds are never
+   * reused, so no message is stored there again). Idempotent.
+   */
+  deleteConversation(conversation: ConversationKey): Promise<void>;
 }

@@ -1,14 +1,44 @@
+import type { RoomRole } from '../contracts';
+
+/** One membership as stored: the member's role and when they joined (ISO-8601 UTC). */
+export interface StoredRoomMember {
+  readonly userId: number;
+  readonly role: RoomRole;
+  readonly joinedAt: string;
+}
+
+/** One page of a room's members: userIds above `after`, ascending. */
+export interface RoomMemberPageQuery {
+  /** A userId; only members with a greater userId. Omitted = from the first. */
+  readonly after?: number;
+  /** 1-500. */
+  readonly limit: number;
+}
+
 /**
- * Outbound port: who belongs to which room. Kept durably (Mongo) and, in the split
- * deployment, cached in Redis for fan-out; a cache that lost its data rebuilds
- * from the durable record, so no answer changes.
+ * Outbound port: who belongs to which room, with their role. Kept durably (SQLite, Mongo)
+ * and, in the split deployment, its member sets cached in Redis for fan-out; a cache that
+ * lost its data rebuilds from the durable record, so no answer changes. Roles are always
+ * answered by the durable record.
  */
 export interface RoomMembership {
-  /** Adds the member. Idempotent: returns true when added, false when already a member. */
-  add(roomId: number, userId: number): Promise<boolean>;
+  /**
+   * Adds the member with `role` (default `member`) joined at `joinedAt` (default now).
+   * Idempotent: returns true when added, false when already a member (role unchanged).
+   */
+  add(roomId: number, userId: number, role?: RoomRole, joinedAt?: string): Promise<boolean>;
+
+  /**
+   * Adds several members at once, all or none: a failure adds nobody. Members already in the
+   * room are left as they are. Returns the userIds really added, ascending.
+   */
+  addMany(roomId: number, members: readonly StoredRoomMember[]): Promise<number[]>;
 
   /** Removes the member. Idempotent: returns true when removed, false when not a member. */
   remove(roomId: number, userId: number): Promise<boolean>;
+
+  /** Removes every member of the room (the room is being deleted). Idempotent. */
+  removeAll(roomId: number): Promise<void>;
 
   /** True when the user is a member of the room. */
   isMember(roomId: number, userId: number): Promise<boolean>;
@@ -18,4 +48,19 @@ export interface RoomMembership {
 
   /** RoomIds the user belongs to, ascending; empty when none. */
   roomsOf(userId: number): Promise<number[]>;
+
+  /** The member's role, or null when the user is not a member. */
+  roleOf(roomId: number, userId: number): Promise<RoomRole | null>;
+
+  /** Sets a member's role. Returns false (and changes nothing) when the user is not a member. */
+  setRole(roomId: number, userId: number, role: RoomRole): Promise<boolean>;
+
+  /** How many members the room has; 0 for an unknown room. Counted on an index, never a scan of rows. */
+  count(roomId: number): Promise<number>;
+
+  /** One page of members by userId ascending (keyset: reads only the page from the index). */
+  page(roomId: number, query: RoomMemberPageQuery): Promise<StoredRoomMember[]>;
+
+  /** The member holding `role` who joined first (ties: lowest userId), or null when none has it. */
+  longestStanding(roomId: number, role: RoomRole): Promise<number | null>;
 }

@@ -4,6 +4,7 @@ import type {
   AccessToken,
   GetUserInput,
   GetUsersInput,
+  SearchUsersInput,
   UserAccounts,
   UserDirectory,
   UserRecord,
@@ -18,6 +19,7 @@ import {
   parseCredentials,
   parseRegistration,
   parseUserIds,
+  parseUserSearch,
 } from '../domain';
 import type { PasswordHasher, StoredUser, UserRepository } from '../ports';
 import type { SessionsService } from './sessions.service';
@@ -95,6 +97,11 @@ export class UsersService implements UserAccounts, UserDirectory {
     const userIds = parseUserIds(input);
     if (userIds.length === 0) return [];
     return (await this.userRepository.findManyByIds(userIds)).map(toUserSummary);
+  }
+
+  async searchUsers(input: SearchUsersInput): Promise<UserSummary[]> {
+    const { query, limit } = parseUserSearch(input);
+    return (await this.userRepository.findByUsernamePrefix(query, limit)).map(toUserSummary);
   }
 
   /** The user is stored already: a failed publish is logged, not reported to the caller. */

@@ -11,6 +11,16 @@ export interface GetUsersInput {
 
 export const GET_USERS_MAX_IDS = 500;
 
+export interface SearchUsersInput {
+  /** A username prefix, matched ignoring case: 1-32 characters of A-Z a-z 0-9 _ . - */
+  readonly query: string;
+  /** 1-50; omitted = 20. */
+  readonly limit?: number;
+}
+
+export const SEARCH_USERS_DEFAULT_LIMIT = 20;
+export const SEARCH_USERS_MAX_LIMIT = 50;
+
 /** Inbound port: looking users up (gRPC GetUser). */
 export interface UserDirectory {
   /**
@@ -29,4 +39,12 @@ export interface UserDirectory {
    * @throws DomainError VALIDATION_FAILED (not an array, more than 500 ids, an id not a positive int32)
    */
   getUsers(input: GetUsersInput): Promise<UserSummary[]>;
+
+  /**
+   * Users whose username starts with `query` ignoring case, ascending by lower-cased
+   * username, at most `limit`: public summaries only (never an email), to find someone to
+   * write to. Answered from the username index, never a scan. Read-only.
+   * @throws DomainError VALIDATION_FAILED (query not 1-32 username characters, limit not 1-50)
+   */
+  searchUsers(input: SearchUsersInput): Promise<UserSummary[]>;
 }

@@ -5,3 +5,4 @@ export * from './password';
 export * from './registration';
 export * from './user-ids';
 export * from './session-secrets';
+export * from './user-search';

@@ -33,4 +33,11 @@ export interface UserRepository {
 
   /** Returns the user whose username equals `username` ignoring case, or null. */
   findByUsername(username: string): Promise<StoredUser | null>;
+
+  /**
+   * Users whose lower-cased username starts with `prefix` (lower-cased here), ascending by
+   * lower-cased username, at most `limit`; empty when none. The prefix is data, not a
+   * pattern. Served by the unique username index (a range on the key), never a scan.
+   */
+  findByUsernamePrefix(prefix: string, limit: number): Promise<StoredUser[]>;
 }

@@ -1,4 +1,4 @@
-import type { RoomDetails, RoomMembershipState, RoomRegistry, RoomSummary } from '../../../modules/chat/contracts';
+import type { RoomDetails, RoomMembershipState, RoomRegistry, RoomSummary, RoomVisibility } from '../../../modules/chat/contracts';
 import { inputFieldsOf, stringField } from './input-fields';
 
 type RoomsDeps = { roomRegistry: RoomRegistry };
@@ -11,10 +11,19 @@ const membershipBody = (state: RoomMembershipState): RoomMembershipState => ({
   joined: state.joined,
 });
 
-/** Creates a room named `{name}` with the caller as its first member. */
+/** Creates a room `{name, visibility?, members?}` with the caller as its owner and the listed members in it. */
 export const createRoom = async (deps: RoomsDeps, callerId: number, body: unknown): Promise<RoomSummary> => {
-  const roomName = stringField(inputFieldsOf(body), 'name');
-  return summaryBody(await deps.roomRegistry.createRoom({ roomName, userId: callerId }));
+  const fields = inputFieldsOf(body);
+  const roomName = stringField(fields, 'name');
+  const { visibility, members } = fields as { visibility?: RoomVisibility | null; members?: number[] | null };
+  return summaryBody(
+    await deps.roomRegistry.createRoom({
+      roomName,
+      userId: callerId,
+      ...(visibility === undefined || visibility === null ? {} : { visibility }),
+      ...(members === undefined || members === null ? {} : { members }),
+    }),
+  );
 };
 
 export const joinRoom = async (deps: RoomsDeps, callerId: number, roomId: number): Promise<RoomMembershipState> =>
@@ -27,8 +36,8 @@ export const leaveRoom = async (deps: RoomsDeps, callerId: number, roomId: numbe
 export const listRooms = async (deps: RoomsDeps, callerId: number): Promise<RoomSummary[]> =>
   (await deps.roomRegistry.listRooms({ userId: callerId })).map(summaryBody);
 
-/** A room with its members, for a member. */
+/** A room with its members, visibility, member count and the caller's role, for a member. */
 export const getRoom = async (deps: RoomsDeps, callerId: number, roomId: number): Promise<RoomDetails> => {
   const room = await deps.roomRegistry.getRoom({ userId: callerId, roomId });
-  return { roomId: room.roomId, name: room.name, members: [...room.members] };
+  return { roomId: room.roomId, name: room.name, members: [...room.members], visibility: room.visibility, memberCount: room.memberCount, role: room.role };
 };

@@ -1,4 +1,4 @@
-import type { AccessToken, UserAccounts, UserDirectory } from '../../../modules/users/contracts';
+import type { AccessToken, UserAccounts, UserDirectory, UserSummary } from '../../../modules/users/contracts';
 import { inputFieldsOf, stringField } from './input-fields';
 
 export interface CreatedUserBody {
@@ -60,4 +60,17 @@ export const getUser = async (deps: { userDirectory: UserDirectory }, callerId: 
   const user = await deps.userDirectory.getUser({ userId });
   const publicPart = { userId: user.userId, username: user.username };
   return user.userId === callerId ? { ...publicPart, email: user.email } : publicPart;
+};
+
+/** The caller, email included. */
+export const getMe = (deps: { userDirectory: UserDirectory }, callerId: number): Promise<UserBody> => getUser(deps, callerId, callerId);
+
+/** `?q=` (a username prefix) and `?limit=` (1-50) of a people search, as the users module takes them. */
+export const searchUsers = async (
+  deps: { userDirectory: UserDirectory },
+  query: { q?: unknown; limit?: unknown },
+): Promise<UserSummary[]> => {
+  const limit = query.limit === undefined ? undefined : Number(query.limit);
+  const users = await deps.userDirectory.searchUsers({ query: query.q as string, ...(limit === undefined ? {} : { limit }) });
+  return users.map((user) => ({ userId: user.userId, username: user.username }));
 };

@@ -8,8 +8,10 @@ import { usersGrpcService } from '../../../modules/users/adapters/grpc/users.grp
 import { forwardedCallerToken, startGrpcServer, type RunningGrpcServer } from '../../platform/grpc';
 import { buildGatewayApp } from '../gateway-app';
 import { FakeChat } from '../testing/fake-chat';
+import { inMemoryRoomAdministration } from '../testing/in-memory-room-administration';
 import { FakeEventBus } from '../testing/fake-event-bus';
 import { graphqlInject } from '../testing/graphql-inject';
+import { FakeConversations } from '../testing/fake-conversations';
 
 /**
  * The split deployment's path for authors: the gateway's UserDirectory is the gRPC client,
@@ -61,6 +63,8 @@ describe('GraphQL message authors over gRPC', () => {
       jwksProvider: client,
       messaging: chat,
       roomRegistry: chat,
+      conversations: new FakeConversations({ eventBus: bus }),
+      roomAdministration: inMemoryRoomAdministration(bus, () => true),
       eventBus: bus,
       rateLimiter: new InMemoryRateLimiter(),
       concurrencyLimiter: new InMemoryConcurrencyLimiter(),

@@ -1,3 +1,5 @@
+import { ROOM_ADMINISTRATION_SCHEMA } from './room-administration.schema';
+
 /**
  * The GraphQL schema of the gateway: the same operations as the HTTP API, over the same
  * module ports. Ids of users and rooms are Int (positive int32), messageIds are ID,
@@ -86,6 +88,10 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     privateHistory(userId: Int!, before: ID, limit: Int): [Message!]!
     "Your live sessions, newest first."
     sessions: [Session!]!
+    "People whose username starts with q, ignoring case (1-50, default 20; no emails)."
+    searchUsers(q: String!, limit: Int): [User!]!
+    "Your conversations, private chats and rooms, most recent activity first (limit 1-100, default 20; before: a nextCursor)."
+    conversations(limit: Int, before: String): ConversationPage!
   }
 
   type Mutation {
@@ -93,7 +99,8 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     authenticate(username: String!, password: String!): AccessToken!
     sendPrivateMessage(recipientId: Int!, message: String!, clientMessageId: String): Message!
     sendRoomMessage(roomId: Int!, message: String!, clientMessageId: String): Message!
-    createRoom(name: String!): Room!
+    "Visibility defaults to public; members (at most 100 userIds) are added at once, all or none."
+    createRoom(name: String!, visibility: RoomVisibility, members: [Int!]): Room!
     joinRoom(roomId: Int!): RoomMembership!
     leaveRoom(roomId: Int!): RoomMembership!
     "Redeems a refresh token (single use) for a new access token and refresh token; needs no access token."
@@ -102,6 +109,62 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     logout: Boolean!
     "Ends one of your sessions."
     revokeSession(sessionId: String!): SessionRevocation!
+    "Moves your read marker in a private chat (peerId) or a room (roomId) forward, never back."
+    markRead(peerId: Int, roomId: Int, seq: Int!): ReadMarker!
+  }
+
+  "A room as the conversation list shows it."
+  type ConversationRoom {
+    roomId: Int!
+    name: String!
+    "public or private"
+    visibility: String!
+  }
+
+  "One of your conversations: a private chat (peer) or a room."
+  type Conversation {
+    kind: MessageKind!
+    "Private conversations: the other person."
+    peer: User
+    room: ConversationRoom
+    "The newest message; null for a room nobody wrote in yet."
+    lastMessage: Message
+    lastSeq: Int!
+    "The seq of the last message you have read here."
+    readSeq: Int!
+    "lastSeq - readSeq"
+    unreadCount: Int!
+    updatedAt: String!
+  }
+
+  type ConversationPage {
+    "Most recent activity first."
+    conversations: [Conversation!]!
+    "Pass as before for the next page; null on the last."
+    nextCursor: String
+  }
+
+  "Your read marker in one conversation after markRead."
+  type ReadMarker {
+    kind: MessageKind!
+    "The reader."
+    userId: Int!
+    peerId: Int
+    roomId: Int
+    readSeq: Int!
+    lastSeq: Int!
+    unreadCount: Int!
+  }
+
+  "A read marker moved: yours (on any device), or your private peer's (seen)."
+  type ReadReceipt {
+    kind: MessageKind!
+    "The reader."
+    userId: Int!
+    peerId: Int
+    roomId: Int
+    "The seq of the last message read."
+    seq: Int!
   }
 
   type Subscription {
@@ -109,5 +172,7 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     messageAdded: Message!
     "The messages of one room you belong to, as they are sent."
     roomMessageAdded(roomId: Int!): Message!
+    "Read receipts: your markers moving on any device, and your private peers' (seen)."
+    readMarkerMoved: ReadReceipt!
   }
-`;
+${ROOM_ADMINISTRATION_SCHEMA}`;

@@ -10,7 +10,13 @@ import { httpDocumentGuard } from './limits/http-document-guard';
 import { gatewayValidationRules } from './limits/validation-rules';
 import type { GatewayLimits } from '../limits/gateway-limits';
 import { mutationResolvers } from './resolvers/mutation.resolvers';
+import { conversationResolvers } from './resolvers/conversation.resolvers';
 import { messageResolvers, roomResolvers, userResolvers } from './resolvers/object.resolvers';
+import {
+  roomAdministrationMutationResolvers,
+  roomAdministrationQueryResolvers,
+  roomMemberResolvers,
+} from './resolvers/room-administration.resolvers';
 import { onBehalfOfCaller } from './on-behalf-of-caller';
 import { queryResolvers } from './resolvers/query.resolvers';
 import { strictGraphqlRoute } from './strict-graphql-route';
@@ -52,12 +58,14 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
   await app.register(mercurius, {
     schema: GATEWAY_SCHEMA,
     resolvers: onBehalfOfCaller({
-      Query: queryResolvers,
-      Mutation: mutationResolvers,
+      Query: { ...queryResolvers, ...roomAdministrationQueryResolvers },
+      Mutation: { ...mutationResolvers, ...roomAdministrationMutationResolvers },
       Subscription: subscriptionResolvers,
       User: userResolvers,
       Room: roomResolvers,
+      RoomMember: roomMemberResolvers,
       Message: messageResolvers,
+      Conversation: conversationResolvers,
     }),
     path: GRAPHQL_PATH,
     graphiql: options.graphiql,

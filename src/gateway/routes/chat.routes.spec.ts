@@ -87,6 +87,9 @@ describe('chat and rooms routes', () => {
       roomId,
       name: 'General',
       members: [alice.userId, bob.userId],
+      visibility: 'public',
+      memberCount: 2,
+      role: 'member',
     });
 
     const left = await call('POST', `/rooms/${roomId}/leave`, bob.headers, {});

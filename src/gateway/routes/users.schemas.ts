@@ -35,4 +35,25 @@ export const usersSchemas = {
       200: Type.Object({ userId: UserId, username: Type.String(), email: Type.Optional(Type.String()) }),
     }),
   },
+  me: {
+    summary: 'The caller, email included',
+    tags: ['users'],
+    querystring: NoQuery,
+    response: withErrors({
+      200: Type.Object({ userId: UserId, username: Type.String(), email: Type.String() }, { required: ['userId', 'username', 'email'] }),
+    }),
+  },
+  search: {
+    summary: 'Find people by username prefix, ignoring case (usernames only, never emails)',
+    tags: ['users'],
+    querystring: strictObject({
+      q: Type.String({ description: "a username prefix: 1-32 characters of A-Z a-z 0-9 _ . -" }),
+      limit: Type.Optional(Type.String({ pattern: '^(?:[1-9]|[1-4][0-9]|50)$', description: 'an integer from 1 to 50 (default 20)' })),
+    }),
+    response: withErrors({
+      200: Type.Array(Type.Object({ userId: UserId, username: Type.String() }, { required: ['userId', 'username'] }), {
+        description: 'ascending by lower-cased username',
+      }),
+    }),
+  },
 } as const;

@@ -22,6 +22,8 @@ import { createEvent, validationFailed, type EventBus } from '../../../modules/k
 interface FakeRoom {
   readonly name: string;
   readonly members: Set<number>;
+  readonly createdBy: number;
+  readonly visibility: 'public' | 'private';
 }
 
 const ascending = (ids: Iterable<number>): number[] => [...new Set(ids)].sort((a, b) => a - b);
@@ -77,7 +79,8 @@ export class FakeChat implements Messaging, RoomRegistry {
   async createRoom(input: CreateRoomInput): Promise<RoomSummary> {
     if (input.roomName.trim() === '') throw validationFailed('roomName must be 1-64 characters');
     const roomId = this.nextRoomId++;
-    this.rooms.set(roomId, { name: input.roomName.trim(), members: new Set([input.userId]) });
+    const visibility = input.visibility ?? 'public';
+    this.rooms.set(roomId, { name: input.roomName.trim(), members: new Set([input.userId, ...(input.members ?? [])]), createdBy: input.userId, visibility });
     return { roomId, name: input.roomName.trim() };
   }
 
@@ -106,7 +109,8 @@ export class FakeChat implements Messaging, RoomRegistry {
 
   async getRoom(input: RoomMemberInput): Promise<RoomDetails> {
     const room = this.memberRoom(input.roomId, input.userId);
-    return { roomId: input.roomId, name: room.name, members: ascending(room.members) };
+    const role = room.createdBy === input.userId ? 'owner' : 'member';
+    return { roomId: input.roomId, name: room.name, members: ascending(room.members), visibility: room.visibility, memberCount: room.members.size, role };
   }
 
   private store(fields: Omit<ChatMessage, 'messageId' | 'timestamp' | 'seq'>, sameConversation: (m: ChatMessage) => boolean, clientMessageId?: string): ChatMessage {

@@ -16,6 +16,7 @@ import {
   type WsTicket,
   type WsTicketInput,
   type RegisterUserInput,
+  type SearchUsersInput,
   type RedeemedWsTicket,
   type TokenClaims,
   type TokenVerifier,
@@ -101,6 +102,15 @@ export class FakeUsers implements UserAccounts, UserDirectory, TokenVerifier, Us
     const user = this.users.get(input.userId);
     if (user === undefined) throw UsersErrors.userNotFound(input.userId);
     return { userId: user.userId, username: user.username, email: user.email };
+  }
+
+  async searchUsers(input: SearchUsersInput): Promise<UserSummary[]> {
+    const prefix = input.query.toLowerCase();
+    return [...this.users.values()]
+      .filter((user) => user.username.toLowerCase().startsWith(prefix))
+      .sort((a, b) => (a.username.toLowerCase() < b.username.toLowerCase() ? -1 : 1))
+      .slice(0, input.limit ?? 20)
+      .map((user) => ({ userId: user.userId, username: user.username }));
   }
 
   async getUsers(input: GetUsersInput): Promise<UserSummary[]> {

@@ -3,6 +3,8 @@ import { buildGatewayApp, type GatewayAppOptions } from '../gateway-app';
 import type { GatewayDeps } from '../gateway-deps';
 import { InMemoryConcurrencyLimiter, InMemoryRateLimiter } from '../../../modules/kernel/adapters';
 import { FakeChat } from './fake-chat';
+import { FakeConversations } from './fake-conversations';
+import { inMemoryRoomAdministration } from './in-memory-room-administration';
 import { FakeEventBus } from './fake-event-bus';
 import { FakeUsers } from './fake-users';
 
@@ -27,6 +29,8 @@ export const startGatewayTestKit = async (options: GatewayAppOptions = {}, overr
     jwksProvider: users,
     messaging: chat,
     roomRegistry: chat,
+    conversations: new FakeConversations({ eventBus: bus }),
+    roomAdministration: inMemoryRoomAdministration(bus, (userId) => users.exists(userId)),
     eventBus: bus,
     rateLimiter: new InMemoryRateLimiter(),
     concurrencyLimiter: new InMemoryConcurrencyLimiter(),

@@ -2,12 +2,16 @@ import {
   MESSAGE_POSTED_V1,
   ROOM_MEMBER_JOINED_V1,
   ROOM_MEMBER_LEFT_V1,
+  READ_MARKER_MOVED_V1,
   type ChatMessage,
+  type ReadMarkerMovedV1,
   type MessagePostedV1,
   type RoomMembershipChangedV1,
 } from '../../../modules/chat/contracts';
 import { isPositiveInt32, type IntegrationEvent } from '../../../modules/kernel';
+import { roomEventFrameOf } from './room-event-pushes';
 import type { PushedMessage, ServerFrame } from './server-frames';
+import { readFrameOf } from './read-push';
 
 /** A frame to push and the users (each once) whose sockets get it. */
 export interface Push {
@@ -21,7 +25,8 @@ export const audienceOf = (payload: unknown): number[] | undefined => {
   return Array.isArray(audience) && audience.every(isPositiveInt32) ? [...new Set(audience)] : undefined;
 };
 
-const pushedMessage = (message: ChatMessage): PushedMessage => ({
+/** A message as pushed and listed: the sender's clientMessageId stays with the sender. */
+export const pushedMessage = (message: ChatMessage): PushedMessage => ({
   messageId: message.messageId,
   kind: message.kind,
   senderId: message.senderId,
@@ -50,5 +55,7 @@ export const pushOf = (event: IntegrationEvent): Push | undefined => {
   if (event.type === MESSAGE_POSTED_V1) frame = messagePosted(event.payload as MessagePostedV1);
   else if (event.type === ROOM_MEMBER_JOINED_V1) frame = membershipChanged('room.joined', event.payload as RoomMembershipChangedV1);
   else if (event.type === ROOM_MEMBER_LEFT_V1) frame = membershipChanged('room.left', event.payload as RoomMembershipChangedV1);
+  else if (event.type === READ_MARKER_MOVED_V1) frame = readFrameOf(event.payload as ReadMarkerMovedV1);
+  else frame = roomEventFrameOf(event);
   return frame === undefined ? undefined : { frame, audience };
 };

@@ -3,6 +3,8 @@ import { idField, type InputFields } from '../api/input-fields';
 import { sendPrivateMessage } from '../api/private-chat.api';
 import { sendRoomMessage } from '../api/room-chat.api';
 import { createRoom, joinRoom, leaveRoom } from '../api/rooms.api';
+import { readFrameCommand } from './read-frame';
+import { addRoomMember, deleteRoom, removeRoomMember, setRoomRole, updateRoom } from '../api/room-administration.api';
 import type { GatewayDeps } from '../gateway-deps';
 
 /** One client operation: the same api function, hence the same result body, as its HTTP route. */
@@ -14,6 +16,12 @@ const COMMANDS: Readonly<Record<string, FrameCommand>> = {
   'room.create': (deps, callerId, fields) => createRoom(deps, callerId, fields),
   'room.join': (deps, callerId, fields) => joinRoom(deps, callerId, idField(fields, 'roomId')),
   'room.leave': (deps, callerId, fields) => leaveRoom(deps, callerId, idField(fields, 'roomId')),
+  read: readFrameCommand,
+  'room.add-member': (deps, callerId, fields) => addRoomMember(deps, callerId, idField(fields, 'roomId'), fields),
+  'room.remove-member': (deps, callerId, fields) => removeRoomMember(deps, callerId, idField(fields, 'roomId'), idField(fields, 'userId')),
+  'room.set-role': (deps, callerId, fields) => setRoomRole(deps, callerId, idField(fields, 'roomId'), idField(fields, 'userId'), fields),
+  'room.update': (deps, callerId, fields) => updateRoom(deps, callerId, idField(fields, 'roomId'), fields),
+  'room.delete': (deps, callerId, fields) => deleteRoom(deps, callerId, idField(fields, 'roomId')),
 };
 
 export const unknownFrameType = (type: string): DomainError =>

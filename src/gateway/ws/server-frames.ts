@@ -1,4 +1,5 @@
-import type { ChatMessage } from '../../../modules/chat/contracts';
+import type { ChatMessage, RoomRole, RoomVisibility } from '../../../modules/chat/contracts';
+import type { ReadFrame } from './read-push';
 
 /** The `id` a client may put on a frame; echoed in the reply. */
 export type FrameId = string | number;
@@ -13,7 +14,16 @@ export type ServerFrame =
   | { readonly type: 'error'; readonly id?: FrameId; readonly code: string; readonly message: string; readonly retryAfterMs?: number }
   | { readonly type: 'pong'; readonly id?: FrameId }
   | { readonly type: 'message'; readonly message: PushedMessage }
-  | { readonly type: 'room.joined' | 'room.left'; readonly roomId: number; readonly userId: number };
+  | { readonly type: 'room.joined' | 'room.left'; readonly roomId: number; readonly userId: number }
+  | ReadFrame
+  | RoomEventFrame;
+
+/** Pushes about running a room (issue 10); `byUserId` is who did it. */
+export type RoomEventFrame =
+  | { readonly type: 'room.member-added' | 'room.role-changed'; readonly roomId: number; readonly userId: number; readonly role: RoomRole; readonly byUserId: number }
+  | { readonly type: 'room.member-removed'; readonly roomId: number; readonly userId: number; readonly byUserId: number }
+  | { readonly type: 'room.updated'; readonly roomId: number; readonly name: string; readonly visibility: RoomVisibility; readonly byUserId: number }
+  | { readonly type: 'room.deleted'; readonly roomId: number; readonly byUserId: number };
 
 const withId = (id: FrameId | undefined): { id?: FrameId } => (id === undefined ? {} : { id });
 

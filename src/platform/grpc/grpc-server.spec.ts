@@ -25,7 +25,7 @@ const unused = () => Promise.reject(new Error('unused'));
 const unusedPorts = {
   ...unusedSessionPorts,
   userAccounts: { register: unused, authenticate: unused },
-  userDirectory: { getUser: unused, getUsers: unused },
+  userDirectory: { getUser: unused, getUsers: unused, searchUsers: unused },
 };
 
 /** A users server whose getUser does what `getUser` says; register/authenticate are unused here. */
@@ -39,7 +39,7 @@ const startUsersServer = (getUser: (userId: number) => Promise<UserRecord>, logg
       usersGrpcService({
         ...unusedSessionPorts,
         userAccounts: { register: () => Promise.reject(new Error('unused')), authenticate: () => Promise.reject(new Error('unused')) },
-        userDirectory: { getUser: ({ userId }) => getUser(userId), getUsers: () => Promise.reject(new Error('unused')) },
+        userDirectory: { getUser: ({ userId }) => getUser(userId), getUsers: () => Promise.reject(new Error('unused')), searchUsers: () => Promise.reject(new Error('unused')) },
       }),
     ],
   });

@@ -39,7 +39,7 @@ describe('gRPC over TLS and mTLS (certificates from scripts/dev-certs.sh)', () =
         usersGrpcService({
           ...unusedSessionPorts,
           userAccounts: { register: unused, authenticate: unused },
-          userDirectory: { getUser: async ({ userId }) => ({ userId, username: 'tls', email: 'tls@example.com' }), getUsers: unused },
+          userDirectory: { getUser: async ({ userId }) => ({ userId, username: 'tls', email: 'tls@example.com' }), getUsers: unused, searchUsers: unused },
         }),
       ],
     });

@@ -78,6 +78,7 @@ describe('GrpcUnaryClient', () => {
               throw new DomainError('SERVICE_UNAVAILABLE', 'unavailable', 'Something behind it is unavailable');
             },
             getUsers: () => Promise.reject(new Error('unused')),
+            searchUsers: () => Promise.reject(new Error('unused')),
           },
         }),
       ],

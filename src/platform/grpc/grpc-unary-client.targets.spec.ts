@@ -24,7 +24,7 @@ const countingServer = async (): Promise<{ server: RunningGrpcServer; calls: () 
       usersGrpcService({
         ...unusedSessionPorts,
         userAccounts: { register: answer, authenticate: answer },
-        userDirectory: { getUser: answer, getUsers: answer },
+        userDirectory: { getUser: answer, getUsers: answer, searchUsers: answer },
       }),
     ],
   });

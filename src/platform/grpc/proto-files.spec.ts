@@ -45,6 +45,7 @@ describe('proto files', () => {
       'CheckSession',
       'IssueWsTicket',
       'RedeemWsTicket',
+      'SearchUsers',
     ]);
     expect(chatServiceProto().serviceName).toBe(CHAT_SERVICE_NAME);
     expect(Object.keys(chatServiceProto().definition)).toEqual([
@@ -57,6 +58,15 @@ describe('proto files', () => {
       'LeaveRoom',
       'ListRooms',
       'GetRoom',
+      'AddRoomMember',
+      'RemoveRoomMember',
+      'SetRoomRole',
+      'UpdateRoom',
+      'DeleteRoom',
+      'ListRoomMembers',
+      'ListPublicRooms',
+      'ListConversations',
+      'MarkRead',
     ]);
   });
 });

@@ -21,4 +21,26 @@ export const MONGO_SCHEMA_STEPS: readonly MongoSchemaStep[] = [
     description: "collections and indexes declared by the modules' schemas (unique keys, history order, membership)",
     apply: (orm) => orm.schema.ensureIndexes(),
   },
+  {
+    version: 2,
+    description:
+      'rooms get roles (issue 10): the new membership index; members written before get role "member" and their room\'s creation time as joinedAt, and each room\'s creator (still a member) becomes its owner',
+    apply: async (orm) => {
+      await orm.schema.ensureIndexes();
+      const db = orm.em.getConnection().getDb();
+      const members = db.collection('room_members');
+      const rooms = await db.collection<{ _id: number; createdBy: number; createdAt: Date }>('rooms').find({}).toArray();
+      for (const room of rooms) {
+        await members.updateMany({ roomId: room._id, role: { $exists: false } }, { $set: { role: 'member', joinedAt: room.createdAt } });
+        if ((await members.countDocuments({ roomId: room._id, role: 'owner' })) === 0) {
+          await members.updateOne({ roomId: room._id, userId: room.createdBy }, { $set: { role: 'owner' } });
+        }
+      }
+    },
+  },
+  {
+    version: 3,
+    description: 'conversation summaries (by participant) and read markers (by user and by conversation)',
+    apply: (orm) => orm.schema.ensureIndexes(),
+  },
 ];

@@ -11,7 +11,7 @@ describe('POST /rooms/create', () => {
     expect(response.body).toEqual({ roomId: expect.any(Number), name });
     const room = await alice.http.get(`/rooms/${response.body.roomId}`);
     expect(room.status).toBe(200);
-    expect(room.body).toEqual({ roomId: response.body.roomId, name, members: [alice.userId] });
+    expect(room.body).toEqual({ roomId: response.body.roomId, name, members: [alice.userId], visibility: 'public', memberCount: 1, role: 'owner' });
   });
 
   it('creates rooms asked for at the same time, each with its own roomId', async () => {
@@ -145,7 +145,7 @@ describe('GET /rooms', () => {
 });
 
 describe('GET /rooms/{roomId}', () => {
-  it('shows {roomId, name, members} to a member, members ascending', async () => {
+  it('shows {roomId, name, members, visibility, memberCount, role} to a member, members ascending', async () => {
     const [alice, bob, carol] = (await newUsers(3)) as [TestUser, TestUser, TestUser];
     const name = uniqueText('details');
     const roomId = await createRoom(bob, name);
@@ -157,6 +157,9 @@ describe('GET /rooms/{roomId}', () => {
       roomId,
       name,
       members: [alice.userId, bob.userId, carol.userId].sort((x, y) => x - y),
+      visibility: 'public',
+      memberCount: 3,
+      role: 'member',
     });
   });
 

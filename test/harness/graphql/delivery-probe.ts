@@ -7,11 +7,12 @@ export interface ProbeOptions {
   readonly probeEveryMs?: number;
 }
 
-/** The text of the message a `messageAdded` / `roomMessageAdded` result carries. */
+/** The text of the message a `messageAdded` / `roomMessageAdded` result carries (or the room name a `roomEvents` result carries). */
 export const messageTextOf = (result: Result): string | undefined => {
-  const data = result.data as Record<string, { message?: unknown } | undefined> | null | undefined;
+  const data = result.data as Record<string, { message?: unknown; name?: unknown } | undefined> | null | undefined;
   const message = data?.messageAdded ?? data?.roomMessageAdded;
-  return typeof message?.message === 'string' ? message.message : undefined;
+  if (typeof message?.message === 'string') return message.message;
+  return typeof data?.roomEvents?.name === 'string' ? data.roomEvents.name : undefined;
 };
 
 /** A result carrying a message with this text. */

@@ -39,6 +39,18 @@ export class HttpClient {
     return this.send<T>({ method: 'POST', path, body, headers });
   }
 
+  put<T = Json>(path: string, body?: unknown): Promise<HttpResponse<T>> {
+    return this.send<T>({ method: 'PUT', path, body });
+  }
+
+  patch<T = Json>(path: string, body?: unknown): Promise<HttpResponse<T>> {
+    return this.send<T>({ method: 'PATCH', path, body });
+  }
+
+  delete<T = Json>(path: string, body?: unknown): Promise<HttpResponse<T>> {
+    return this.send<T>({ method: 'DELETE', path, body });
+  }
+
   async send<T = Json>(request: HttpRequest): Promise<HttpResponse<T>> {
     const headers: Record<string, string> = {};
     if (this.token !== undefined) headers.authorization = `Bearer ${this.token}`;

@@ -12,5 +12,6 @@ export {
   createRoom, joinRoom, leaveRoom, roomWith, sendPrivate, sendToRoom, privateHistory, roomHistory,
   NO_SUCH_USER_ID, NO_SUCH_ROOM_ID,
 } from './actions';
+export { createRoomWith, addMember, setRole, removeMember } from './room-actions';
 export { GrpcCaller, type GrpcAnswer } from './grpc-caller';
 export { startOwnTarget } from './own-target';

@@ -2,7 +2,8 @@ import { RpcAccess, type GrpcAccessTable } from '../../../../src/platform/grpc';
 
 /**
  * Who may call each RPC of ChatService: a signed-in user, acting only as themself — the
- * field naming the acting user (the sender, the reader, the member joining or leaving)
+ * field naming the acting user (the sender, the reader, the member joining or leaving, the
+ * member running a room: `userId`, never the `memberId` acted upon)
  * must be the token's subject. No service calls the chat service.
  */
 export const CHAT_GRPC_ACCESS: GrpcAccessTable = {
@@ -15,4 +16,13 @@ export const CHAT_GRPC_ACCESS: GrpcAccessTable = {
   LeaveRoom: RpcAccess.actingUser('userId'),
   ListRooms: RpcAccess.actingUser('userId'),
   GetRoom: RpcAccess.actingUser('userId'),
+  ListConversations: RpcAccess.actingUser('userId'),
+  MarkRead: RpcAccess.actingUser('userId'),
+  AddRoomMember: RpcAccess.actingUser('userId'),
+  RemoveRoomMember: RpcAccess.actingUser('userId'),
+  SetRoomRole: RpcAccess.actingUser('userId'),
+  UpdateRoom: RpcAccess.actingUser('userId'),
+  DeleteRoom: RpcAccess.actingUser('userId'),
+  ListRoomMembers: RpcAccess.actingUser('userId'),
+  ListPublicRooms: RpcAccess.actingUser('userId'),
 };

@@ -1,13 +1,26 @@
 import type { Logger } from '../../../kernel';
-import { chatServiceProto, GrpcUnaryClient, type GrpcCallCredentials, type GrpcClientTls } from '../../../../src/platform/grpc';
+import type { GrpcCallCredentials, GrpcClientTls, GrpcUnaryClient } from '../../../../src/platform/grpc';
 import type {
   ChatMessage,
   CreateRoomInput,
   ListRoomsInput,
   Messaging,
   PrivateHistoryInput,
+  ListPublicRoomsInput,
+  ListRoomMembersInput,
+  PublicRoomPage,
+  RoomActionInput,
+  RoomAdministration,
+  RoomDeletion,
   RoomDetails,
   RoomHistoryInput,
+  RoomInfo,
+  RoomMember,
+  RoomMemberChangeInput,
+  RoomMemberPage,
+  RoomMemberRemoval,
+  SetRoomRoleInput,
+  UpdateRoomInput,
   RoomMemberInput,
   RoomMembershipState,
   RoomRegistry,
@@ -16,7 +29,13 @@ import type {
   SendRoomMessageInput,
 } from '../../contracts';
 import type {
+  DeleteRoomResponseMessage,
   GetRoomResponseMessage,
+  ListPublicRoomsResponseMessage,
+  ListRoomMembersResponseMessage,
+  RemoveRoomMemberResponseMessage,
+  RoomInfoMessage,
+  RoomMemberResponseMessage,
   HistoryResponseMessage,
   ListRoomsResponseMessage,
   MembershipResponseMessage,
@@ -25,7 +44,6 @@ import type {
 } from './chat.grpc-messages';
 import {
   chatMessageOf,
-  createRoomRequestOf,
   listRoomsRequestOf,
   privateHistoryRequestOf,
   privateMessageRequestOf,
@@ -36,6 +54,20 @@ import {
   roomSummaryOf,
   sentMessageOf,
 } from './chat.grpc-mapping';
+import { chatServiceChannel } from './chat-service-channel';
+import {
+  createRoomRequestOf,
+  listMembersRequestOf,
+  listPublicRoomsRequestOf,
+  memberChangeRequestOf,
+  memberPageOf,
+  publicRoomsOf,
+  roomActionRequestOf,
+  roomInfoOf,
+  roomMemberOf,
+  setRoleRequestOf,
+  updateRoomRequestOf,
+} from './room-administration.grpc-mapping';
 
 export interface GrpcChatClientDeps {
   /** `host:port` of the chat service (CHAT_GRPC_ADDRESS). */
@@ -50,27 +82,20 @@ export interface GrpcChatClientDeps {
 }
 
 /**
- * Messaging and RoomRegistry answered by the remote chat service over gRPC
+ * Messaging, RoomRegistry and RoomAdministration answered by the remote chat service over gRPC
  * (proto/chat.proto): one RPC per port method on one channel. Errors come back as the
  * service's own DomainErrors; an unreachable service is SERVICE_UNAVAILABLE. Calls that
  * are safe to repeat are retried while the service is unreachable: reads, JoinRoom and
  * LeaveRoom (idempotent), and sends carrying a clientMessageId; CreateRoom and unkeyed
- * sends are not, since they may have run. Each call carries `grpcCallCredentials` (the
+ * sends are not, since they may have run; of the running-rooms calls, reads, SetRoomRole and
+ * UpdateRoom are retried (repeating them changes nothing more), adds, removals and deletes are not. Each call carries `grpcCallCredentials` (the
  * gateway's: the token of the request it serves, which the service checks against the acting user).
  */
-export class GrpcChatClient implements Messaging, RoomRegistry {
+export class GrpcChatClient implements Messaging, RoomRegistry, RoomAdministration {
   private readonly client: GrpcUnaryClient;
 
   constructor(deps: GrpcChatClientDeps) {
-    this.client = new GrpcUnaryClient({
-      address: deps.chatGrpcAddress,
-      proto: chatServiceProto(),
-      serviceLabel: 'Chat service',
-      deadlineMs: deps.grpcDeadlineMs,
-      callCredentials: deps.grpcCallCredentials,
-      tls: deps.grpcClientTls,
-      logger: deps.logger,
-    });
+    this.client = chatServiceChannel(deps);
   }
 
   async sendPrivateMessage(input: SendPrivateMessageInput): Promise<ChatMessage> {
@@ -123,6 +148,43 @@ export class GrpcChatClient implements Messaging, RoomRegistry {
   async getRoom(input: RoomMemberInput): Promise<RoomDetails> {
     const request = roomMemberRequestOf(input);
     return roomDetailsOf(await this.client.call<GetRoomResponseMessage>('GetRoom', request, { retryable: true }));
+  }
+
+  async addMember(input: RoomMemberChangeInput): Promise<RoomMember> {
+    const request = memberChangeRequestOf(input);
+    return roomMemberOf(await this.client.call<RoomMemberResponseMessage>('AddRoomMember', request, { retryable: false }));
+  }
+
+  async removeMember(input: RoomMemberChangeInput): Promise<RoomMemberRemoval> {
+    const request = memberChangeRequestOf(input);
+    const { roomId, userId, removed } = await this.client.call<RemoveRoomMemberResponseMessage>('RemoveRoomMember', request, { retryable: false });
+    return { roomId, userId, removed };
+  }
+
+  async setRole(input: SetRoomRoleInput): Promise<RoomMember> {
+    const request = setRoleRequestOf(input);
+    return roomMemberOf(await this.client.call<RoomMemberResponseMessage>('SetRoomRole', request, { retryable: true }));
+  }
+
+  async updateRoom(input: UpdateRoomInput): Promise<RoomInfo> {
+    const request = updateRoomRequestOf(input);
+    return roomInfoOf(await this.client.call<RoomInfoMessage>('UpdateRoom', request, { retryable: true }));
+  }
+
+  async deleteRoom(input: RoomActionInput): Promise<RoomDeletion> {
+    const request = roomActionRequestOf(input);
+    const { roomId, deleted } = await this.client.call<DeleteRoomResponseMessage>('DeleteRoom', request, { retryable: false });
+    return { roomId, deleted };
+  }
+
+  async listMembers(input: ListRoomMembersInput): Promise<RoomMemberPage> {
+    const request = listMembersRequestOf(input);
+    return memberPageOf(await this.client.call<ListRoomMembersResponseMessage>('ListRoomMembers', request, { retryable: true }));
+  }
+
+  async listPublicRooms(input: ListPublicRoomsInput): Promise<PublicRoomPage> {
+    const request = listPublicRoomsRequestOf(input);
+    return publicRoomsOf(await this.client.call<ListPublicRoomsResponseMessage>('ListPublicRooms', request, { retryable: true }));
   }
 
   /** Closes the channel. */

@@ -11,19 +11,19 @@ import {
 import { HISTORY_MAX_LIMIT } from '../../contracts';
 import type {
   ChatMessage,
-  CreateRoomInput,
   HistoryPaging,
   ListRoomsInput,
   PrivateHistoryInput,
   RoomDetails,
   RoomHistoryInput,
   RoomMemberInput,
+  RoomRole,
   RoomSummary,
+  RoomVisibility,
   SendPrivateMessageInput,
   SendRoomMessageInput,
 } from '../../contracts';
 import type {
-  CreateRoomRequestMessage,
   GetRoomResponseMessage,
   ListRoomsRequestMessage,
   MessageMessage,
@@ -84,11 +84,6 @@ export const roomHistoryRequestOf = (input: RoomHistoryInput): RoomHistoryReques
   return { userId: wireInt32(fields.userId, 'userId'), roomId: wireInt32(fields.roomId, 'roomId'), ...pagingOf(fields) };
 };
 
-export const createRoomRequestOf = (input: CreateRoomInput): CreateRoomRequestMessage => {
-  const fields = wireInput(input);
-  return { userId: wireInt32(fields.userId, 'userId'), roomName: wireString(fields.roomName, 'roomName') };
-};
-
 export const roomMemberRequestOf = (input: RoomMemberInput): RoomMemberRequestMessage => {
   const fields = wireInput(input);
   return { userId: wireInt32(fields.userId, 'userId'), roomId: wireInt32(fields.roomId, 'roomId') };
@@ -134,4 +129,7 @@ export const roomDetailsOf = (room: GetRoomResponseMessage): RoomDetails => ({
   roomId: room.roomId,
   name: room.name,
   members: [...room.members],
+  visibility: room.visibility as RoomVisibility,
+  memberCount: room.memberCount,
+  role: room.role as RoomRole,
 });

@@ -58,6 +58,8 @@ export interface HistoryResponseMessage {
 export interface CreateRoomRequestMessage {
   readonly roomName: string;
   readonly userId: number;
+  readonly visibility?: string;
+  readonly members: number[];
 }
 
 export interface RoomMessage {
@@ -89,4 +91,81 @@ export interface GetRoomResponseMessage {
   readonly roomId: number;
   readonly name: string;
   readonly members: number[];
+  readonly visibility: string;
+  readonly memberCount: number;
+  readonly role: string;
+}
+
+export interface RoomMemberChangeRequestMessage {
+  readonly userId: number;
+  readonly roomId: number;
+  readonly memberId: number;
+}
+
+export interface RoomMemberResponseMessage {
+  readonly roomId: number;
+  readonly userId: number;
+  readonly role: string;
+  readonly joinedAt: string;
+  readonly readSeq?: number;
+}
+
+export interface RemoveRoomMemberResponseMessage {
+  readonly roomId: number;
+  readonly userId: number;
+  readonly removed: boolean;
+}
+
+export interface SetRoomRoleRequestMessage extends RoomMemberChangeRequestMessage {
+  readonly role: string;
+}
+
+export interface UpdateRoomRequestMessage {
+  readonly userId: number;
+  readonly roomId: number;
+  readonly name?: string;
+  readonly visibility?: string;
+}
+
+export interface RoomInfoMessage {
+  readonly roomId: number;
+  readonly name: string;
+  readonly visibility: string;
+}
+
+/** DeleteRoomRequest. */
+export interface RoomActionRequestMessage {
+  readonly userId: number;
+  readonly roomId: number;
+}
+
+export interface DeleteRoomResponseMessage {
+  readonly roomId: number;
+  readonly deleted: boolean;
+}
+
+export interface ListRoomMembersRequestMessage extends RoomActionRequestMessage {
+  readonly after?: number;
+  readonly limit?: number;
+}
+
+export interface ListRoomMembersResponseMessage {
+  readonly members: RoomMemberResponseMessage[];
+  readonly nextAfter?: number;
+}
+
+export interface ListPublicRoomsRequestMessage {
+  readonly userId: number;
+  readonly query?: string;
+  readonly after?: number;
+  readonly limit?: number;
+}
+
+export interface PublicRoomMessage extends RoomInfoMessage {
+  readonly memberCount: number;
+}
+
+export interface ListPublicRoomsResponseMessage {
+  readonly rooms: PublicRoomMessage[];
+  readonly nextAfter?: number;
 }

@@ -1,5 +1,5 @@
 import { chatServiceProto, presentField, type GrpcServiceBinding } from '../../../../src/platform/grpc';
-import type { HistoryPaging, Messaging, RoomRegistry } from '../../contracts';
+import type { Conversations, HistoryPaging, Messaging, RoomAdministration, RoomRegistry } from '../../contracts';
 import type {
   CreateRoomRequestMessage,
   GetRoomResponseMessage,
@@ -17,10 +17,14 @@ import type {
 } from './chat.grpc-messages';
 import { messageOf } from './chat.grpc-mapping';
 import { CHAT_GRPC_ACCESS } from './chat.grpc-access';
+import { conversationsGrpcHandlers } from './conversations.grpc-handlers';
+import { roomAdministrationHandlers } from './room-administration.grpc-handlers';
 
 export interface ChatGrpcServiceDeps {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly conversations: Conversations;
+  readonly roomAdministration: RoomAdministration;
 }
 
 const pagingOf = (request: { before?: string; limit?: number }): HistoryPaging => ({
@@ -29,13 +33,13 @@ const pagingOf = (request: { before?: string; limit?: number }): HistoryPaging =
 });
 
 /**
- * The ChatService of proto/chat.proto over the chat module's inbound ports (Messaging
- * and RoomRegistry): each RPC is one port call. Optional request fields that were not
+ * The ChatService of proto/chat.proto over the chat module's inbound ports (Messaging,
+ * RoomRegistry and RoomAdministration): each RPC is one port call. Optional request fields that were not
  * sent (clientMessageId, before, limit) are left out of the port input, not defaulted.
  * Failures are the ports' DomainErrors, turned into statuses by startGrpcServer. Who may
  * call what is CHAT_GRPC_ACCESS: a user acting as themself, checked before any handler runs.
  */
-export const chatGrpcService = ({ messaging, roomRegistry }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
+export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration, conversations }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
   proto: chatServiceProto(),
   access: CHAT_GRPC_ACCESS,
   handlers: {
@@ -64,7 +68,12 @@ export const chatGrpcService = ({ messaging, roomRegistry }: ChatGrpcServiceDeps
       return { messages: messages.map(messageOf) };
     },
     CreateRoom: async (request: CreateRoomRequestMessage): Promise<RoomMessage> => {
-      const room = await roomRegistry.createRoom({ roomName: request.roomName, userId: request.userId });
+      const room = await roomRegistry.createRoom({
+        roomName: request.roomName,
+        userId: request.userId,
+        ...presentField('visibility', request.visibility as never),
+        members: request.members,
+      });
       return { roomId: room.roomId, name: room.name };
     },
     JoinRoom: async ({ userId, roomId }: RoomMemberRequestMessage): Promise<MembershipResponseMessage> => {
@@ -81,7 +90,9 @@ export const chatGrpcService = ({ messaging, roomRegistry }: ChatGrpcServiceDeps
     },
     GetRoom: async ({ userId, roomId }: RoomMemberRequestMessage): Promise<GetRoomResponseMessage> => {
       const room = await roomRegistry.getRoom({ userId, roomId });
-      return { roomId: room.roomId, name: room.name, members: room.members };
+      return { ...room, members: room.members };
     },
+    ...conversationsGrpcHandlers(conversations),
+    ...roomAdministrationHandlers(roomAdministration),
   },
 });

@@ -10,9 +10,13 @@ import { InMemoryRoomMembership } from '../in-memory/in-memory.room-membership';
 import { InMemoryRoomStore } from '../in-memory/in-memory.room-store';
 import { MessagingService } from '../../application/messaging.service';
 import { RoomsService } from '../../application/rooms.service';
+import { ConversationsService } from '../../application/conversations.service';
+import { RoomAdministrationService } from '../../application/room-administration.service';
 import type { UserLookup } from '../../ports';
 import { GrpcChatClient } from './chat.grpc-client';
 import { chatGrpcService } from './chat.grpc-server';
+import { GrpcConversationsClient } from './conversations.grpc-client';
+import { inMemoryConversationStores } from '../../../../test/contract/ports/chat/in-memory-conversation-stores';
 
 const EXISTING_USER_IDS: [number, number, number] = [3, 11, 7];
 /** The users module whose real tokens the callers present and the chat server verifies (its keys and sessions). */
@@ -31,16 +35,20 @@ const startLoopback = async () => {
     messageStore: new InMemoryMessageStore(),
     roomStore: new InMemoryRoomStore(),
     roomMembership: new InMemoryRoomMembership(),
+    ...inMemoryConversationStores(),
     eventBus,
     clock: systemClock,
     logger: silentLogger,
+    userLookup: userLookupOf(EXISTING_USER_IDS),
   };
-  const messaging = new MessagingService({ ...common, userLookup: userLookupOf(EXISTING_USER_IDS) });
+  const messaging = new MessagingService(common);
   const roomRegistry = new RoomsService(common);
+  const conversations = new ConversationsService(common);
+  const roomAdministration = new RoomAdministrationService(common);
   const server = await startGrpcServer({
     host: '127.0.0.1',
     port: 0,
-    services: [chatGrpcService({ messaging, roomRegistry })],
+    services: [chatGrpcService({ messaging, roomRegistry, roomAdministration, conversations })],
     auth: { tokenVerifier: users.tokenVerifier },
     logger: silentLogger,
   });
@@ -51,19 +59,28 @@ const startLoopback = async () => {
     grpcClientTls: undefined,
     logger: silentLogger,
   });
+  const remoteConversations = new GrpcConversationsClient({
+    chatGrpcAddress: `127.0.0.1:${server.port}`,
+    grpcDeadlineMs: 5_000,
+    grpcCallCredentials: forwardedCallerToken,
+    grpcClientTls: undefined,
+    logger: silentLogger,
+  });
   // Each call runs as the user it acts as, as the gateway runs it with the caller's token.
   const client = onBehalfOfActingUser(remote, tokens);
+  const conversationsClient = onBehalfOfActingUser(remoteConversations, tokens);
   const close = async () => {
     await remote.close();
+    await remoteConversations.close();
     await server.close();
     await eventBus.close();
   };
-  return { client, close };
+  return { client, conversationsClient, close };
 };
 
 describeChatApiContract('GrpcChatClient over a loopback gRPC server', async () => {
-  const { client, close } = await startLoopback();
-  return { messaging: client, rooms: client, existingUserIds: EXISTING_USER_IDS, close };
+  const { client, conversationsClient, close } = await startLoopback();
+  return { messaging: client, rooms: client, administration: client, conversations: conversationsClient, existingUserIds: EXISTING_USER_IDS, close };
 });
 
 describe('GrpcChatClient optional fields', () => {

@@ -37,6 +37,14 @@ export class InMemoryMessageStore implements MessageStore {
     const found = this.byMessageId.get(messageId);
     return found?.conversation === conversation ? { ...found.message } : null;
   }
+
+  async deleteConversation(conversation: ConversationKey): Promise<void> {
+    for (const message of this.conversations.get(conversation) ?? []) {
+      this.byMessageId.delete(message.messageId);
+      if (message.clientMessageId !== undefined) this.byClientMessageId.delete(`${message.senderId}:${message.clientMessageId}`);
+    }
+    this.conversations.delete(conversation);
+  }
 }
 
 const toMessage = (input: NewMessage, seq: number): ChatMessage => {

@@ -6,7 +6,7 @@ describeRoomStoreContract('InMemoryRoomStore', async () => ({ store: new InMemor
 describe('InMemoryRoomStore', () => {
   it('hands out roomIds 1, 2, 3...', async () => {
     const store = new InMemoryRoomStore();
-    const room = { name: 'r', createdBy: 1, createdAt: new Date(0).toISOString() };
+    const room = { name: 'r', createdBy: 1, createdAt: new Date(0).toISOString(), visibility: 'public' as const };
     const ids = [(await store.create(room)).roomId, (await store.create(room)).roomId, (await store.create(room)).roomId];
     expect(ids).toEqual([1, 2, 3]);
   });

@@ -56,7 +56,7 @@ describe('MikroORM chat storage on one database shared by replicas', () => {
   it('gives two replicas creating rooms at once distinct roomIds', async () => {
     const [a, b] = await Promise.all([open(), open()]);
     const rooms = await Promise.all(
-      range(1, 30).map((i) => (i % 2 === 0 ? a : b).rooms.create({ name: `r${i}`, createdBy: 1, createdAt: new Date().toISOString() })),
+      range(1, 30).map((i) => (i % 2 === 0 ? a : b).rooms.create({ name: `r${i}`, createdBy: 1, createdAt: new Date().toISOString(), visibility: 'public' })),
     );
     expect(rooms.every((room) => isPositiveInt32(room.roomId))).toBe(true);
     expect(new Set(rooms.map((room) => room.roomId)).size).toBe(30);
@@ -87,7 +87,7 @@ describe('MikroORM chat storage on one database shared by replicas', () => {
 
   it('keeps rooms, members and messages across a restart, and numbering goes on', async () => {
     const before = await open();
-    const room = await before.rooms.create({ name: 'kept', createdBy: 5, createdAt: new Date().toISOString() });
+    const room = await before.rooms.create({ name: 'kept', createdBy: 5, createdAt: new Date().toISOString(), visibility: 'public' });
     await before.membership.add(room.roomId, 5);
     const { message } = await before.messages.append(roomMessage(room.roomId, 'kept', randomUUID()));
     await closeMongoOrm(opened[0]!);
@@ -98,6 +98,6 @@ describe('MikroORM chat storage on one database shared by replicas', () => {
     expect(await after.messages.findInConversation(roomConversation(room.roomId), message.messageId)).toEqual(message);
     expect(await after.messages.append(roomMessage(room.roomId, 'again', message.clientMessageId))).toEqual({ message, created: false });
     expect((await after.messages.append(roomMessage(room.roomId, 'next'))).message.seq).toBe(2);
-    expect((await after.rooms.create({ name: 'new', createdBy: 5, createdAt: new Date().toISOString() })).roomId).toBeGreaterThan(room.roomId);
+    expect((await after.rooms.create({ name: 'new', createdBy: 5, createdAt: new Date().toISOString(), visibility: 'public' })).roomId).toBeGreaterThan(room.roomId);
   });
 });

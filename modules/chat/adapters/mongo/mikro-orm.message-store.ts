@@ -61,6 +61,11 @@ export class MikroOrmMessageStore implements MessageStore {
     return found === null ? null : toChatMessage(found);
   }
 
+  /** Deletes the messages; the conversation's seq counter stays, so numbers are never handed out twice. */
+  async deleteConversation(conversation: ConversationKey): Promise<void> {
+    await this.orm.em.fork().nativeDelete(messageSchema, { conversation });
+  }
+
   private async findByDedupeKey(dedupeKey: string): Promise<ChatMessage | null> {
     const found = await this.orm.em.fork().findOne(messageSchema, { dedupeKey });
     return found === null ? null : toChatMessage(found);

@@ -1,14 +1,18 @@
 import { ObjectId, type MikroORM } from '@mikro-orm/mongodb';
 import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-key';
-import type { RoomMembership } from '../../ports';
-import { roomMemberSchema } from './room-member.schema';
+import type { RoomRole } from '../../contracts';
+import type { RoomMemberPageQuery, RoomMembership, StoredRoomMember } from '../../ports';
+import { roomMemberSchema, type RoomMemberDocument } from './room-member.schema';
 
 /**
  * {@link RoomMembership} on MongoDB through MikroORM: one `room_members` document per
- * (roomId, userId), made unique by a compound index that also lists a room's members in
- * order; a second index on (userId, roomId) lists a user's rooms. `add` inserts and reads a
- * duplicate-key refusal as "already a member", so concurrent adds count once; `remove`
- * deletes and reports whether a document went.
+ * (roomId, userId) with its role and join time, made unique by a compound index that also
+ * lists, pages and counts a room's members in order; (userId, roomId) lists a user's rooms and
+ * (roomId, role, joinedAt, userId) finds a role's longest-standing holder. `add` inserts and
+ * reads a duplicate-key refusal as "already a member", so concurrent adds count once; `remove`
+ * deletes and reports whether a document went. `addMany` inserts the members one by one and,
+ * should one insert fail, deletes the ones it inserted (FerretDB has no transactions), so a
+ * failure adds nobody.
  */
 export class MikroOrmRoomMembership implements RoomMembership {
   private readonly orm: MikroORM;
@@ -17,18 +21,27 @@ export class MikroOrmRoomMembership implements RoomMembership {
     this.orm = deps.mongoOrm;
   }
 
-  async add(roomId: number, userId: number): Promise<boolean> {
+  add(roomId: number, userId: number, role: RoomRole = 'member', joinedAt = new Date().toISOString()): Promise<boolean> {
+    return this.insertOne(roomId, { userId, role, joinedAt });
+  }
+
+  async addMany(roomId: number, members: readonly StoredRoomMember[]): Promise<number[]> {
+    const added: number[] = [];
     try {
-      await this.orm.em.fork().insert(roomMemberSchema, { _id: new ObjectId(), roomId, userId });
-      return true;
+      for (const member of members) if (await this.insertOne(roomId, member)) added.push(member.userId);
     } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
+      if (added.length > 0) await this.orm.em.fork().nativeDelete(roomMemberSchema, { roomId, userId: { $in: added } });
       throw error;
     }
+    return added.sort((a, b) => a - b);
   }
 
   async remove(roomId: number, userId: number): Promise<boolean> {
     return (await this.orm.em.fork().nativeDelete(roomMemberSchema, { roomId, userId })) > 0;
+  }
+
+  async removeAll(roomId: number): Promise<void> {
+    await this.orm.em.fork().nativeDelete(roomMemberSchema, { roomId });
   }
 
   async isMember(roomId: number, userId: number): Promise<boolean> {
@@ -44,4 +57,49 @@ export class MikroOrmRoomMembership implements RoomMembership {
     const found = await this.orm.em.fork().find(roomMemberSchema, { userId }, { orderBy: { roomId: 'asc' }, fields: ['roomId'] });
     return found.map((member) => member.roomId);
   }
+
+  async roleOf(roomId: number, userId: number): Promise<RoomRole | null> {
+    const found = await this.orm.em.fork().findOne(roomMemberSchema, { roomId, userId }, { fields: ['role'] });
+    return found === null ? null : found.role;
+  }
+
+  async setRole(roomId: number, userId: number, role: RoomRole): Promise<boolean> {
+    return (await this.orm.em.fork().nativeUpdate(roomMemberSchema, { roomId, userId }, { role })) > 0;
+  }
+
+  count(roomId: number): Promise<number> {
+    return this.orm.em.fork().count(roomMemberSchema, { roomId });
+  }
+
+  async page(roomId: number, query: RoomMemberPageQuery): Promise<StoredRoomMember[]> {
+    if (query.limit < 1) return [];
+    const found = await this.orm.em
+      .fork()
+      .find(roomMemberSchema, { roomId, userId: { $gt: query.after ?? 0 } }, { orderBy: { userId: 'asc' }, limit: query.limit });
+    return found.map(toStoredMember);
+  }
+
+  async longestStanding(roomId: number, role: RoomRole): Promise<number | null> {
+    const [first] = await this.orm.em
+      .fork()
+      .find(roomMemberSchema, { roomId, role }, { orderBy: { joinedAt: 'asc', userId: 'asc' }, limit: 1, fields: ['userId'] });
+    return first?.userId ?? null;
+  }
+
+  private async insertOne(roomId: number, member: StoredRoomMember): Promise<boolean> {
+    const document: RoomMemberDocument = { _id: new ObjectId(), roomId, userId: member.userId, role: member.role, joinedAt: new Date(member.joinedAt) };
+    try {
+      await this.orm.em.fork().insert(roomMemberSchema, document);
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
 }
+
+const toStoredMember = (document: RoomMemberDocument): StoredRoomMember => ({
+  userId: document.userId,
+  role: document.role,
+  joinedAt: document.joinedAt.toISOString(),
+});

@@ -1,11 +1,17 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { ObjectId } from '@mikro-orm/mongodb';
+import type { RoomRole } from '../../contracts';
 
-/** One membership in the `room_members` collection: unique per (roomId, userId). */
+/**
+ * One membership in the `room_members` collection: unique per (roomId, userId). `role` and
+ * `joinedAt` came with schema step 2, which filled them on older documents.
+ */
 export interface RoomMemberDocument {
   _id: ObjectId;
   roomId: number;
   userId: number;
+  role: RoomRole;
+  joinedAt: Date;
 }
 
 export const roomMemberSchema = new EntitySchema<RoomMemberDocument>({
@@ -15,7 +21,12 @@ export const roomMemberSchema = new EntitySchema<RoomMemberDocument>({
     _id: { type: 'ObjectId', primary: true },
     roomId: { type: 'number' },
     userId: { type: 'number' },
+    role: { type: 'string' },
+    joinedAt: { type: 'Date' },
   },
   uniques: [{ name: 'room_members_room_user_unique', properties: ['roomId', 'userId'] }],
-  indexes: [{ name: 'room_members_user_room', properties: ['userId', 'roomId'] }],
+  indexes: [
+    { name: 'room_members_user_room', properties: ['userId', 'roomId'] },
+    { name: 'room_members_room_role_joined', properties: ['roomId', 'role', 'joinedAt', 'userId'] },
+  ],
 });

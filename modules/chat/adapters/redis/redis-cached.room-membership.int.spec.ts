@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import type { Redis } from 'ioredis';
 import { silentLogger, type Logger } from '../../../kernel';
-import type { RoomMembership } from '../../ports';
+import type { RoomRole } from '../../contracts';
+import type { RoomMemberPageQuery, RoomMembership, StoredRoomMember } from '../../ports';
 import { InMemoryRoomMembership } from '../in-memory/in-memory.room-membership';
 import { RedisCachedRoomMembership } from './redis-cached.room-membership';
 import { closeRedis, createRedis, redisReady } from '../../../../src/platform/redis/create-redis';
@@ -36,8 +37,15 @@ class PausableRoomMembership implements RoomMembership {
     return { reached, release };
   }
 
-  add = (roomId: number, userId: number) => this.inner.add(roomId, userId);
+  add = (roomId: number, userId: number, role?: RoomRole, joinedAt?: string) => this.inner.add(roomId, userId, role, joinedAt);
+  addMany = (roomId: number, members: readonly StoredRoomMember[]) => this.inner.addMany(roomId, members);
   remove = (roomId: number, userId: number) => this.inner.remove(roomId, userId);
+  removeAll = (roomId: number) => this.inner.removeAll(roomId);
+  roleOf = (roomId: number, userId: number) => this.inner.roleOf(roomId, userId);
+  setRole = (roomId: number, userId: number, role: RoomRole) => this.inner.setRole(roomId, userId, role);
+  count = (roomId: number) => this.inner.count(roomId);
+  page = (roomId: number, query: RoomMemberPageQuery) => this.inner.page(roomId, query);
+  longestStanding = (roomId: number, role: RoomRole) => this.inner.longestStanding(roomId, role);
   isMember = (roomId: number, userId: number) => this.inner.isMember(roomId, userId);
   members = (roomId: number) => this.held(this.inner.members(roomId));
   roomsOf = (userId: number) => this.held(this.inner.roomsOf(userId));
@@ -134,6 +142,37 @@ describe('RedisCachedRoomMembership', () => {
     expect(await membership.remove(roomId, alice)).toBe(true);
     expect(await membership.remove(roomId, bob)).toBe(true);
     expect(await redis.smembers(roomKey(roomId))).toEqual(['_']);
+    expect(await membership.members(roomId)).toEqual([]);
+  });
+
+  it('answers members, roles and pages right after Redis lost its data (rebuilt from the durable store)', async () => {
+    const { membership } = subject();
+    const [roomId, owner, admin] = [freshId(), freshId(), freshId()];
+    await membership.add(roomId, owner, 'owner');
+    await membership.add(roomId, admin, 'admin');
+    expect(await membership.members(roomId)).toEqual([owner, admin].sort((a, b) => a - b));
+    await redis.del(roomKey(roomId), userKey(owner), userKey(admin));
+    expect(await membership.members(roomId)).toEqual([owner, admin].sort((a, b) => a - b));
+    expect(await membership.roleOf(roomId, owner)).toBe('owner');
+    expect(await membership.longestStanding(roomId, 'admin')).toBe(admin);
+    expect(await membership.roomsOf(admin)).toEqual([roomId]);
+    expect(await redis.sismember(roomKey(roomId), String(admin))).toBe(1);
+  });
+
+  it("takes a deleted room out of every loaded set, the members' rooms included", async () => {
+    const { membership } = subject();
+    const [roomId, otherRoom, a, b] = [freshId(), freshId(), freshId(), freshId()];
+    await membership.addMany(roomId, [
+      { userId: a, role: 'owner', joinedAt: new Date().toISOString() },
+      { userId: b, role: 'member', joinedAt: new Date().toISOString() },
+    ]);
+    await membership.add(otherRoom, b);
+    expect(await membership.roomsOf(b)).toEqual([roomId, otherRoom].sort((x, y) => x - y));
+    expect(await membership.members(roomId)).toHaveLength(2);
+    await membership.removeAll(roomId);
+    expect(await redis.sismember(userKey(b), String(roomId))).toBe(0);
+    expect(await membership.roomsOf(b)).toEqual([otherRoom]);
+    expect(await membership.roomsOf(a)).toEqual([]);
     expect(await membership.members(roomId)).toEqual([]);
   });
 

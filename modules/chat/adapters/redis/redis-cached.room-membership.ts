@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../../kernel';
-import type { RoomMembership } from '../../ports';
+import type { RoomRole } from '../../contracts';
+import type { RoomMemberPageQuery, RoomMembership, StoredRoomMember } from '../../ports';
 import {
   APPLY_WRITE_SCRIPT,
   INSTALL_SNAPSHOT_SCRIPT,
@@ -32,6 +33,8 @@ const VERSION_TTL_SECONDS = 600;
  * did not move since before it read the durable store, so a write racing a rebuild is never
  * lost. While Redis fails (ioredis fails fast), every answer comes from the durable store,
  * and sets this process could not update are invalidated once Redis answers again.
+ * Roles, counts, pages and the longest-standing holder of a role are read from the durable
+ * store (never cached), so they are right whatever Redis holds.
  */
 export class RedisCachedRoomMembership implements RoomMembership {
   private readonly redis: Redis;
@@ -50,10 +53,43 @@ export class RedisCachedRoomMembership implements RoomMembership {
     this.ttlSeconds = optionalDep(deps, 'membershipCacheTtlSeconds') ?? 3_600;
   }
 
-  async add(roomId: number, userId: number): Promise<boolean> {
-    const added = await this.durable.add(roomId, userId);
+  async add(roomId: number, userId: number, role?: RoomRole, joinedAt?: string): Promise<boolean> {
+    const added = await this.durable.add(roomId, userId, role, joinedAt);
     await this.applyWrite('SADD', roomId, userId);
     return added;
+  }
+
+  async addMany(roomId: number, members: readonly StoredRoomMember[]): Promise<number[]> {
+    const added = await this.durable.addMany(roomId, members);
+    await Promise.all(added.map((userId) => this.applyWrite('SADD', roomId, userId)));
+    return added;
+  }
+
+  /** Every member's rooms set loses the room (one script each, pipelined), then the room's set goes. */
+  async removeAll(roomId: number): Promise<void> {
+    const members = await this.durable.members(roomId);
+    await this.durable.removeAll(roomId);
+    await Promise.all(members.map((userId) => this.applyWrite('SREM', roomId, userId)));
+  }
+
+  roleOf(roomId: number, userId: number): Promise<RoomRole | null> {
+    return this.durable.roleOf(roomId, userId);
+  }
+
+  setRole(roomId: number, userId: number, role: RoomRole): Promise<boolean> {
+    return this.durable.setRole(roomId, userId, role);
+  }
+
+  count(roomId: number): Promise<number> {
+    return this.durable.count(roomId);
+  }
+
+  page(roomId: number, query: RoomMemberPageQuery): Promise<StoredRoomMember[]> {
+    return this.durable.page(roomId, query);
+  }
+
+  longestStanding(roomId: number, role: RoomRole): Promise<number | null> {
+    return this.durable.longestStanding(roomId, role);
   }
 
   async remove(roomId: number, userId: number): Promise<boolean> {

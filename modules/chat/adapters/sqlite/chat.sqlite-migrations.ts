@@ -48,4 +48,45 @@ export const chatSqliteMigrations: readonly SqliteMigration[] = [
       INSERT INTO conversations (conversation, last_seq) SELECT conversation, max(seq) FROM messages GROUP BY conversation;
     `,
   },
+  {
+    version: 3,
+    description: 'rooms get a visibility and a case-folded name (the public directory); members get a role and a join time, the creator (else the lowest userId) of each room its owner',
+    up: `
+      ALTER TABLE rooms ADD COLUMN visibility TEXT NOT NULL DEFAULT 'public' CHECK (visibility IN ('public', 'private'));
+      ALTER TABLE rooms ADD COLUMN name_folded TEXT NOT NULL DEFAULT '';
+      UPDATE rooms SET name_folded = lower(name);
+      CREATE INDEX rooms_by_visibility ON rooms (visibility, room_id);
+      ALTER TABLE room_members ADD COLUMN role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('owner', 'admin', 'member'));
+      ALTER TABLE room_members ADD COLUMN joined_at TEXT NOT NULL DEFAULT '';
+      UPDATE room_members SET joined_at = coalesce((SELECT created_at FROM rooms WHERE rooms.room_id = room_members.room_id), '');
+      UPDATE room_members SET role = 'owner' WHERE user_id = (SELECT created_by FROM rooms WHERE rooms.room_id = room_members.room_id);
+      UPDATE room_members SET role = 'owner'
+        WHERE user_id = (SELECT min(m.user_id) FROM room_members m WHERE m.room_id = room_members.room_id)
+          AND NOT EXISTS (SELECT 1 FROM room_members o WHERE o.room_id = room_members.room_id AND o.role = 'owner');
+      CREATE INDEX room_members_by_role ON room_members (room_id, role, joined_at, user_id);
+    `,
+  },
+  {
+    version: 4,
+    description: 'conversation summaries (newest message, once per message) indexed by the two people of a private conversation, and per-user read markers',
+    up: `
+      CREATE TABLE conversation_summaries (
+        conversation TEXT NOT NULL PRIMARY KEY,
+        last_seq     INTEGER NOT NULL CHECK (last_seq >= 1),
+        last_message TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        user_low     INTEGER,
+        user_high    INTEGER
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX conversation_summaries_by_user_low ON conversation_summaries (user_low) WHERE user_low IS NOT NULL;
+      CREATE INDEX conversation_summaries_by_user_high ON conversation_summaries (user_high) WHERE user_high IS NOT NULL;
+      CREATE TABLE read_markers (
+        user_id      INTEGER NOT NULL,
+        conversation TEXT NOT NULL,
+        seq          INTEGER NOT NULL CHECK (seq >= 1),
+        PRIMARY KEY (user_id, conversation)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX read_markers_by_conversation ON read_markers (conversation, user_id);
+    `,
+  },
 ];

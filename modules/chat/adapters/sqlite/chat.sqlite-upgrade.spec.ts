@@ -54,8 +54,8 @@ describe('chat.db written by schema version 1, opened by this build', () => {
 
   it('keeps the rooms, members and messages', async () => {
     expect(await rooms.findManyByIds([1, 2])).toEqual([
-      { roomId: 1, name: 'general', createdBy: 3, createdAt: AT },
-      { roomId: 2, name: 'random', createdBy: 4, createdAt: AT },
+      { roomId: 1, name: 'general', createdBy: 3, createdAt: AT, visibility: 'public' },
+      { roomId: 2, name: 'random', createdBy: 4, createdAt: AT, visibility: 'public' },
     ]);
     expect(await membership.members(1)).toEqual([3, 4]);
     expect(await membership.roomsOf(4)).toEqual([1, 2]);
@@ -76,7 +76,16 @@ describe('chat.db written by schema version 1, opened by this build', () => {
     expect([inRoom.message.seq, inPrivate.message.seq]).toEqual([3, 2]);
   });
 
+  it("makes each room's creator its owner, the others members joined when the room was made, every room public", async () => {
+    expect(await membership.page(1, { limit: 10 })).toEqual([
+      { userId: 3, role: 'owner', joinedAt: AT },
+      { userId: 4, role: 'member', joinedAt: AT },
+    ]);
+    expect(await membership.roleOf(2, 4)).toBe('owner');
+    expect(await rooms.listPublic({ query: 'GENERAL', limit: 10 })).toEqual([expect.objectContaining({ roomId: 1, visibility: 'public' })]);
+  });
+
   it('hands out roomIds after the stored ones', async () => {
-    expect((await rooms.create({ name: 'new', createdBy: 3, createdAt: AT })).roomId).toBe(3);
+    expect((await rooms.create({ name: 'new', createdBy: 3, createdAt: AT, visibility: 'public' })).roomId).toBe(3);
   });
 });

@@ -33,6 +33,7 @@ export class SqliteMessageStore implements MessageStore {
   private readonly insertOne: StatementSync;
   private readonly newestBelow: StatementSync;
   private readonly inConversation: StatementSync;
+  private readonly deleteAll: StatementSync;
 
   constructor(deps: { chatSqlite: SqliteDatabase }) {
     this.database = deps.chatSqlite;
@@ -46,6 +47,7 @@ export class SqliteMessageStore implements MessageStore {
     );
     this.newestBelow = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE conversation = ? AND seq < ? ORDER BY seq DESC LIMIT ?`);
     this.inConversation = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE message_id = ? AND conversation = ?`);
+    this.deleteAll = db.prepare('DELETE FROM messages WHERE conversation = ?');
   }
 
   append(input: NewMessage): Promise<AppendResult> {
@@ -81,6 +83,11 @@ export class SqliteMessageStore implements MessageStore {
   async findInConversation(conversation: ConversationKey, messageId: string): Promise<ChatMessage | null> {
     const row = this.inConversation.get(messageId, conversation) as MessageRow | undefined;
     return row === undefined ? null : toChatMessage(row);
+  }
+
+  /** Deletes the messages and keeps the conversation's seq counter, so numbers are never handed out twice. */
+  async deleteConversation(conversation: ConversationKey): Promise<void> {
+    await this.database.write(() => this.deleteAll.run(conversation));
   }
 }
 

@@ -16,6 +16,9 @@ const directoryOf = (userIds: number[], failWith?: Error) => {
     async getUsers(): Promise<UserSummary[]> {
       throw new Error('UserDirectoryUserLookup looks users up one by one');
     },
+    async searchUsers(): Promise<UserSummary[]> {
+      throw new Error('UserDirectoryUserLookup never searches');
+    },
   };
   return { userDirectory, calls, userIds };
 };

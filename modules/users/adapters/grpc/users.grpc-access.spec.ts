@@ -17,6 +17,7 @@ describeGrpcAccessCases('UserService', allReached, {
   CheckSession: { access: 'open', request: { userId: ALICE, sessionId: 'a-session' } },
   IssueWsTicket: { access: 'only the user in userId', request: { userId: ALICE, sessionId: 'a-session', expiresAt: '2030-01-01T00:00:00.000Z' } },
   RedeemWsTicket: { access: 'open', request: { ticket: 'a-ticket' } },
+  SearchUsers: { access: 'any user or service', request: { query: 'ali' } },
 });
 
 describe('UserService GetUser', () => {
@@ -25,7 +26,7 @@ describe('UserService GetUser', () => {
       usersGrpcService({
         ...unusedSessionPorts,
         userAccounts: reachedPorts(),
-        userDirectory: { getUser: async ({ userId }) => ({ userId, username: 'alice', email: 'alice@example.com' }), getUsers: reachedPorts() },
+        userDirectory: { getUser: async ({ userId }) => ({ userId, username: 'alice', email: 'alice@example.com' }), getUsers: reachedPorts(), searchUsers: reachedPorts() },
       }),
     );
     try {

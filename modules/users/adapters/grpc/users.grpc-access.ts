@@ -14,6 +14,7 @@ import { RpcAccess, type GrpcAccessTable } from '../../../../src/platform/grpc';
  *   check any user token (the chat service and gateways fetch them at start and on a new kid).
  * - CheckSession is open: verifiers call it while checking a token, so requiring a verified
  *   token would be circular; it answers only whether a (user id, session id) pair is live.
+ * - SearchUsers, like GetUsers, needs a signed-in user or a service: anyone may find people to write to (summaries only).
  * - RedeemWsTicket is open: a socket opened with a ticket has no token yet; the single-use,
  *   short-lived ticket is the credential, and the answer is that session's claims and a
  *   fresh access token for it.
@@ -30,4 +31,5 @@ export const USERS_GRPC_ACCESS: GrpcAccessTable = {
   CheckSession: RpcAccess.open(),
   IssueWsTicket: RpcAccess.actingUser('userId'),
   RedeemWsTicket: RpcAccess.open(),
+  SearchUsers: RpcAccess.anyUser({ services: true }),
 };

@@ -16,6 +16,7 @@ import type {
   GetUserInput,
   GetUsersInput,
   RegisterUserInput,
+  SearchUsersInput,
   UserAccounts,
   UserDirectory,
   UserRecord,
@@ -26,6 +27,7 @@ import {
   createUserRequestOf,
   getUserRequestOf,
   getUsersRequestOf,
+  searchUsersRequestOf,
   userRecordOf,
   userSummariesOf,
   type CreateUserResponseMessage,
@@ -67,7 +69,7 @@ export interface GrpcUsersClientDeps {
  * UserAccounts, UserDirectory, UserSessions and JwksProvider answered by the remote user service over gRPC
  * (proto/users.proto): one RPC per port method on one channel. Errors come back as the
  * service's own DomainErrors; an unreachable service is SERVICE_UNAVAILABLE. Reads
- * (GetUser, GetUsers, and AuthenticateUser, which changes nothing) are retried while the service
+ * (GetUser, GetUsers, SearchUsers, and AuthenticateUser, which changes nothing) are retried while the service
  * is unreachable; CreateUser, RefreshSession (single use) and the writes of tickets are not,
  * since they may have run. RevokeSession is idempotent, so it is retried. Each call carries
  * `grpcCallCredentials`: the caller's token in a gateway, the service identity in a service.
@@ -138,6 +140,11 @@ export class GrpcUsersClient implements UserAccounts, UserDirectory, UserSession
   async getUsers(input: GetUsersInput): Promise<UserSummary[]> {
     const request = getUsersRequestOf(input);
     return userSummariesOf(await this.client.call<GetUsersResponseMessage>('GetUsers', request, { retryable: true }));
+  }
+
+  async searchUsers(input: SearchUsersInput): Promise<UserSummary[]> {
+    const request = searchUsersRequestOf(input);
+    return userSummariesOf(await this.client.call<GetUsersResponseMessage>('SearchUsers', request, { retryable: true }));
   }
 
   /** Closes the channel. */

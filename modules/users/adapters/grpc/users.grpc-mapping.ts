@@ -1,7 +1,7 @@
 import { validationFailed } from '../../../kernel';
-import { wireInput, wireInt32, wireString } from '../../../../src/platform/grpc';
-import { GET_USERS_MAX_IDS } from '../../contracts';
-import type { AuthenticateUserInput, GetUserInput, GetUsersInput, RegisterUserInput, UserRecord, UserSummary } from '../../contracts';
+import { optionalWireInt32, presentField, wireInput, wireInt32, wireString } from '../../../../src/platform/grpc';
+import { GET_USERS_MAX_IDS, SEARCH_USERS_MAX_LIMIT } from '../../contracts';
+import type { AuthenticateUserInput, GetUserInput, GetUsersInput, RegisterUserInput, SearchUsersInput, UserRecord, UserSummary } from '../../contracts';
 
 /*
  * The messages of proto/users.proto as proto-loader decodes them (PROTO_LOADER_OPTIONS:
@@ -84,6 +84,25 @@ export const getUsersRequestOf = (input: GetUsersInput): GetUsersRequestMessage 
   if (userIds.length > GET_USERS_MAX_IDS) throw validationFailed(`userIds must hold at most ${GET_USERS_MAX_IDS} ids`);
   return { userIds: Array.from(userIds, (userId: unknown, i) => wireInt32(userId, `userIds[${i}]`)) };
 };
+
+export interface SearchUsersRequestMessage {
+  readonly query: string;
+  readonly limit?: number;
+}
+
+export const searchUsersRequestOf = (input: SearchUsersInput): SearchUsersRequestMessage => {
+  const fields = wireInput(input);
+  const limit = optionalWireInt32(fields.limit, 'limit', `limit must be an integer from 1 to ${SEARCH_USERS_MAX_LIMIT}`);
+  return {
+    query: wireString(fields.query, 'query', "q must be 1-32 characters of letters, digits, '_', '.' or '-'"),
+    ...presentField('limit', limit),
+  };
+};
+
+export const searchUsersInputOf = (request: SearchUsersRequestMessage): SearchUsersInput => ({
+  query: request.query,
+  ...presentField('limit', request.limit),
+});
 
 export const userSummariesOf = (message: GetUsersResponseMessage): UserSummary[] =>
   message.users.map((user) => ({ userId: user.userId, username: user.username }));

@@ -2,6 +2,7 @@ import { userIdOf, userServiceProto, type GrpcCaller, type GrpcServiceBinding } 
 import type { JwksProvider, UserAccounts, UserDirectory, UserSessions } from '../../contracts';
 import {
   getUsersResponseOf,
+  searchUsersInputOf,
   userMessageOf,
   type AuthenticateRequestMessage,
   type CreateUserRequestMessage,
@@ -10,6 +11,7 @@ import {
   type GetUserResponseMessage,
   type GetUsersRequestMessage,
   type GetUsersResponseMessage,
+  type SearchUsersRequestMessage,
 } from './users.grpc-mapping';
 import { USERS_GRPC_ACCESS } from './users.grpc-access';
 import {
@@ -66,6 +68,8 @@ export const usersGrpcService = (deps: UsersGrpcServiceDeps): GrpcServiceBinding
     },
     GetUsers: async (request: GetUsersRequestMessage): Promise<GetUsersResponseMessage> =>
       getUsersResponseOf(await deps.userDirectory.getUsers({ userIds: request.userIds })),
+    SearchUsers: async (request: SearchUsersRequestMessage): Promise<GetUsersResponseMessage> =>
+      getUsersResponseOf(await deps.userDirectory.searchUsers(searchUsersInputOf(request))),
     RefreshSession: async (request: RefreshSessionRequestMessage): Promise<AuthenticateResponseMessage> =>
       accessTokenMessageOf(await deps.userSessions.refresh(refreshInputOf(request))),
     RevokeSession: async (request: SessionRefMessage): Promise<object> => {

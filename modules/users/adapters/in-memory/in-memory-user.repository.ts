@@ -1,16 +1,19 @@
 import { UsersErrors } from '../../contracts';
 import type { NewUser, StoredUser, UserRepository } from '../../ports';
+import { SortedKeys } from './sorted-keys';
 
 /**
  * UserRepository in a process's memory, for tests and the single-process monolith
  * without a database. Ids count up from 1. Two maps keyed by the lower-cased username
- * and email play the unique indexes; `insert` checks and writes without awaiting in
+ * and email play the unique indexes, and a sorted list of the username keys the ordered
+ * index that prefix searches walk; `insert` checks and writes without awaiting in
  * between, so concurrent inserts cannot both win. Every call returns a fresh copy.
  */
 export class InMemoryUserRepository implements UserRepository {
   private readonly usersById = new Map<number, StoredUser>();
   private readonly idsByUsernameKey = new Map<string, number>();
   private readonly idsByEmailKey = new Map<string, number>();
+  private readonly usernameKeys = new SortedKeys();
   private lastId = 0;
 
   async insert(user: NewUser): Promise<StoredUser> {
@@ -29,6 +32,7 @@ export class InMemoryUserRepository implements UserRepository {
     this.usersById.set(stored.userId, stored);
     this.idsByUsernameKey.set(usernameKey, stored.userId);
     this.idsByEmailKey.set(emailKey, stored.userId);
+    this.usernameKeys.add(usernameKey);
     return { ...stored };
   }
 
@@ -49,5 +53,12 @@ export class InMemoryUserRepository implements UserRepository {
   async findByUsername(username: string): Promise<StoredUser | null> {
     const userId = this.idsByUsernameKey.get(username.toLowerCase());
     return userId === undefined ? null : this.findById(userId);
+  }
+
+  async findByUsernamePrefix(prefix: string, limit: number): Promise<StoredUser[]> {
+    return this.usernameKeys.withPrefix(prefix.toLowerCase(), limit).flatMap((key) => {
+      const user = this.usersById.get(this.idsByUsernameKey.get(key) ?? 0);
+      return user === undefined ? [] : [{ ...user }];
+    });
   }
 }

@@ -71,6 +71,15 @@ export class MikroOrmUserRepository implements UserRepository {
     return found === null ? null : toStoredUser(found);
   }
 
+  /** A range on the unique `usernameKey` index: keys are ASCII, so every key with the prefix sorts below prefix + U+FFFF. */
+  async findByUsernamePrefix(prefix: string, limit: number): Promise<StoredUser[]> {
+    const low = prefix.toLowerCase();
+    const found = await this.orm.em
+      .fork()
+      .find(userSchema, { usernameKey: { $gte: low, $lt: `${low}\uffff` } }, { orderBy: { usernameKey: 'asc' }, limit });
+    return found.map(toStoredUser);
+  }
+
   /** Throws USERS_USERNAME_TAKEN (checked first) or USERS_EMAIL_TAKEN when a stored user has either key. */
   private async refuseTakenKeys(keys: { usernameKey: string; emailKey: string }): Promise<void> {
     const holders = await this.orm.em

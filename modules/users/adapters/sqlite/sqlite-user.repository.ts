@@ -27,6 +27,7 @@ export class SqliteUserRepository implements UserRepository {
   private readonly byId: StatementSync;
   private readonly byIds: StatementSync;
   private readonly byUsernameKey: StatementSync;
+  private readonly byUsernamePrefix: StatementSync;
 
   constructor(deps: { usersSqlite: SqliteDatabase }) {
     this.database = deps.usersSqlite;
@@ -38,6 +39,9 @@ export class SqliteUserRepository implements UserRepository {
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM users WHERE user_id = ?`);
     this.byIds = db.prepare(`SELECT ${COLUMNS} FROM users WHERE user_id IN (SELECT value FROM json_each(?)) ORDER BY user_id`);
     this.byUsernameKey = db.prepare(`SELECT ${COLUMNS} FROM users WHERE username_key = ?`);
+    this.byUsernamePrefix = db.prepare(
+      `SELECT ${COLUMNS} FROM users WHERE username_key >= ? AND username_key < ? ORDER BY username_key LIMIT ?`,
+    );
   }
 
   insert(user: NewUser): Promise<StoredUser> {
@@ -65,6 +69,12 @@ export class SqliteUserRepository implements UserRepository {
   async findByUsername(username: string): Promise<StoredUser | null> {
     const row = this.byUsernameKey.get(username.toLowerCase()) as UserRow | undefined;
     return row === undefined ? null : toStoredUser(row);
+  }
+
+  /** A range on the unique `username_key` index: keys are ASCII, so every key with the prefix sorts below prefix + U+FFFF. */
+  async findByUsernamePrefix(prefix: string, limit: number): Promise<StoredUser[]> {
+    const low = prefix.toLowerCase();
+    return (this.byUsernamePrefix.all(low, `${low}\uffff`, limit) as unknown as UserRow[]).map(toStoredUser);
   }
 }
 

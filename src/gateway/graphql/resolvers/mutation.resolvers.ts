@@ -4,6 +4,7 @@ import { logout, refreshSession, revokeSession } from '../../api/sessions.api';
 import { authenticateUser, createUser } from '../../api/users.api';
 import type { ResolverContext } from '../graphql-context';
 import { clientMessageIdOf, idArgument } from './arguments';
+import { markReadMutation } from './conversation.resolvers';
 
 interface SendArguments {
   readonly message: string;
@@ -34,7 +35,8 @@ export const mutationResolvers: IResolverObject<unknown, ResolverContext> = {
       ...clientMessageIdOf(args),
     }),
 
-  createRoom: async (_root, args: { name: string }, { ports, caller }) => createRoom(ports, await caller.id(), { name: args.name }),
+  createRoom: async (_root, args: { name: string; visibility?: string | null; members?: number[] | null }, { ports, caller }) =>
+    createRoom(ports, await caller.id(), { name: args.name, visibility: args.visibility, members: args.members }),
 
   joinRoom: async (_root, args: { roomId: number }, { ports, caller }) => joinRoom(ports, await caller.id(), idArgument(args.roomId, 'roomId')),
 
@@ -45,4 +47,6 @@ export const mutationResolvers: IResolverObject<unknown, ResolverContext> = {
   logout: async (_root, _args, { ports, caller }) => (await logout(ports, await caller.claims())).loggedOut,
 
   revokeSession: async (_root, args: { sessionId: string }, { ports, caller }) => revokeSession(ports, await caller.claims(), args.sessionId),
+
+  markRead: markReadMutation,
 };

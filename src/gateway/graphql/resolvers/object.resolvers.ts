@@ -1,15 +1,16 @@
 import type { IResolverObject } from 'mercurius';
-import type { ChatMessage, RoomSummary } from '../../../../modules/chat/contracts';
+import type { ChatMessage, RoomDetails, RoomSummary } from '../../../../modules/chat/contracts';
 import type { UserSummary } from '../../../../modules/users/contracts';
 import { getRoom } from '../../api/rooms.api';
 import type { ResolverContext } from '../graphql-context';
 import { historyPagingOf, type PagingArguments } from './arguments';
+import { roomMemberPageResolver } from './room-administration.resolvers';
 
 /** A user as resolvers hand it on: the email is there only when the caller may see it. */
 type UserParent = UserSummary & { readonly email?: string };
 
-/** A room as resolvers hand it on: the members are there when already fetched. */
-type RoomParent = RoomSummary & { readonly members?: readonly number[] };
+/** A room as resolvers hand it on: the members (and the other details) are there when already fetched. */
+type RoomParent = RoomSummary & Partial<Pick<RoomDetails, 'members' | 'visibility' | 'memberCount' | 'role'>>;
 
 export const userResolvers: IResolverObject<UserParent, ResolverContext> = {
   /** Only the user themself sees it; a self looked up in a batch is fetched in full. */
@@ -26,6 +27,14 @@ export const roomResolvers: IResolverObject<RoomParent, ResolverContext> = {
 
   messages: async (room, args: PagingArguments, { ports, caller }) =>
     ports.messaging.getRoomHistory({ userId: await caller.id(), roomId: room.roomId, ...historyPagingOf(args) }),
+
+  visibility: async (room, _args, { ports, caller }) => room.visibility ?? (await getRoom(ports, await caller.id(), room.roomId)).visibility,
+
+  memberCount: async (room, _args, { ports, caller }) => room.memberCount ?? (await getRoom(ports, await caller.id(), room.roomId)).memberCount,
+
+  role: async (room, _args, { ports, caller }) => room.role ?? (await getRoom(ports, await caller.id(), room.roomId)).role,
+
+  memberPage: roomMemberPageResolver,
 };
 
 export const messageResolvers: IResolverObject<ChatMessage, ResolverContext> = {

@@ -1,9 +1,10 @@
 import type { IResolverObject } from 'mercurius';
 import { getRoom, listRooms } from '../../api/rooms.api';
 import { listSessions } from '../../api/sessions.api';
-import { getUser } from '../../api/users.api';
+import { getUser, searchUsers } from '../../api/users.api';
 import type { ResolverContext } from '../graphql-context';
 import { historyPagingOf, idArgument, type PagingArguments } from './arguments';
+import { conversationsQuery } from './conversation.resolvers';
 
 /** Reads, each through the same api function (or port call) as its HTTP route. */
 export const queryResolvers: IResolverObject<unknown, ResolverContext> = {
@@ -26,4 +27,11 @@ export const queryResolvers: IResolverObject<unknown, ResolverContext> = {
     }),
 
   sessions: async (_root, _args, { ports, caller }) => listSessions(ports, await caller.claims()),
+
+  searchUsers: async (_root, args: { q: string; limit?: number | null }, { ports, caller }) => {
+    await caller.id();
+    return searchUsers(ports, { q: args.q, ...(typeof args.limit === 'number' ? { limit: args.limit } : {}) });
+  },
+
+  conversations: conversationsQuery,
 };

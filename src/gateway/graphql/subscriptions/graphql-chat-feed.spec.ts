@@ -2,6 +2,7 @@ import type { PubSub } from 'mercurius';
 import { MESSAGE_POSTED_V1, ROOM_MEMBER_JOINED_V1, type ChatMessage } from '../../../../modules/chat/contracts';
 import { createEvent } from '../../../../modules/kernel';
 import { GraphqlChatFeed, messagesTopicOf } from './graphql-chat-feed';
+import { roomEventsTopicOf } from './graphql-room-events';
 
 const message: ChatMessage = { messageId: 'm1', kind: 'room', senderId: 1, roomId: 5, message: 'hi', timestamp: '2024-01-01T00:00:00.000Z', seq: 1 };
 
@@ -55,6 +56,23 @@ describe('GraphqlChatFeed', () => {
     feed.relay(createEvent(MESSAGE_POSTED_V1, { message: null, audience: [1] }));
     feed.disconnect();
     feed.relay(createEvent(MESSAGE_POSTED_V1, { message, audience: [1] }));
+    expect(published).toEqual([]);
+  });
+
+  it('publishes room changes on the room-events topic of each follower of its audience, and messages never there', async () => {
+    const { published, pubsub, end } = recordingPubsub();
+    const feed = new GraphqlChatFeed();
+    feed.connect(pubsub);
+    await feed.follow(pubsub, 1);
+    const second = await feed.followRoomEvents(pubsub, 2);
+    feed.relay(createEvent(ROOM_MEMBER_JOINED_V1, { roomId: 5, userId: 2, audience: [1, 2] }));
+    feed.relay(createEvent(MESSAGE_POSTED_V1, { message, audience: [2] }));
+    expect(published).toEqual([{ topic: roomEventsTopicOf(2), payload: { event: { type: 'room.joined', roomId: 5, userId: 2 } } }]);
+    const ended = drain(second);
+    end(roomEventsTopicOf(2));
+    await ended;
+    published.length = 0;
+    feed.relay(createEvent(ROOM_MEMBER_JOINED_V1, { roomId: 5, userId: 2, audience: [1, 2] }));
     expect(published).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import type { PubSub } from 'mercurius';
-import { MESSAGE_POSTED_V1, type ChatMessage, type MessagePostedV1 } from '../../../../modules/chat/contracts';
+import { MESSAGE_POSTED_V1, READ_MARKER_MOVED_V1, type ChatMessage, type MessagePostedV1 } from '../../../../modules/chat/contracts';
 import type { IntegrationEvent } from '../../../../modules/kernel';
 import { audienceOf } from '../../ws/event-pushes';
+import { relayRoomEvent, roomEventsTopicOf, type RoomEventPayload } from './graphql-room-events';
+import { readFrameOf, type ReadFrame } from '../../ws/read-push';
 
 /** What a message topic carries. */
 export interface MessageAddedPayload {
@@ -10,6 +12,9 @@ export interface MessageAddedPayload {
 
 /** The topic of the messages one user may see, on this gateway's in-process pubsub. */
 export const messagesTopicOf = (userId: number): string => `chat-messages/${userId}`;
+
+/** The topic of the read receipts one user gets (their own markers, and their private peers'). */
+export const readsTopicOf = (userId: number): string => `chat-reads/${userId}`;
 
 const isMessage = (value: unknown): value is ChatMessage =>
   typeof value === 'object' && value !== null && typeof (value as ChatMessage).messageId === 'string';
@@ -24,6 +29,8 @@ export class GraphqlChatFeed {
   private pubsub: PubSub | undefined;
   /** Open subscriptions per user on this gateway: only their topics are published to. */
   private readonly following = new Map<number, number>();
+  /** Open roomEvents subscriptions per user on this gateway. */
+  private readonly followingRoomEvents = new Map<number, number>();
 
   /** Starts publishing to mercurius's pubsub (once the GraphQL plugin is loaded). */
   connect(pubsub: PubSub): void {
@@ -36,22 +43,40 @@ export class GraphqlChatFeed {
 
   /** The messages `userId` may see, from now until the subscription ends. */
   async follow(pubsub: PubSub, userId: number): Promise<AsyncIterable<MessageAddedPayload>> {
-    const feed = (await pubsub.subscribe(messagesTopicOf(userId))) as AsyncIterable<MessageAddedPayload>;
+    return this.followTopic<MessageAddedPayload>(pubsub, userId, messagesTopicOf(userId));
+  }
+
+  /** The read receipts `userId` gets (as the `read` push of /ws/chat), from now until the subscription ends. */
+  async followReads(pubsub: PubSub, userId: number): Promise<AsyncIterable<ReadFrame>> {
+    return this.followTopic<ReadFrame>(pubsub, userId, readsTopicOf(userId));
+  }
+
+  private async followTopic<T>(pubsub: PubSub, userId: number, topic: string): Promise<AsyncIterable<T>> {
+    const feed = (await pubsub.subscribe(topic)) as AsyncIterable<T>;
     this.following.set(userId, (this.following.get(userId) ?? 0) + 1);
     return this.untilEnded(feed, userId);
   }
 
-  private async *untilEnded(feed: AsyncIterable<MessageAddedPayload>, userId: number): AsyncGenerator<MessageAddedPayload> {
+  private async *untilEnded<T>(feed: AsyncIterable<T>, userId: number, following = this.following): AsyncGenerator<T> {
     try {
       yield* feed;
     } finally {
-      const left = (this.following.get(userId) ?? 1) - 1;
-      if (left > 0) this.following.set(userId, left);
-      else this.following.delete(userId);
+      const left = (following.get(userId) ?? 1) - 1;
+      if (left > 0) following.set(userId, left);
+      else following.delete(userId);
     }
   }
 
+  /** The changes to `userId`'s rooms (the room.* pushes of /ws/chat), from now until the subscription ends. */
+  async followRoomEvents(pubsub: PubSub, userId: number): Promise<AsyncIterable<RoomEventPayload>> {
+    const feed = (await pubsub.subscribe(roomEventsTopicOf(userId))) as AsyncIterable<RoomEventPayload>;
+    this.followingRoomEvents.set(userId, (this.followingRoomEvents.get(userId) ?? 0) + 1);
+    return this.untilEnded(feed, userId, this.followingRoomEvents);
+  }
+
   relay(event: IntegrationEvent): void {
+    if (this.pubsub !== undefined && event.type !== MESSAGE_POSTED_V1) relayRoomEvent(this.pubsub, event, (userId) => this.followingRoomEvents.has(userId));
+    if (event.type === READ_MARKER_MOVED_V1) this.relayRead(event);
     if (this.pubsub === undefined || event.type !== MESSAGE_POSTED_V1) return;
     const audience = audienceOf(event.payload);
     const message = (event.payload as Partial<MessagePostedV1> | null)?.message;
@@ -59,6 +84,15 @@ export class GraphqlChatFeed {
     const payload: MessageAddedPayload = { message };
     for (const userId of audience) {
       if (this.following.has(userId)) this.pubsub.publish({ topic: messagesTopicOf(userId), payload }, () => undefined);
+    }
+  }
+
+  private relayRead(event: IntegrationEvent): void {
+    const audience = audienceOf(event.payload);
+    const frame = readFrameOf(event.payload as Parameters<typeof readFrameOf>[0]);
+    if (this.pubsub === undefined || audience === undefined || frame === undefined) return;
+    for (const userId of audience) {
+      if (this.following.has(userId)) this.pubsub.publish({ topic: readsTopicOf(userId), payload: frame }, () => undefined);
     }
   }
 }

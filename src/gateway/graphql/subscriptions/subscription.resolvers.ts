@@ -4,6 +4,8 @@ import type { ResolverContext } from '../graphql-context';
 import { codedError } from '../graphql-errors';
 import { idArgument } from '../resolvers/arguments';
 import type { MessageAddedPayload } from './graphql-chat-feed';
+import type { RoomEventPayload } from './graphql-room-events';
+import { readReceiptOf } from '../resolvers/conversation.resolvers';
 
 type SetUp<Args> = (args: Args, context: ResolverContext) => Promise<AsyncIterable<unknown>>;
 
@@ -31,6 +33,12 @@ export const subscriptionResolvers: IResolverObject<unknown, ResolverContext> = 
     resolve: messageOf,
   },
 
+  /** Room changes the caller is told about (the room.* pushes of /ws/chat). */
+  roomEvents: {
+    subscribe: subscribing(async (_args, { caller, feed, pubsub }) => feed.followRoomEvents(pubsub, await caller.id())),
+    resolve: (payload: unknown) => (payload as RoomEventPayload).event,
+  },
+
   /** Members only, checked when subscribing (CHAT_NOT_A_ROOM_MEMBER); leaving stops delivery. */
   roomMessageAdded: {
     subscribe: subscribing(async (args: { roomId: number }, { caller, feed, ports, pubsub }) => {
@@ -40,5 +48,11 @@ export const subscriptionResolvers: IResolverObject<unknown, ResolverContext> = 
       return only(await feed.follow(pubsub, userId), (payload) => payload.message.roomId === roomId);
     }),
     resolve: messageOf,
+  },
+
+  /** Read receipts: the caller's own markers (every device) and their private peers' ("seen"). */
+  readMarkerMoved: {
+    subscribe: subscribing(async (_args, { caller, feed, pubsub }) => feed.followReads(pubsub, await caller.id())),
+    resolve: readReceiptOf,
   },
 };

@@ -1,13 +1,15 @@
 import { describePrivateMessagingCases } from './chat-api.private-messaging.cases';
 import { describeRoomMessagingCases } from './chat-api.room-messaging.cases';
 import { describeRoomRegistryCases } from './chat-api.room-registry.cases';
+import { describeRoomAdministrationCases } from './chat-api.room-administration.cases';
 import type { ChatApiSubject } from './chat-api.subject';
 import { describeChatValidationCases } from './chat-api.validation.cases';
+import { describeConversationsCases } from './chat-api.conversations.cases';
 
 export type { ChatApiSubject } from './chat-api.subject';
 
 /**
- * The chat inbound ports' contract ({@link Messaging} and {@link RoomRegistry}), run
+ * The chat inbound ports' contract ({@link Messaging}, {@link RoomRegistry}, {@link RoomAdministration} and {@link Conversations}), run
  * against the in-process services and against the gRPC client. It touches the ports
  * only, asserts error `code` and `kind`, makes a fresh room per test and never assumes
  * the three users' private conversations are empty (it assumes only that nobody else
@@ -31,6 +33,8 @@ export const describeChatApiContract = (name: string, makeSubject: () => Promise
     describePrivateMessagingCases(current);
     describeRoomMessagingCases(current);
     describeRoomRegistryCases(current);
+    describeRoomAdministrationCases(current);
     describeChatValidationCases(current);
+    describeConversationsCases(current);
   });
 };

@@ -16,7 +16,7 @@ export const describeRoomRegistryCases = (subject: () => ChatApiSubject): void =
       const room = await create(a, `  ${name}\t`);
       expect(room).toEqual({ roomId: room.roomId, name });
       expect(isPositiveInt32(room.roomId)).toBe(true);
-      expect(await rooms().getRoom({ roomId: room.roomId, userId: a })).toEqual({ roomId: room.roomId, name, members: [a] });
+      expect(await rooms().getRoom({ roomId: room.roomId, userId: a })).toEqual({ roomId: room.roomId, name, members: [a], visibility: 'public', memberCount: 1, role: 'owner' });
     });
 
     it('makes a new room on every create, even with the same name', async () => {

@@ -159,5 +159,16 @@ export const describeMessageStoreContract = (name: string, makeSubject: () => Pr
       (paged as { message: string }).message = 'tampered';
       expect((await store().findInConversation(conversation, message!.messageId))?.message).toBe('original');
     });
+
+    it("deletes a conversation's messages and no other's", async () => {
+      const [gone, kept] = [freshRoom(), freshRoom()];
+      const [message] = await appendTexts(gone.roomId, ['one', 'two']);
+      const [other] = await appendTexts(kept.roomId, ['stays']);
+      await store().deleteConversation(gone.conversation);
+      await store().deleteConversation(gone.conversation);
+      expect(await store().page({ conversation: gone.conversation, limit: 10 })).toEqual([]);
+      expect(await store().findInConversation(gone.conversation, message!.messageId)).toBeNull();
+      expect(await store().page({ conversation: kept.conversation, limit: 10 })).toEqual([other]);
+    });
   });
 };

@@ -94,5 +94,98 @@ export const describeRoomMembershipContract = (name: string, makeSubject: () => 
       expect(await membership().members(roomId)).toEqual([userId]);
       expect(await membership().roomsOf(userId)).toEqual([roomId]);
     });
+
+    it('keeps the role and join time a member was added with; members added without one are members', async () => {
+      const [roomId, owner, member] = [freshId(), freshId(), freshId()];
+      const at = '2026-01-02T03:04:05.000Z';
+      await membership().add(roomId, owner, 'owner', at);
+      await membership().add(roomId, member);
+      expect(await membership().roleOf(roomId, owner)).toBe('owner');
+      expect(await membership().roleOf(roomId, member)).toBe('member');
+      expect(await membership().roleOf(roomId, freshId())).toBeNull();
+      expect((await membership().page(roomId, { limit: 10 })).find((m) => m.userId === owner)).toEqual({ userId: owner, role: 'owner', joinedAt: at });
+    });
+
+    it('a second add keeps the first role', async () => {
+      const [roomId, userId] = [freshId(), freshId()];
+      await membership().add(roomId, userId, 'admin');
+      expect(await membership().add(roomId, userId, 'member')).toBe(false);
+      expect(await membership().roleOf(roomId, userId)).toBe('admin');
+    });
+
+    it('sets the role of a member, and of nobody else', async () => {
+      const [roomId, userId, stranger] = [freshId(), freshId(), freshId()];
+      await membership().add(roomId, userId);
+      expect(await membership().setRole(roomId, userId, 'admin')).toBe(true);
+      expect(await membership().roleOf(roomId, userId)).toBe('admin');
+      expect(await membership().setRole(roomId, stranger, 'admin')).toBe(false);
+      expect(await membership().roleOf(roomId, stranger)).toBeNull();
+      expect(await membership().isMember(roomId, stranger)).toBe(false);
+    });
+
+    it('adds many members at once, skipping those already in, and answers who was added', async () => {
+      const [roomId, a, b, c] = [freshId(), freshId(), freshId(), freshId()];
+      const at = new Date().toISOString();
+      await membership().add(roomId, b, 'owner', at);
+      const added = await membership().addMany(roomId, [
+        { userId: c, role: 'member', joinedAt: at },
+        { userId: b, role: 'member', joinedAt: at },
+        { userId: a, role: 'admin', joinedAt: at },
+      ]);
+      expect(added).toEqual(ascending([a, c]));
+      expect(await membership().members(roomId)).toEqual(ascending([a, b, c]));
+      expect(await membership().roleOf(roomId, b)).toBe('owner');
+      expect(await membership().roleOf(roomId, a)).toBe('admin');
+      expect(await membership().roomsOf(c)).toEqual([roomId]);
+      expect(await membership().addMany(roomId, [])).toEqual([]);
+    });
+
+    it('counts members', async () => {
+      const roomId = freshId();
+      expect(await membership().count(roomId)).toBe(0);
+      for (const userId of [freshId(), freshId(), freshId()]) await membership().add(roomId, userId);
+      expect(await membership().count(roomId)).toBe(3);
+    });
+
+    it('pages members by userId from `after`, each page its own rows', async () => {
+      const roomId = freshId();
+      const users = ascending(Array.from({ length: 7 }, freshId));
+      for (const userId of users) await membership().add(roomId, userId);
+      const first = await membership().page(roomId, { limit: 3 });
+      expect(first.map((m) => m.userId)).toEqual(users.slice(0, 3));
+      const second = await membership().page(roomId, { after: users[2]!, limit: 3 });
+      expect(second.map((m) => m.userId)).toEqual(users.slice(3, 6));
+      expect((await membership().page(roomId, { after: users[5]!, limit: 3 })).map((m) => m.userId)).toEqual(users.slice(6));
+      expect(await membership().page(roomId, { after: users[6]!, limit: 3 })).toEqual([]);
+      expect(second.every((m) => m.role === 'member' && !Number.isNaN(Date.parse(m.joinedAt)))).toBe(true);
+    });
+
+    it('finds the longest-standing holder of a role, the lowest userId among those who joined together', async () => {
+      const roomId = freshId();
+      const [early, late, tieLow, tieHigh] = [freshId(), freshId(), ...ascending([freshId(), freshId()])] as number[];
+      await membership().add(roomId, late!, 'admin', '2026-03-01T00:00:00.000Z');
+      await membership().add(roomId, early!, 'admin', '2026-01-01T00:00:00.000Z');
+      await membership().add(roomId, tieHigh!, 'member', '2026-02-01T00:00:00.000Z');
+      await membership().add(roomId, tieLow!, 'member', '2026-02-01T00:00:00.000Z');
+      expect(await membership().longestStanding(roomId, 'admin')).toBe(early);
+      expect(await membership().longestStanding(roomId, 'member')).toBe(tieLow);
+      expect(await membership().longestStanding(roomId, 'owner')).toBeNull();
+      await membership().remove(roomId, early!);
+      expect(await membership().longestStanding(roomId, 'admin')).toBe(late);
+    });
+
+    it('removes every member of a room and only of that room', async () => {
+      const [roomId, otherRoom, a, b] = [freshId(), freshId(), freshId(), freshId()];
+      await membership().add(roomId, a, 'owner');
+      await membership().add(roomId, b);
+      await membership().add(otherRoom, a);
+      await membership().removeAll(roomId);
+      await membership().removeAll(roomId);
+      expect(await membership().members(roomId)).toEqual([]);
+      expect(await membership().count(roomId)).toBe(0);
+      expect(await membership().isMember(roomId, b)).toBe(false);
+      expect(await membership().roomsOf(a)).toEqual([otherRoom]);
+      expect(await membership().roomsOf(b)).toEqual([]);
+    });
   });
 };

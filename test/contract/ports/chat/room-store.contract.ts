@@ -1,4 +1,5 @@
 import { isPositiveInt32 } from '../../../../modules/kernel';
+import type { RoomVisibility } from '../../../../modules/chat/contracts';
 import type { RoomStore } from '../../../../modules/chat/ports';
 
 export interface RoomStoreSubject {
@@ -14,11 +15,13 @@ export const describeRoomStoreContract = (name: string, makeSubject: () => Promi
   describe(`RoomStore contract: ${name}`, () => {
     let subject: RoomStoreSubject;
     const store = (): RoomStore => subject.store;
-    const newRoom = (label = 'room') => ({
+    const newRoom = (label = 'room', visibility: RoomVisibility = 'public') => ({
       name: `${label} ${Math.random().toString(36).slice(2, 10)}`,
       createdBy: 1 + Math.floor(Math.random() * 1_000_000),
       createdAt: new Date().toISOString(),
+      visibility,
     });
+    const unique = (): string => Math.random().toString(36).slice(2, 12);
 
     beforeAll(async () => {
       subject = await makeSubject();
@@ -74,6 +77,70 @@ export const describeRoomStoreContract = (name: string, makeSubject: () => Promi
       expect(found?.name).not.toBe('changed');
       (found as { name: string }).name = 'changed again';
       expect((await store().findManyByIds([room.roomId]))[0]?.name).not.toBe('changed again');
+    });
+
+    it('keeps a private room private', async () => {
+      const room = await store().create(newRoom('secret', 'private'));
+      expect(room.visibility).toBe('private');
+      expect(await store().findById(room.roomId)).toEqual(room);
+    });
+
+    it('renames a room and changes its visibility, each alone or both, and returns it after the change', async () => {
+      const room = await store().create(newRoom());
+      expect(await store().update(room.roomId, { name: 'Renamed' })).toEqual({ ...room, name: 'Renamed' });
+      expect(await store().update(room.roomId, { visibility: 'private' })).toEqual({ ...room, name: 'Renamed', visibility: 'private' });
+      expect(await store().update(room.roomId, { name: 'Again', visibility: 'public' })).toEqual({ ...room, name: 'Again' });
+      expect(await store().update(room.roomId, {})).toEqual({ ...room, name: 'Again' });
+      expect(await store().findById(room.roomId)).toEqual({ ...room, name: 'Again' });
+    });
+
+    it('answers null when updating a room nobody has', async () => {
+      expect(await store().update(2_147_483_647, { name: 'x' })).toBeNull();
+    });
+
+    it('deletes a room once, and never hands its roomId out again', async () => {
+      const room = await store().create(newRoom());
+      expect(await store().delete(room.roomId)).toBe(true);
+      expect(await store().delete(room.roomId)).toBe(false);
+      expect(await store().findById(room.roomId)).toBeNull();
+      expect(await store().findManyByIds([room.roomId])).toEqual([]);
+      expect((await store().create(newRoom())).roomId).toBeGreaterThan(room.roomId);
+    });
+
+    it('lists public rooms matching a query case-insensitively, by roomId, never private ones', async () => {
+      const tag = unique();
+      const a = await store().create({ ...newRoom(), name: `Alpha ${tag} Team` });
+      await store().create({ ...newRoom('', 'private'), name: `alpha ${tag} secret` });
+      const b = await store().create({ ...newRoom(), name: `ÉQUIPE ${tag.toUpperCase()}` });
+      await store().create({ ...newRoom(), name: `other ${unique()}` });
+      expect(await store().listPublic({ query: tag, limit: 10 })).toEqual([a, b]);
+      expect(await store().listPublic({ query: `équipe ${tag}`, limit: 10 })).toEqual([b]);
+      expect(await store().listPublic({ query: `ALPHA ${tag}`, limit: 10 })).toEqual([a]);
+    });
+
+    it('pages the directory by roomId from `after`', async () => {
+      const tag = unique();
+      const rooms = [];
+      for (let i = 0; i < 5; i += 1) rooms.push(await store().create({ ...newRoom(), name: `page ${tag} ${i}` }));
+      const first = await store().listPublic({ query: tag, limit: 2 });
+      expect(first).toEqual(rooms.slice(0, 2));
+      expect(await store().listPublic({ query: tag, after: first[1]!.roomId, limit: 2 })).toEqual(rooms.slice(2, 4));
+      expect(await store().listPublic({ query: tag, after: rooms[3]!.roomId, limit: 2 })).toEqual(rooms.slice(4));
+    });
+
+    it('treats the query as text, not a pattern', async () => {
+      const tag = unique();
+      const dotted = await store().create({ ...newRoom(), name: `a.b*(${tag})%_` });
+      await store().create({ ...newRoom(), name: `axb ${tag}` });
+      expect(await store().listPublic({ query: `.b*(${tag})%_`, limit: 10 })).toEqual([dotted]);
+    });
+
+    it('lists every public room when the query is empty, and drops a room made private', async () => {
+      const room = await store().create(newRoom());
+      const listed = async () => (await store().listPublic({ after: room.roomId - 1, limit: 1 }))[0]?.roomId;
+      expect(await listed()).toBe(room.roomId);
+      await store().update(room.roomId, { visibility: 'private' });
+      expect(await listed()).not.toBe(room.roomId);
     });
   });
 };

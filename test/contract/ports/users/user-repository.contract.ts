@@ -144,6 +144,17 @@ export const describeUserRepositoryContract = (
       expect(await repository.findManyByIds([])).toEqual([]);
     });
 
+    it('finds users by lower-cased username prefix, ascending by lower-cased username, at most limit', async () => {
+      const stem = uniqueUsername('Pre');
+      const stored = await Promise.all(['Bb', 'aa', 'CC', 'ab'].map((tail) => repository.insert(newUser(`${stem}${tail}`))));
+      const ordered = [...stored].sort((a, b) => (a.username.toLowerCase() < b.username.toLowerCase() ? -1 : 1));
+      expect(await repository.findByUsernamePrefix(stem.toUpperCase(), 10)).toEqual(ordered);
+      expect(await repository.findByUsernamePrefix(`${stem}A`, 10)).toEqual(ordered.slice(0, 2));
+      expect(await repository.findByUsernamePrefix(stem, 3)).toEqual(ordered.slice(0, 3));
+      expect(await repository.findByUsernamePrefix(`${stem}z`, 10)).toEqual([]);
+      expect(await repository.findByUsernamePrefix(`${stem}.`, 10)).toEqual([]);
+    });
+
     it('treats usernames and emails as data, not patterns', async () => {
       const stored = await repository.insert(newUser(`a.b_${uniqueUsername()}`));
       expect(await repository.findByUsername(stored.username.replace('.', 'x'))).toBeNull();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DomainError, INT32_MAX } from '../../../../modules/kernel';
 import { GET_USERS_MAX_IDS } from '../../../../modules/users/contracts';
 import type {
@@ -313,6 +314,43 @@ export const describeUsersApiContract = (name: string, makeSubject: () => Promis
 
       it('refuses a request that is not an object with VALIDATION_FAILED', async () => {
         await expectInvalid(subject.directory.getUsers(untyped(null)), 'input');
+      });
+    });
+
+    describe('searchUsers', () => {
+      const summaryOf = (user: UserRecord) => ({ userId: user.userId, username: user.username });
+      const family = () => `Fam${randomBytes(4).toString('hex')}`;
+
+      it('finds users by username prefix ignoring case, ascending by lower-cased username, without emails', async () => {
+        const stem = family();
+        const users = await Promise.all(['b.Two', 'A_one', 'c-three'].map((tail) => register({ username: `${stem}${tail}` })));
+        const expected = [...users].sort((a, b) => a.username.toLowerCase().localeCompare(b.username.toLowerCase())).map(summaryOf);
+        await expect(subject.directory.searchUsers({ query: stem.toUpperCase() })).resolves.toEqual(expected);
+        await expect(subject.directory.searchUsers({ query: `${stem.toLowerCase()}a_` })).resolves.toEqual([summaryOf(users[1]!)]);
+        const [first] = await subject.directory.searchUsers({ query: stem });
+        expect(Object.keys(first!).sort()).toEqual(['userId', 'username']);
+      });
+
+      it('answers at most limit users, the first ones in order', async () => {
+        const stem = family();
+        await Promise.all(['a1', 'a2', 'a3'].map((tail) => register({ username: `${stem}${tail}` })));
+        const found = await subject.directory.searchUsers({ query: stem, limit: 2 });
+        expect(found.map((user) => user.username)).toEqual([`${stem}a1`, `${stem}a2`]);
+      });
+
+      it('answers an empty list when nobody matches, and treats the query as data, not a pattern', async () => {
+        const stem = family();
+        await register({ username: `${stem}xyz` });
+        await expect(subject.directory.searchUsers({ query: `${stem}q` })).resolves.toEqual([]);
+        await expect(subject.directory.searchUsers({ query: `${stem.slice(0, -1)}.` })).resolves.toEqual([]);
+      });
+
+      it.each([[''], ['a b'], ['%'], ['x'.repeat(33)], [7], [null]])('refuses the query %p with VALIDATION_FAILED', async (query) => {
+        await expectInvalid(subject.directory.searchUsers(untyped({ query })), 'q ');
+      });
+
+      it.each([[0], [51], [1.5], ['5']])('refuses the limit %p with VALIDATION_FAILED', async (limit) => {
+        await expectInvalid(subject.directory.searchUsers(untyped({ query: 'abc', limit })), 'limit');
       });
     });
   });

@@ -1,0 +1,10 @@
+import { describeConversationStoreContract } from '../../../../test/contract/ports/chat/conversation-store.contract';
+import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
+import { openScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm.testing';
+import { MikroOrmConversationStore } from './mikro-orm.conversation-store';
+import { chatEntities } from '.';
+
+describeConversationStoreContract('MikroOrmConversationStore (MongoDB wire protocol)', async () => {
+  const scratch = await openScratchOrm(mongoTestUrl('chat_conversations'), chatEntities);
+  return { store: new MikroOrmConversationStore({ mongoOrm: scratch.orm }), close: scratch.dispose };
+});

@@ -1,0 +1,10 @@
+import { describeReadMarkerStoreContract } from '../../../../test/contract/ports/chat/read-marker-store.contract';
+import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
+import { openScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm.testing';
+import { MikroOrmReadMarkerStore } from './mikro-orm.read-marker-store';
+import { chatEntities } from '.';
+
+describeReadMarkerStoreContract('MikroOrmReadMarkerStore (MongoDB wire protocol)', async () => {
+  const scratch = await openScratchOrm(mongoTestUrl('chat_read_markers'), chatEntities);
+  return { store: new MikroOrmReadMarkerStore({ mongoOrm: scratch.orm }), close: scratch.dispose };
+});

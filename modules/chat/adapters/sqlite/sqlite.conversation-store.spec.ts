@@ -1,0 +1,9 @@
+import { describeConversationStoreContract } from '../../../../test/contract/ports/chat/conversation-store.contract';
+import { openScratchSqlite } from '../../../../src/platform/sqlite/sqlite-scratch.testing';
+import { chatSqliteMigrations } from './chat.sqlite-migrations';
+import { SqliteConversationStore } from './sqlite.conversation-store';
+
+describeConversationStoreContract('SqliteConversationStore (SQLite file)', async () => {
+  const scratch = openScratchSqlite(chatSqliteMigrations, 'chat.db');
+  return { store: new SqliteConversationStore({ chatSqlite: scratch.database }), close: scratch.dispose };
+});

@@ -1,0 +1,9 @@
+import { describeReadMarkerStoreContract } from '../../../../test/contract/ports/chat/read-marker-store.contract';
+import { openScratchSqlite } from '../../../../src/platform/sqlite/sqlite-scratch.testing';
+import { chatSqliteMigrations } from './chat.sqlite-migrations';
+import { SqliteReadMarkerStore } from './sqlite.read-marker-store';
+
+describeReadMarkerStoreContract('SqliteReadMarkerStore (SQLite file)', async () => {
+  const scratch = openScratchSqlite(chatSqliteMigrations, 'chat.db');
+  return { store: new SqliteReadMarkerStore({ chatSqlite: scratch.database }), close: scratch.dispose };
+});

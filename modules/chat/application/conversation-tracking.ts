@@ -1,0 +1,33 @@
+import type { ChatMessage } from '../contracts';
+import type { ConversationKey, ConversationStore, ReadMarkerStore } from '../ports';
+import { roomConversation } from '../domain/conversation-key';
+
+export interface ConversationTrackingDeps {
+  readonly conversationStore: ConversationStore;
+  readonly readMarkerStore: ReadMarkerStore;
+}
+
+/**
+ * Keeps conversation summaries and read markers in step with messages and memberships, so
+ * `unreadCount = lastSeq - readSeq` stays exact without reading messages:
+ * - a stored message becomes its conversation's summary (one write, whatever the room's
+ *   size) and moves its sender's marker to it: what one wrote is read;
+ * - a member joining a room starts with its marker at the room's newest message: what was
+ *   posted before, or while they were away, is history, not unread.
+ * Both are idempotent, so a retried send records again safely.
+ */
+export class ConversationTracking {
+  constructor(private readonly deps: ConversationTrackingDeps) {}
+
+  async messageStored(conversation: ConversationKey, message: ChatMessage): Promise<void> {
+    const participants = message.kind === 'private' ? [message.senderId, message.recipientId ?? message.senderId] : undefined;
+    await this.deps.conversationStore.recordMessage({ conversation, message, ...(participants === undefined ? {} : { participants }) });
+    await this.deps.readMarkerStore.advance(message.senderId, conversation, message.seq);
+  }
+
+  async memberJoined(roomId: number, userId: number): Promise<void> {
+    const conversation = roomConversation(roomId);
+    const [summary] = await this.deps.conversationStore.findMany([conversation]);
+    if (summary !== undefined) await this.deps.readMarkerStore.advance(userId, conversation, summary.lastSeq);
+  }
+}

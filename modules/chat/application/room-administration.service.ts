@@ -1,0 +1,164 @@
+import { requirePositiveInt32, validationFailed } from '../../kernel';
+import type { Clock, EventBus, Logger } from '../../kernel';
+import {
+  ChatErrors,
+  PUBLIC_ROOMS_DEFAULT_LIMIT,
+  PUBLIC_ROOMS_MAX_LIMIT,
+  ROOM_DELETED_V1,
+  ROOM_MEMBERS_DEFAULT_LIMIT,
+  ROOM_MEMBERS_MAX_LIMIT,
+  ROOM_UPDATED_V1,
+} from '../contracts';
+import type {
+  ListPublicRoomsInput,
+  ListRoomMembersInput,
+  PublicRoomPage,
+  RoomActionInput,
+  RoomAdministration,
+  RoomDeletedV1,
+  RoomDeletion,
+  RoomInfo,
+  RoomMember,
+  RoomMemberChangeInput,
+  RoomMemberPage,
+  RoomMemberRemoval,
+  RoomUpdatedV1,
+  SetRoomRoleInput,
+  UpdateRoomInput,
+} from '../contracts';
+import type { MessageStore, ReadMarkerStore, RoomMembership, RoomStore, StoredRoom, UserLookup } from '../ports';
+import { roomConversation } from '../domain/conversation-key';
+import { requireRoomName, ROOM_NAME_MAX_LENGTH } from '../domain/room-name';
+import { optionalAfter, optionalVisibility, pageLimitOf, requireRole as requireRoleValue } from '../domain/room-settings';
+import { requireInputObject } from '../domain/input-object';
+import { announce } from './announce';
+import { mayAdd, memberOf, requireRole, requireRoomInput } from './room-access';
+import { announceHandOver, announceMemberAdded, announceMemberRemoved, announceRoleChanged } from './room-announcements';
+import { ensureOwner } from './room-ownership';
+import type { ConversationTracking } from './conversation-tracking';
+
+export interface RoomAdministrationServiceDeps {
+  readonly roomStore: RoomStore;
+  readonly roomMembership: RoomMembership;
+  readonly messageStore: MessageStore;
+  readonly userLookup: UserLookup;
+  readonly conversationTracking: ConversationTracking;
+  readonly readMarkerStore: ReadMarkerStore;
+  readonly eventBus: EventBus;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** The in-process {@link RoomAdministration}: checks the acting user's role, stores the change, then announces it. */
+export class RoomAdministrationService implements RoomAdministration {
+  constructor(private readonly deps: RoomAdministrationServiceDeps) {}
+
+  async addMember(input: RoomMemberChangeInput): Promise<RoomMember> {
+    const { room, userId, role } = await memberOf(requireRoomInput(this.deps, input));
+    const memberId = requirePositiveInt32(input.memberId, 'memberId');
+    if (!mayAdd(room, role)) throw ChatErrors.forbiddenRole('Only the owner or an admin may add members to a private room');
+    if (!(await this.deps.userLookup.exists(memberId))) throw ChatErrors.userNotFound(memberId);
+    const joinedAt = this.deps.clock.now().toISOString();
+    if (!(await this.deps.roomMembership.add(room.roomId, memberId, 'member', joinedAt))) throw ChatErrors.alreadyMember(room.roomId, memberId);
+    await this.deps.conversationTracking.memberJoined(room.roomId, memberId);
+    await announceMemberAdded(this.deps, room.roomId, memberId, 'member', userId);
+    return { roomId: room.roomId, userId: memberId, role: 'member', joinedAt };
+  }
+
+  /** The owner removes anyone, an admin only members; removing oneself is leaving (ownership passes on). */
+  async removeMember(input: RoomMemberChangeInput): Promise<RoomMemberRemoval> {
+    const { room, userId, role } = await memberOf(requireRoomInput(this.deps, input));
+    const memberId = requirePositiveInt32(input.memberId, 'memberId');
+    const { roomId } = room;
+    if (memberId !== userId) {
+      requireRole(role, ['owner', 'admin'], 'remove members');
+      const target = await this.deps.roomMembership.roleOf(roomId, memberId);
+      if (target === null) throw ChatErrors.notMember(roomId, memberId);
+      if (role === 'admin' && target !== 'member') throw ChatErrors.forbiddenRole('An admin may remove members only, not admins or the owner');
+    }
+    if (!(await this.deps.roomMembership.remove(roomId, memberId))) throw ChatErrors.notMember(roomId, memberId);
+    const heir = await ensureOwner(this.deps.roomMembership, roomId);
+    await announceMemberRemoved(this.deps, roomId, memberId, userId);
+    await announceHandOver(this.deps, roomId, heir, userId);
+    return { roomId, userId: memberId, removed: true };
+  }
+
+  async setRole(input: SetRoomRoleInput): Promise<RoomMember> {
+    const { room, userId, role } = await memberOf(requireRoomInput(this.deps, input));
+    const memberId = requirePositiveInt32(input.memberId, 'memberId');
+    const newRole = requireRoleValue(input.role);
+    requireRole(role, ['owner'], 'change roles');
+    const { roomId } = room;
+    if (memberId === userId && newRole !== 'owner') throw ChatErrors.forbiddenRole('The owner keeps the owner role: hand it to a member first');
+    const [current] = await this.deps.roomMembership.page(roomId, { after: memberId - 1, limit: 1 });
+    if (current === undefined || current.userId !== memberId) throw ChatErrors.notMember(roomId, memberId);
+    if (current.role === newRole) return { roomId, ...current };
+    await this.deps.roomMembership.setRole(roomId, memberId, newRole);
+    if (newRole === 'owner') await this.deps.roomMembership.setRole(roomId, userId, 'admin');
+    await announceRoleChanged(this.deps, roomId, memberId, newRole, userId);
+    if (newRole === 'owner') await announceRoleChanged(this.deps, roomId, userId, 'admin', userId);
+    return { roomId, userId: memberId, role: newRole, joinedAt: current.joinedAt };
+  }
+
+  async updateRoom(input: UpdateRoomInput): Promise<RoomInfo> {
+    const { room, userId, role } = await memberOf(requireRoomInput(this.deps, input));
+    const name = input.name === undefined || input.name === null ? undefined : requireRoomName(input.name, 'name');
+    const visibility = optionalVisibility(input.visibility);
+    if (name === undefined && visibility === undefined) throw validationFailed('give name, visibility or both');
+    requireRole(role, ['owner', 'admin'], 'rename a room or change its visibility');
+    const updated = await this.deps.roomStore.update(room.roomId, { ...(name === undefined ? {} : { name }), ...(visibility === undefined ? {} : { visibility }) });
+    if (updated === null) throw ChatErrors.roomNotFound(room.roomId);
+    await announce<RoomUpdatedV1>(this.deps, ROOM_UPDATED_V1, async () => ({
+      ...infoOf(updated),
+      byUserId: userId,
+      audience: await this.deps.roomMembership.members(updated.roomId),
+    }));
+    return infoOf(updated);
+  }
+
+  /** Members go first (sends start failing at once), then the history, then the room itself. */
+  async deleteRoom(input: RoomActionInput): Promise<RoomDeletion> {
+    const { room, userId, role } = await memberOf(requireRoomInput(this.deps, input));
+    requireRole(role, ['owner'], 'delete a room');
+    const { roomId } = room;
+    const audience = await this.deps.roomMembership.members(roomId);
+    await this.deps.roomMembership.removeAll(roomId);
+    await this.deps.messageStore.deleteConversation(roomConversation(roomId));
+    await this.deps.roomStore.delete(roomId);
+    await announce<RoomDeletedV1>(this.deps, ROOM_DELETED_V1, async () => ({ roomId, byUserId: userId, audience }));
+    return { roomId, deleted: true };
+  }
+
+  async listMembers(input: ListRoomMembersInput): Promise<RoomMemberPage> {
+    const { room } = await memberOf(requireRoomInput(this.deps, input));
+    const limit = pageLimitOf(input.limit, ROOM_MEMBERS_DEFAULT_LIMIT, ROOM_MEMBERS_MAX_LIMIT);
+    const after = optionalAfter(input.after);
+    const rows = await this.deps.roomMembership.page(room.roomId, { ...(after === undefined ? {} : { after }), limit: limit + 1 });
+    const shown = rows.slice(0, limit);
+    const readers = await this.deps.readMarkerStore.readersOf(roomConversation(room.roomId), shown.map((row) => row.userId));
+    const members = shown.map((row) => ({ roomId: room.roomId, ...row, readSeq: readers.get(row.userId) ?? 0 }));
+    return rows.length > limit ? { members, nextAfter: members.at(-1)!.userId } : { members };
+  }
+
+  async listPublicRooms(input: ListPublicRoomsInput): Promise<PublicRoomPage> {
+    requireInputObject(input);
+    requirePositiveInt32(input.userId, 'userId');
+    const query = optionalQuery(input.query);
+    const limit = pageLimitOf(input.limit, PUBLIC_ROOMS_DEFAULT_LIMIT, PUBLIC_ROOMS_MAX_LIMIT);
+    const after = optionalAfter(input.after);
+    const found = await this.deps.roomStore.listPublic({ query, limit: limit + 1, ...(after === undefined ? {} : { after }) });
+    const page = found.slice(0, limit);
+    const rooms = await Promise.all(page.map(async (room) => ({ ...infoOf(room), memberCount: await this.deps.roomMembership.count(room.roomId) })));
+    return found.length > limit ? { rooms, nextAfter: page.at(-1)!.roomId } : { rooms };
+  }
+}
+
+const infoOf = (room: StoredRoom): RoomInfo => ({ roomId: room.roomId, name: room.name, visibility: room.visibility });
+
+const optionalQuery = (value: unknown): string => {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw validationFailed('q must be a string');
+  const query = value.trim();
+  if ([...query].length > ROOM_NAME_MAX_LENGTH) throw validationFailed(`q must be at most ${ROOM_NAME_MAX_LENGTH} characters`);
+  return query;
+};

@@ -1,0 +1,95 @@
+import type { Redis } from 'ioredis';
+import { silentLogger, systemClock } from '../../kernel';
+import { InMemoryEventBus } from '../../kernel/adapters';
+import { closeMongoOrm, createMongoOrm, type MongoOrm } from '../../../src/platform/mongo/create-mongo-orm';
+import { closeRedis, createRedis, redisReady } from '../../../src/platform/redis/create-redis';
+import { mongoTestUrl, serviceUrls } from '../../../test/harness/services/service-urls';
+import { chatEntities, MikroOrmConversationStore, MikroOrmMessageStore, MikroOrmReadMarkerStore, MikroOrmRoomMembership, MikroOrmRoomStore } from '../adapters/mongo';
+import { ConversationTracking } from './conversation-tracking';
+import { RedisCachedRoomMembership } from '../adapters/redis/redis-cached.room-membership';
+import { RoomAdministrationService } from './room-administration.service';
+import { RoomsService } from './rooms.service';
+
+const [ANN, BOB, CAT] = [11, 12, 13];
+
+/**
+ * Two chat-service replicas as the split deployment runs them: each its own MongoDB connection
+ * and Redis-cached membership, on one database and one Redis key space. What one changes, the
+ * other answers at once; and both stay right after Redis lost the keys.
+ */
+describe('rooms served by two chat-service replicas (MongoDB on FerretDB, Redis)', () => {
+  const keyPrefix = `chatterroom-test:replicas:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}:`;
+  let url: string;
+  let redis: Redis;
+  const orms: MongoOrm[] = [];
+  const eventBus = new InMemoryEventBus({ logger: silentLogger });
+
+  const replica = async () => {
+    const mongoOrm = await createMongoOrm({ clientUrl: url, entities: chatEntities });
+    orms.push(mongoOrm);
+    const roomMembership = new RedisCachedRoomMembership({ redis, durableRoomMembership: new MikroOrmRoomMembership({ mongoOrm }), logger: silentLogger, keyPrefix });
+    const readMarkerStore = new MikroOrmReadMarkerStore({ mongoOrm });
+    const conversationTracking = new ConversationTracking({ conversationStore: new MikroOrmConversationStore({ mongoOrm }), readMarkerStore });
+    const deps = {
+      readMarkerStore,
+      conversationTracking,
+      roomStore: new MikroOrmRoomStore({ mongoOrm }),
+      roomMembership,
+      messageStore: new MikroOrmMessageStore({ mongoOrm }),
+      userLookup: { exists: async (userId: number) => [ANN, BOB, CAT].includes(userId) },
+      eventBus,
+      clock: systemClock,
+      logger: silentLogger,
+    };
+    return { rooms: new RoomsService(deps), administration: new RoomAdministrationService(deps), membership: roomMembership };
+  };
+
+  /** Deletes this test's keys only (the Redis is shared): as if Redis had lost them. */
+  const forgetRedis = async () => {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  };
+
+  beforeAll(async () => {
+    url = mongoTestUrl('chat_rooms_replicas');
+    redis = createRedis(serviceUrls.redis, silentLogger);
+    await redisReady(redis);
+  });
+
+  afterAll(async () => {
+    await forgetRedis();
+    await orms[0]?.em.getConnection().getDb().dropDatabase();
+    for (const orm of orms.splice(0)) await closeMongoOrm(orm);
+    await closeRedis(redis);
+    await eventBus.close();
+  });
+
+  it('keeps membership and roles right across replicas and after Redis lost its data', async () => {
+    const [a, b] = [await replica(), await replica()];
+    const { roomId } = await a.rooms.createRoom({ roomName: 'replicated', userId: ANN, visibility: 'private', members: [BOB, CAT] });
+    expect(await b.membership.members(roomId)).toEqual([ANN, BOB, CAT]);
+
+    await b.administration.setRole({ roomId, userId: ANN, memberId: BOB, role: 'admin' });
+    expect((await a.rooms.getRoom({ roomId, userId: BOB })).role).toBe('admin');
+
+    await b.administration.removeMember({ roomId, userId: BOB, memberId: CAT });
+    expect(await a.membership.isMember(roomId, CAT)).toBe(false);
+    await expect(a.rooms.getRoom({ roomId, userId: CAT })).rejects.toMatchObject({ code: 'CHAT_ROOM_NOT_FOUND' });
+
+    await forgetRedis();
+    expect(await a.membership.members(roomId)).toEqual([ANN, BOB]);
+    expect(await b.membership.roomsOf(CAT)).toEqual([]);
+
+    await a.rooms.leaveRoom({ roomId, userId: ANN });
+    expect((await b.rooms.getRoom({ roomId, userId: BOB })).role).toBe('owner');
+    expect(await b.membership.members(roomId)).toEqual([BOB]);
+
+    await b.administration.deleteRoom({ roomId, userId: BOB });
+    expect(await a.membership.roomsOf(BOB)).toEqual([]);
+    await expect(a.rooms.joinRoom({ roomId, userId: CAT })).rejects.toMatchObject({ code: 'CHAT_ROOM_NOT_FOUND' });
+  });
+});

@@ -1,0 +1,125 @@
+import type { ChatMessage } from '../../../../modules/chat/contracts';
+import type { ConversationStore, ConversationSummary } from '../../../../modules/chat/ports';
+
+export interface ConversationStoreSubject {
+  readonly store: ConversationStore;
+  close(): Promise<void>;
+}
+
+/** Random ids far above what the tests' stores hand out, so tests on a shared database never meet. */
+const freshId = (): number => 1_000_000_000 + Math.floor(Math.random() * 1_000_000_000);
+
+const privateMessage = (from: number, to: number, seq: number, text = `m${seq}`): ChatMessage => ({
+  messageId: `msg-${from}-${to}-${seq}-${Math.random().toString(36).slice(2)}`,
+  kind: 'private',
+  senderId: from,
+  recipientId: to,
+  message: text,
+  timestamp: new Date(Date.UTC(2030, 0, 1, 0, 0, seq)).toISOString(),
+  seq,
+});
+
+const roomMessage = (roomId: number, from: number, seq: number): ChatMessage => ({
+  messageId: `room-${roomId}-${seq}-${Math.random().toString(36).slice(2)}`,
+  kind: 'room',
+  senderId: from,
+  roomId,
+  message: `r${seq}`,
+  timestamp: new Date(Date.UTC(2030, 0, 1, 0, 0, seq)).toISOString(),
+  seq,
+  clientMessageId: `c-${seq}`,
+});
+
+const privateKey = (a: number, b: number) => `private:${Math.min(a, b)}:${Math.max(a, b)}`;
+const summaryOf = (conversation: string, message: ChatMessage): ConversationSummary => ({
+  conversation,
+  lastSeq: message.seq,
+  lastMessage: message,
+  updatedAt: message.timestamp,
+});
+const byKey = (summaries: ConversationSummary[]) => [...summaries].sort((a, b) => a.conversation.localeCompare(b.conversation));
+
+/**
+ * The {@link ConversationStore} contract, run against every adapter. Each test works on
+ * random user and room ids, so existing data does not matter.
+ */
+export const describeConversationStoreContract = (name: string, makeSubject: () => Promise<ConversationStoreSubject>): void => {
+  describe(`ConversationStore contract: ${name}`, () => {
+    let subject: ConversationStoreSubject;
+    const store = (): ConversationStore => subject.store;
+
+    beforeAll(async () => {
+      subject = await makeSubject();
+    });
+    afterAll(async () => {
+      await subject.close();
+    });
+
+    it('keeps the newest message of a room as its summary, exactly as given', async () => {
+      const roomId = freshId();
+      const conversation = `room:${roomId}`;
+      await store().recordMessage({ conversation, message: roomMessage(roomId, 5, 1) });
+      const second = roomMessage(roomId, 6, 2);
+      await store().recordMessage({ conversation, message: second });
+      expect(await store().findMany([conversation])).toEqual([summaryOf(conversation, second)]);
+    });
+
+    it('never moves a summary back: an older or repeated seq changes nothing', async () => {
+      const roomId = freshId();
+      const conversation = `room:${roomId}`;
+      const third = roomMessage(roomId, 5, 3);
+      await store().recordMessage({ conversation, message: third });
+      await store().recordMessage({ conversation, message: roomMessage(roomId, 5, 2) });
+      await store().recordMessage({ conversation, message: { ...roomMessage(roomId, 5, 3), message: 'other' } });
+      expect(await store().findMany([conversation])).toEqual([summaryOf(conversation, third)]);
+    });
+
+    it('keeps the greatest seq when records race', async () => {
+      const roomId = freshId();
+      const conversation = `room:${roomId}`;
+      const messages = Array.from({ length: 8 }, (_, i) => roomMessage(roomId, 5, i + 1));
+      await Promise.all([...messages].reverse().map((message) => store().recordMessage({ conversation, message })));
+      expect(await store().findMany([conversation])).toEqual([summaryOf(conversation, messages[7]!)]);
+    });
+
+    it('finds many summaries at once, leaving out conversations without one', async () => {
+      const [roomA, roomB] = [freshId(), freshId()];
+      const a = roomMessage(roomA, 1, 1);
+      const b = roomMessage(roomB, 1, 4);
+      await store().recordMessage({ conversation: `room:${roomA}`, message: a });
+      await store().recordMessage({ conversation: `room:${roomB}`, message: b });
+      const found = await store().findMany([`room:${roomB}`, `room:${freshId()}`, `room:${roomA}`, `room:${roomA}`]);
+      expect(byKey(found)).toEqual(byKey([summaryOf(`room:${roomA}`, a), summaryOf(`room:${roomB}`, b)]));
+      expect(await store().findMany([])).toEqual([]);
+    });
+
+    it("lists a private conversation under both people from its first message, and under nobody else", async () => {
+      const [alice, bob, carol] = [freshId(), freshId(), freshId()];
+      const withBob = privateKey(alice, bob);
+      const first = privateMessage(alice, bob, 1);
+      await store().recordMessage({ conversation: withBob, message: first, participants: [alice, bob] });
+      expect(await store().privateOf(bob)).toEqual([summaryOf(withBob, first)]);
+      const reply = privateMessage(bob, alice, 2);
+      await store().recordMessage({ conversation: withBob, message: reply, participants: [bob, alice] });
+      const withCarol = privateKey(alice, carol);
+      const toCarol = privateMessage(alice, carol, 1);
+      await store().recordMessage({ conversation: withCarol, message: toCarol, participants: [alice, carol] });
+      expect(byKey(await store().privateOf(alice))).toEqual(byKey([summaryOf(withBob, reply), summaryOf(withCarol, toCarol)]));
+      expect(await store().privateOf(bob)).toEqual([summaryOf(withBob, reply)]);
+      expect(await store().privateOf(freshId())).toEqual([]);
+    });
+
+    it('lists a conversation with oneself once', async () => {
+      const alice = freshId();
+      const note = privateMessage(alice, alice, 1);
+      await store().recordMessage({ conversation: privateKey(alice, alice), message: note, participants: [alice, alice] });
+      expect(await store().privateOf(alice)).toEqual([summaryOf(privateKey(alice, alice), note)]);
+    });
+
+    it('does not list rooms as private conversations', async () => {
+      const [roomId, member] = [freshId(), freshId()];
+      await store().recordMessage({ conversation: `room:${roomId}`, message: roomMessage(roomId, member, 1) });
+      expect(await store().privateOf(member)).toEqual([]);
+    });
+  });
+};
