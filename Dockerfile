@@ -12,6 +12,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY proto ./proto
 COPY modules ./modules
 COPY src ./src
+# npm run build: tsc, then GraphiQL's assets copied from node_modules into dist/graphiql
+COPY scripts/build ./scripts/build
 RUN npm run build
 
 # --- production: runtime dependencies, compiled code, protos; runs as `node` ---------

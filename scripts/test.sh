@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 
 node -e 'const m=+process.versions.node.split(".")[0]; if (m < 24) { console.error(`test: Node ${process.version} runs this; the project pins Node 24 (npm install brings it)`); process.exit(1); }'
 npm run --silent build
+# helm and kube-validate for the Helm chart's tests (test/deployment/helm-chart.spec.ts), built once with Go
+bash scripts/deploy/kube-tools.sh >/dev/null
 # Stop FerretDB afterwards only if this run is the one that starts it.
 bash scripts/services/ferretdb.sh status >/dev/null 2>&1 || trap 'bash scripts/services/ferretdb.sh stop' EXIT
 bash scripts/services/start.sh

@@ -29,6 +29,10 @@ const EMBEDDED = [
   'node_modules/@grpc/reflection/build/proto/grpc/**/*.proto',
   'node_modules/mercurius/static/**/*',
   'node_modules/@fastify/swagger-ui/static/**/*',
+  'node_modules/graphiql/graphiql.min.js',
+  'node_modules/graphiql/graphiql.min.css',
+  'node_modules/react/umd/react.production.min.js',
+  'node_modules/react-dom/umd/react-dom.production.min.js',
 ];
 const INPUTS = ['src', 'modules', 'proto', 'scripts/binary', 'package.json', 'package-lock.json'];
 /** The fuse Node looks for to know a blob was injected (Node's single-executable documentation). */

@@ -18,5 +18,6 @@ execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 
   cwd: root,
   stdio: 'inherit',
 });
+execFileSync(process.execPath, [join(root, 'scripts', 'build', 'copy-graphiql-assets.mjs')], { cwd: root, stdio: 'inherit' });
 mkdirSync(dirname(stampFile), { recursive: true });
 writeFileSync(stampFile, before);

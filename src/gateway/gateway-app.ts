@@ -1,9 +1,11 @@
 import fastifyWebsocket from '@fastify/websocket';
 import fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyLoggerOptions, type RouteOptions } from 'fastify';
 import { WebSocket } from 'ws';
+import { asyncapiRoutes } from './asyncapi/asyncapi.routes';
 import type { GatewayDeps } from './gateway-deps';
 import { graphqlPlugin } from './graphql/graphql.plugin';
-import { DEFAULT_GRAPHQL_OPTIONS, GRAPHIQL_PATH, type GraphqlOptions } from './graphql/graphql-options';
+import { DEFAULT_GRAPHQL_OPTIONS, GRAPHIQL_PATH, GRAPHQL_PATH, type GraphqlOptions } from './graphql/graphql-options';
+import { graphiqlRoutes } from './graphiql/graphiql.routes';
 import { GraphqlChatFeed } from './graphql/subscriptions/graphql-chat-feed';
 import { GraphqlSockets } from './graphql/subscriptions/graphql-sockets';
 import { authPlugin } from './http/auth.plugin';
@@ -159,6 +161,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   });
   app.register(metricsRoutes);
   app.register(healthRoutes, { readinessChecks: deps.readinessChecks ?? [] });
+  app.register(asyncapiRoutes);
   app.register(usersRoutes, { deps, limits });
   app.register(sessionsRoutes, { deps });
   app.register(privateChatRoutes, { deps });
@@ -167,9 +170,11 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   app.register(conversationsRoutes, { deps });
   app.register(roomAdministrationRoutes, { deps });
   app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions });
+  const graphqlOptions = { ...DEFAULT_GRAPHQL_OPTIONS, ...options.graphql };
+  if (graphqlOptions.graphiql) app.register(graphiqlRoutes, { path: GRAPHIQL_PATH, graphqlPath: GRAPHQL_PATH });
   app.register(graphqlPlugin, {
     deps,
-    options: { ...DEFAULT_GRAPHQL_OPTIONS, ...options.graphql },
+    options: graphqlOptions,
     feed: graphqlFeed,
     sockets: graphqlSockets,
     heartbeat,

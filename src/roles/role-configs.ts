@@ -122,7 +122,7 @@ export const readMonolithConfig = (env: Env): MonolithConfig => {
     http: readHttpConfig(env),
     auth: readAuthConfig(env),
     storage: readStorageConfig(env),
-    graphql: readGraphqlConfig(env),
+    graphql: readGraphqlConfig(env, true),
     corsOrigins: readCorsOrigins(env),
     edge: readEdgeConfig(env),
   };

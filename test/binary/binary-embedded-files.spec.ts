@@ -6,7 +6,7 @@ import { StartedProcesses, targetOptions } from '../resilience/support/started-p
 
 /*
  * Files a library reads next to its code are embedded in the binary and served from there,
- * not from the disk: mercurius' GraphiQL page and the Swagger UI of /docs (@fastify/swagger-ui
+ * not from the disk: GraphiQL's assets (npm graphiql, react, react-dom) and the Swagger UI of /docs (@fastify/swagger-ui
  * reads its logo at start, then stat + read stream through @fastify/static), byte for byte as
  * the packages ship them, from a binary that runs alone in a temporary folder.
  */
@@ -16,12 +16,12 @@ jest.setTimeout(120_000);
 const REPO_ROOT = join(__dirname, '..', '..');
 const shipped = (file: string): Buffer => readFileSync(join(REPO_ROOT, 'node_modules', file));
 
-describe('the binary with GraphiQL enabled, and its /docs page', () => {
+describe('the binary: GraphiQL (on by default in the monolith) and the /docs page', () => {
   const started = new StartedProcesses();
   let target: RunningTarget;
 
   beforeAll(async () => {
-    target = started.addTarget(await startBinary(targetOptions({ GRAPHQL_GRAPHIQL: 'true' })));
+    target = started.addTarget(await startBinary(targetOptions({})));
   });
 
   afterAll(() => started.cleanUp(), 60_000);
@@ -32,9 +32,10 @@ describe('the binary with GraphiQL enabled, and its /docs page', () => {
   };
 
   it.each([
-    ['/graphiql', 'mercurius/static/graphiql.html'],
-    ['/graphiql/main.js', 'mercurius/static/main.js'],
-    ['/graphiql/sw.js', 'mercurius/static/sw.js'],
+    ['/graphiql/assets/graphiql.min.js', 'graphiql/graphiql.min.js'],
+    ['/graphiql/assets/graphiql.min.css', 'graphiql/graphiql.min.css'],
+    ['/graphiql/assets/react.production.min.js', 'react/umd/react.production.min.js'],
+    ['/graphiql/assets/react-dom.production.min.js', 'react-dom/umd/react-dom.production.min.js'],
     ['/docs/static/swagger-ui-bundle.js', '@fastify/swagger-ui/static/swagger-ui-bundle.js'],
     ['/docs/static/swagger-ui.css', '@fastify/swagger-ui/static/swagger-ui.css'],
     ['/docs/static/index.css', '@fastify/swagger-ui/static/index.css'],

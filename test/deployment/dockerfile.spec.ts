@@ -47,6 +47,13 @@ describe('Dockerfile', () => {
     expect(copied).toEqual(expect.arrayContaining([...include, 'proto', 'tsconfig.json', 'tsconfig.build.json']));
   });
 
+  it('has in its build stage what `npm run build` runs (scripts/build: tsc, then the GraphiQL assets into dist/)', () => {
+    const buildScript = (JSON.parse(readRepoFile('package.json')) as { scripts: { build: string } }).scripts.build;
+    const copied = copySources(build).map((source) => source.replace(/\/$/, ''));
+    expect(buildScript).toMatch(/^node scripts\/build\//);
+    expect(copied).toContain('scripts/build');
+  });
+
   it('runs production dependencies only, as a non-root user, with NODE_ENV=production', () => {
     expect(args(final, 'RUN').some((run) => run.includes('npm ci --omit=dev --ignore-scripts'))).toBe(true);
     expect(args(final, 'ENV')).toContain('NODE_ENV=production');

@@ -63,6 +63,22 @@ describe('.env.example', () => {
     expect([...documented().keys()].filter((name) => !known.has(name))).toEqual([]);
   });
 
+  it('shows no value for a variable some role requires: `# NAME=value` is a default, and required ones have none', () => {
+    const required = new Set<string>();
+    for (const role of ROLES) {
+      for (const name of Object.keys(FULL_ENV)) {
+        const withoutIt = Object.fromEntries(Object.entries(FULL_ENV).filter(([variable]) => variable !== name));
+        try {
+          roleConfigReaders[role](withoutIt);
+        } catch {
+          required.add(name);
+        }
+      }
+    }
+    expect(required.size).toBeGreaterThan(3);
+    expect([...required].filter((name) => (documented().get(name) ?? '') !== '')).toEqual([]);
+  });
+
   it('gives example values every role accepts', () => {
     const examples = Object.fromEntries([...documented()].filter(([, value]) => value !== ''));
     for (const role of ROLES) expect(() => roleConfigReaders[role]({ ...FULL_ENV, ...examples })).not.toThrow();

@@ -1,6 +1,6 @@
 /** How the gateway serves GraphQL; the roles read it from GRAPHQL_* variables. */
 export interface GraphqlOptions {
-  /** Serve GraphiQL at /graphiql (its page loads GraphiQL from a CDN in the browser). */
+  /** Serve GraphiQL at /graphiql (its assets come from this process). */
   readonly graphiql: boolean;
   /** Answer `__schema` and `__type` queries. */
   readonly introspection: boolean;

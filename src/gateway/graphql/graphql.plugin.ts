@@ -68,7 +68,8 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
       Conversation: conversationResolvers,
     }),
     path: GRAPHQL_PATH,
-    graphiql: options.graphiql,
+    // GraphiQL is ours (graphiql.routes.ts): mercurius' page loads it from a CDN
+    graphiql: false,
     // the validation rules read each request's variables, which mercurius's document cache cannot
     cache: false,
     validationRules: ({ variables }) => gatewayValidationRules(options, variables ?? undefined),

@@ -18,3 +18,23 @@ export const SentRoomMessage = Type.Object({
 });
 export const PrivateHistoryEntry = Type.Object({ senderId: Id, message: Message, timestamp: Timestamp, messageId: MessageId, seq: Seq });
 export const RoomHistoryEntry = Type.Object({ userId: Id, message: Message, timestamp: Timestamp, messageId: MessageId, seq: Seq });
+
+const pushedMessageProperties = {
+  messageId: MessageId,
+  kind: Type.Union([Type.Literal('private'), Type.Literal('room')]),
+  senderId: Id,
+  recipientId: Type.Optional(Id),
+  roomId: Type.Optional(Id),
+  message: Message,
+  timestamp: Timestamp,
+  seq: Seq,
+};
+
+/** A message as pushed to its audience on /ws/chat (the sender's clientMessageId stays with the sender). */
+export const PushedMessage = Type.Object(pushedMessageProperties, { additionalProperties: false });
+
+/** A stored message as the chat module announces it in `chat.message-posted.v1`. */
+export const AnnouncedMessage = Type.Object(
+  { ...pushedMessageProperties, clientMessageId: Type.Optional(Type.String({ description: "the sender's idempotency key (never pushed to others)" })) },
+  { additionalProperties: false },
+);

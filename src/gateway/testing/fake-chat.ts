@@ -77,7 +77,7 @@ export class FakeChat implements Messaging, RoomRegistry {
   }
 
   async createRoom(input: CreateRoomInput): Promise<RoomSummary> {
-    if (input.roomName.trim() === '') throw validationFailed('roomName must be 1-64 characters');
+    if (input.roomName.trim() === '') throw validationFailed('name must be 1-64 characters');
     const roomId = this.nextRoomId++;
     const visibility = input.visibility ?? 'public';
     this.rooms.set(roomId, { name: input.roomName.trim(), members: new Set([input.userId, ...(input.members ?? [])]), createdBy: input.userId, visibility });

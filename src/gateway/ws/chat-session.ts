@@ -5,6 +5,7 @@ import type { GatewayDeps } from '../gateway-deps';
 import { toErrorBody } from '../http/to-error-body';
 import { FrameRejection, parseClientFrame, type ClientFrame } from './client-frames';
 import { frameCommandOf, unknownFrameType } from './frame-commands';
+import { isClientFrameType } from './frame-registry';
 import { ackFrame, errorFrame, pongFrame, type FrameId, type ServerFrame } from './server-frames';
 import { sendFrame } from './socket-sender';
 
@@ -50,6 +51,7 @@ export class ChatSession {
     }
     const frame = parseClientFrame(textOf(data));
     if (frame instanceof FrameRejection) return this.replyError(frame.id, frame.error);
+    if (!isClientFrameType(frame.type)) return this.replyError(frame.id, unknownFrameType(frame.type));
     if (frame.type === 'ping') return this.reply(pongFrame(frame.id));
     if (frame.type !== AUTH_FRAME && frameCommandOf(frame.type) === undefined) return this.replyError(frame.id, unknownFrameType(frame.type));
     if (this.pending >= MAX_PENDING_FRAMES) {

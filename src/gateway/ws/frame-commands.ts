@@ -27,6 +27,9 @@ const COMMANDS: Readonly<Record<string, FrameCommand>> = {
 export const unknownFrameType = (type: string): DomainError =>
   new DomainError('UNKNOWN_FRAME_TYPE', 'invalid', `Unknown frame type "${type.slice(0, 64)}"`);
 
+/** The frame types that run a command (each must be in the frame registry to be reachable). */
+export const frameCommandTypes = (): string[] => Object.keys(COMMANDS);
+
 /** The command a frame type names, or undefined (own keys only: "constructor" is not a command). */
 export const frameCommandOf = (type: string): FrameCommand | undefined =>
   Object.hasOwn(COMMANDS, type) ? COMMANDS[type] : undefined;

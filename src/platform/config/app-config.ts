@@ -152,7 +152,7 @@ export const readRedisConfig = (env: Env): RedisConfig => ({
 
 /** GraphQL at /graphql of the monolith and of each gateway. */
 export interface GraphqlConfig {
-  /** Serve GraphiQL at /graphiql; its page loads GraphiQL from a CDN (off by default). */
+  /** Serve GraphiQL at /graphiql, with its assets from this process (on by default in the monolith only). */
   readonly graphiql: boolean;
   readonly introspection: boolean;
   readonly maxDepth: number;
@@ -165,10 +165,11 @@ export interface GraphqlConfig {
 const readBoolean = (env: Env, name: string, fallback: boolean): boolean =>
   new EnvReader(env).oneOf(name, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
 
-export const readGraphqlConfig = (env: Env): GraphqlConfig => {
+/** `graphiqlByDefault`: whether GraphiQL is on when GRAPHQL_GRAPHIQL is unset (the monolith's default; not a gateway's). */
+export const readGraphqlConfig = (env: Env, graphiqlByDefault = false): GraphqlConfig => {
   const reader = new EnvReader(env);
   return {
-    graphiql: readBoolean(env, 'GRAPHQL_GRAPHIQL', false),
+    graphiql: readBoolean(env, 'GRAPHQL_GRAPHIQL', graphiqlByDefault),
     introspection: readBoolean(env, 'GRAPHQL_INTROSPECTION', true),
     maxDepth: reader.integer('GRAPHQL_MAX_DEPTH', 10, { min: 1, max: 100 }),
     maxComplexity: reader.integer('GRAPHQL_MAX_COMPLEXITY', 5_000, { min: 1, max: 1_000_000 }),

@@ -8,6 +8,11 @@ describe('readGraphqlConfig', () => {
     });
   });
 
+  it('turns GraphiQL on by default where asked (the monolith), and still lets GRAPHQL_GRAPHIQL=false turn it off', () => {
+    expect(readGraphqlConfig({}, true).graphiql).toBe(true);
+    expect(readGraphqlConfig({ GRAPHQL_GRAPHIQL: 'false' }, true).graphiql).toBe(false);
+  });
+
   it('reads every variable', () => {
     expect(
       readGraphqlConfig({

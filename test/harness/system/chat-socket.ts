@@ -42,6 +42,8 @@ export class ChatSocket {
   ready: Frame | undefined;
   readonly closed: Promise<{ code: number; reason: string }>;
   private readonly inbox: Frame[] = [];
+  /** Every frame received, taken or not, in order. */
+  readonly received: Frame[] = [];
   private waiters: Waiter[] = [];
 
   private static readonly live = new Set<ChatSocket>();
@@ -206,6 +208,7 @@ export class ChatSocket {
     } catch {
       frame = { type: '(not JSON)', raw: text };
     }
+    this.received.push(frame);
     const waiter = this.waiters.find((candidate) => candidate.predicate(frame));
     if (waiter === undefined) {
       this.inbox.push(frame);

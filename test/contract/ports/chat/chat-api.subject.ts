@@ -32,7 +32,7 @@ export const expectDomainError = async (call: Promise<unknown>, code: string, ki
 };
 
 /** Expects VALIDATION_FAILED whose message names `field`. */
-export const expectValidationFailed = async (call: Promise<unknown>, field: string): Promise<void> => {
+export const expectValidationFailed = async (call: Promise<unknown>, field: string | RegExp): Promise<void> => {
   const error = await expectDomainError(call, 'VALIDATION_FAILED', 'invalid');
-  expect(error.message).toContain(field);
+  expect(error.message).toMatch(field);
 };

@@ -1,0 +1,119 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { MessageText, PushedMessage } from '../schemas/message.schemas';
+import type { ServerFrame } from './server-frames';
+
+/**
+ * Every frame of /ws/chat, client and server, with its TypeBox schema: the one list the
+ * AsyncAPI document (/asyncapi.json) is made from. A frame type missing here does not
+ * exist: the socket answers a client frame of an unregistered type UNKNOWN_FRAME_TYPE,
+ * and a server frame type of {@link ServerFrame} missing here (or shaped differently)
+ * fails the type check below. To add a frame, add its schema here, after the others.
+ */
+
+const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
+const Visibility = Type.Union([Type.Literal('public'), Type.Literal('private')]);
+const Role = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member')]);
+const FrameId = Type.Optional(Type.Union([Type.String(), Type.Number()], { description: 'echoed in the reply (`ack`, `error`, `pong`)' }));
+
+/** A frame schema: `type` is the constant, every other field as given; unknown fields are refused. */
+const frame = <Type extends string, Properties extends Record<string, TSchema>>(type: Type, description: string, properties: Properties) =>
+  Type.Object({ type: Type.Literal(type), ...properties }, { additionalProperties: false, description, title: type });
+
+/** What clients send. The operation frames answer with an `ack` carrying the HTTP route's body, or an `error`. */
+export const CLIENT_FRAMES = {
+  'private.send': frame('private.send', 'Send a private message (as POST /chats/private/{recipientId}); acked with the sent message', {
+    id: FrameId,
+    to: Id,
+    message: MessageText,
+    clientMessageId: Type.Optional(Type.String({ maxLength: 64, description: 'idempotency key: a retry returns the stored message' })),
+  }),
+  'room.send': frame('room.send', 'Send a message to a room you are in (as POST /chats/room/{roomId}); acked with the sent message', {
+    id: FrameId,
+    roomId: Id,
+    message: MessageText,
+    clientMessageId: Type.Optional(Type.String({ maxLength: 64, description: 'idempotency key: a retry returns the stored message' })),
+  }),
+  'room.create': frame('room.create', 'Create a room (as POST /rooms/create); acked with {roomId, name}', {
+    id: FrameId,
+    name: Type.String({ description: '1-64 characters' }),
+    visibility: Type.Optional(Type.Union([Visibility, Type.Null()])),
+    members: Type.Optional(Type.Union([Type.Array(Id), Type.Null()], { description: 'userIds added at creation' })),
+  }),
+  'room.join': frame('room.join', 'Join a room (as POST /rooms/{roomId}/join); acked with {roomId, userId, joined: true}', { id: FrameId, roomId: Id }),
+  'room.leave': frame('room.leave', 'Leave a room (as POST /rooms/{roomId}/leave); acked with {roomId, userId, joined: false}', { id: FrameId, roomId: Id }),
+  ping: frame('ping', 'Answered with a `pong` (an application-level keep-alive; the server also pings at the protocol level)', { id: FrameId }),
+  auth: frame('auth', "A fresh access token of the same user, so the socket outlives the one it opened with; acked with {expiresAt}", {
+    id: FrameId,
+    token: Type.String(),
+  }),
+  read: frame('read', 'Move your read marker in a private chat (peerId) or a room (roomId) up to `seq` (as POST /chats/private/{userId}/read, /chats/room/{roomId}/read)', {
+    id: FrameId,
+    peerId: Type.Optional(Id),
+    roomId: Type.Optional(Id),
+    seq: Type.Integer({ minimum: 0, description: 'the seq of the last message read' }),
+  }),
+  'room.add-member': frame('room.add-member', 'Add someone to a room (as POST /rooms/{roomId}/members); acked with the member', { id: FrameId, roomId: Id, userId: Id }),
+  'room.remove-member': frame('room.remove-member', 'Remove a member (as DELETE /rooms/{roomId}/members/{userId}); acked with {roomId, userId, removed}', {
+    id: FrameId,
+    roomId: Id,
+    userId: Id,
+  }),
+  'room.set-role': frame('room.set-role', "Change a member's role (as PUT /rooms/{roomId}/members/{userId}/role); acked with the member", {
+    id: FrameId,
+    roomId: Id,
+    userId: Id,
+    role: Role,
+  }),
+  'room.update': frame('room.update', 'Rename a room or change its visibility (as PATCH /rooms/{roomId}); acked with {roomId, name, visibility}', {
+    id: FrameId,
+    roomId: Id,
+    name: Type.Optional(Type.String({ description: '1-64 characters' })),
+    visibility: Type.Optional(Visibility),
+  }),
+  'room.delete': frame('room.delete', 'Delete a room and its history (as DELETE /rooms/{roomId}); acked with {roomId, deleted}', { id: FrameId, roomId: Id }),
+} as const;
+
+/** What the server sends: replies to client frames, and pushes of what happened. */
+export const SERVER_FRAMES = {
+  ready: frame('ready', 'First frame on every socket: who it belongs to', { userId: Id }),
+  ack: frame('ack', 'A client frame succeeded: `result` is the body its HTTP route answers', { id: FrameId, result: Type.Unknown() }),
+  error: frame('error', 'A client frame failed, with the HTTP API\'s stable codes (plus INVALID_JSON, UNKNOWN_FRAME_TYPE, TOO_MANY_PENDING_FRAMES); the socket stays open', {
+    id: FrameId,
+    code: Type.String(),
+    message: Type.String(),
+    retryAfterMs: Type.Optional(Type.Integer({ minimum: 0, description: 'RATE_LIMITED only: when to try again' })),
+  }),
+  pong: frame('pong', 'The answer to a `ping`', { id: FrameId }),
+  message: frame('message', 'A message to or from you, or of a room you are in, however it was sent', { message: PushedMessage }),
+  'room.joined': frame('room.joined', 'Someone joined a room you are in (or you joined)', { roomId: Id, userId: Id }),
+  'room.left': frame('room.left', 'Someone left a room you are in (or you left)', { roomId: Id, userId: Id }),
+  read: frame('read', "A read marker moved: to the reader's own sockets, and in a private chat to the other person (read receipts)", {
+    kind: Type.Union([Type.Literal('private'), Type.Literal('room')]),
+    userId: Id,
+    peerId: Type.Optional(Id),
+    roomId: Type.Optional(Id),
+    seq: Type.Integer({ minimum: 0 }),
+  }),
+  'room.member-added': frame('room.member-added', 'Someone was added to a room you are in (or you were)', { roomId: Id, userId: Id, role: Role, byUserId: Id }),
+  'room.member-removed': frame('room.member-removed', 'A member was removed from a room you are in (or you were)', { roomId: Id, userId: Id, byUserId: Id }),
+  'room.role-changed': frame('room.role-changed', "A member's role changed", { roomId: Id, userId: Id, role: Role, byUserId: Id }),
+  'room.updated': frame('room.updated', 'A room you are in was renamed or its visibility changed', { roomId: Id, name: Type.String(), visibility: Visibility, byUserId: Id }),
+  'room.deleted': frame('room.deleted', 'A room you were in was deleted', { roomId: Id, byUserId: Id }),
+} as const;
+
+export type ClientFrameType = keyof typeof CLIENT_FRAMES;
+export type ServerFrameType = keyof typeof SERVER_FRAMES;
+
+/** True for the frame types clients may send. */
+export const isClientFrameType = (type: string): type is ClientFrameType => Object.hasOwn(CLIENT_FRAMES, type);
+
+/*
+ * Compile-time: ServerFrame (what the code can send) and SERVER_FRAMES name the same types,
+ * and each ServerFrame variant fits its schema. A new ServerFrame variant fails `npm run typecheck` here until registered.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type FitsItsSchema = { [T in ServerFrameType]: [Extract<ServerFrame, { type: T }>] extends [Static<(typeof SERVER_FRAMES)[T]>] ? true : false }[ServerFrameType];
+const serverFramesRegistered: Same<ServerFrame['type'], ServerFrameType> = true;
+const serverFramesFitSchemas: false extends FitsItsSchema ? false : true = true;
+void serverFramesRegistered;
+void serverFramesFitSchemas;
