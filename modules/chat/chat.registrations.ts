@@ -20,10 +20,12 @@ import { GrpcConversationsClient } from './adapters/grpc/conversations.grpc-clie
 import { ConversationTracking } from './application/conversation-tracking';
 import { ConversationsService } from './application/conversations.service';
 import { MessagingService } from './application/messaging.service';
+import { MessageEditingService } from './application/message-editing.service';
+import { RoleRoomModeration } from './adapters/rooms/role.room-moderation';
 import { RoomsService } from './application/rooms.service';
 import { RoomAdministrationService } from './application/room-administration.service';
-import type { Conversations, Messaging, RoomAdministration, RoomRegistry } from './contracts';
-import type { ConversationStore, MessageStore, ReadMarkerStore, RoomMembership, RoomStore, UserLookup } from './ports';
+import type { Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from './contracts';
+import type { ConversationStore, MessageStore, ReadMarkerStore, RoomMembership, RoomModeration, RoomStore, UserLookup } from './ports';
 
 /** What {@link chatApplicationRegistrations} adds to a container. */
 export interface ChatApplicationCradle {
@@ -31,6 +33,8 @@ export interface ChatApplicationCradle {
   readonly roomRegistry: RoomRegistry;
   readonly roomAdministration: RoomAdministration;
   readonly userLookup: UserLookup;
+  readonly messageEditing: MessageEditing;
+  readonly roomModeration: RoomModeration;
   readonly conversations: Conversations;
   readonly conversationTracking: ConversationTracking;
 }
@@ -45,8 +49,9 @@ export interface ChatStorageCradle {
 }
 
 /**
- * The chat module's services: `messaging`, `roomRegistry`, `roomAdministration` and `conversations`
- * (its inbound ports), `conversationTracking` (summaries and markers kept in step with messages and
+ * The chat module's services: `messaging`, `roomRegistry`, `roomAdministration`, `conversations` and
+ * `messageEditing` (its inbound ports), `roomModeration` (who may delete others' messages in a room),
+ * `conversationTracking` (summaries and markers kept in step with messages and
  * memberships) and `userLookup` (answered by whatever `userDirectory` the container holds). They
  * need a chat storage bundle, `userDirectory`, `eventBus`, `clock` and `logger` registered beside
  * them (PROXY injection: each gets the cradle as deps).
@@ -56,6 +61,8 @@ export const chatApplicationRegistrations = (): NameAndRegistrationPair<ChatAppl
   roomRegistry: asClass(RoomsService).singleton(),
   roomAdministration: asClass(RoomAdministrationService).singleton(),
   userLookup: asClass(UserDirectoryUserLookup).singleton(),
+  messageEditing: asClass(MessageEditingService).singleton(),
+  roomModeration: asClass(RoleRoomModeration).singleton(),
   conversations: asClass(ConversationsService).singleton(),
   conversationTracking: asClass(ConversationTracking).singleton(),
 });
@@ -104,6 +111,7 @@ export interface ChatRemoteCradle {
   readonly chatGrpcClient: GrpcChatClient;
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly messageEditing: MessageEditing;
   readonly conversations: Conversations;
   readonly roomAdministration: RoomAdministration;
 }
@@ -118,6 +126,7 @@ export const chatGrpcClientRegistrations = (): NameAndRegistrationPair<ChatRemot
     .disposer((client) => client.close()),
   messaging: aliasTo('chatGrpcClient'),
   roomRegistry: aliasTo('chatGrpcClient'),
+  messageEditing: aliasTo('chatGrpcClient'),
   conversations: asClass(GrpcConversationsClient)
     .singleton()
     .disposer((client) => client.close()),

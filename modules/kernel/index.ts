@@ -10,3 +10,5 @@ export * from './caller-credential';
 export * from './limits';
 export * from './readiness-check';
 export * from './request-id';
+export * from './signal-bus.port';
+export * from './presence/presence-directory.port';

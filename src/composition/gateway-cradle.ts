@@ -1,6 +1,6 @@
-import type { ConcurrencyLimiter, EventBus, RateLimiter } from '../../modules/kernel';
+import type { ConcurrencyLimiter, EventBus, PresenceDirectory, RateLimiter, SignalBus } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
-import type { Conversations, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
+import type { Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
 import type { ReadinessCheck } from '../../modules/kernel';
 
 /** What every container that serves the gateway must resolve, whichever adapters it picked. */
@@ -12,9 +12,12 @@ export interface GatewayCradle {
   tokenVerifier: TokenVerifier;
   messaging: Messaging;
   roomRegistry: RoomRegistry;
+  messageEditing: MessageEditing;
   conversations: Conversations;
   roomAdministration: RoomAdministration;
   eventBus: EventBus;
+  signalBus: SignalBus;
+  presenceDirectory: PresenceDirectory;
   /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */
   rateLimiter: RateLimiter;
   concurrencyLimiter: ConcurrencyLimiter;

@@ -15,6 +15,7 @@ import {
   readinessChecksRegistration,
   redisLimitersRegistration,
   redisRegistration,
+  redisSignalBusRegistration,
 } from './infrastructure.registrations';
 import type { GatewayCradle, OpenCradle } from './gateway-cradle';
 
@@ -42,6 +43,7 @@ export const createGatewayContainer = async (config: GatewayConfig, logger: Logg
     ...redisLimitersRegistration(),
     ...grpcServicesReadinessRegistrations(config.grpc.usersAddress, config.grpc.chatAddress, config.grpcClientTls),
     ...readinessChecksRegistration('userServiceReadiness', 'chatServiceReadiness', 'brokerReadiness'),
+    ...redisSignalBusRegistration(),
   });
   warnAboutLegacyJwtSettings(config.auth, logger);
   await container.cradle.sessionStatus.start();

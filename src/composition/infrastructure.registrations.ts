@@ -1,12 +1,20 @@
 import { asFunction, asValue, type NameAndRegistrationPair } from 'awilix';
 import type { Redis } from 'ioredis';
-import type { ConcurrencyLimiter, EventBus, Logger, RateLimiter } from '../../modules/kernel';
-import { InMemoryConcurrencyLimiter, InMemoryEventBus, InMemoryRateLimiter } from '../../modules/kernel/adapters';
+import type { ConcurrencyLimiter, EventBus, Logger, PresenceDirectory, RateLimiter, SignalBus } from '../../modules/kernel';
+import {
+  InMemoryConcurrencyLimiter,
+  InMemoryEventBus,
+  InMemoryPresenceDirectory,
+  InMemoryRateLimiter,
+  InMemorySignalBus,
+} from '../../modules/kernel/adapters';
 import { RabbitMqEventBus } from '../platform/amqp/rabbitmq-event-bus';
 import { closeMongoOrm, createMongoOrm, type MongoOrm, type MongoOrmOptions } from '../platform/mongo';
 import { closeRedis, createRedis } from '../platform/redis/create-redis';
 import { RedisConcurrencyLimiter } from '../platform/redis/redis-concurrency-limiter';
 import { RedisRateLimiter } from '../platform/redis/redis-rate-limiter';
+import { RedisSignalBus } from '../platform/redis/redis-signal-bus';
+import { RedisPresenceDirectory } from '../platform/redis/redis-presence-directory';
 import type { AmqpConfig, RedisConfig } from '../platform/config/app-config';
 import { brokerReadiness, mongoReadiness } from '../platform/health/dependency-checks';
 import type { ReadinessCheck } from '../../modules/kernel';
@@ -96,4 +104,22 @@ export const inMemoryLimitersRegistration = (): NameAndRegistrationPair<Limiters
 export const redisLimitersRegistration = (): NameAndRegistrationPair<Limiters> => ({
   rateLimiter: asFunction(({ redis, logger, keyPrefix }) => new RedisRateLimiter({ redis, logger, keyPrefix })).singleton(),
   concurrencyLimiter: asFunction(({ redis, logger, keyPrefix }) => new RedisConcurrencyLimiter({ redis, logger, keyPrefix })).singleton(),
+});
+
+type Live = { signalBus: SignalBus; presenceDirectory: PresenceDirectory };
+
+/** Signals (typing, presence changes) and presence within one process: the monolith. */
+export const inMemorySignalBusRegistration = (): NameAndRegistrationPair<Live> => ({
+  signalBus: asFunction(({ logger }) => new InMemorySignalBus({ logger }))
+    .singleton()
+    .disposer((bus) => bus.close()),
+  presenceDirectory: asFunction(() => new InMemoryPresenceDirectory()).singleton(),
+});
+
+/** Signals over Redis pub/sub and presence in Redis, shared by the gateways (needs `redis` and `keyPrefix`). */
+export const redisSignalBusRegistration = (): NameAndRegistrationPair<Live> => ({
+  signalBus: asFunction(({ redis, logger, keyPrefix }) => new RedisSignalBus({ redis, logger, keyPrefix }))
+    .singleton()
+    .disposer((bus) => bus.close()),
+  presenceDirectory: asFunction(({ redis, keyPrefix }) => new RedisPresenceDirectory({ redis, keyPrefix })).singleton(),
 });

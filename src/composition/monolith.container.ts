@@ -18,7 +18,7 @@ import { usersEntities } from '../../modules/users/adapters/mongo';
 import { chatEntities } from '../../modules/chat/adapters/mongo';
 import type { MonolithConfig } from '../roles/role-configs';
 import { authRegistrations, platformRegistrations, warnAboutLegacyJwtSettings } from './shared.registrations';
-import { inMemoryEventBusRegistration, inMemoryLimitersRegistration, mongoOrmRegistration, readinessChecksRegistration } from './infrastructure.registrations';
+import { inMemoryEventBusRegistration, inMemoryLimitersRegistration, inMemorySignalBusRegistration, mongoOrmRegistration, readinessChecksRegistration } from './infrastructure.registrations';
 import { sqliteReadiness } from '../platform/health/dependency-checks';
 import { sqliteRegistrations } from './sqlite.registrations';
 import type { GatewayCradle, OpenCradle } from './gateway-cradle';
@@ -35,6 +35,7 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
     ...authRegistrations(config.auth),
     ...inMemoryEventBusRegistration(),
     ...inMemoryLimitersRegistration(),
+    ...inMemorySignalBusRegistration(),
     ...usersApplicationRegistrations(),
     ...usersCryptoRegistrations(),
     ...chatApplicationRegistrations(),

@@ -31,7 +31,10 @@ import { roomsRoutes } from './routes/rooms.routes';
 import { roomAdministrationRoutes } from './routes/room-administration.routes';
 import { sessionsRoutes } from './routes/sessions.routes';
 import { usersRoutes } from './routes/users.routes';
+import { messageChangesRoutes } from './routes/message-changes.routes';
 import { ChatEventFanOut } from './ws/chat-event-fan-out';
+import { TypingRelay } from './ws/typing-relay';
+import { PresenceHub } from './ws/presence-hub';
 import { ConnectionRegistry } from './ws/connection-registry';
 import { Heartbeat } from './ws/heartbeat';
 import { SocketSessions } from './ws/socket-sessions';
@@ -54,6 +57,8 @@ export interface GatewayAppOptions {
   readonly loggerInstance?: FastifyBaseLogger;
   /** How often WebSockets are pinged to find dead peers; 0 disables. Default 30 s. */
   readonly heartbeatIntervalMs?: number;
+  /** How often presence marks are renewed and watched states re-read; 0 = never (tests). Default 15 s. */
+  readonly presenceBeatMs?: number;
   /** GraphQL at /graphql; each setting left out takes its {@link DEFAULT_GRAPHQL_OPTIONS} value. */
   readonly graphql?: Partial<GraphqlOptions>;
   /**
@@ -131,9 +136,14 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
     queuedBytes: () => openSockets().reduce((total, socket) => total + socket.bufferedAmount, 0),
   });
   app.addHook('onClose', async () => removeGaugeSource());
+  const typing = new TypingRelay({ signalBus: deps.signalBus, roomRegistry: deps.roomRegistry, connections, logger: app.log });
+  const presence = new PresenceHub({ directory: deps.presenceDirectory, signalBus: deps.signalBus, connections, logger: app.log });
+
   app.addHook('onReady', async () => heartbeat.start(options.heartbeatIntervalMs ?? 30_000));
   app.addHook('preClose', async () => {
     fanOut.stop();
+    typing.stop();
+    presence.stop();
     sessions.stop();
     heartbeat.stop();
     for (const socket of openSockets()) {
@@ -169,7 +179,8 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   app.register(roomChatRoutes, { deps });
   app.register(conversationsRoutes, { deps });
   app.register(roomAdministrationRoutes, { deps });
-  app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions });
+  app.register(messageChangesRoutes, { deps });
+  app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions, typing, presence });
   const graphqlOptions = { ...DEFAULT_GRAPHQL_OPTIONS, ...options.graphql };
   if (graphqlOptions.graphiql) app.register(graphiqlRoutes, { path: GRAPHIQL_PATH, graphqlPath: GRAPHQL_PATH });
   app.register(graphqlPlugin, {
@@ -184,5 +195,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
 
   await sessions.start();
   await fanOut.start();
+  await typing.start();
+  await presence.start(options.presenceBeatMs);
   return app;
 };

@@ -1,6 +1,6 @@
-import type { ConcurrencyLimiter, EventBus, RateLimiter } from '../../modules/kernel';
+import type { ConcurrencyLimiter, EventBus, PresenceDirectory, RateLimiter, SignalBus } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
-import type { Conversations, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
+import type { Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
 import type { ReadinessCheck } from '../../modules/kernel';
 
 /**
@@ -16,9 +16,14 @@ export interface GatewayDeps {
   readonly tokenVerifier: TokenVerifier;
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly messageEditing: MessageEditing;
   readonly conversations: Conversations;
   readonly roomAdministration: RoomAdministration;
   readonly eventBus: EventBus;
+  /** Typing notices between gateways: never stored (in process in the monolith, Redis pub/sub otherwise). */
+  readonly signalBus: SignalBus;
+  /** Who is online: in process in the monolith, in Redis shared by the gateways otherwise. */
+  readonly presenceDirectory: PresenceDirectory;
   /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */
   readonly rateLimiter: RateLimiter;
   readonly concurrencyLimiter: ConcurrencyLimiter;

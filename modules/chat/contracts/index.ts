@@ -6,3 +6,4 @@ export * from './chat.errors';
 export * from './chat.events';
 export * from './conversations.dto';
 export * from './conversations.port';
+export * from './message-editing.port';

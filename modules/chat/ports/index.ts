@@ -4,3 +4,4 @@ export * from './message.store.port';
 export * from './user-lookup.port';
 export * from './conversation.store.port';
 export * from './read-marker.store.port';
+export * from './room-moderation.port';

@@ -1,4 +1,4 @@
-import { InMemoryConcurrencyLimiter, InMemoryRateLimiter } from '../../../modules/kernel/adapters';
+import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus } from '../../../modules/kernel/adapters';
 import { silentLogger } from '../../../modules/kernel';
 import { InMemoryEventBus } from '../../../modules/kernel/adapters/in-memory-event-bus';
 import type { UserDirectory } from '../../../modules/users/contracts';
@@ -63,9 +63,11 @@ describe('GraphQL message authors over gRPC', () => {
       jwksProvider: client,
       messaging: chat,
       roomRegistry: chat,
+      messageEditing: chat,
       conversations: new FakeConversations({ eventBus: bus }),
       roomAdministration: inMemoryRoomAdministration(bus, () => true),
       eventBus: bus,
+      signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(),
       rateLimiter: new InMemoryRateLimiter(),
       concurrencyLimiter: new InMemoryConcurrencyLimiter(),
     });

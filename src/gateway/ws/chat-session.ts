@@ -12,6 +12,12 @@ import { sendFrame } from './socket-sender';
 /** `{"type":"auth","token":"..."}`: a fresh access token, so the socket outlives the first one. */
 export const AUTH_FRAME = 'auth';
 
+/** `{"type":"typing","to"|"roomId":N}`: relayed to the conversation's other participants, never stored. */
+export const TYPING_FRAME = 'typing';
+
+/** `{"type":"presence.subscribe","userIds":[...]}`: the states of those users now, then their changes. */
+export const PRESENCE_SUBSCRIBE_FRAME = 'presence.subscribe';
+
 /** Frames of one socket waiting for their turn; past this the client is told to slow down. */
 export const MAX_PENDING_FRAMES = 256;
 
@@ -39,6 +45,10 @@ export class ChatSession {
       logger: Logger;
       /** An `auth` frame: a fresh access token for this socket; resolves to the ack's result. */
       renewToken: (fields: InputFields) => Promise<unknown>;
+      /** A `typing` frame; resolves to the ack's result (sent only when the frame has an id). */
+      typing: (fields: InputFields) => Promise<unknown>;
+      /** A `presence.subscribe` frame; resolves to the ack's result. */
+      subscribePresence: (fields: InputFields) => Promise<unknown>;
     },
   ) {
     this.token = deps.token;
@@ -53,7 +63,9 @@ export class ChatSession {
     if (frame instanceof FrameRejection) return this.replyError(frame.id, frame.error);
     if (!isClientFrameType(frame.type)) return this.replyError(frame.id, unknownFrameType(frame.type));
     if (frame.type === 'ping') return this.reply(pongFrame(frame.id));
-    if (frame.type !== AUTH_FRAME && frameCommandOf(frame.type) === undefined) return this.replyError(frame.id, unknownFrameType(frame.type));
+    if (this.commandOf(frame.type) === undefined) {
+      return this.replyError(frame.id, unknownFrameType(frame.type));
+    }
     if (this.pending >= MAX_PENDING_FRAMES) {
       this.reply(errorFrame(frame.id, 'TOO_MANY_PENDING_FRAMES', 'Too many frames waiting: wait for replies before sending more'));
       return;
@@ -65,13 +77,21 @@ export class ChatSession {
   }
 
   private async run(frame: ClientFrame): Promise<void> {
-    const command = frame.type === AUTH_FRAME ? (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.renew(fields) : frameCommandOf(frame.type);
+    const command = this.commandOf(frame.type);
     try {
       if (command === undefined) throw unknownFrameType(frame.type);
-      this.reply(ackFrame(frame.id, await command(this.deps.ports, this.deps.userId, frame.fields)));
+      const result = await command(this.deps.ports, this.deps.userId, frame.fields);
+      if (frame.type !== TYPING_FRAME || frame.id !== undefined) this.reply(ackFrame(frame.id, result));
     } catch (error) {
       this.replyError(frame.id, error);
     }
+  }
+
+  private commandOf(type: string) {
+    if (type === AUTH_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.renew(fields);
+    if (type === TYPING_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.deps.typing(fields);
+    if (type === PRESENCE_SUBSCRIBE_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.deps.subscribePresence(fields);
+    return frameCommandOf(type);
   }
 
   private async renew(fields: InputFields): Promise<unknown> {

@@ -14,6 +14,9 @@ import { SessionCloseCodes, type SocketSessions } from './socket-sessions';
 import { sendFrame } from './socket-sender';
 import { tokenRenewal } from './token-renewal';
 import { wsChatSchemas } from './ws-chat.schemas';
+import type { TypingRelay } from './typing-relay';
+import type { PresenceHub } from './presence-hub';
+import type { InputFields } from '../api/input-fields';
 
 export interface WsChatRoutesOptions {
   readonly deps: GatewayDeps;
@@ -21,6 +24,8 @@ export interface WsChatRoutesOptions {
   readonly heartbeat: Heartbeat;
   readonly limits: GatewayLimits;
   readonly sessions: SocketSessions;
+  readonly typing: TypingRelay;
+  readonly presence: PresenceHub;
 }
 
 /** WebSocket close code for a client that keeps sending past its frame limit. */
@@ -41,7 +46,7 @@ const redactedRequest = (request: FastifyRequest) => ({
  * A user at the limit of open sockets gets HTTP 429 instead of the upgrade; frames past the
  * socket's rate are answered RATE_LIMITED, and a client that keeps on is closed with 1008.
  */
-export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app, { deps, connections, heartbeat, limits, sessions }) => {
+export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app, { deps, connections, heartbeat, limits, sessions, typing: relay, presence }) => {
   const slots = new WeakMap<FastifyRequest, HeldSlot>();
   app.route({
     method: 'GET',
@@ -61,9 +66,12 @@ export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app,
       const { userId } = claims;
       const renewToken = tokenRenewal({ tokenVerifier: deps.tokenVerifier, sessions, socket, userId });
       const token = request.callerToken ?? undefined;
-      const session = new ChatSession({ ports: deps, socket, userId, token, logger: request.log, renewToken });
+      const typing = (fields: InputFields) => relay.typing(userId, fields);
+      const subscribePresence = (fields: InputFields) => presence.subscribe(socket, fields);
+      const session = new ChatSession({ ports: deps, socket, userId, token, logger: request.log, renewToken, typing, subscribePresence });
       const throttle = new SocketThrottle(limits.options.wsFramesPerSocket, limits.options.wsExcessFramesPerSocket);
       connections.add(userId, socket, request.raw.socket);
+      presence.opened(userId);
       heartbeat.track(socket);
       socket.on('message', (data, isBinary) => {
         const verdict = throttle.admit();
@@ -73,6 +81,7 @@ export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app,
       });
       socket.on('close', () => {
         connections.remove(userId, socket);
+        presence.closed(userId, socket);
         slots.get(request)?.release();
       });
       sessions.track({ socket, revokedCode: SessionCloseCodes.chatSessionRevoked }, claims);

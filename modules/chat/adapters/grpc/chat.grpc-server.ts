@@ -1,7 +1,10 @@
 import { chatServiceProto, presentField, type GrpcServiceBinding } from '../../../../src/platform/grpc';
-import type { Conversations, HistoryPaging, Messaging, RoomAdministration, RoomRegistry } from '../../contracts';
+import type { Conversations, HistoryPaging, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '../../contracts';
 import type {
+  ChangedMessageResponseMessage,
   CreateRoomRequestMessage,
+  DeleteMessageRequestMessage,
+  EditMessageRequestMessage,
   GetRoomResponseMessage,
   HistoryResponseMessage,
   ListRoomsRequestMessage,
@@ -23,6 +26,7 @@ import { roomAdministrationHandlers } from './room-administration.grpc-handlers'
 export interface ChatGrpcServiceDeps {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly messageEditing: MessageEditing;
   readonly conversations: Conversations;
   readonly roomAdministration: RoomAdministration;
 }
@@ -34,12 +38,12 @@ const pagingOf = (request: { before?: string; limit?: number }): HistoryPaging =
 
 /**
  * The ChatService of proto/chat.proto over the chat module's inbound ports (Messaging,
- * RoomRegistry and RoomAdministration): each RPC is one port call. Optional request fields that were not
+ * RoomRegistry, RoomAdministration and MessageEditing): each RPC is one port call. Optional request fields that were not
  * sent (clientMessageId, before, limit) are left out of the port input, not defaulted.
  * Failures are the ports' DomainErrors, turned into statuses by startGrpcServer. Who may
  * call what is CHAT_GRPC_ACCESS: a user acting as themself, checked before any handler runs.
  */
-export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration, conversations }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
+export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration, conversations, messageEditing }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
   proto: chatServiceProto(),
   access: CHAT_GRPC_ACCESS,
   handlers: {
@@ -92,6 +96,12 @@ export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration, c
       const room = await roomRegistry.getRoom({ userId, roomId });
       return { ...room, members: room.members };
     },
+    EditMessage: async ({ userId, messageId, message }: EditMessageRequestMessage): Promise<ChangedMessageResponseMessage> => ({
+      message: messageOf(await messageEditing.editMessage({ userId, messageId, message })),
+    }),
+    DeleteMessage: async ({ userId, messageId }: DeleteMessageRequestMessage): Promise<ChangedMessageResponseMessage> => ({
+      message: messageOf(await messageEditing.deleteMessage({ userId, messageId })),
+    }),
     ...conversationsGrpcHandlers(conversations),
     ...roomAdministrationHandlers(roomAdministration),
   },

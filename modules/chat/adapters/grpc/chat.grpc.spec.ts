@@ -10,6 +10,8 @@ import { InMemoryRoomMembership } from '../in-memory/in-memory.room-membership';
 import { InMemoryRoomStore } from '../in-memory/in-memory.room-store';
 import { MessagingService } from '../../application/messaging.service';
 import { RoomsService } from '../../application/rooms.service';
+import { MessageEditingService } from '../../application/message-editing.service';
+import { RoleRoomModeration } from '../rooms/role.room-moderation';
 import { ConversationsService } from '../../application/conversations.service';
 import { RoomAdministrationService } from '../../application/room-administration.service';
 import type { UserLookup } from '../../ports';
@@ -45,10 +47,11 @@ const startLoopback = async () => {
   const roomRegistry = new RoomsService(common);
   const conversations = new ConversationsService(common);
   const roomAdministration = new RoomAdministrationService(common);
+  const messageEditing = new MessageEditingService({ ...common, roomModeration: new RoleRoomModeration(common) });
   const server = await startGrpcServer({
     host: '127.0.0.1',
     port: 0,
-    services: [chatGrpcService({ messaging, roomRegistry, roomAdministration, conversations })],
+    services: [chatGrpcService({ messaging, roomRegistry, roomAdministration, conversations, messageEditing })],
     auth: { tokenVerifier: users.tokenVerifier },
     logger: silentLogger,
   });
@@ -80,7 +83,7 @@ const startLoopback = async () => {
 
 describeChatApiContract('GrpcChatClient over a loopback gRPC server', async () => {
   const { client, conversationsClient, close } = await startLoopback();
-  return { messaging: client, rooms: client, administration: client, conversations: conversationsClient, existingUserIds: EXISTING_USER_IDS, close };
+  return { messaging: client, rooms: client, administration: client, editing: client, conversations: conversationsClient, existingUserIds: EXISTING_USER_IDS, close };
 });
 
 describe('GrpcChatClient optional fields', () => {

@@ -89,4 +89,12 @@ export const chatSqliteMigrations: readonly SqliteMigration[] = [
       CREATE INDEX read_markers_by_conversation ON read_markers (conversation, user_id);
     `,
   },
+  {
+    version: 5,
+    description: 'edited and deleted messages: edited_at, and a deleted flag for tombstones',
+    up: `
+      ALTER TABLE messages ADD COLUMN edited_at TEXT;
+      ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { privateConversation, roomConversation } from '../../../../modules/chat/domain/conversation-key';
 import type { ConversationKey, MessageStore, NewMessage } from '../../../../modules/chat/ports';
+import { describeMessageChangeCases } from './message-store.changes.cases';
 
 export interface MessageStoreSubject {
   readonly store: MessageStore;
@@ -170,5 +171,7 @@ export const describeMessageStoreContract = (name: string, makeSubject: () => Pr
       expect(await store().findInConversation(gone.conversation, message!.messageId)).toBeNull();
       expect(await store().page({ conversation: kept.conversation, limit: 10 })).toEqual([other]);
     });
+
+    describeMessageChangeCases(store);
   });
 };
