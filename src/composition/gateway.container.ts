@@ -10,7 +10,9 @@ import type { GatewayConfig } from '../roles/role-configs';
 import { authRegistrations, platformRegistrations, warnAboutLegacyJwtSettings } from './shared.registrations';
 import {
   forwardedCallerGrpcRegistrations,
+  grpcServicesReadinessRegistrations,
   rabbitMqEventBusRegistration,
+  readinessChecksRegistration,
   redisLimitersRegistration,
   redisRegistration,
   redisSignalBusRegistration,
@@ -39,6 +41,8 @@ export const createGatewayContainer = async (config: GatewayConfig, logger: Logg
     ...(await rabbitMqEventBusRegistration(config.amqp, logger)),
     ...redisRegistration(config.redis, logger),
     ...redisLimitersRegistration(),
+    ...grpcServicesReadinessRegistrations(config.grpc.usersAddress, config.grpc.chatAddress, config.grpcClientTls),
+    ...readinessChecksRegistration('userServiceReadiness', 'chatServiceReadiness', 'brokerReadiness'),
     ...redisSignalBusRegistration(),
   });
   warnAboutLegacyJwtSettings(config.auth, logger);

@@ -12,6 +12,7 @@ import { authPlugin } from './http/auth.plugin';
 import { errorHandlingPlugin, replyWithError } from './http/error-handling.plugin';
 import { AllowedOrigins } from './http/allowed-origins';
 import { jsonBodyPlugin } from './http/json-body.plugin';
+import { requestIdOf, requestTracingPlugin } from './http/request-tracing.plugin';
 import { DOCS_PATH, OPENAPI_PATH, openapiPlugin } from './http/openapi.plugin';
 import { originPolicyPlugin } from './http/origin-policy.plugin';
 import { securityHeadersPlugin } from './http/security-headers.plugin';
@@ -21,6 +22,9 @@ import { applyLimits } from './limits/gateway-limits';
 import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_LIMITS, type HttpTimeouts, type LimitsOptions } from './limits/limits-options';
 import { conversationsRoutes } from './routes/conversations.routes';
 import { healthRoutes } from './routes/health.routes';
+import { metricsRoutes } from './routes/metrics.routes';
+import { addGaugeSource } from './metrics/gateway-metrics';
+import { CountingConcurrencyLimiter, CountingRateLimiter } from './metrics/counting-limiters';
 import { privateChatRoutes } from './routes/private-chat.routes';
 import { roomChatRoutes } from './routes/room-chat.routes';
 import { roomsRoutes } from './routes/rooms.routes';
@@ -102,12 +106,18 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
     keepAliveTimeout: timeouts.keepAliveTimeoutMs,
     http: { headersTimeout: timeouts.headersTimeoutMs, requestTimeout: timeouts.requestTimeoutMs, connectionsCheckingInterval: checkingIntervalFor(timeouts) },
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    genReqId: requestIdOf,
     frameworkErrors: (error, request, reply) => {
       replyWithError(error, request, reply);
     },
   });
   if (options.onRoute !== undefined) app.addHook('onRoute', options.onRoute);
-  const { deps, limits } = applyLimits(ports, { ...DEFAULT_LIMITS, ...options.limits }, app.log);
+  const countedPorts: GatewayDeps = {
+    ...ports,
+    rateLimiter: new CountingRateLimiter(ports.rateLimiter),
+    concurrencyLimiter: new CountingConcurrencyLimiter(ports.concurrencyLimiter),
+  };
+  const { deps, limits } = applyLimits(countedPorts, { ...DEFAULT_LIMITS, ...options.limits }, app.log);
   const connections = new ConnectionRegistry();
   const graphqlSockets = new GraphqlSockets();
   const openSockets = () => [...connections.all(), ...graphqlSockets.all()];
@@ -121,6 +131,12 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
     listeners: [(event) => graphqlFeed.relay(event)],
   });
 
+  const removeGaugeSource = addGaugeSource({
+    wsChatSockets: () => connections.all().length,
+    graphqlSockets: () => graphqlSockets.all().length,
+    queuedBytes: () => openSockets().reduce((total, socket) => total + socket.bufferedAmount, 0),
+  });
+  app.addHook('onClose', async () => removeGaugeSource());
   const typing = new TypingRelay({ signalBus: deps.signalBus, roomRegistry: deps.roomRegistry, connections, logger: app.log });
   const presence = new PresenceHub({ directory: deps.presenceDirectory, signalBus: deps.signalBus, connections, logger: app.log });
 
@@ -136,6 +152,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
     }
   });
 
+  app.register(requestTracingPlugin);
   app.register(errorHandlingPlugin);
   app.register(securityHeadersPlugin);
   app.register(originPolicyPlugin, { origins: new AllowedOrigins(options.corsOrigins ?? []) });
@@ -153,7 +170,8 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
       if (socket.readyState === WebSocket.OPEN) socket.close(1011, 'Internal error');
     },
   });
-  app.register(healthRoutes);
+  app.register(metricsRoutes);
+  app.register(healthRoutes, { readinessChecks: deps.readinessChecks ?? [] });
   app.register(asyncapiRoutes);
   app.register(usersRoutes, { deps, limits });
   app.register(sessionsRoutes, { deps });

@@ -1,6 +1,7 @@
 import type { ConcurrencyLimiter, EventBus, PresenceDirectory, RateLimiter, SignalBus } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
 import type { Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
+import type { ReadinessCheck } from '../../modules/kernel';
 
 /**
  * The inbound ports the gateway serves, resolved by the composition root (in-process
@@ -26,4 +27,6 @@ export interface GatewayDeps {
   /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */
   readonly rateLimiter: RateLimiter;
   readonly concurrencyLimiter: ConcurrencyLimiter;
+  /** What must answer for /health/ready to say ready; none = ready while the process serves. */
+  readonly readinessChecks?: readonly ReadinessCheck[];
 }

@@ -17,8 +17,8 @@ export interface GatewayTestKit {
   readonly bus: FakeEventBus;
 }
 
-/** The gateway over fresh fakes of the inbound ports. */
-export const startGatewayTestKit = async (options: GatewayAppOptions = {}): Promise<GatewayTestKit> => {
+/** The gateway over fresh fakes of the inbound ports (and `overrides`, e.g. readiness checks). */
+export const startGatewayTestKit = async (options: GatewayAppOptions = {}, overrides: Partial<GatewayDeps> = {}): Promise<GatewayTestKit> => {
   const users = new FakeUsers();
   const bus = new FakeEventBus();
   const chat = new FakeChat({ eventBus: bus, userExists: (userId) => users.exists(userId) });
@@ -37,6 +37,7 @@ export const startGatewayTestKit = async (options: GatewayAppOptions = {}): Prom
     signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(),
     rateLimiter: new InMemoryRateLimiter(),
     concurrencyLimiter: new InMemoryConcurrencyLimiter(),
+    ...overrides,
   };
   const app = await buildGatewayApp(deps, { heartbeatIntervalMs: 0, presenceBeatMs: 0, ...options });
   return { app, deps, users, chat, bus };
