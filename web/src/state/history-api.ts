@@ -10,13 +10,16 @@ type PrivateHistoryItem = SuccessBody<'/chats/private/{recipientId}/history', 'g
 type RoomHistoryItem = SuccessBody<'/chats/room/{roomId}/history', 'get'>[number];
 
 /** A history item (private ones name the sender `senderId`, room ones `userId`). */
-export const fromHistory = (item: PrivateHistoryItem | RoomHistoryItem): ChatMessage => ({
-  messageId: item.messageId,
-  senderId: 'senderId' in item ? item.senderId : item.userId,
-  text: item.message,
-  timestamp: item.timestamp,
-  seq: item.seq,
-});
+export const fromHistory = (item: PrivateHistoryItem | RoomHistoryItem): ChatMessage =>
+  'deleted' in item
+    ? { messageId: item.messageId, senderId: 0, text: '', timestamp: '', seq: item.seq, deleted: true }
+    : {
+        messageId: item.messageId,
+        senderId: 'senderId' in item ? item.senderId : item.userId,
+        text: item.message,
+        timestamp: item.timestamp,
+        seq: item.seq,
+      };
 
 /** The answer of a send. */
 export const fromSent = (sent: PrivateSent | RoomSent): ChatMessage => ({

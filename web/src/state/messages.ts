@@ -6,6 +6,8 @@ export interface ChatMessage {
   readonly timestamp: string;
   /** 1, 2, 3... within its conversation: the order. */
   readonly seq: number;
+  /** A deleted message keeps its place (seq) with no author, time or text. */
+  readonly deleted?: true;
 }
 
 /**

@@ -58,6 +58,13 @@ export const MessageLog = ({ store, conversation, usernames }: { store: ChatStor
       )}
       {!conversation.loaded && <p class="muted start">Loading…</p>}
       {messages.map((message) => {
+        if (message.deleted === true) {
+          return (
+            <article key={message.messageId} class="message deleted" aria-label="Deleted message">
+              <p class="muted">This message was deleted.</p>
+            </article>
+          );
+        }
         const mine = message.senderId === store.me.userId;
         const author = usernames.get(message.senderId) ?? store.usernameOf(message.senderId) ?? `#${message.senderId}`;
         return (
