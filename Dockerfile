@@ -3,7 +3,7 @@
 # (monolith | gateway | user-service | chat-service), e.g. `docker run chatterroom gateway`.
 ARG NODE_IMAGE=node:24-bookworm-slim
 
-# --- build: all dependencies, TypeScript compiled to dist/ ---------------------------
+# --- build: all dependencies, TypeScript compiled and the web client bundled to dist/ -
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -12,7 +12,9 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY proto ./proto
 COPY modules ./modules
 COPY src ./src
-# npm run build: tsc, then GraphiQL's assets copied from node_modules into dist/graphiql
+# npm run build: tsc, then GraphiQL's assets copied from node_modules into dist/graphiql, and the
+# web client (web/) bundled into dist/web, which the gateway serves at /
+COPY web ./web
 COPY scripts/build ./scripts/build
 RUN npm run build
 

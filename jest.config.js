@@ -4,6 +4,7 @@
  * - integration: `*.int.spec.ts`, real Redis, RabbitMQ and FerretDB (scripts/services).
  * - system:*:    `*.contract.spec.ts`, the black-box suite, once per deployment;
  *                the harness starts the target named in `globals.SUT`.
+ * - browser:*:   `web/e2e/*.browser.spec.ts`, the web client in headless Chromium, once per deployment.
  * - system:binary: the single executable (built when stale) against a smoke subset of the
  *                system suite, plus its own tests in test/binary.
  * - disruptive:  `*.disruptive.int.spec.ts`, tests that restart a shared service; they run
@@ -46,6 +47,22 @@ const systemProject = (sut, capabilities, testMatch = ['<rootDir>/test/contract/
 /** The system suite's files the single executable runs: accounts, private chat, rooms, WebSocket delivery, GraphQL. */
 const BINARY_SMOKE = ['users', 'private-chat', 'rooms', 'realtime-delivery', 'graphql', 'graphql-subscriptions'];
 
+/**
+ * The web client in a real browser (web/e2e, Playwright driving Debian's Chromium) against a
+ * deployment: the same targets as the system suite. web/e2e/monolith/ runs in browser:monolith
+ * only: the screenshots and accessibility check (one set of pictures), and a server restart
+ * (a monolith of its own).
+ */
+const browserProject = (sut) => ({
+  ...base,
+  displayName: `browser:${sut}`,
+  testMatch: ['<rootDir>/web/e2e/**/*.browser.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...(sut === 'monolith' ? [] : ['/web/e2e/monolith/'])],
+  globals: { SUT: sut },
+  globalSetup: `<rootDir>/test/harness/system/${sut}.global-setup.ts`,
+  globalTeardown: `<rootDir>/test/harness/system/${sut}.global-teardown.ts`,
+});
+
 const disruptiveProject = {
   ...base,
   displayName: 'disruptive',
@@ -59,8 +76,8 @@ module.exports = process.env.CHATTERROOM_DISRUPTIVE === '1' ? { testTimeout: 120
     {
       ...base,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{modules,src,test}/**/*.spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '\\.int\\.spec\\.ts$', '\\.contract\\.spec\\.ts$', '<rootDir>/test/binary/'],
+      testMatch: ['<rootDir>/{modules,src,test,web}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.int\\.spec\\.ts$', '\\.contract\\.spec\\.ts$', '\\.browser\\.spec\\.ts$', '<rootDir>/test/binary/'],
     },
     {
       ...base,
@@ -71,6 +88,8 @@ module.exports = process.env.CHATTERROOM_DISRUPTIVE === '1' ? { testTimeout: 120
     },
     systemProject('monolith', []),
     systemProject('split', ['grpc']),
+    browserProject('monolith'),
+    browserProject('split'),
     systemProject('binary', [], [
       ...BINARY_SMOKE.map((name) => `<rootDir>/test/contract/system/${name}.contract.spec.ts`),
       '<rootDir>/test/binary/**/*.spec.ts',

@@ -1,13 +1,14 @@
 import { FULL, SMOKE, type BenchOptions } from './scenarios/bench-options';
-import { SCENARIOS } from './scenarios';
+import { NAMED_SCENARIOS, SCENARIOS } from './scenarios';
 import type { Scenario } from './scenarios/scenario';
-import { TARGET_NAMES, type TargetName } from './targets/bench-target';
+import { DEFAULT_TARGET_NAMES, TARGET_NAMES, type TargetName } from './targets/bench-target';
 
 export const USAGE = `npm run bench -- <scenario>[,<scenario>...]|all [flags]
 
-scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')}
+scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')} (all); ${NAMED_SCENARIOS.map((scenario) => scenario.name).join(', ')} (by name, without baseline)
 flags:
-  --targets baseline,monolith,monolith-sqlite,split   targets to run, in this order (default: all four;
+  --targets baseline,monolith,monolith-sqlite,split   targets to run, in this order (default: all four; also split-2chat:
+                                      the split deployment with two chat-service replicas the gateways dial as a list;
                                       monolith keeps data in memory, monolith-sqlite in SQLite files in a temp DATA_DIR)
   --smoke                             a tiny configuration (a few clients, ~1 s per phase), as CI runs it
   --out <file.json>                   where the JSON goes (default: bench/results/<scenarios>-<time>.json)
@@ -51,14 +52,14 @@ export const parseCliArgs = (argv: readonly string[]): CliArgs => {
   if (first === undefined || first.startsWith('--')) throw new Error('name a scenario');
   const names = first === 'all' ? SCENARIOS.map((scenario) => scenario.name) : first.split(',');
   const scenarios = names.map((name) => {
-    const found = SCENARIOS.find((scenario) => scenario.name === name);
+    const found = [...SCENARIOS, ...NAMED_SCENARIOS].find((scenario) => scenario.name === name);
     if (found === undefined) throw new Error(`unknown scenario "${name}"`);
     return found;
   });
   const smoke = rest.includes('--smoke');
   const naiveBaseline = rest.includes('--naive-baseline');
   const options: Record<string, unknown> = { ...(smoke ? SMOKE : FULL) };
-  let targets: readonly TargetName[] = TARGET_NAMES;
+  let targets: readonly TargetName[] = DEFAULT_TARGET_NAMES;
   let out: string | undefined;
   let cpuProfDir: string | undefined;
   let serverRoot: string | undefined;

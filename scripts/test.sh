@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: build, make sure Redis, RabbitMQ and FerretDB are up (starting what is
 # missing), then run every jest project: unit, integration, and the system suite
-# against the monolith and against the split deployment; then, alone, the tests that
+# against the monolith and against the split deployment, and the web client in headless Chromium
+# (installed with apt when missing: scripts/browser/ensure-chromium.sh); then, alone, the tests that
 # restart a shared service. Arguments go to the first jest run (and skip the second).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ bash scripts/deploy/kube-tools.sh >/dev/null
 # Stop FerretDB afterwards only if this run is the one that starts it.
 bash scripts/services/ferretdb.sh status >/dev/null 2>&1 || trap 'bash scripts/services/ferretdb.sh stop' EXIT
 bash scripts/services/start.sh
+bash scripts/browser/ensure-chromium.sh
 npx jest "$@"
 if [ $# -eq 0 ]; then
   CHATTERROOM_DISRUPTIVE=1 npx jest

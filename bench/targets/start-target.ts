@@ -61,7 +61,7 @@ export const startTarget = async (name: TargetName, options: BenchTargetOptions)
   if (name === 'baseline') return fromRunning(name, await startBaseline(options), []);
   if (name === 'monolith') return fromRunning(name, await startMonolith({ ...harnessOptions, env: { STORAGE: 'memory', ...options.env } }), []);
   if (name === 'monolith-sqlite') return fromRunning(name, await startMonolith(harnessOptions), []);
-  const running = await startSplit(harnessOptions);
+  const running = await startSplit({ ...harnessOptions, chatReplicas: name === 'split-2chat' ? 2 : 1 });
   const infrastructure = INFRASTRUCTURE.flatMap(([label, port]) => {
     const pid = pidListeningOn(port);
     return pid === undefined ? [] : [{ name: label, pid }];

@@ -29,12 +29,14 @@ import { GrpcConversationsClient } from './adapters/grpc/conversations.grpc-clie
 import { ConversationTracking } from './application/conversation-tracking';
 import { ConversationsService } from './application/conversations.service';
 import { MessagingService } from './application/messaging.service';
+import { MessageEditingService } from './application/message-editing.service';
+import { RoleRoomModeration } from './adapters/rooms/role.room-moderation';
 import { RoomsService } from './application/rooms.service';
 import { ChatEventRelay } from './application/chat-event-relay';
 import { ChatFeedService } from './application/chat-feed.service';
 import { RoomAdministrationService } from './application/room-administration.service';
-import type { ChatFeed, Conversations, Messaging, RoomAdministration, RoomRegistry } from './contracts';
-import type { ChatEventLog, ConversationStore, MessageStore, ReadMarkerStore, RoomMembership, RoomStore, UserLookup } from './ports';
+import type { ChatFeed, Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from './contracts';
+import type { ChatEventLog, ConversationStore, MessageStore, ReadMarkerStore, RoomMembership, RoomModeration, RoomStore, UserLookup } from './ports';
 import { GrpcChatFeedClient } from './adapters/grpc/chat-feed.grpc-client';
 
 /** Default of CHAT_EVENT_RETENTION_SECONDS: events (and cursors) are kept 7 days. */
@@ -49,6 +51,8 @@ export interface ChatApplicationCradle {
   readonly chatFeed: ChatFeed;
   readonly chatEventRelay: ChatEventRelay;
   readonly chatEventRetentionMs: number;
+  readonly messageEditing: MessageEditing;
+  readonly roomModeration: RoomModeration;
   readonly conversations: Conversations;
   readonly conversationTracking: ConversationTracking;
 }
@@ -64,9 +68,10 @@ export interface ChatStorageCradle {
 }
 
 /**
- * The chat module's services: `messaging`, `roomRegistry`, `roomAdministration` and `conversations`
- * (its inbound ports), `conversationTracking` (summaries and markers kept in step with messages and
- * memberships), `userLookup` (answered by whatever `userDirectory` the container holds), `chatFeed`
+ * The chat module's services: `messaging`, `roomRegistry`, `roomAdministration`, `conversations` and
+ * `messageEditing` (its inbound ports), `roomModeration` (who may delete others' messages in a room),
+ * `conversationTracking` (summaries and markers kept in step with messages and memberships),
+ * `userLookup` (answered by whatever `userDirectory` the container holds), `chatFeed`
  * (a user's events from the chat event log) and `chatEventRelay` (the outbox relay publishing the
  * event log on `eventBus`: the role starts it; disposing the container stops it). They need a chat
  * storage bundle, `userDirectory`, `eventBus`, `clock` and `logger` registered beside them (PROXY
@@ -84,6 +89,8 @@ export const chatApplicationRegistrations = (
     .singleton()
     .disposer((relay) => relay.stop()),
   chatEventRetentionMs: asValue(retentionSeconds * 1000),
+  messageEditing: asClass(MessageEditingService).singleton(),
+  roomModeration: asClass(RoleRoomModeration).singleton(),
   conversations: asClass(ConversationsService).singleton(),
   conversationTracking: asClass(ConversationTracking).singleton(),
 });
@@ -136,6 +143,7 @@ export interface ChatRemoteCradle {
   readonly messaging: Messaging;
   readonly chatFeed: ChatFeed;
   readonly roomRegistry: RoomRegistry;
+  readonly messageEditing: MessageEditing;
   readonly conversations: Conversations;
   readonly roomAdministration: RoomAdministration;
 }
@@ -153,6 +161,7 @@ export const chatGrpcClientRegistrations = (): NameAndRegistrationPair<ChatRemot
     .singleton()
     .disposer((client) => client.close()),
   roomRegistry: aliasTo('chatGrpcClient'),
+  messageEditing: aliasTo('chatGrpcClient'),
   conversations: asClass(GrpcConversationsClient)
     .singleton()
     .disposer((client) => client.close()),

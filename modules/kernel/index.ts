@@ -8,3 +8,7 @@ export * from './ids';
 export * from './keyed-serial-queue';
 export * from './caller-credential';
 export * from './limits';
+export * from './readiness-check';
+export * from './request-id';
+export * from './signal-bus.port';
+export * from './presence/presence-directory.port';

@@ -33,8 +33,9 @@ const EMBEDDED = [
   'node_modules/graphiql/graphiql.min.css',
   'node_modules/react/umd/react.production.min.js',
   'node_modules/react-dom/umd/react-dom.production.min.js',
+  'dist/web/**/*',
 ];
-const INPUTS = ['src', 'modules', 'proto', 'scripts/binary', 'package.json', 'package-lock.json'];
+const INPUTS = ['src', 'modules', 'proto', 'web/src', 'web/index.html', 'scripts/binary', 'scripts/build/build-web.mjs', 'package.json', 'package-lock.json'];
 /** The fuse Node looks for to know a blob was injected (Node's single-executable documentation). */
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 
@@ -103,6 +104,8 @@ const main = async () => {
   };
   mkdirSync(outDir, { recursive: true });
   rmSync(stampFile, { force: true });
+  // The web client it embeds (dist/web) must be current.
+  execFileSync(process.execPath, [join(root, 'scripts', 'build', 'build-if-stale.mjs')], { cwd: root, stdio: 'inherit' });
   const embedded = await step('bundle', bundle);
   await step('blob', () =>
     execFileSync(pinnedNode, ['--experimental-sea-config', join('scripts', 'binary', 'sea-config.json')], { cwd: root, stdio: 'inherit' }),

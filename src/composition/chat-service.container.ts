@@ -13,11 +13,12 @@ import {
 } from '../../modules/chat/chat.registrations';
 import { chatEntities } from '../../modules/chat/adapters/mongo';
 import type { ChatServiceConfig } from '../roles/role-configs';
-import type { OpenCradle } from './gateway-cradle';
+import type { OpenCradle, ReadinessCradle } from './gateway-cradle';
 import { authRegistrations, platformRegistrations } from './shared.registrations';
 import {
   mongoOrmRegistration,
   rabbitMqEventBusRegistration,
+  readinessChecksRegistration,
   redisRegistration,
   serviceIdentityGrpcRegistrations,
 } from './infrastructure.registrations';
@@ -31,8 +32,8 @@ import {
 export const createChatServiceContainer = async (
   config: ChatServiceConfig,
   logger: Logger,
-): Promise<AwilixContainer<OpenCradle<ChatApplicationCradle & UsersVerificationCradle>>> => {
-  const container = createContainer<OpenCradle<ChatApplicationCradle & UsersVerificationCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
+): Promise<AwilixContainer<OpenCradle<ChatApplicationCradle & UsersVerificationCradle & ReadinessCradle>>> => {
+  const container = createContainer<OpenCradle<ChatApplicationCradle & UsersVerificationCradle & ReadinessCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
   container.register({
     ...platformRegistrations(logger),
     ...authRegistrations(config.auth),
@@ -47,6 +48,7 @@ export const createChatServiceContainer = async (
     ...usersGrpcClientRegistrations(),
     ...usersRemoteVerificationRegistrations(),
     ...(await rabbitMqEventBusRegistration(config.amqp, logger)),
+    ...readinessChecksRegistration('databaseReadiness', 'brokerReadiness'),
   });
   await container.cradle.sessionStatus.start();
   container.cradle.chatEventRelay.start();

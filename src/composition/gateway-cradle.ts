@@ -1,6 +1,7 @@
-import type { ConcurrencyLimiter, EventBus, RateLimiter } from '../../modules/kernel';
+import type { ConcurrencyLimiter, EventBus, PresenceDirectory, RateLimiter, SignalBus } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
-import type { ChatFeed, Conversations, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
+import type { ChatFeed, Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
+import type { ReadinessCheck } from '../../modules/kernel';
 
 /** What every container that serves the gateway must resolve, whichever adapters it picked. */
 export interface GatewayCradle {
@@ -12,12 +13,22 @@ export interface GatewayCradle {
   messaging: Messaging;
   chatFeed: ChatFeed;
   roomRegistry: RoomRegistry;
+  messageEditing: MessageEditing;
   conversations: Conversations;
   roomAdministration: RoomAdministration;
   eventBus: EventBus;
+  signalBus: SignalBus;
+  presenceDirectory: PresenceDirectory;
   /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */
   rateLimiter: RateLimiter;
   concurrencyLimiter: ConcurrencyLimiter;
+  /** What must answer for /health/ready to say ready. */
+  readinessChecks: readonly ReadinessCheck[];
+}
+
+/** What a gRPC service's container resolves for its gRPC health: the dependencies that must answer. */
+export interface ReadinessCradle {
+  readinessChecks: readonly ReadinessCheck[];
 }
 
 /**

@@ -8,7 +8,15 @@ import {
 import { chatGrpcClientRegistrations } from '../../modules/chat/chat.registrations';
 import type { GatewayConfig } from '../roles/role-configs';
 import { authRegistrations, platformRegistrations, warnAboutLegacyJwtSettings } from './shared.registrations';
-import { forwardedCallerGrpcRegistrations, rabbitMqEventBusRegistration, redisLimitersRegistration, redisRegistration } from './infrastructure.registrations';
+import {
+  forwardedCallerGrpcRegistrations,
+  grpcServicesReadinessRegistrations,
+  rabbitMqEventBusRegistration,
+  readinessChecksRegistration,
+  redisLimitersRegistration,
+  redisRegistration,
+  redisSignalBusRegistration,
+} from './infrastructure.registrations';
 import type { GatewayCradle, OpenCradle } from './gateway-cradle';
 
 /**
@@ -33,6 +41,9 @@ export const createGatewayContainer = async (config: GatewayConfig, logger: Logg
     ...(await rabbitMqEventBusRegistration(config.amqp, logger)),
     ...redisRegistration(config.redis, logger),
     ...redisLimitersRegistration(),
+    ...grpcServicesReadinessRegistrations(config.grpc.usersAddress, config.grpc.chatAddress, config.grpcClientTls),
+    ...readinessChecksRegistration('userServiceReadiness', 'chatServiceReadiness', 'brokerReadiness'),
+    ...redisSignalBusRegistration(),
   });
   warnAboutLegacyJwtSettings(config.auth, logger);
   await container.cradle.sessionStatus.start();

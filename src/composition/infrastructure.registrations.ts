@@ -1,13 +1,24 @@
 import { asFunction, asValue, type NameAndRegistrationPair } from 'awilix';
 import type { Redis } from 'ioredis';
-import type { ConcurrencyLimiter, EventBus, Logger, RateLimiter } from '../../modules/kernel';
-import { InMemoryConcurrencyLimiter, InMemoryEventBus, InMemoryRateLimiter } from '../../modules/kernel/adapters';
+import type { ConcurrencyLimiter, EventBus, Logger, PresenceDirectory, RateLimiter, SignalBus } from '../../modules/kernel';
+import {
+  InMemoryConcurrencyLimiter,
+  InMemoryEventBus,
+  InMemoryPresenceDirectory,
+  InMemoryRateLimiter,
+  InMemorySignalBus,
+} from '../../modules/kernel/adapters';
 import { RabbitMqEventBus } from '../platform/amqp/rabbitmq-event-bus';
 import { closeMongoOrm, createMongoOrm, type MongoOrm, type MongoOrmOptions } from '../platform/mongo';
 import { closeRedis, createRedis } from '../platform/redis/create-redis';
 import { RedisConcurrencyLimiter } from '../platform/redis/redis-concurrency-limiter';
 import { RedisRateLimiter } from '../platform/redis/redis-rate-limiter';
+import { RedisSignalBus } from '../platform/redis/redis-signal-bus';
+import { RedisPresenceDirectory } from '../platform/redis/redis-presence-directory';
 import type { AmqpConfig, RedisConfig } from '../platform/config/app-config';
+import { brokerReadiness, mongoReadiness } from '../platform/health/dependency-checks';
+import type { ReadinessCheck } from '../../modules/kernel';
+import { GrpcHealthProbe } from '../platform/grpc/grpc-health-probe';
 import { forwardedCallerToken, serviceIdentity, type GrpcCallCredentials, type GrpcClientTls } from '../platform/grpc';
 
 interface GrpcClientSecurityCradle {
@@ -41,10 +52,10 @@ export const inMemoryEventBusRegistration = (): NameAndRegistrationPair<{ eventB
 export const rabbitMqEventBusRegistration = async (
   amqp: AmqpConfig,
   logger: Logger,
-): Promise<NameAndRegistrationPair<{ eventBus: EventBus }>> => {
+): Promise<NameAndRegistrationPair<{ eventBus: EventBus; brokerReadiness: ReadinessCheck }>> => {
   const bus = new RabbitMqEventBus({ amqpUrl: amqp.url, exchange: amqp.exchange, logger });
   await bus.connect();
-  return { eventBus: asFunction(() => bus).singleton().disposer(() => bus.close()) };
+  return { eventBus: asFunction(() => bus).singleton().disposer(() => bus.close()), brokerReadiness: asValue(brokerReadiness(bus)) };
 };
 
 /** One MikroORM for the given entities; indexes are ensured when it opens. */
@@ -52,10 +63,25 @@ export const mongoOrmRegistration = async (
   clientUrl: string,
   entities: MongoOrmOptions['entities'],
   logger: Logger,
-): Promise<NameAndRegistrationPair<{ mongoOrm: MongoOrm }>> => {
+): Promise<NameAndRegistrationPair<{ mongoOrm: MongoOrm; databaseReadiness: ReadinessCheck }>> => {
   const orm = await createMongoOrm({ clientUrl, entities, logger });
-  return { mongoOrm: asFunction(() => orm).singleton().disposer(() => closeMongoOrm(orm)) };
+  return { mongoOrm: asFunction(() => orm).singleton().disposer(() => closeMongoOrm(orm)), databaseReadiness: asValue(mongoReadiness(orm)) };
 };
+
+/** Readiness of the services a gateway calls: their gRPC health, over channels of its own. */
+export const grpcServicesReadinessRegistrations = (
+  usersAddress: string,
+  chatAddress: string,
+  tls: GrpcClientTls | undefined,
+): NameAndRegistrationPair<{ userServiceReadiness: GrpcHealthProbe; chatServiceReadiness: GrpcHealthProbe }> => ({
+  userServiceReadiness: asFunction(() => new GrpcHealthProbe('user-service', usersAddress, tls)).singleton().disposer((probe) => probe.close()),
+  chatServiceReadiness: asFunction(() => new GrpcHealthProbe('chat-service', chatAddress, tls)).singleton().disposer((probe) => probe.close()),
+});
+
+/** `readinessChecks`: the named checks, in order (what /health/ready and gRPC health ask). */
+export const readinessChecksRegistration = (...names: string[]): NameAndRegistrationPair<{ readinessChecks: readonly ReadinessCheck[] }> => ({
+  readinessChecks: asFunction((cradle: Record<string, ReadinessCheck>) => names.map((name) => cradle[name] as ReadinessCheck)).singleton(),
+});
 
 /** ioredis with fail-fast options (it reconnects by itself), and the deployment's key prefix. */
 export const redisRegistration = (config: RedisConfig, logger: Logger): NameAndRegistrationPair<{ redis: Redis; keyPrefix: string }> => {
@@ -78,4 +104,22 @@ export const inMemoryLimitersRegistration = (): NameAndRegistrationPair<Limiters
 export const redisLimitersRegistration = (): NameAndRegistrationPair<Limiters> => ({
   rateLimiter: asFunction(({ redis, logger, keyPrefix }) => new RedisRateLimiter({ redis, logger, keyPrefix })).singleton(),
   concurrencyLimiter: asFunction(({ redis, logger, keyPrefix }) => new RedisConcurrencyLimiter({ redis, logger, keyPrefix })).singleton(),
+});
+
+type Live = { signalBus: SignalBus; presenceDirectory: PresenceDirectory };
+
+/** Signals (typing, presence changes) and presence within one process: the monolith. */
+export const inMemorySignalBusRegistration = (): NameAndRegistrationPair<Live> => ({
+  signalBus: asFunction(({ logger }) => new InMemorySignalBus({ logger }))
+    .singleton()
+    .disposer((bus) => bus.close()),
+  presenceDirectory: asFunction(() => new InMemoryPresenceDirectory()).singleton(),
+});
+
+/** Signals over Redis pub/sub and presence in Redis, shared by the gateways (needs `redis` and `keyPrefix`). */
+export const redisSignalBusRegistration = (): NameAndRegistrationPair<Live> => ({
+  signalBus: asFunction(({ redis, logger, keyPrefix }) => new RedisSignalBus({ redis, logger, keyPrefix }))
+    .singleton()
+    .disposer((bus) => bus.close()),
+  presenceDirectory: asFunction(({ redis, keyPrefix }) => new RedisPresenceDirectory({ redis, keyPrefix })).singleton(),
 });

@@ -1,4 +1,4 @@
-import { createContainer, InjectionMode, type AwilixContainer } from 'awilix';
+import { asFunction, createContainer, InjectionMode, type AwilixContainer } from 'awilix';
 import type { Logger } from '../../modules/kernel';
 import {
   usersApplicationRegistrations,
@@ -19,7 +19,8 @@ import { usersEntities } from '../../modules/users/adapters/mongo';
 import { chatEntities } from '../../modules/chat/adapters/mongo';
 import type { MonolithConfig } from '../roles/role-configs';
 import { authRegistrations, platformRegistrations, warnAboutLegacyJwtSettings } from './shared.registrations';
-import { inMemoryEventBusRegistration, inMemoryLimitersRegistration, mongoOrmRegistration } from './infrastructure.registrations';
+import { inMemoryEventBusRegistration, inMemoryLimitersRegistration, inMemorySignalBusRegistration, mongoOrmRegistration, readinessChecksRegistration } from './infrastructure.registrations';
+import { sqliteReadiness } from '../platform/health/dependency-checks';
 import { sqliteRegistrations } from './sqlite.registrations';
 import type { GatewayCradle, OpenCradle } from './gateway-cradle';
 
@@ -35,15 +36,21 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
     ...authRegistrations(config.auth),
     ...inMemoryEventBusRegistration(),
     ...inMemoryLimitersRegistration(),
+    ...inMemorySignalBusRegistration(),
     ...usersApplicationRegistrations(),
     ...usersCryptoRegistrations(),
     ...chatApplicationRegistrations(config.chatEventRetentionSeconds),
   });
   const { storage } = config;
   if (storage.kind === 'memory') {
-    container.register({ ...usersInMemoryStorageRegistrations(), ...chatInMemoryStorageRegistrations() });
+    container.register({ ...usersInMemoryStorageRegistrations(), ...chatInMemoryStorageRegistrations(), ...readinessChecksRegistration() });
   } else if (storage.kind === 'sqlite') {
-    container.register({ ...sqliteRegistrations(storage.dataDir, logger), ...usersSqliteStorageRegistrations(), ...chatSqliteStorageRegistrations() });
+    container.register({
+      ...sqliteRegistrations(storage.dataDir, logger),
+      ...usersSqliteStorageRegistrations(),
+      ...chatSqliteStorageRegistrations(),
+      readinessChecks: asFunction(({ usersSqlite, chatSqlite }) => [sqliteReadiness(usersSqlite, 'users-database'), sqliteReadiness(chatSqlite, 'chat-database')]).singleton(),
+    });
     // Resolved now so that disposing the container closes (and checkpoints) every file, used or not.
     for (const key of ['usersSqlite', 'chatSqlite'] as const) container.resolve(key);
   } else {
@@ -51,6 +58,7 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
       ...(await mongoOrmRegistration(storage.mongoUrl, [...usersEntities, ...chatEntities], logger)),
       ...usersMongoStorageRegistrations(),
       ...chatMongoStorageRegistrations(),
+      ...readinessChecksRegistration('databaseReadiness'),
     });
   }
   warnAboutLegacyJwtSettings(config.auth, logger);

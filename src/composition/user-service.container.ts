@@ -9,16 +9,16 @@ import {
 } from '../../modules/users/users.registrations';
 import { usersEntities } from '../../modules/users/adapters/mongo';
 import type { UserServiceConfig } from '../roles/role-configs';
-import type { OpenCradle } from './gateway-cradle';
+import type { OpenCradle, ReadinessCradle } from './gateway-cradle';
 import { authRegistrations, platformRegistrations, warnAboutLegacyJwtSettings } from './shared.registrations';
-import { mongoOrmRegistration, rabbitMqEventBusRegistration } from './infrastructure.registrations';
+import { mongoOrmRegistration, rabbitMqEventBusRegistration, readinessChecksRegistration } from './infrastructure.registrations';
 
 /** The user service: the users module over its own MongoDB database, publishing to RabbitMQ. */
 export const createUserServiceContainer = async (
   config: UserServiceConfig,
   logger: Logger,
-): Promise<AwilixContainer<OpenCradle<UsersApplicationCradle & UsersCryptoCradle>>> => {
-  const container = createContainer<OpenCradle<UsersApplicationCradle & UsersCryptoCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
+): Promise<AwilixContainer<OpenCradle<UsersApplicationCradle & UsersCryptoCradle & ReadinessCradle>>> => {
+  const container = createContainer<OpenCradle<UsersApplicationCradle & UsersCryptoCradle & ReadinessCradle>>({ injectionMode: InjectionMode.PROXY, strict: true });
   container.register({
     ...platformRegistrations(logger),
     ...authRegistrations(config.auth),
@@ -27,6 +27,7 @@ export const createUserServiceContainer = async (
     ...(await mongoOrmRegistration(config.mongoUrl, usersEntities, logger)),
     ...usersMongoStorageRegistrations(),
     ...(await rabbitMqEventBusRegistration(config.amqp, logger)),
+    ...readinessChecksRegistration('databaseReadiness', 'brokerReadiness'),
   });
   warnAboutLegacyJwtSettings(config.auth, logger);
   await container.cradle.keyRing.start();

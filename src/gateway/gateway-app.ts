@@ -12,6 +12,7 @@ import { authPlugin } from './http/auth.plugin';
 import { errorHandlingPlugin, replyWithError } from './http/error-handling.plugin';
 import { AllowedOrigins } from './http/allowed-origins';
 import { jsonBodyPlugin } from './http/json-body.plugin';
+import { requestIdOf, requestTracingPlugin } from './http/request-tracing.plugin';
 import { DOCS_PATH, OPENAPI_PATH, openapiPlugin } from './http/openapi.plugin';
 import { originPolicyPlugin } from './http/origin-policy.plugin';
 import { securityHeadersPlugin } from './http/security-headers.plugin';
@@ -21,6 +22,9 @@ import { applyLimits } from './limits/gateway-limits';
 import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_LIMITS, type HttpTimeouts, type LimitsOptions } from './limits/limits-options';
 import { conversationsRoutes } from './routes/conversations.routes';
 import { healthRoutes } from './routes/health.routes';
+import { metricsRoutes } from './routes/metrics.routes';
+import { addGaugeSource } from './metrics/gateway-metrics';
+import { CountingConcurrencyLimiter, CountingRateLimiter } from './metrics/counting-limiters';
 import { privateChatRoutes } from './routes/private-chat.routes';
 import { roomChatRoutes } from './routes/room-chat.routes';
 import { roomsRoutes } from './routes/rooms.routes';
@@ -28,7 +32,11 @@ import { roomAdministrationRoutes } from './routes/room-administration.routes';
 import { sessionsRoutes } from './routes/sessions.routes';
 import { usersRoutes } from './routes/users.routes';
 import { syncRoutes } from './routes/sync.routes';
+import { messageChangesRoutes } from './routes/message-changes.routes';
+import { webClientRoutes } from './web/web-client.plugin';
 import { ChatEventFanOut } from './ws/chat-event-fan-out';
+import { TypingRelay } from './ws/typing-relay';
+import { PresenceHub } from './ws/presence-hub';
 import { ConnectionRegistry } from './ws/connection-registry';
 import { Heartbeat } from './ws/heartbeat';
 import { SocketSessions } from './ws/socket-sessions';
@@ -51,6 +59,8 @@ export interface GatewayAppOptions {
   readonly loggerInstance?: FastifyBaseLogger;
   /** How often WebSockets are pinged to find dead peers; 0 disables. Default 30 s. */
   readonly heartbeatIntervalMs?: number;
+  /** How often presence marks are renewed and watched states re-read; 0 = never (tests). Default 15 s. */
+  readonly presenceBeatMs?: number;
   /** GraphQL at /graphql; each setting left out takes its {@link DEFAULT_GRAPHQL_OPTIONS} value. */
   readonly graphql?: Partial<GraphqlOptions>;
   /**
@@ -97,12 +107,18 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
     keepAliveTimeout: timeouts.keepAliveTimeoutMs,
     http: { headersTimeout: timeouts.headersTimeoutMs, requestTimeout: timeouts.requestTimeoutMs, connectionsCheckingInterval: checkingIntervalFor(timeouts) },
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    genReqId: requestIdOf,
     frameworkErrors: (error, request, reply) => {
       replyWithError(error, request, reply);
     },
   });
   if (options.onRoute !== undefined) app.addHook('onRoute', options.onRoute);
-  const { deps, limits } = applyLimits(ports, { ...DEFAULT_LIMITS, ...options.limits }, app.log);
+  const countedPorts: GatewayDeps = {
+    ...ports,
+    rateLimiter: new CountingRateLimiter(ports.rateLimiter),
+    concurrencyLimiter: new CountingConcurrencyLimiter(ports.concurrencyLimiter),
+  };
+  const { deps, limits } = applyLimits(countedPorts, { ...DEFAULT_LIMITS, ...options.limits }, app.log);
   const connections = new ConnectionRegistry();
   const graphqlSockets = new GraphqlSockets();
   const openSockets = () => [...connections.all(), ...graphqlSockets.all()];
@@ -116,9 +132,20 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
     listeners: [(event) => graphqlFeed.relay(event)],
   });
 
+  const removeGaugeSource = addGaugeSource({
+    wsChatSockets: () => connections.all().length,
+    graphqlSockets: () => graphqlSockets.all().length,
+    queuedBytes: () => openSockets().reduce((total, socket) => total + socket.bufferedAmount, 0),
+  });
+  app.addHook('onClose', async () => removeGaugeSource());
+  const typing = new TypingRelay({ signalBus: deps.signalBus, roomRegistry: deps.roomRegistry, connections, logger: app.log });
+  const presence = new PresenceHub({ directory: deps.presenceDirectory, signalBus: deps.signalBus, connections, logger: app.log });
+
   app.addHook('onReady', async () => heartbeat.start(options.heartbeatIntervalMs ?? 30_000));
   app.addHook('preClose', async () => {
     fanOut.stop();
+    typing.stop();
+    presence.stop();
     sessions.stop();
     heartbeat.stop();
     for (const socket of openSockets()) {
@@ -126,6 +153,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
     }
   });
 
+  app.register(requestTracingPlugin);
   app.register(errorHandlingPlugin);
   app.register(securityHeadersPlugin);
   app.register(originPolicyPlugin, { origins: new AllowedOrigins(options.corsOrigins ?? []) });
@@ -143,7 +171,8 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
       if (socket.readyState === WebSocket.OPEN) socket.close(1011, 'Internal error');
     },
   });
-  app.register(healthRoutes);
+  app.register(metricsRoutes);
+  app.register(healthRoutes, { readinessChecks: deps.readinessChecks ?? [] });
   app.register(asyncapiRoutes);
   app.register(usersRoutes, { deps, limits });
   app.register(sessionsRoutes, { deps });
@@ -153,7 +182,8 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   app.register(syncRoutes, { deps });
   app.register(conversationsRoutes, { deps });
   app.register(roomAdministrationRoutes, { deps });
-  app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions });
+  app.register(messageChangesRoutes, { deps });
+  app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions, typing, presence });
   const graphqlOptions = { ...DEFAULT_GRAPHQL_OPTIONS, ...options.graphql };
   if (graphqlOptions.graphiql) app.register(graphiqlRoutes, { path: GRAPHIQL_PATH, graphqlPath: GRAPHQL_PATH });
   app.register(graphqlPlugin, {
@@ -165,8 +195,11 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
     limits,
     sessions,
   });
+  app.register(webClientRoutes);
 
   await sessions.start();
   await fanOut.start();
+  await typing.start();
+  await presence.start(options.presenceBeatMs);
   return app;
 };

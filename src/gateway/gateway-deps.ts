@@ -1,6 +1,7 @@
-import type { ConcurrencyLimiter, EventBus, RateLimiter } from '../../modules/kernel';
+import type { ConcurrencyLimiter, EventBus, PresenceDirectory, RateLimiter, SignalBus } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
-import type { ChatFeed, Conversations, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
+import type { ChatFeed, Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
+import type { ReadinessCheck } from '../../modules/kernel';
 
 /**
  * The inbound ports the gateway serves, resolved by the composition root (in-process
@@ -16,10 +17,17 @@ export interface GatewayDeps {
   readonly messaging: Messaging;
   readonly chatFeed: ChatFeed;
   readonly roomRegistry: RoomRegistry;
+  readonly messageEditing: MessageEditing;
   readonly conversations: Conversations;
   readonly roomAdministration: RoomAdministration;
   readonly eventBus: EventBus;
+  /** Typing notices between gateways: never stored (in process in the monolith, Redis pub/sub otherwise). */
+  readonly signalBus: SignalBus;
+  /** Who is online: in process in the monolith, in Redis shared by the gateways otherwise. */
+  readonly presenceDirectory: PresenceDirectory;
   /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */
   readonly rateLimiter: RateLimiter;
   readonly concurrencyLimiter: ConcurrencyLimiter;
+  /** What must answer for /health/ready to say ready; none = ready while the process serves. */
+  readonly readinessChecks?: readonly ReadinessCheck[];
 }

@@ -7,4 +7,4 @@ import { serveGrpc } from './serve-grpc';
 
 /** The chat service: chatterroom.chat.v1.ChatService over gRPC. */
 export const startChatService = async (config: ChatServiceConfig, logger: AppLogger): Promise<RunningRole> =>
-  serveGrpc(await createChatServiceContainer(config, logger), chatGrpcService, config.grpcServer, config.grpcSecurity, logger);
+  serveGrpc(await createChatServiceContainer(config, logger), chatGrpcService, config.grpcServer, config.grpcSecurity, logger, config);

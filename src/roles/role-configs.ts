@@ -7,6 +7,8 @@ import {
   readGrpcClientConfig,
   readGrpcDeadlineMs,
   readGrpcServerPort,
+  readHealthCheckIntervalMs,
+  readMetricsListener,
   readGraphqlConfig,
   readHttpConfig,
   readLogLevel,
@@ -33,6 +35,8 @@ export type Role = (typeof ROLES)[number];
 
 export const USER_SERVICE_DEFAULT_GRPC_PORT = 50051;
 export const CHAT_SERVICE_DEFAULT_GRPC_PORT = 50052;
+export const USER_SERVICE_DEFAULT_METRICS_PORT = 9451;
+export const CHAT_SERVICE_DEFAULT_METRICS_PORT = 9452;
 
 export interface MonolithConfig {
   readonly logLevel: LogLevel;
@@ -70,6 +74,13 @@ export interface GatewayConfig {
 }
 
 /** What a gRPC service role needs to secure its listener. */
+/** How a gRPC service role reports on itself: its gRPC health (dependency checks) and its metrics listener. */
+export interface ServiceHealthConfig {
+  readonly healthCheckIntervalMs: number;
+  /** Where GET /metrics is served (METRICS_HOST, METRICS_PORT). */
+  readonly metrics: HttpConfig;
+}
+
 export interface GrpcServerSecurity {
   /** undefined = plaintext. */
   readonly tls?: GrpcServerTls;
@@ -77,7 +88,7 @@ export interface GrpcServerSecurity {
   readonly serviceToken: string;
 }
 
-export interface UserServiceConfig {
+export interface UserServiceConfig extends ServiceHealthConfig {
   readonly logLevel: LogLevel;
   readonly grpcServer: HttpConfig;
   readonly grpcSecurity: GrpcServerSecurity;
@@ -86,7 +97,7 @@ export interface UserServiceConfig {
   readonly amqp: AmqpConfig;
 }
 
-export interface ChatServiceConfig {
+export interface ChatServiceConfig extends ServiceHealthConfig {
   readonly logLevel: LogLevel;
   readonly grpcServer: HttpConfig;
   readonly grpcSecurity: GrpcServerSecurity;
@@ -143,6 +154,8 @@ export const readUserServiceConfig = (env: Env): UserServiceConfig => ({
   auth: readAuthConfig(env),
   mongoUrl: readMongoUrl(env, 'USERS_MONGO_URL'),
   amqp: readAmqpConfig(env),
+  healthCheckIntervalMs: readHealthCheckIntervalMs(env),
+  metrics: readMetricsListener(env, USER_SERVICE_DEFAULT_METRICS_PORT),
 });
 
 export const readChatServiceConfig = (env: Env): ChatServiceConfig => ({
@@ -157,6 +170,8 @@ export const readChatServiceConfig = (env: Env): ChatServiceConfig => ({
   usersAddress: readGrpcAddress(env, 'USERS_GRPC_ADDRESS'),
   deadlineMs: readGrpcDeadlineMs(env),
   chatEventRetentionSeconds: readChatEventRetentionSeconds(env),
+  healthCheckIntervalMs: readHealthCheckIntervalMs(env),
+  metrics: readMetricsListener(env, CHAT_SERVICE_DEFAULT_METRICS_PORT),
 });
 
 /** Each role's config reader: the compose test runs them over the compose files' environments. */

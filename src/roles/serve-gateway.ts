@@ -6,6 +6,7 @@ import type { EdgeConfig } from './role-configs';
 import type { AppLogger } from '../platform/logging/create-logger';
 import type { RunningRole } from './running-role';
 import { closeOnce } from './close-once';
+import { enableProcessMetrics } from '../platform/metrics/metrics-endpoint';
 
 export interface ServeGatewayOptions {
   /** GraphQL settings; the gateway's defaults when left out. */
@@ -23,6 +24,7 @@ export const serveGateway = async (
   logger: AppLogger,
   options: ServeGatewayOptions = {},
 ): Promise<RunningRole> => {
+  enableProcessMetrics();
   const app = await buildGatewayApp(container.cradle, {
     loggerInstance: logger,
     graphql: options.graphql,

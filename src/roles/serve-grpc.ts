@@ -3,21 +3,28 @@ import type { TokenVerifier } from '../../modules/users/contracts';
 import { startGrpcServer, type GrpcServiceBinding } from '../platform/grpc';
 import type { HttpConfig } from '../platform/config/app-config';
 import type { AppLogger } from '../platform/logging/create-logger';
-import type { GrpcServerSecurity } from './role-configs';
+import type { ReadinessCheck } from '../../modules/kernel';
+import { ReadinessMonitor } from '../platform/health/readiness-monitor';
+import { startMetricsServer } from '../platform/metrics/metrics-endpoint';
+import type { GrpcServerSecurity, ServiceHealthConfig } from './role-configs';
 import type { RunningRole } from './running-role';
 import { closeOnce } from './close-once';
 
 /**
  * Serves one module's gRPC service (with health and reflection); stops it, then the container.
  * Calls are checked with the container's `tokenVerifier` (end users' tokens) and the shared
- * service token; the listener uses TLS when `security` has it.
+ * service token; the listener uses TLS when `security` has it. Its gRPC health turns
+ * NOT_SERVING while one of the container's `readinessChecks` (database, broker) fails, checked
+ * every `health.healthCheckIntervalMs`, and SERVING again once they answer. Its metrics are
+ * served on `health.metrics` (GET /metrics).
  */
-export const serveGrpc = async <T extends { tokenVerifier: TokenVerifier }>(
+export const serveGrpc = async <T extends { tokenVerifier: TokenVerifier; readinessChecks: readonly ReadinessCheck[] }>(
   container: AwilixContainer<T>,
   bind: (cradle: T) => GrpcServiceBinding,
   listen: HttpConfig,
   security: GrpcServerSecurity,
   logger: AppLogger,
+  health: ServiceHealthConfig,
 ): Promise<RunningRole> => {
   const server = await startGrpcServer({
     host: listen.host,
@@ -28,9 +35,19 @@ export const serveGrpc = async <T extends { tokenVerifier: TokenVerifier }>(
     logger,
   });
   logger.info({ port: server.port }, 'gRPC server listening');
+  const monitor = new ReadinessMonitor({
+    checks: container.cradle.readinessChecks,
+    intervalMs: health.healthCheckIntervalMs,
+    onChange: (report) => server.setServing(report.ready),
+    logger,
+  });
+  monitor.start();
+  const metrics = await startMetricsServer(health.metrics.host, health.metrics.port, logger);
   return {
     close: closeOnce(async () => {
+      monitor.stop();
       await server.close();
+      await metrics.close();
       await container.dispose();
     }),
   };

@@ -8,6 +8,8 @@ import {
   type Role,
 } from './role-configs';
 import type { RunningRole } from './running-role';
+import { closeOnce } from './close-once';
+import { startTracing } from '../platform/tracing/start-tracing';
 import { startMonolith } from './monolith.role';
 import { startGateway } from './gateway.role';
 import { startUserService } from './user-service.role';
@@ -19,12 +21,15 @@ type Starter = (env: Env, makeLogger: MakeLogger) => Promise<{ running: RunningR
 
 /** Reads and validates the role's configuration first, so a bad variable stops the start before any connection. */
 const starter =
-  <C extends { logLevel: LogLevel }>(read: (env: Env) => C, start: (config: C, logger: AppLogger) => Promise<RunningRole>): Starter =>
+  <C extends { logLevel: LogLevel }>(role: Role, read: (env: Env) => C, start: (config: C, logger: AppLogger) => Promise<RunningRole>): Starter =>
   async (env, makeLogger) => {
     const config = read(env);
     const logger = makeLogger(config.logLevel);
     try {
-      return { running: await start(config, logger), logger };
+      const tracing = await startTracing(role, env, logger);
+      const running = await start(config, logger);
+      if (tracing === undefined) return { running, logger };
+      return { running: { close: closeOnce(() => running.close().finally(() => tracing.shutdown())) }, logger };
     } catch (error) {
       logger.error({ err: error }, 'start failed');
       throw error;
@@ -32,10 +37,10 @@ const starter =
   };
 
 const starters: Record<Role, Starter> = {
-  monolith: starter(readMonolithConfig, startMonolith),
-  gateway: starter(readGatewayConfig, startGateway),
-  'user-service': starter(readUserServiceConfig, startUserService),
-  'chat-service': starter(readChatServiceConfig, startChatService),
+  monolith: starter('monolith', readMonolithConfig, startMonolith),
+  gateway: starter('gateway', readGatewayConfig, startGateway),
+  'user-service': starter('user-service', readUserServiceConfig, startUserService),
+  'chat-service': starter('chat-service', readChatServiceConfig, startChatService),
 };
 
 export const startRole = (role: Role, env: Env, makeLogger: MakeLogger) => starters[role](env, makeLogger);

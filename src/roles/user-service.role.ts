@@ -7,4 +7,4 @@ import { serveGrpc } from './serve-grpc';
 
 /** The user service: chatterroom.users.v1.UserService over gRPC. */
 export const startUserService = async (config: UserServiceConfig, logger: AppLogger): Promise<RunningRole> =>
-  serveGrpc(await createUserServiceContainer(config, logger), usersGrpcService, config.grpcServer, config.grpcSecurity, logger);
+  serveGrpc(await createUserServiceContainer(config, logger), usersGrpcService, config.grpcServer, config.grpcSecurity, logger, config);

@@ -45,3 +45,29 @@ describe('the binary: GraphiQL (on by default in the monolith) and the /docs pag
     expect(response.body.equals(shipped(file))).toBe(true);
   });
 });
+
+describe('the binary and the web client it embeds', () => {
+  const started = new StartedProcesses();
+  let target: RunningTarget;
+
+  beforeAll(async () => {
+    target = started.addTarget(await startBinary(targetOptions({})));
+  });
+
+  afterAll(() => started.cleanUp(), 60_000);
+
+  it('serves the built client at / and each asset the page names, byte for byte as dist/web holds them', async () => {
+    const base = target.endpoints.gateways[0]!.httpUrl;
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toBe(readFileSync(join(REPO_ROOT, 'dist', 'web', 'index.html'), 'utf8'));
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!);
+    expect(assets).toHaveLength(2);
+    for (const asset of assets) {
+      const response = await fetch(`${base}${asset}`);
+      expect(response.status).toBe(200);
+      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(join(REPO_ROOT, 'dist', 'web', asset)))).toBe(true);
+    }
+  });
+});

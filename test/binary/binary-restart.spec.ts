@@ -61,7 +61,7 @@ describe.each(STORAGES)('the binary on $name, stopped and started again', ({ env
   afterAll(() => started.cleanUp(), 60_000);
 
   it('accepts the token issued before the restart and the credentials registered before it', async () => {
-    expect((await alice.http.get(`/users/${alice.userId}`)).body).toEqual({ userId: alice.userId, username: alice.username, email: alice.email });
+    expect((await alice.http.get(`/users/${alice.userId}`)).body).toEqual({ userId: alice.userId, username: alice.username, email: alice.email, presence: expect.any(Object) });
     const signedIn = await new HttpClient(bob.http.baseUrl).post('/users/authenticate', { username: bob.username, password: bob.password });
     expect(signedIn.status).toBe(200);
   });

@@ -21,6 +21,7 @@ import {
   withSecretValues,
   type ComposeFile,
 } from './compose-model';
+import { grpcTargetsOf, hostAndPortOf } from '../../src/platform/grpc/grpc-targets';
 import { BACKING_URL_VARIABLES, GRPC_ADDRESS_VARIABLES, TEST_COMPOSE_VARS, roleListener } from './role-listening';
 
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yml + docker-compose.mongo.yml', 'docker-compose.split.yml'] as const;
@@ -84,7 +85,9 @@ describe.each(COMPOSE_FILES)('%s', (file) => {
       for (const [variable, servingRole] of Object.entries(GRPC_ADDRESS_VARIABLES)) {
         const address = environment[variable];
         if (address === undefined) continue;
-        const [host = '', port = ''] = address.split(':');
+        const targets = grpcTargetsOf(address) ?? [];
+        expect({ variable, targets: targets.length }).toEqual({ variable, targets: 1 });
+        const { host, port } = hostAndPortOf(targets[0] ?? '');
         const target = named(host);
         expect({ variable, host, exists: target !== undefined }).toEqual({ variable, host, exists: true });
         if (target === undefined) continue;
@@ -192,6 +195,19 @@ describe('docker-compose.split.yml', () => {
     expect(gateway?.ports ?? []).toEqual([]);
     expect(dependenciesOf(compose.services.lb ?? {})).toEqual({ [name ?? '']: 'service_healthy' });
     expect(containerPorts(compose.services.lb ?? {}).published).toEqual([80]);
+  });
+
+  it('runs chat-service replicas behind its one name, which every client dials as dns:/// (all addresses, round-robin)', () => {
+    const [[name, chat] = []] = servicesOfRole('chat-service');
+    expect(chat).not.toHaveProperty('container_name');
+    expect(chat?.ports ?? []).toEqual([]);
+    expect(chat?.deploy?.replicas).toBeGreaterThanOrEqual(2);
+    const [[, gateway] = []] = servicesOfRole('gateway');
+    expect(environmentOf(gateway ?? {}).CHAT_GRPC_ADDRESS).toBe(`dns:///${name}:50052`);
+    for (const [, service] of appServices(compose)) {
+      const users = environmentOf(service).USERS_GRPC_ADDRESS;
+      if (users !== undefined) expect(users).toMatch(/^dns:\/\/\//);
+    }
   });
 
   it('gives each service its own MongoDB', () => {

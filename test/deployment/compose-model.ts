@@ -21,6 +21,7 @@ export interface ComposeService {
   readonly container_name?: string;
   readonly volumes?: (string | { type?: string; source?: string; target: string })[];
   readonly secrets?: (string | { source: string; target?: string })[];
+  readonly deploy?: { readonly replicas?: number };
 }
 
 export interface ComposeFile {

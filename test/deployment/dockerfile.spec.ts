@@ -52,6 +52,8 @@ describe('Dockerfile', () => {
     const copied = copySources(build).map((source) => source.replace(/\/$/, ''));
     expect(buildScript).toMatch(/^node scripts\/build\//);
     expect(copied).toContain('scripts/build');
+    // the web client's sources: scripts/build/build-web.mjs bundles them into dist/web
+    expect(copied).toContain('web');
   });
 
   it('runs production dependencies only, as a non-root user, with NODE_ENV=production', () => {

@@ -1,5 +1,6 @@
 import { ROLES, roleConfigReaders } from '../../src/roles/role-configs';
 import { readRepoFile, recordingEnv, referencedVariables } from './compose-model';
+import { TRACING_VARIABLES } from '../../src/platform/tracing/start-tracing';
 
 /** A valid value for every variable of every role, so each reader runs to its end and asks for all of them. */
 const FULL_ENV: Readonly<Record<string, string>> = {
@@ -26,7 +27,7 @@ const FULL_ENV: Readonly<Record<string, string>> = {
 };
 
 /** Read by src/main.ts itself (the role when no argument names one), not by a config reader. */
-const ENTRYPOINT_VARIABLES = ['CHATTERROOM_ROLE'];
+const ENTRYPOINT_VARIABLES = ['CHATTERROOM_ROLE', ...TRACING_VARIABLES];
 
 /** `NAME=value` and commented `# NAME=value` lines of .env.example. */
 const documented = (): Map<string, string> =>

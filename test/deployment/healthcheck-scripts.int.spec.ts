@@ -24,7 +24,7 @@ const probe = (script: string, port: number, env: Record<string, string> = {}): 
 
 const httpServer = async (status: number): Promise<Server> => {
   const server = createServer((request, response) => {
-    response.statusCode = request.url === '/health' ? status : 404;
+    response.statusCode = request.url === '/health/ready' ? status : 404;
     response.end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -34,7 +34,7 @@ const portOf = (server: Server): number => (server.address() as AddressInfo).por
 const close = (server: Server): Promise<void> => new Promise((resolve) => server.close(() => resolve()));
 
 describe('deploy/healthcheck/http-health-check.cjs', () => {
-  it('passes when GET /health answers 200', async () => {
+  it('passes when GET /health/ready answers 200', async () => {
     const server = await httpServer(200);
     try {
       expect(await probe('http-health-check.cjs', portOf(server))).toBe(0);
@@ -43,7 +43,7 @@ describe('deploy/healthcheck/http-health-check.cjs', () => {
     }
   });
 
-  it('fails when /health answers an error status', async () => {
+  it('fails when /health/ready answers an error status (503 NOT_READY)', async () => {
     const server = await httpServer(503);
     try {
       expect(await probe('http-health-check.cjs', portOf(server))).toBe(1);
@@ -66,6 +66,18 @@ describe('deploy/healthcheck/grpc-health-check.cjs', () => {
       await server.close();
     }
     expect(await probe('grpc-health-check.cjs', server.port)).toBe(1);
+  });
+
+  it('fails while the server reports NOT_SERVING (a dependency down), passes once it is SERVING again', async () => {
+    const server = await startGrpcServer({ host: '127.0.0.1', port: 0, services: [], auth: NO_CALLERS, logger: silentLogger });
+    try {
+      server.setServing(false);
+      expect(await probe('grpc-health-check.cjs', server.port)).toBe(1);
+      server.setServing(true);
+      expect(await probe('grpc-health-check.cjs', server.port)).toBe(0);
+    } finally {
+      await server.close();
+    }
   });
 
   describe('with the TLS settings of the role it checks', () => {

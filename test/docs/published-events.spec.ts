@@ -25,7 +25,7 @@ describe('the event registry (the events of /asyncapi.json) against the modules'
     const config = readMonolithConfig({ STORAGE: 'memory', BCRYPT_COST: '4' });
     const container = await createMonolithContainer(config, silentLogger);
     try {
-      const { eventBus, userAccounts, userSessions, messaging, roomRegistry, roomAdministration, conversations } = container.cradle;
+      const { eventBus, userAccounts, userSessions, messaging, messageEditing, roomRegistry, roomAdministration, conversations } = container.cradle;
       const published: IntegrationEvent[] = [];
       await eventBus.subscribe({ types: ['users.*', 'chat.*'], delivery: { mode: 'broadcast' } }, async (event) => {
         published.push(event);
@@ -34,7 +34,9 @@ describe('the event registry (the events of /asyncapi.json) against the modules'
       const alice = await userAccounts.register({ username: 'events_alice', email: 'events_alice@example.test', password: 'correct horse' });
       const bob = await userAccounts.register({ username: 'events_bob', email: 'events_bob@example.test', password: 'correct horse' });
       const session = await userAccounts.authenticate({ username: 'events_alice', password: 'correct horse' });
-      await messaging.sendPrivateMessage({ fromUserId: alice.userId, toUserId: bob.userId, message: 'hi', clientMessageId: 'c-1' });
+      const hi = await messaging.sendPrivateMessage({ fromUserId: alice.userId, toUserId: bob.userId, message: 'hi', clientMessageId: 'c-1' });
+      await messageEditing.editMessage({ userId: alice.userId, messageId: hi.messageId, message: 'hi, Bob' });
+      await messageEditing.deleteMessage({ userId: alice.userId, messageId: hi.messageId });
       await conversations.markRead({ userId: bob.userId, peerId: alice.userId, seq: 1 });
       const room = await roomRegistry.createRoom({ userId: alice.userId, roomName: 'events' });
       await roomRegistry.joinRoom({ userId: bob.userId, roomId: room.roomId });

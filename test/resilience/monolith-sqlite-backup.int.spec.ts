@@ -66,7 +66,7 @@ describe('backup of a running monolith on SQLite, restored into a second one', (
     const signedIn = await anonymous.post('/users/authenticate', { username: bob.username, password: bob.password });
     expect(signedIn.status).toBe(200);
     const me = await anonymous.withToken(alice.http.token).get(`/users/${alice.userId}`);
-    expect(me.body).toEqual({ userId: alice.userId, username: alice.username, email: alice.email });
+    expect(me.body).toEqual({ userId: alice.userId, username: alice.username, email: alice.email, presence: expect.any(Object) });
   });
 
   it('restores a consistent history: everything before the backup, numbered 1..n without a gap, nothing sent after it', () => {

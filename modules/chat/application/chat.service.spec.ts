@@ -5,6 +5,8 @@ import { createInMemoryChatStorage } from '../adapters/in-memory/in-memory.chat-
 import type { UserLookup } from '../ports';
 import { MessagingService } from './messaging.service';
 import { RoomsService } from './rooms.service';
+import { MessageEditingService } from './message-editing.service';
+import { RoleRoomModeration } from '../adapters/rooms/role.room-moderation';
 import { ConversationsService } from './conversations.service';
 import { inMemoryConversationStores } from '../../../test/contract/ports/chat/in-memory-conversation-stores';
 import { RoomAdministrationService } from './room-administration.service';
@@ -22,6 +24,7 @@ describeChatApiContract('in-process services on in-memory stores', async () => {
   return {
     messaging: new MessagingService(common),
     rooms: new RoomsService(common),
+    editing: new MessageEditingService({ ...common, roomModeration: new RoleRoomModeration(stores) }),
     conversations: new ConversationsService(common),
     administration: new RoomAdministrationService(common),
     existingUserIds,

@@ -14,15 +14,19 @@ export interface ConversationTrackingDeps {
  *   size) and moves its sender's marker to it: what one wrote is read;
  * - a member joining a room starts with its marker at the room's newest message: what was
  *   posted before, or while they were away, is history, not unread.
- * Both are idempotent, so a retried send records again safely.
+ * Both are idempotent, so a retried send records again safely. A send writes the summary and the
+ * sender's marker at once (one round trip, not two); a list read in between may see the marker
+ * ahead of the summary, which counts as nothing unread (unreadCount never goes below 0).
  */
 export class ConversationTracking {
   constructor(private readonly deps: ConversationTrackingDeps) {}
 
   async messageStored(conversation: ConversationKey, message: ChatMessage): Promise<void> {
     const participants = message.kind === 'private' ? [message.senderId, message.recipientId ?? message.senderId] : undefined;
-    await this.deps.conversationStore.recordMessage({ conversation, message, ...(participants === undefined ? {} : { participants }) });
-    await this.deps.readMarkerStore.advance(message.senderId, conversation, message.seq);
+    await Promise.all([
+      this.deps.conversationStore.recordMessage({ conversation, message, ...(participants === undefined ? {} : { participants }) }),
+      this.deps.readMarkerStore.advance(message.senderId, conversation, message.seq),
+    ]);
   }
 
   async memberJoined(roomId: number, userId: number): Promise<void> {

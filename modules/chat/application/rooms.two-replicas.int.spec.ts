@@ -13,6 +13,9 @@ import { RoomsService } from './rooms.service';
 
 const [ANN, BOB, CAT] = [11, 12, 13];
 
+/** Many steps against FerretDB and Redis, on a machine that may be busy. */
+jest.setTimeout(60_000);
+
 /**
  * Two chat-service replicas as the split deployment runs them: each its own MongoDB connection
  * and Redis-cached membership, on one database and one Redis key space. What one changes, the

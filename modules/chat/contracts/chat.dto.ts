@@ -13,6 +13,10 @@ export interface ChatMessage {
   readonly seq: number;
   /** The sender's idempotency key, when the send carried one. */
   readonly clientMessageId?: string;
+  /** When its author last changed the text (ISO-8601 UTC); absent on a message never edited. */
+  readonly editedAt?: string;
+  /** True on a deleted message: a tombstone keeping its place (`seq`), its text gone (''). */
+  readonly deleted?: boolean;
 }
 
 export interface RoomSummary {

@@ -21,4 +21,14 @@ export const ChatErrors = {
     new DomainError('CHAT_ALREADY_MEMBER', 'conflict', `User ${userId} is already a member of room ${roomId}`),
   notMember: (roomId: number, userId: number) =>
     new DomainError('CHAT_NOT_MEMBER', 'not-found', `User ${userId} is not a member of room ${roomId}`),
+  messageNotFound: (messageId: string) =>
+    new DomainError('CHAT_MESSAGE_NOT_FOUND', 'not-found', `No message ${messageId.slice(0, 64)} that you can see`),
+  notMessageAuthor: (messageId: string) =>
+    new DomainError('CHAT_NOT_MESSAGE_AUTHOR', 'forbidden', `Only the author of message ${messageId.slice(0, 64)} may edit it`),
+  mayNotDeleteMessage: (messageId: string) =>
+    new DomainError(
+      'CHAT_NOT_MESSAGE_AUTHOR',
+      'forbidden',
+      `Only the author of message ${messageId.slice(0, 64)} (or, in a room, its owner and admins) may delete it`,
+    ),
 } as const;

@@ -87,3 +87,17 @@ export interface RoomDeletedV1 {
   readonly byUserId: number;
   readonly audience: number[];
 }
+
+/** A message whose text its author changed: the message as it is now (with `editedAt`). */
+export const MESSAGE_EDITED_V1 = 'chat.message-edited.v1';
+export interface MessageEditedV1 {
+  readonly message: ChatMessage;
+  readonly audience: number[];
+}
+
+/** A message deleted by its author or a room moderator: its tombstone (`deleted: true`, text ''). */
+export const MESSAGE_DELETED_V1 = 'chat.message-deleted.v1';
+export interface MessageDeletedV1 {
+  readonly message: ChatMessage;
+  readonly audience: number[];
+}

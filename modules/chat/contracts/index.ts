@@ -7,3 +7,4 @@ export * from './chat.events';
 export * from './chat-feed.port';
 export * from './conversations.dto';
 export * from './conversations.port';
+export * from './message-editing.port';

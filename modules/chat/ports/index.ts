@@ -5,3 +5,4 @@ export * from './user-lookup.port';
 export * from './chat-event-log.port';
 export * from './conversation.store.port';
 export * from './read-marker.store.port';
+export * from './room-moderation.port';

@@ -43,7 +43,25 @@ export interface MessagePageQuery {
   readonly limit: number;
 }
 
-/** Outbound port: durable, append-only storage of chat messages. */
+export interface MessageTextChange {
+  readonly messageId: string;
+  /** The new text, already checked. */
+  readonly message: string;
+  /** ISO-8601 UTC. */
+  readonly editedAt: string;
+}
+
+export interface TombstoneResult {
+  /** The tombstone: `deleted: true`, text '', everything else kept. */
+  readonly message: ChatMessage;
+  /** False when the message was already deleted (nothing changed now). */
+  readonly deletedNow: boolean;
+}
+
+/**
+ * Outbound port: durable storage of chat messages. Messages are appended and never
+ * removed: an edit changes the text in place, a delete leaves a tombstone at the same seq.
+ */
 export interface MessageStore {
   /**
    * Stores a message with a new messageId and the next `seq` of its conversation
@@ -71,4 +89,20 @@ export interface MessageStore {
    * reused, so no message is stored there again). Idempotent.
    */
   deleteConversation(conversation: ConversationKey): Promise<void>;
+  /** The message with this id, in whatever conversation (a tombstone included), or null. */
+  findById(messageId: string): Promise<ChatMessage | null>;
+
+  /**
+   * Replaces the text of a message that is not deleted and sets its `editedAt`; returns
+   * the message as stored now. Null when there is no such message or it is deleted
+   * (an edit racing a delete never brings the text back).
+   */
+  edit(change: MessageTextChange): Promise<ChatMessage | null>;
+
+  /**
+   * Turns the message into its tombstone: `deleted: true`, text '' and no `editedAt`,
+   * keeping messageId, seq, sender and conversation. Idempotent (`deletedNow: false`
+   * the second time). Null when there is no such message.
+   */
+  tombstone(messageId: string): Promise<TombstoneResult | null>;
 }

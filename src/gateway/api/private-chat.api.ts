@@ -1,6 +1,6 @@
 import type { HistoryPaging, Messaging } from '../../../modules/chat/contracts';
 import { inputFieldsOf, optionalStringField, stringField } from './input-fields';
-import { privateHistoryEntry, sentPrivateMessageBody, type PrivateHistoryEntry, type SentPrivateMessageBody } from './message-bodies';
+import { privateHistoryEntry, sentPrivateMessageBody, type PrivateHistoryEntry, type TombstoneBody, type SentPrivateMessageBody } from './message-bodies';
 
 /** Sends `{message, clientMessageId?}` from the caller to `recipientId`. */
 export const sendPrivateMessage = async (
@@ -27,7 +27,7 @@ export const getPrivateHistory = async (
   callerId: number,
   recipientId: number,
   paging: HistoryPaging,
-): Promise<PrivateHistoryEntry[]> => {
+): Promise<Array<PrivateHistoryEntry | TombstoneBody>> => {
   const messages = await deps.messaging.getPrivateHistory({ fromUserId: callerId, toUserId: recipientId, ...paging });
   return messages.map(privateHistoryEntry);
 };

@@ -1,6 +1,6 @@
 import type { HistoryPaging, Messaging } from '../../../modules/chat/contracts';
 import { inputFieldsOf, optionalStringField, stringField } from './input-fields';
-import { roomHistoryEntry, sentRoomMessageBody, type RoomHistoryEntry, type SentRoomMessageBody } from './message-bodies';
+import { roomHistoryEntry, sentRoomMessageBody, type RoomHistoryEntry, type TombstoneBody, type SentRoomMessageBody } from './message-bodies';
 
 /** Sends `{message, clientMessageId?}` from the caller to a room they belong to. */
 export const sendRoomMessage = async (
@@ -27,7 +27,7 @@ export const getRoomHistory = async (
   callerId: number,
   roomId: number,
   paging: HistoryPaging,
-): Promise<RoomHistoryEntry[]> => {
+): Promise<Array<RoomHistoryEntry | TombstoneBody>> => {
   const messages = await deps.messaging.getRoomHistory({ userId: callerId, roomId, ...paging });
   return messages.map(roomHistoryEntry);
 };

@@ -1,5 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import {
+  MESSAGE_DELETED_V1,
+  MESSAGE_EDITED_V1,
   MESSAGE_POSTED_V1,
   READ_MARKER_MOVED_V1,
   ROOM_DELETED_V1,
@@ -27,6 +29,12 @@ const Role = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Lite
 const Visibility = Type.Union([Type.Literal('public'), Type.Literal('private')]);
 const Audience = Type.Array(Id, { description: 'the userIds who may see it, computed when it happened: gateways push to exactly these' });
 
+/** A message after an edit (with `editedAt`) or a deletion (its tombstone: `deleted`, text ''). */
+const ChangedMessage = Type.Object(
+  { ...AnnouncedMessage.properties, editedAt: Type.Optional(Type.String()), deleted: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+
 const payload = (description: string, properties: Record<string, TSchema>) =>
   Type.Object(properties, { additionalProperties: false, description });
 
@@ -47,6 +55,8 @@ export const EVENT_PAYLOADS: Readonly<Record<string, TSchema>> = {
   [ROOM_ROLE_CHANGED_V1]: payload("A member's role changed", { roomId: Id, userId: Id, role: Role, byUserId: Id, audience: Audience }),
   [ROOM_UPDATED_V1]: payload('A room was renamed or its visibility changed', { roomId: Id, name: Type.String(), visibility: Visibility, byUserId: Id, audience: Audience }),
   [ROOM_DELETED_V1]: payload('The owner deleted a room and its history', { roomId: Id, byUserId: Id, audience: Audience }),
+  [MESSAGE_EDITED_V1]: payload('Its author changed the text of a message: the message as it is now', { message: ChangedMessage, audience: Audience }),
+  [MESSAGE_DELETED_V1]: payload('A message was deleted by its author or a room moderator: its tombstone', { message: ChangedMessage, audience: Audience }),
   [USER_REGISTERED_V1]: payload('An account was created', { userId: Id, username: Type.String() }),
   [SESSION_REVOKED_V1]: payload('A session ended (logout, revocation, refresh-token reuse): its tokens are refused from now on', {
     userId: Id,

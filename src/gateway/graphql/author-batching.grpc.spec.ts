@@ -1,4 +1,4 @@
-import { InMemoryConcurrencyLimiter, InMemoryRateLimiter } from '../../../modules/kernel/adapters';
+import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus } from '../../../modules/kernel/adapters';
 import { silentLogger } from '../../../modules/kernel';
 import { InMemoryEventBus } from '../../../modules/kernel/adapters/in-memory-event-bus';
 import type { UserDirectory } from '../../../modules/users/contracts';
@@ -64,9 +64,11 @@ describe('GraphQL message authors over gRPC', () => {
       messaging: chat,
       chatFeed: chat,
       roomRegistry: chat,
+      messageEditing: chat,
       conversations: new FakeConversations({ eventBus: bus }),
       roomAdministration: inMemoryRoomAdministration(bus, () => true),
       eventBus: bus,
+      signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(),
       rateLimiter: new InMemoryRateLimiter(),
       concurrencyLimiter: new InMemoryConcurrencyLimiter(),
     });

@@ -10,10 +10,15 @@ export class Caller {
   private verified: Promise<TokenClaims> | undefined;
 
   private constructor(
-    private readonly verify: () => Promise<TokenClaims>,
+    private verify: () => Promise<TokenClaims>,
     /** The access token the caller sent (undefined = none): the gRPC clients forward it. */
-    readonly token: string | undefined,
+    private current: string | undefined,
   ) {}
+
+  /** The access token the caller sent (undefined = none), or the one it renewed to: the gRPC clients forward it. */
+  get token(): string | undefined {
+    return this.current;
+  }
 
   /** A caller identified by the token of the request (undefined = none was sent). */
   static withToken(tokenVerifier: TokenVerifier, token: string | undefined): Caller {
@@ -29,6 +34,13 @@ export class Caller {
    */
   static verifiedAs(claims: TokenClaims, token: string): Caller {
     return new Caller(async () => claims, token);
+  }
+
+  /** A subscription socket's caller moves to a fresh, already verified token of the same user. */
+  renew(claims: TokenClaims, token: string): void {
+    this.verify = async () => claims;
+    this.verified = undefined;
+    this.current = token;
   }
 
   /**

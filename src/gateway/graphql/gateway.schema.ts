@@ -35,6 +35,10 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     seq: Int!
     "The sender's idempotency key, shown to the sender only."
     clientMessageId: String
+    "When its author last edited it; null if never."
+    editedAt: String
+    "True on a deleted message's tombstone (its message is then empty)."
+    deleted: Boolean!
   }
 
   type Room {
@@ -70,6 +74,11 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     ip: String
     "The session of the token this request carries."
     current: Boolean!
+  }
+
+  "A subscription socket's new expiry."
+  type SocketRenewal {
+    expiresAt: String!
   }
 
   type SessionRevocation {
@@ -109,6 +118,12 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     logout: Boolean!
     "Ends one of your sessions."
     revokeSession(sessionId: String!): SessionRevocation!
+    "Replaces the text of your message (sets editedAt)."
+    editMessage(messageId: ID!, message: String!): Message!
+    "Deletes your message (or, in a room you own or administer, anyone's): answers its tombstone."
+    deleteMessage(messageId: ID!): Message!
+    "Sent over a subscription socket (graphql-ws: client.subscribe with this mutation): a fresh access token of the same user, so the socket outlives its first one."
+    renewSocketToken(token: String!): SocketRenewal!
     "Moves your read marker in a private chat (peerId) or a room (roomId) forward, never back."
     markRead(peerId: Int, roomId: Int, seq: Int!): ReadMarker!
   }
@@ -172,6 +187,10 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     messageAdded: Message!
     "The messages of one room you belong to, as they are sent."
     roomMessageAdded(roomId: Int!): Message!
+    "Every message you may see, as its author edits it."
+    messageEdited: Message!
+    "Every message you may see, as it is deleted: its tombstone."
+    messageDeleted: Message!
     "Read receipts: your markers moving on any device, and your private peers' (seen)."
     readMarkerMoved: ReadReceipt!
   }

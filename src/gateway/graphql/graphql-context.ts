@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { MercuriusContext } from 'mercurius';
 import type { Logger } from '../../../modules/kernel';
+import type { TokenClaims } from '../../../modules/users/contracts';
 import type { GatewayDeps } from '../gateway-deps';
 import { bearerTokenOf } from '../http/bearer-token';
 import type { GatewayLimits } from '../limits/gateway-limits';
@@ -19,6 +20,8 @@ export interface GraphqlContext {
   readonly limits: GatewayLimits;
   /** The client's address (per-address limits). */
   readonly clientIp: string;
+  /** On a subscription socket only: moves the socket's expiry (and session) to fresh claims. */
+  readonly renewSocket?: (claims: TokenClaims) => void;
 }
 
 /** A resolver's context as mercurius hands it over (`pubsub` is set for subscriptions). */
@@ -36,7 +39,13 @@ export const requestContext = (ports: GatewayDeps, feed: GraphqlChatFeed, limits
 });
 
 /** A subscription connection: anonymous until its connection_init proves a token. */
-export const connectionContext = (ports: GatewayDeps, feed: GraphqlChatFeed, limits: GatewayLimits, request: FastifyRequest): GraphqlContext => ({
+export const connectionContext = (
+  ports: GatewayDeps,
+  feed: GraphqlChatFeed,
+  limits: GatewayLimits,
+  request: FastifyRequest,
+  renewSocket?: (claims: TokenClaims) => void,
+): GraphqlContext => ({
   ports,
   limits,
   clientIp: request.ip,
@@ -44,4 +53,5 @@ export const connectionContext = (ports: GatewayDeps, feed: GraphqlChatFeed, lim
   caller: Caller.withToken(ports.tokenVerifier, undefined),
   users: new UserBatchLoader(ports),
   log: request.log,
+  ...(renewSocket === undefined ? {} : { renewSocket }),
 });

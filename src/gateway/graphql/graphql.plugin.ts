@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import mercurius from 'mercurius';
+import type { WebSocket } from 'ws';
 import type { GatewayDeps } from '../gateway-deps';
 import type { Heartbeat } from '../ws/heartbeat';
 import { formatGraphqlErrors } from './error-formatter';
@@ -81,8 +82,11 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
       serializerCompiler: () => (data) => JSON.stringify(data),
     },
     subscription: {
+      // queries and mutations may also run over the socket: renewSocketToken must
+      fullWsTransport: true,
       onConnect: connectionAuth.onConnect,
-      context: (_socket, request) => connectionContext(deps, feed, limits, request),
+      context: (socket, request) =>
+        connectionContext(deps, feed, limits, request, (claims) => sessions.renew(socket as unknown as WebSocket, claims)),
     },
   });
 

@@ -7,12 +7,14 @@ import type {
   SendPrivateMessageInput,
   SendRoomMessageInput,
 } from '../../../modules/chat/contracts';
+import { messagesSent } from '../metrics/gateway-metrics';
 import { spendOrThrow } from './spend';
 
 /**
  * {@link Messaging} with a per-sender rate (`messages:user:<id>`): HTTP, /ws/chat and
  * GraphQL all send through it, so the one limit covers every API, on every gateway that
  * shares the limiter. Reads pass through. A refused send throws RATE_LIMITED and stores nothing.
+ * Accepted sends are counted in `chatterroom_messages_sent_total` (this is every API's send path).
  */
 export class RateLimitedMessaging implements Messaging {
   constructor(
@@ -23,12 +25,16 @@ export class RateLimitedMessaging implements Messaging {
 
   async sendPrivateMessage(input: SendPrivateMessageInput): Promise<ChatMessage> {
     await this.spend(input.fromUserId);
-    return this.inner.sendPrivateMessage(input);
+    const sent = await this.inner.sendPrivateMessage(input);
+    messagesSent.inc({ conversation: 'private' });
+    return sent;
   }
 
   async sendRoomMessage(input: SendRoomMessageInput): Promise<ChatMessage> {
     await this.spend(input.userId);
-    return this.inner.sendRoomMessage(input);
+    const sent = await this.inner.sendRoomMessage(input);
+    messagesSent.inc({ conversation: 'room' });
+    return sent;
   }
 
   getPrivateHistory(input: PrivateHistoryInput): Promise<ChatMessage[]> {

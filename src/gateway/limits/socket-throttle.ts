@@ -1,3 +1,4 @@
+import { rateLimitRefusals } from '../metrics/gateway-metrics';
 import { gcraStep, type RatePolicy } from '../../../modules/kernel';
 
 /** What to do with one incoming frame. */
@@ -28,6 +29,7 @@ export class SocketThrottle {
       this.framesTat = step.nextTat;
       return ACCEPT;
     }
+    rateLimitRefusals.inc({ limit: 'frames' });
     if (this.excess !== null) {
       const strike = gcraStep(this.excessTat, now, this.excess, 1);
       if (!strike.decision.allowed) return { kind: 'close' };

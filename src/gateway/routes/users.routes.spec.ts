@@ -53,10 +53,11 @@ describe('users routes', () => {
     const alice = await signUp(kit.users);
     const bob = await signUp(kit.users);
     const own = await kit.app.inject({ method: 'GET', url: `/users/${alice.userId}`, headers: alice.headers });
-    expect(own.json()).toEqual({ userId: alice.userId, username: alice.username, email: alice.email });
+    const presence = { status: 'offline' };
+    expect(own.json()).toEqual({ userId: alice.userId, username: alice.username, email: alice.email, presence });
     const other = await kit.app.inject({ method: 'GET', url: `/users/${alice.userId}`, headers: bob.headers });
     expect(other.statusCode).toBe(200);
-    expect(other.json()).toEqual({ userId: alice.userId, username: alice.username });
+    expect(other.json()).toEqual({ userId: alice.userId, username: alice.username, presence });
   });
 
   it('GET /users/{userId} answers 404 USERS_USER_NOT_FOUND and 400 for a bad id', async () => {

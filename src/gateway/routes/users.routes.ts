@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { presenceOf } from '../api/presence.api';
 import { authenticateUser, createUser, getMe, getUser, searchUsers } from '../api/users.api';
 import { callerIdOf } from '../http/auth.plugin';
 import { pathIdOf } from '../http/request-params';
@@ -23,5 +24,10 @@ export const usersRoutes: FastifyPluginAsync<RouteGroupOptions & { limits: Gatew
 
   app.get('/users', { schema: usersSchemas.search }, async (request) => searchUsers(deps, request.query as Record<string, unknown>));
 
-  app.get('/users/:userId', { schema: usersSchemas.get }, async (request) => getUser(deps, callerIdOf(request), pathIdOf(request.params, 'userId')));
+  app.get('/users/:userId', { schema: usersSchemas.get }, async (request) => {
+    const userId = pathIdOf(request.params, 'userId');
+    const user = await getUser(deps, callerIdOf(request), userId);
+    const presence = await presenceOf(deps, userId, request.log);
+    return presence === undefined ? user : { ...user, presence };
+  });
 };

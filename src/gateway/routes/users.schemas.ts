@@ -32,7 +32,20 @@ export const usersSchemas = {
     params: pathIdParams('userId'),
     querystring: NoQuery,
     response: withErrors({
-      200: Type.Object({ userId: UserId, username: Type.String(), email: Type.Optional(Type.String()) }),
+      200: Type.Object({
+        userId: UserId,
+        username: Type.String(),
+        email: Type.Optional(Type.String()),
+        presence: Type.Optional(
+          Type.Object(
+            {
+              status: Type.Union([Type.Literal('online'), Type.Literal('offline')]),
+              lastSeenAt: Type.Optional(Type.String({ description: 'ISO-8601 UTC: when the last socket closed (offline only)' })),
+            },
+            { description: 'online while any socket of the user is open on any gateway; left out when it cannot be read' },
+          ),
+        ),
+      }),
     }),
   },
   me: {

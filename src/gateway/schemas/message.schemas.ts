@@ -16,8 +16,19 @@ export const SentPrivateMessage = Type.Object({
 export const SentRoomMessage = Type.Object({
   messageId: MessageId, roomId: Id, senderId: Id, message: Message, timestamp: Timestamp, seq: Seq, clientMessageId: ClientMessageId,
 });
-export const PrivateHistoryEntry = Type.Object({ senderId: Id, message: Message, timestamp: Timestamp, messageId: MessageId, seq: Seq });
-export const RoomHistoryEntry = Type.Object({ userId: Id, message: Message, timestamp: Timestamp, messageId: MessageId, seq: Seq });
+const EditedAt = Type.Optional(Type.String({ description: 'ISO-8601 UTC: when its author last edited it; absent if never' }));
+
+/** What stays of a deleted message, in its place (seq). */
+export const Tombstone = Type.Object({ messageId: MessageId, seq: Seq, deleted: Type.Literal(true) });
+
+export const PrivateHistoryEntry = Type.Union([
+  Type.Object({ senderId: Id, message: Message, timestamp: Timestamp, messageId: MessageId, seq: Seq, editedAt: EditedAt }),
+  Tombstone,
+]);
+export const RoomHistoryEntry = Type.Union([
+  Type.Object({ userId: Id, message: Message, timestamp: Timestamp, messageId: MessageId, seq: Seq, editedAt: EditedAt }),
+  Tombstone,
+]);
 
 const pushedMessageProperties = {
   messageId: MessageId,
@@ -38,3 +49,6 @@ export const AnnouncedMessage = Type.Object(
   { ...pushedMessageProperties, clientMessageId: Type.Optional(Type.String({ description: "the sender's idempotency key (never pushed to others)" })) },
   { additionalProperties: false },
 );
+
+/** A message after an edit. */
+export const EditedMessage = Type.Object({ ...pushedMessageProperties, editedAt: EditedAt });

@@ -1,5 +1,7 @@
 import {
   ChatErrors,
+  MESSAGE_DELETED_V1,
+  MESSAGE_EDITED_V1,
   MESSAGE_POSTED_V1,
   ROOM_MEMBER_JOINED_V1,
   ROOM_MEMBER_LEFT_V1,
@@ -10,6 +12,9 @@ import {
   type FeedEvent,
   type FeedPage,
   type FeedSinceInput,
+  type DeleteMessageInput,
+  type EditMessageInput,
+  type MessageEditing,
   type ListRoomsInput,
   type Messaging,
   type PrivateHistoryInput,
@@ -37,7 +42,7 @@ const ascending = (ids: Iterable<number>): number[] => [...new Set(ids)].sort((a
  * A hand-written stand-in for the chat module's inbound ports, announcing its events on
  * `eventBus` and keeping them for its feed (cursors `f<count>`, opaque to the gateway).
  */
-export class FakeChat implements Messaging, RoomRegistry, ChatFeed {
+export class FakeChat implements Messaging, RoomRegistry, ChatFeed, MessageEditing {
   private readonly feed: FeedEvent[] = [];
   private readonly rooms = new Map<number, FakeRoom>();
   private readonly messages: ChatMessage[] = [];
@@ -120,6 +125,37 @@ export class FakeChat implements Messaging, RoomRegistry, ChatFeed {
     const room = this.memberRoom(input.roomId, input.userId);
     const role = room.createdBy === input.userId ? 'owner' : 'member';
     return { roomId: input.roomId, name: room.name, members: ascending(room.members), visibility: room.visibility, memberCount: room.members.size, role };
+  }
+
+  /** Author-only edit, announced to the pair or the room's members. */
+  async editMessage(input: EditMessageInput): Promise<ChatMessage> {
+    this.checkText(input.message);
+    const index = this.authoredIndex(input.userId, input.messageId);
+    const edited = { ...this.messages[index]!, message: input.message, editedAt: new Date().toISOString() };
+    this.messages[index] = edited;
+    await this.announce(MESSAGE_EDITED_V1, { message: edited, audience: this.audienceOf(edited) });
+    return edited;
+  }
+
+  /** Author-only delete, leaving a tombstone. */
+  async deleteMessage(input: DeleteMessageInput): Promise<ChatMessage> {
+    const index = this.authoredIndex(input.userId, input.messageId);
+    const { editedAt: _editedAt, ...kept } = this.messages[index]!;
+    const tombstone = { ...kept, message: '', deleted: true };
+    this.messages[index] = tombstone;
+    await this.announce(MESSAGE_DELETED_V1, { message: tombstone, audience: this.audienceOf(tombstone) });
+    return tombstone;
+  }
+
+  private authoredIndex(userId: number, messageId: string): number {
+    const index = this.messages.findIndex((m) => m.messageId === messageId && m.deleted !== true);
+    if (index < 0) throw ChatErrors.messageNotFound(messageId);
+    if (this.messages[index]!.senderId !== userId) throw ChatErrors.notMessageAuthor(messageId);
+    return index;
+  }
+
+  private audienceOf(message: ChatMessage): number[] {
+    return message.roomId === undefined ? ascending([message.senderId, message.recipientId ?? 0]) : ascending(this.room(message.roomId).members);
   }
 
   private store(fields: Omit<ChatMessage, 'messageId' | 'timestamp' | 'seq'>, sameConversation: (m: ChatMessage) => boolean, clientMessageId?: string): ChatMessage {

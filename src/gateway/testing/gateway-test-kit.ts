@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { buildGatewayApp, type GatewayAppOptions } from '../gateway-app';
 import type { GatewayDeps } from '../gateway-deps';
-import { InMemoryConcurrencyLimiter, InMemoryRateLimiter } from '../../../modules/kernel/adapters';
+import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus } from '../../../modules/kernel/adapters';
+import { silentLogger } from '../../../modules/kernel';
 import { FakeChat } from './fake-chat';
 import { FakeConversations } from './fake-conversations';
 import { inMemoryRoomAdministration } from './in-memory-room-administration';
@@ -16,8 +17,8 @@ export interface GatewayTestKit {
   readonly bus: FakeEventBus;
 }
 
-/** The gateway over fresh fakes of the inbound ports. */
-export const startGatewayTestKit = async (options: GatewayAppOptions = {}): Promise<GatewayTestKit> => {
+/** The gateway over fresh fakes of the inbound ports (and `overrides`, e.g. readiness checks). */
+export const startGatewayTestKit = async (options: GatewayAppOptions = {}, overrides: Partial<GatewayDeps> = {}): Promise<GatewayTestKit> => {
   const users = new FakeUsers();
   const bus = new FakeEventBus();
   const chat = new FakeChat({ eventBus: bus, userExists: (userId) => users.exists(userId) });
@@ -30,13 +31,16 @@ export const startGatewayTestKit = async (options: GatewayAppOptions = {}): Prom
     messaging: chat,
     chatFeed: chat,
     roomRegistry: chat,
+    messageEditing: chat,
     conversations: new FakeConversations({ eventBus: bus }),
     roomAdministration: inMemoryRoomAdministration(bus, (userId) => users.exists(userId)),
     eventBus: bus,
+    signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(),
     rateLimiter: new InMemoryRateLimiter(),
     concurrencyLimiter: new InMemoryConcurrencyLimiter(),
+    ...overrides,
   };
-  const app = await buildGatewayApp(deps, { heartbeatIntervalMs: 0, ...options });
+  const app = await buildGatewayApp(deps, { heartbeatIntervalMs: 0, presenceBeatMs: 0, ...options });
   return { app, deps, users, chat, bus };
 };
 

@@ -1,5 +1,6 @@
 import type { EventBus, IntegrationEvent, Logger } from '../../../modules/kernel';
 import type { ConnectionRegistry } from './connection-registry';
+import { pushesDelivered } from '../metrics/gateway-metrics';
 import { pushOf } from './event-pushes';
 import { RecentIds } from './recent-ids';
 import { sendText } from './socket-sender';
@@ -62,14 +63,17 @@ export class ChatEventFanOut {
     }
     const frame = Buffer.from(JSON.stringify(push.frame));
     const { connections, logger } = this.deps;
+    let pushed = 0;
     for (const userId of push.audience) {
       for (const socket of connections.socketsOf(userId)) {
         this.writes.hold(connections.transportOf(socket));
         const feed = connections.feedOf(socket);
         if (feed === undefined) sendText(socket, frame, logger);
         else feed.offer(event.id, event.cursor, frame);
+        pushed += 1;
       }
     }
+    if (pushed > 0) pushesDelivered.inc({ type: String(push.frame.type) }, pushed);
   }
 
   private notify(listener: ChatEventListener, event: IntegrationEvent): void {

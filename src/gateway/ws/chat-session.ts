@@ -14,6 +14,12 @@ export const AUTH_FRAME = 'auth';
 /** `{"type":"resume","since":"<cursor>"}`: replay every event after the cursor (best as the first frame). */
 export const RESUME_FRAME = 'resume';
 
+/** `{"type":"typing","to"|"roomId":N}`: relayed to the conversation's other participants, never stored. */
+export const TYPING_FRAME = 'typing';
+
+/** `{"type":"presence.subscribe","userIds":[...]}`: the states of those users now, then their changes. */
+export const PRESENCE_SUBSCRIBE_FRAME = 'presence.subscribe';
+
 /** Frames of one socket waiting for their turn; past this the client is told to slow down. */
 export const MAX_PENDING_FRAMES = 256;
 
@@ -43,6 +49,10 @@ export class ChatSession {
       renewToken: (fields: InputFields) => Promise<unknown>;
       /** A `resume` frame: replays the events after `since`; resolves to the ack's result. */
       resume: (since: string) => Promise<unknown>;
+      /** A `typing` frame; resolves to the ack's result (sent only when the frame has an id). */
+      typing: (fields: InputFields) => Promise<unknown>;
+      /** A `presence.subscribe` frame; resolves to the ack's result. */
+      subscribePresence: (fields: InputFields) => Promise<unknown>;
     },
   ) {
     this.token = deps.token;
@@ -57,7 +67,7 @@ export class ChatSession {
     if (frame instanceof FrameRejection) return this.replyError(frame.id, frame.error);
     if (!isClientFrameType(frame.type)) return this.replyError(frame.id, unknownFrameType(frame.type));
     if (frame.type === 'ping') return this.reply(pongFrame(frame.id));
-    if (frame.type !== AUTH_FRAME && frame.type !== RESUME_FRAME && frameCommandOf(frame.type) === undefined) {
+    if (this.commandOf(frame.type) === undefined) {
       return this.replyError(frame.id, unknownFrameType(frame.type));
     }
     if (this.pending >= MAX_PENDING_FRAMES) {
@@ -71,10 +81,11 @@ export class ChatSession {
   }
 
   private async run(frame: ClientFrame): Promise<void> {
-    const command = this.sessionCommandOf(frame.type) ?? frameCommandOf(frame.type);
+    const command = this.commandOf(frame.type);
     try {
       if (command === undefined) throw unknownFrameType(frame.type);
-      this.reply(ackFrame(frame.id, await command(this.deps.ports, this.deps.userId, frame.fields)));
+      const result = await command(this.deps.ports, this.deps.userId, frame.fields);
+      if (frame.type !== TYPING_FRAME || frame.id !== undefined) this.reply(ackFrame(frame.id, result));
     } catch (error) {
       this.replyError(frame.id, error);
     }
@@ -85,11 +96,13 @@ export class ChatSession {
     return this.token;
   }
 
-  /** The frames about the socket itself rather than the chat: `auth` and `resume`. */
-  private sessionCommandOf(type: string): ((ports: GatewayDeps, userId: number, fields: InputFields) => Promise<unknown>) | undefined {
-    if (type === AUTH_FRAME) return (_ports, _userId, fields) => this.renew(fields);
-    if (type === RESUME_FRAME) return (_ports, _userId, fields) => this.deps.resume(stringField(fields, 'since'));
-    return undefined;
+  /** Frames about the socket itself (`auth`, `resume`, `typing`, `presence.subscribe`), else the chat command. */
+  private commandOf(type: string) {
+    if (type === AUTH_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.renew(fields);
+    if (type === RESUME_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.deps.resume(stringField(fields, 'since'));
+    if (type === TYPING_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.deps.typing(fields);
+    if (type === PRESENCE_SUBSCRIBE_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.deps.subscribePresence(fields);
+    return frameCommandOf(type);
   }
 
   private async renew(fields: InputFields): Promise<unknown> {

@@ -51,6 +51,11 @@ export class ConnectionRegistry {
     return this.transports.get(socket);
   }
 
+  /** The users with at least one socket here. */
+  userIds(): number[] {
+    return [...this.socketsByUser.keys()];
+  }
+
   all(): WebSocket[] {
     return [...this.socketsByUser.values()].flatMap((sockets) => [...sockets]);
   }

@@ -1,4 +1,6 @@
 import {
+  MESSAGE_DELETED_V1,
+  MESSAGE_EDITED_V1,
   MESSAGE_POSTED_V1,
   ROOM_MEMBER_JOINED_V1,
   ROOM_MEMBER_LEFT_V1,
@@ -10,8 +12,9 @@ import {
 } from '../../../modules/chat/contracts';
 import { isPositiveInt32, type IntegrationEvent } from '../../../modules/kernel';
 import { roomEventFrameOf } from './room-event-pushes';
-import type { PushedMessage, ServerFrame } from './server-frames';
 import { readFrameOf } from './read-push';
+import type { DeletedMessage, PushedMessage, ServerFrame } from './server-frames';
+import { editedMessageBody, messageBody } from '../api/message-bodies';
 
 /** A frame to push and the users (each once) whose sockets get it. */
 export interface Push {
@@ -26,21 +29,33 @@ export const audienceOf = (payload: unknown): number[] | undefined => {
 };
 
 /** A message as pushed and listed: the sender's clientMessageId stays with the sender. */
-export const pushedMessage = (message: ChatMessage): PushedMessage => ({
-  messageId: message.messageId,
-  kind: message.kind,
-  senderId: message.senderId,
-  ...(message.recipientId === undefined ? {} : { recipientId: message.recipientId }),
-  ...(message.roomId === undefined ? {} : { roomId: message.roomId }),
-  message: message.message,
-  timestamp: message.timestamp,
-  seq: message.seq,
-});
+export const pushedMessage = (message: ChatMessage): PushedMessage => messageBody(message);
 
 const messagePosted = (payload: MessagePostedV1): ServerFrame | undefined =>
   typeof payload.message === 'object' && payload.message !== null
     ? { type: 'message', message: pushedMessage(payload.message) }
     : undefined;
+
+const isMessage = (value: unknown): value is ChatMessage =>
+  typeof value === 'object' && value !== null && typeof (value as ChatMessage).messageId === 'string';
+
+const messageEdited = (payload: { message?: unknown }): ServerFrame | undefined =>
+  isMessage(payload.message)
+    ? { type: 'message.edited', message: editedMessageBody(payload.message) }
+    : undefined;
+
+const deletedMessage = (message: ChatMessage): DeletedMessage => ({
+  messageId: message.messageId,
+  kind: message.kind,
+  senderId: message.senderId,
+  ...(message.recipientId === undefined ? {} : { recipientId: message.recipientId }),
+  ...(message.roomId === undefined ? {} : { roomId: message.roomId }),
+  seq: message.seq,
+  deleted: true,
+});
+
+const messageDeleted = (payload: { message?: unknown }): ServerFrame | undefined =>
+  isMessage(payload.message) ? { type: 'message.deleted', message: deletedMessage(payload.message) } : undefined;
 
 const membershipChanged = (type: 'room.joined' | 'room.left', payload: RoomMembershipChangedV1): ServerFrame | undefined =>
   isPositiveInt32(payload.roomId) && isPositiveInt32(payload.userId)
@@ -64,6 +79,8 @@ const framePushOf = (event: IntegrationEvent): Push | undefined => {
   if (event.type === MESSAGE_POSTED_V1) frame = messagePosted(event.payload as MessagePostedV1);
   else if (event.type === ROOM_MEMBER_JOINED_V1) frame = membershipChanged('room.joined', event.payload as RoomMembershipChangedV1);
   else if (event.type === ROOM_MEMBER_LEFT_V1) frame = membershipChanged('room.left', event.payload as RoomMembershipChangedV1);
+  else if (event.type === MESSAGE_EDITED_V1) frame = messageEdited(event.payload as { message?: unknown });
+  else if (event.type === MESSAGE_DELETED_V1) frame = messageDeleted(event.payload as { message?: unknown });
   else if (event.type === READ_MARKER_MOVED_V1) frame = readFrameOf(event.payload as ReadMarkerMovedV1);
   else frame = roomEventFrameOf(event);
   return frame === undefined ? undefined : { frame, audience };

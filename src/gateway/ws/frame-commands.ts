@@ -5,6 +5,8 @@ import { sendRoomMessage } from '../api/room-chat.api';
 import { createRoom, joinRoom, leaveRoom } from '../api/rooms.api';
 import { readFrameCommand } from './read-frame';
 import { addRoomMember, deleteRoom, removeRoomMember, setRoomRole, updateRoom } from '../api/room-administration.api';
+import { deleteMessage, editMessage } from '../api/message-changes.api';
+import { stringField } from '../api/input-fields';
 import type { GatewayDeps } from '../gateway-deps';
 
 /** One client operation: the same api function, hence the same result body, as its HTTP route. */
@@ -22,6 +24,8 @@ const COMMANDS: Readonly<Record<string, FrameCommand>> = {
   'room.set-role': (deps, callerId, fields) => setRoomRole(deps, callerId, idField(fields, 'roomId'), idField(fields, 'userId'), fields),
   'room.update': (deps, callerId, fields) => updateRoom(deps, callerId, idField(fields, 'roomId'), fields),
   'room.delete': (deps, callerId, fields) => deleteRoom(deps, callerId, idField(fields, 'roomId')),
+  'message.edit': (deps, callerId, fields) => editMessage(deps, callerId, stringField(fields, 'messageId'), { message: fields.message }),
+  'message.delete': (deps, callerId, fields) => deleteMessage(deps, callerId, stringField(fields, 'messageId')),
 };
 
 export const unknownFrameType = (type: string): DomainError =>

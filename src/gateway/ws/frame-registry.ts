@@ -72,6 +72,21 @@ export const CLIENT_FRAMES = {
     visibility: Type.Optional(Visibility),
   }),
   'room.delete': frame('room.delete', 'Delete a room and its history (as DELETE /rooms/{roomId}); acked with {roomId, deleted}', { id: FrameId, roomId: Id }),
+  'message.edit': frame('message.edit', 'Edit your message (as PATCH /chats/messages/{messageId}); acked with the edited message', {
+    id: FrameId,
+    messageId: Type.String(),
+    message: MessageText,
+  }),
+  'message.delete': frame('message.delete', 'Delete a message (as DELETE /chats/messages/{messageId}); acked with its tombstone', { id: FrameId, messageId: Type.String() }),
+  typing: frame('typing', "Tell a private chat (to) or a room (roomId) you are typing; never stored; at most one every 2 s per conversation is forwarded (acked {forwarded} when it has an id)", {
+    id: FrameId,
+    to: Type.Optional(Id),
+    roomId: Type.Optional(Id),
+  }),
+  'presence.subscribe': frame('presence.subscribe', 'Watch the presence of these people (replaces the previous list); acked with their current states, then `presence` pushes', {
+    id: FrameId,
+    userIds: Type.Array(Id, { maxItems: 500 }),
+  }),
   resume: frame('resume', 'Replay every event after a cursor (send it first); acked with {cursor, replayed} once the missed events were sent', {
     id: FrameId,
     since: Type.String({ description: 'a cursor from ready, a pushed event or GET /sync' }),
@@ -110,6 +125,31 @@ export const SERVER_FRAMES = {
     cursor: Type.String(),
     code: Type.String(),
     message: Type.String(),
+  }),
+  'message.edited': frame('message.edited', 'A message you can see was edited', {
+    message: Type.Object({ ...PushedMessage.properties, editedAt: Type.Optional(Type.String()) }, { additionalProperties: false }),
+    cursor: Cursor,
+  }),
+  'message.deleted': frame('message.deleted', 'A message you can see was deleted: its tombstone', {
+    message: Type.Object(
+      {
+        messageId: Type.String(),
+        kind: Type.Union([Type.Literal('private'), Type.Literal('room')]),
+        senderId: Id,
+        recipientId: Type.Optional(Id),
+        roomId: Type.Optional(Id),
+        seq: Type.Integer({ minimum: 1 }),
+        deleted: Type.Literal(true),
+      },
+      { additionalProperties: false },
+    ),
+    cursor: Cursor,
+  }),
+  typing: frame('typing', 'Someone in a conversation of yours is typing (private: no roomId)', { userId: Id, roomId: Type.Optional(Id) }),
+  presence: frame('presence', 'The presence of someone you watch changed', {
+    userId: Id,
+    status: Type.Union([Type.Literal('online'), Type.Literal('offline')]),
+    lastSeenAt: Type.Optional(Type.String({ description: 'ISO-8601 UTC, when offline' })),
   }),
 } as const;
 

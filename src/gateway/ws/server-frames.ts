@@ -1,4 +1,5 @@
 import type { ChatMessage, RoomRole, RoomVisibility } from '../../../modules/chat/contracts';
+import type { PresenceState } from '../../../modules/kernel';
 import type { ReadFrame } from './read-push';
 
 /** The `id` a client may put on a frame; echoed in the reply. */
@@ -21,7 +22,14 @@ export type ServerFrame =
   | { readonly type: 'message'; readonly message: PushedMessage; readonly cursor?: string }
   | { readonly type: 'room.joined' | 'room.left'; readonly roomId: number; readonly userId: number; readonly cursor?: string }
   | ReadFrame
-  | RoomEventFrame;
+  | RoomEventFrame
+  | { readonly type: 'message.edited'; readonly message: PushedMessage & { readonly editedAt?: string } }
+  | { readonly type: 'message.deleted'; readonly message: DeletedMessage }
+  | { readonly type: 'typing'; readonly userId: number; readonly roomId?: number }
+  | ({ readonly type: 'presence' } & PresenceState);
+
+/** A deleted message as pushed: its tombstone, with the conversation it belongs to. */
+export type DeletedMessage = Pick<ChatMessage, 'messageId' | 'kind' | 'senderId' | 'recipientId' | 'roomId' | 'seq'> & { readonly deleted: true };
 
 /** Pushes about running a room (issue 10); `byUserId` is who did it. */
 export type RoomEventFrame =

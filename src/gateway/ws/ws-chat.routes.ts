@@ -16,6 +16,9 @@ import { SessionCloseCodes, type SocketSessions } from './socket-sessions';
 import { sendFrame } from './socket-sender';
 import { tokenRenewal } from './token-renewal';
 import { wsChatSchemas } from './ws-chat.schemas';
+import type { TypingRelay } from './typing-relay';
+import type { PresenceHub } from './presence-hub';
+import type { InputFields } from '../api/input-fields';
 
 export interface WsChatRoutesOptions {
   readonly deps: GatewayDeps;
@@ -23,6 +26,8 @@ export interface WsChatRoutesOptions {
   readonly heartbeat: Heartbeat;
   readonly limits: GatewayLimits;
   readonly sessions: SocketSessions;
+  readonly typing: TypingRelay;
+  readonly presence: PresenceHub;
 }
 
 /** WebSocket close code for a client that keeps sending past its frame limit. */
@@ -63,7 +68,7 @@ const refuseInvalidCursor = async (deps: GatewayDeps, request: FastifyRequest): 
  * Each socket starts with `ready` and its cursor; with `?since=` it first replays every event
  * after that cursor (see SocketFeed), then continues live.
  */
-export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app, { deps, connections, heartbeat, limits, sessions }) => {
+export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app, { deps, connections, heartbeat, limits, sessions, typing: relay, presence }) => {
   const slots = new WeakMap<FastifyRequest, HeldSlot>();
   app.route({
     method: 'GET',
@@ -86,9 +91,12 @@ export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app,
       const token = request.callerToken ?? undefined;
       const feed: SocketFeed = new SocketFeed({ socket, userId, chatFeed: deps.chatFeed, token: () => session.currentToken, logger: request.log });
       const resume = (since: string) => feed.replay(since, false);
-      const session = new ChatSession({ ports: deps, socket, userId, token, logger: request.log, renewToken, resume });
+      const typing = (fields: InputFields) => relay.typing(userId, fields);
+      const subscribePresence = (fields: InputFields) => presence.subscribe(socket, fields);
+      const session = new ChatSession({ ports: deps, socket, userId, token, logger: request.log, renewToken, resume, typing, subscribePresence });
       const throttle = new SocketThrottle(limits.options.wsFramesPerSocket, limits.options.wsExcessFramesPerSocket);
       connections.add(userId, socket, request.raw.socket, feed);
+      presence.opened(userId);
       heartbeat.track(socket);
       socket.on('message', (data, isBinary) => {
         const verdict = throttle.admit();
@@ -98,6 +106,7 @@ export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app,
       });
       socket.on('close', () => {
         connections.remove(userId, socket);
+        presence.closed(userId, socket);
         slots.get(request)?.release();
       });
       sessions.track({ socket, revokedCode: SessionCloseCodes.chatSessionRevoked }, claims);

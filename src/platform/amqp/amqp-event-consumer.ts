@@ -1,5 +1,6 @@
 import type { ConsumeMessage } from 'amqplib';
-import type { EventHandler, IntegrationEvent, Logger } from '../../../modules/kernel';
+import { RequestId, type EventHandler, type IntegrationEvent, type Logger } from '../../../modules/kernel';
+import { incomingContext, inSpan, SpanKind } from '../tracing/trace-context';
 import type { AmqpSession } from './reconnecting-amqp-connection';
 
 export interface AmqpEventConsumerOptions {
@@ -41,7 +42,10 @@ export const consumeEvents = async (options: AmqpEventConsumerOptions): Promise<
       return;
     }
     try {
-      await options.handler(event);
+      const headers = message.properties.headers ?? {};
+      const requestId = typeof headers['x-request-id'] === 'string' ? headers['x-request-id'] : undefined;
+      const consume = () => inSpan(`consume ${event.type}`, SpanKind.CONSUMER, incomingContext(headers), () => options.handler(event));
+      await (requestId === undefined ? consume() : RequestId.run(requestId, consume));
       settle(() => channel.ack(message));
     } catch (error) {
       if (message.fields.redelivered) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  RequestId,
   validationFailed,
   type EventBus,
   type EventHandler,
@@ -7,6 +8,8 @@ import {
   type Logger,
   type Subscription,
 } from '../../../modules/kernel';
+import { context } from '@opentelemetry/api';
+import { inSpan, outgoingTraceHeaders, SpanKind } from '../tracing/trace-context';
 import { consumeEvents } from './amqp-event-consumer';
 import { AmqpConnectionError } from './amqp-url';
 import { assertPublishableType, assertValidSubscription, bindingKeyFor, groupQueueName } from './amqp-topology';
@@ -71,12 +74,24 @@ export class RabbitMqEventBus implements EventBus {
     return this.connection.start();
   }
 
-  async publish(event: IntegrationEvent): Promise<void> {
+  /** True while connected to the broker (false while it reconnects). */
+  isConnected(): boolean {
+    return this.connection.isConnected();
+  }
+
+  /** Publishes in a PRODUCER span; the message headers carry its trace context and the request id. */
+  publish(event: IntegrationEvent): Promise<void> {
+    return inSpan(`publish ${String(event?.type)}`, SpanKind.PRODUCER, context.active(), () => this.publishNow(event));
+  }
+
+  private async publishNow(event: IntegrationEvent): Promise<void> {
     this.assertOpen();
     if (typeof event?.id !== 'string' || event.id.length === 0) throw validationFailed('An integration event needs an id');
     const routingKey = assertPublishableType(event.type);
     const content = Buffer.from(JSON.stringify(event));
-    const options = { persistent: true, contentType: 'application/json', messageId: event.id, type: event.type };
+    const requestId = RequestId.current();
+    const headers = { ...outgoingTraceHeaders(), ...(requestId === undefined ? {} : { 'x-request-id': requestId }) };
+    const options = { persistent: true, contentType: 'application/json', messageId: event.id, type: event.type, headers };
     const target = { exchange: this.exchange, routingKey };
     const deadline = Date.now() + this.timeoutMs;
     for (;;) {

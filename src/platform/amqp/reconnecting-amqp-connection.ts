@@ -2,6 +2,7 @@ import { connect, type Channel, type ChannelModel, type ConfirmChannel } from 'a
 import type { Logger } from '../../../modules/kernel';
 import { AmqpConnectionError, connectionFailedMessage, redactAmqpUrl } from './amqp-url';
 import { reconnectDelayMs } from './reconnect-backoff';
+import { brokerReconnects } from '../metrics/broker-metrics';
 
 /** One live connection with a confirm channel for publishing and a channel for consuming. */
 export interface AmqpSession {
@@ -76,6 +77,11 @@ export class ReconnectingAmqpConnection {
       };
       this.waiters.add(waiter);
     });
+  }
+
+  /** True while a live session exists (false while reconnecting, and after close). */
+  isConnected(): boolean {
+    return !this.closed && this.current?.alive === true;
   }
 
   /** Ends `session` (when it is still the live one) and reconnects: for consumers the broker cancelled. */
@@ -156,6 +162,7 @@ export class ReconnectingAmqpConnection {
       this.open().then(
         (session) => {
           this.deps.logger.info({ url: redactAmqpUrl(this.deps.url) }, 'RabbitMQ reconnected');
+          brokerReconnects.inc();
           this.becomeReady(session);
         },
         (error: unknown) => {

@@ -1,3 +1,4 @@
+import { GRPC_ADDRESS_FORMS, grpcTargetsOf } from '../grpc/grpc-targets';
 import { ConfigError, EnvReader } from './env-reader';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -78,8 +79,15 @@ export const readCorsOrigins = (env: Env): readonly string[] => {
   });
 };
 
-/** A `host:port` a gRPC client dials, such as USERS_GRPC_ADDRESS. */
-export const readGrpcAddress = (env: Env, name: string): string => new EnvReader(env).address(name);
+/**
+ * What a gRPC client dials, such as USERS_GRPC_ADDRESS: `host:port`, `dns:///host:port` (every
+ * address of the name, round-robin) or a comma-separated list of them (see grpc-targets).
+ */
+export const readGrpcAddress = (env: Env, name: string): string => {
+  const value = new EnvReader(env).string(name);
+  if (grpcTargetsOf(value) === undefined) throw new ConfigError(`${name} must be ${GRPC_ADDRESS_FORMS}, got "${value}"`);
+  return value;
+};
 
 export const readGrpcDeadlineMs = (env: Env): number =>
   new EnvReader(env).integer('GRPC_DEADLINE_MS', 5_000, { min: 100, max: 120_000 });
@@ -93,6 +101,16 @@ export const readGrpcClientConfig = (env: Env): GrpcClientConfig => ({
   chatAddress: readGrpcAddress(env, 'CHAT_GRPC_ADDRESS'),
   deadlineMs: readGrpcDeadlineMs(env),
 });
+
+/** How often a gRPC service checks its database and broker for its gRPC health (HEALTH_CHECK_INTERVAL_MS). */
+export const readHealthCheckIntervalMs = (env: Env): number =>
+  new EnvReader(env).integer('HEALTH_CHECK_INTERVAL_MS', 5_000, { min: 100, max: 600_000 });
+
+/** The metrics listener of a gRPC service: loopback unless METRICS_HOST says otherwise; METRICS_PORT 0 picks a free port. */
+export const readMetricsListener = (env: Env, fallbackPort: number): HttpConfig => {
+  const reader = new EnvReader(env);
+  return { host: reader.string('METRICS_HOST', '127.0.0.1'), port: reader.integer('METRICS_PORT', fallbackPort, { min: 0, max: 65535 }) };
+};
 
 /** The gRPC listener: loopback unless GRPC_HOST says otherwise (a deployment's private network). */
 export const readGrpcServerPort = (env: Env, fallback: number): HttpConfig => {

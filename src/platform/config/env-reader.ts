@@ -68,15 +68,6 @@ export class EnvReader {
     return this.optional(name) === undefined ? undefined : this.url(name, protocols);
   }
 
-  /** A `host:port` address, or `dns:///host:port` (every address of the name), as gRPC clients dial. */
-  address(name: string, fallback?: string): string {
-    const value = this.string(name, fallback);
-    if (!/^(?:dns:\/\/\/)?[A-Za-z0-9._-]+:\d{1,5}$/.test(value)) {
-      throw new ConfigError(`${name} must be host:port or dns:///host:port, got "${value}"`);
-    }
-    return value;
-  }
-
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const value = this.optional(name) ?? fallback;
     if (!(allowed as readonly string[]).includes(value)) {

@@ -26,6 +26,13 @@ export const isTransientTransportFailure = (error: unknown): boolean =>
   isServiceError(error) && error.code === status.UNAVAILABLE && !isServerReply(error);
 
 /**
+ * True when the call never left this process: no connection to any address of the channel
+ * could be established, so no server saw it and it may go elsewhere even when not retryable.
+ */
+export const isNeverSent = (error: unknown): boolean =>
+  isTransientTransportFailure(error) && /No connection established/.test((error as ServiceError).details ?? '');
+
+/**
  * Rebuilds on the calling side the DomainError the server threw (same code, kind and
  * message). Transport failures become SERVICE_UNAVAILABLE naming `serviceLabel`.
  */

@@ -4,6 +4,7 @@ import { loadSync } from '@grpc/proto-loader';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
 import type { Logger } from '../../../modules/kernel';
 import type { GrpcCallAuthentication } from './grpc-call-guard';
+import { GRPC_SERVER_OPTIONS } from './grpc-channel-options';
 import { grpcImplementation, type GrpcServiceBinding } from './grpc-service-binding';
 import { serverCredentialsOf, type GrpcServerTls } from './grpc-tls';
 import { PROTO_LOADER_OPTIONS } from './proto-files';
@@ -27,6 +28,8 @@ export interface GrpcServerOptions {
 
 export interface RunningGrpcServer {
   readonly port: number;
+  /** What the health service answers for the server and each service (SERVING from start); ignored once closing. */
+  setServing(serving: boolean): void;
   /** Reports NOT_SERVING, drains calls in flight (then forces), and releases the port. Idempotent. */
   close(): Promise<void>;
 }
@@ -57,7 +60,7 @@ const shutdown = (server: Server, timeoutMs: number): Promise<void> =>
  * each call to `services` passes the credential check of its RPC first.
  */
 export const startGrpcServer = async (options: GrpcServerOptions): Promise<RunningGrpcServer> => {
-  const server = new Server();
+  const server = new Server(GRPC_SERVER_OPTIONS);
   const names = options.services.map((binding) => binding.proto.serviceName);
   for (const binding of options.services) {
     server.addService(binding.proto.definition, grpcImplementation(binding, options.auth, options.logger));
@@ -75,6 +78,10 @@ export const startGrpcServer = async (options: GrpcServerOptions): Promise<Runni
   let closing: Promise<void> | undefined;
   return {
     port,
+    setServing: (serving) => {
+      if (closing !== undefined) return;
+      for (const name of ['', ...names]) health.setStatus(name, serving ? 'SERVING' : 'NOT_SERVING');
+    },
     close: () => {
       closing ??= (async () => {
         for (const name of ['', ...names]) health.setStatus(name, 'NOT_SERVING');

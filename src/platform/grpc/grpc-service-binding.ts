@@ -1,8 +1,11 @@
-import type { handleUnaryCall, UntypedServiceImplementation } from '@grpc/grpc-js';
-import type { Logger } from '../../../modules/kernel';
+import { status, type handleUnaryCall, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import { RequestId, type Logger } from '../../../modules/kernel';
+import { incomingContext, inSpan, SpanKind } from '../tracing/trace-context';
+import { REQUEST_ID_METADATA_KEY } from './grpc-unary-client';
 import type { GrpcAccessRule, GrpcAccessTable, GrpcCaller } from './grpc-access';
 import { authorizeCall, type GrpcCallAuthentication } from './grpc-call-guard';
 import { grpcErrorReply } from './grpc-server-errors';
+import { grpcServerCallDuration } from '../metrics/grpc-metrics';
 import type { ProtoService } from './proto-files';
 
 /** A handler: the decoded request and the caller the credential check established. */
@@ -18,14 +21,36 @@ export interface GrpcServiceBinding {
   readonly handlers: GrpcUnaryHandlers;
 }
 
+/** `logger` with `fields` added to every entry. */
+const withFields = (logger: Logger, fields: object): Logger => ({
+  info: (obj, msg) => logger.info({ ...fields, ...obj }, msg),
+  warn: (obj, msg) => logger.warn({ ...fields, ...obj }, msg),
+  error: (obj, msg) => logger.error({ ...fields, ...obj }, msg),
+  debug: (obj, msg) => logger.debug({ ...fields, ...obj }, msg),
+});
+
 const unary =
   (handler: GrpcUnaryHandler, rule: GrpcAccessRule, auth: GrpcCallAuthentication, logger: Logger, method: string): handleUnaryCall<unknown, object> =>
   (call, callback) => {
-    authorizeCall(method, rule, call.metadata, call.request, auth)
-      .then((caller) => handler(call.request as never, caller))
+    const timer = grpcServerCallDuration.startTimer({ method });
+    const [requestId] = call.metadata.get(REQUEST_ID_METADATA_KEY);
+    const serve = () =>
+      inSpan(method, SpanKind.SERVER, incomingContext(call.metadata.getMap()), async () => {
+        const caller = await authorizeCall(method, rule, call.metadata, call.request, auth);
+        return handler(call.request as never, caller);
+      });
+    const callLogger = typeof requestId === 'string' ? withFields(logger, { requestId }) : logger;
+    (typeof requestId === 'string' ? RequestId.run(requestId, serve) : serve())
       .then(
-        (response) => callback(null, response),
-        (error: unknown) => callback(grpcErrorReply(error, logger, method)),
+        (response) => {
+          timer({ code: 'OK' });
+          callback(null, response);
+        },
+        (error: unknown) => {
+          const reply = grpcErrorReply(error, callLogger, method);
+          timer({ code: status[reply.code] ?? 'UNKNOWN' });
+          callback(reply);
+        },
       );
   };
 

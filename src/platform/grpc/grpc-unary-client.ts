@@ -1,14 +1,18 @@
-import { Client, type Metadata, type ServiceError } from '@grpc/grpc-js';
+import { Client, connectivityState, type Metadata, type ServiceError } from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
-import type { Logger } from '../../../modules/kernel';
+import { context } from '@opentelemetry/api';
+import { DomainError, RequestId, type Logger } from '../../../modules/kernel';
+import { inSpan, outgoingTraceHeaders, SpanKind } from '../tracing/trace-context';
 import type { GrpcCallCredentials } from './grpc-call-credentials';
 import { GRPC_CHANNEL_OPTIONS } from './grpc-channel-options';
-import { domainErrorFromGrpc, isTransientTransportFailure } from './grpc-client-errors';
+import { domainErrorFromGrpc, isNeverSent, isTransientTransportFailure } from './grpc-client-errors';
+import { grpcTargetsOf } from './grpc-targets';
+import { grpcClientCallDuration } from '../metrics/grpc-metrics';
 import { channelCredentialsOf, type GrpcClientTls } from './grpc-tls';
 import type { ProtoService } from './proto-files';
 
 export interface GrpcUnaryClientOptions {
-  /** `host:port` of the service. */
+  /** `host:port`, `dns:///host:port`, or a comma-separated list of them (see grpc-targets). */
   readonly address: string;
   readonly proto: ProtoService;
   /** Names the service in SERVICE_UNAVAILABLE messages, e.g. `User service`. */
@@ -26,6 +30,9 @@ export interface GrpcUnaryClientOptions {
   readonly retryBackoffMs?: number;
 }
 
+/** The metadata key carrying the id of the request a call serves (from the client's X-Request-Id). */
+export const REQUEST_ID_METADATA_KEY = 'x-request-id';
+
 export interface GrpcCallOptions {
   /** True only when repeating the call cannot do anything twice (reads, idempotent writes, keyed sends). */
   readonly retryable: boolean;
@@ -34,32 +41,57 @@ export interface GrpcCallOptions {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Calls the unary RPCs of one service over one channel. Every call has a deadline; a
- * retryable call is repeated, with a small backoff and within that deadline, while the
- * service is unreachable (UNAVAILABLE from the transport, not from the server). Failures
- * are rethrown as the DomainError the server threw, or SERVICE_UNAVAILABLE. Each call carries
- * the metadata of `callCredentials`, taken when the call starts (so in the caller's request).
+ * Calls the unary RPCs of one service. Every call has a deadline; a retryable call is
+ * repeated, with a small backoff and within that deadline, while the service is unreachable
+ * (UNAVAILABLE from the transport, not from the server). Failures are rethrown as the
+ * DomainError the server threw, or SERVICE_UNAVAILABLE. Each call carries the metadata of
+ * `callCredentials`, taken when the call starts (so in the caller's request).
+ *
+ * Each target of the address gets its own channel, balancing round-robin over every address
+ * its name resolves to. Calls go to the channels in turn, skipping one that is failing while
+ * another is not; a call that never left this process (no connection established) moves on to
+ * the next channel even when it is not retryable, since no server saw it.
  */
 export class GrpcUnaryClient {
-  private readonly client: Client;
+  private readonly channels: readonly Client[];
+  private next = 0;
 
   constructor(private readonly options: GrpcUnaryClientOptions) {
-    this.client = new Client(options.address, channelCredentialsOf(options.tls), GRPC_CHANNEL_OPTIONS);
+    const targets = grpcTargetsOf(options.address);
+    if (targets === undefined) throw new Error(`not a gRPC address: "${options.address}"`);
+    this.channels = targets.map((target) => new Client(target, channelCredentialsOf(options.tls), GRPC_CHANNEL_OPTIONS));
   }
 
   async call<TResponse>(method: string, request: object, callOptions: GrpcCallOptions): Promise<TResponse> {
+    const path = `${this.options.proto.serviceName}/${method}`;
+    const timer = grpcClientCallDuration.startTimer({ method: path });
+    try {
+      const response = await inSpan(path, SpanKind.CLIENT, context.active(), () => this.callWithRetries<TResponse>(method, request, callOptions));
+      timer({ code: 'OK' });
+      return response;
+    } catch (error) {
+      timer({ code: error instanceof DomainError ? error.code : 'INTERNAL_ERROR' });
+      throw error;
+    }
+  }
+
+  private async callWithRetries<TResponse>(method: string, request: object, callOptions: GrpcCallOptions): Promise<TResponse> {
     const definition = this.options.proto.definition[method] as MethodDefinition<object, TResponse> | undefined;
     if (definition === undefined) throw new Error(`${this.options.proto.serviceName} has no method ${method}`);
-    const maxAttempts = callOptions.retryable ? (this.options.maxAttempts ?? 3) : 1;
+    const maxAttempts = callOptions.retryable ? Math.max(this.options.maxAttempts ?? 3, this.channels.length) : this.channels.length;
     const backoffMs = this.options.retryBackoffMs ?? 50;
     const deadline = Date.now() + this.options.deadlineMs;
     const metadata = this.options.callCredentials();
+    for (const [key, value] of Object.entries(outgoingTraceHeaders())) metadata.set(key, value);
+    const requestId = RequestId.current();
+    if (requestId !== undefined) metadata.set(REQUEST_ID_METADATA_KEY, requestId);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.attempt(definition, request, metadata, deadline);
+        return await this.attempt(this.pick(), definition, request, metadata, deadline);
       } catch (error) {
+        const again = callOptions.retryable ? isTransientTransportFailure(error) : isNeverSent(error);
         const pause = backoffMs * attempt;
-        if (attempt >= maxAttempts || !isTransientTransportFailure(error) || Date.now() + pause >= deadline) {
+        if (attempt >= maxAttempts || !again || Date.now() + pause >= deadline) {
           throw domainErrorFromGrpc(error, this.options.serviceLabel);
         }
         this.options.logger.debug({ method: definition.path, attempt }, 'gRPC service unavailable, retrying');
@@ -68,19 +100,35 @@ export class GrpcUnaryClient {
     }
   }
 
-  /** Closes the channel; later calls fail. */
+  /** The next channel in turn that is not failing; the next in turn when all are. */
+  private pick(): Client {
+    const count = this.channels.length;
+    for (let offset = 0; offset < count; offset += 1) {
+      const channel = this.channels[(this.next + offset) % count] as Client;
+      if (channel.getChannel().getConnectivityState(false) !== connectivityState.TRANSIENT_FAILURE) {
+        this.next = (this.next + offset + 1) % count;
+        return channel;
+      }
+    }
+    const channel = this.channels[this.next % count] as Client;
+    this.next = (this.next + 1) % count;
+    return channel;
+  }
+
+  /** Closes the channels; later calls fail. */
   close(): void {
-    this.client.close();
+    for (const channel of this.channels) channel.close();
   }
 
   private attempt<TResponse>(
+    client: Client,
     definition: MethodDefinition<object, TResponse>,
     request: object,
     metadata: Metadata,
     deadline: number,
   ): Promise<TResponse> {
     return new Promise((resolve, reject) => {
-      this.client.makeUnaryRequest(
+      client.makeUnaryRequest(
         definition.path,
         definition.requestSerialize,
         definition.responseDeserialize,

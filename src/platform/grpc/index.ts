@@ -13,3 +13,4 @@ export * from './grpc-credential-metadata';
 export * from './grpc-call-guard';
 export * from './grpc-call-credentials';
 export * from './grpc-tls';
+export * from './grpc-targets';

@@ -67,6 +67,8 @@ describe('proto files', () => {
       'ListPublicRooms',
       'ListConversations',
       'MarkRead',
+      'EditMessage',
+      'DeleteMessage',
       'GetFeedCursor',
       'GetFeedEvents',
     ]);

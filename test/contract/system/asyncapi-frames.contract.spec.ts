@@ -28,7 +28,7 @@ describe('/asyncapi.json against /ws/chat', () => {
     const { server } = await served();
     const ajv = new Ajv({ strict: false, allErrors: true });
     const validators = new Map<string, ValidateFunction>(Object.entries(server).map(([type, message]) => [type, ajv.compile(message.payload)]));
-    const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
+    const [alice, bob, carol] = (await newUsers(3)) as [TestUser, TestUser, TestUser];
     const [aliceSocket, bobSocket] = [await alice.ws(), await bob.ws()];
     const text = uniqueText('asyncapi');
 
@@ -36,6 +36,15 @@ describe('/asyncapi.json against /ws/chat', () => {
     const pushed = await bobSocket.next(pushWithText(text));
     await bobSocket.request({ type: 'read', peerId: alice.userId, seq: pushed.message.seq });
     await aliceSocket.next(ofType('read'));
+    await aliceSocket.request({ type: 'message.edit', messageId: pushed.message.messageId, message: uniqueText('edited') });
+    await bobSocket.next(ofType('message.edited'));
+    await aliceSocket.request({ type: 'message.delete', messageId: pushed.message.messageId });
+    await bobSocket.next(ofType('message.deleted'));
+    await bobSocket.request({ type: 'typing', to: alice.userId });
+    await aliceSocket.next(ofType('typing'));
+    await aliceSocket.request({ type: 'presence.subscribe', userIds: [carol.userId] });
+    await carol.ws();
+    await aliceSocket.next((frame: Frame) => frame.type === 'presence' && frame.userId === carol.userId && frame.status === 'online');
     const roomId = await createRoom(alice);
     await bobSocket.request({ type: 'room.join', roomId });
     await aliceSocket.next(aboutRoom('room.joined', roomId));

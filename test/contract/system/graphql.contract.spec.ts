@@ -19,7 +19,7 @@ describe('GraphQL queries and mutations', () => {
     });
     const [someone] = (await newUsers(1)) as [TestUser];
     const overHttp = await someone.http.withToken(authenticate.token).get(`/users/${created.createUser.userId}`);
-    expect(overHttp.body).toEqual({ userId: created.createUser.userId, username: registration.username, email: registration.email });
+    expect(overHttp.body).toEqual({ userId: created.createUser.userId, username: registration.username, email: registration.email, presence: { status: 'offline' } });
     expect((await graphqlFor(someone).data('{ me { userId } }')).me).toEqual({ userId: someone.userId });
   });
 

@@ -108,7 +108,7 @@ describe('a strict edge: unknown query parameters and body fields are refused', 
     const sent = await sendPrivate(alice, bob, 'kept fields', { clientMessageId: uniqueText('c') });
     expect(Object.keys(sent).sort()).toEqual(['clientMessageId', 'message', 'messageId', 'recipientId', 'senderId', 'seq', 'timestamp']);
     const own = await alice.http.get(`/users/${alice.userId}`);
-    expect(Object.keys(own.body).sort()).toEqual(['email', 'userId', 'username']);
+    expect(Object.keys(own.body).sort()).toEqual(['email', 'presence', 'userId', 'username']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { ChatSocket, eventually, expectError, HttpClient, newUserOn, type Json, type TestUser } from '../../harness/system';
-import { errorCodes, graphqlOf, subscriberOf } from '../../harness/graphql';
+import { errorCodes, graphqlOf, subscriberOf, withText } from '../../harness/graphql';
 import { startOwnTarget } from '../../harness/system/own-target';
 import type { RunningTarget } from '../../harness/system/targets/running-target';
 
@@ -67,6 +67,26 @@ describe('tokens that end (a target with 15 s access tokens and signing keys rot
   it('closes a GraphQL subscription socket with 4401 when its token expires', async () => {
     const user = await newUserOn(target.endpoints, 0);
     const subscription = subscriberOf(last().httpUrl, user.token).subscribe('subscription { messageAdded { messageId } }');
+    expect(await subscription.ending(40_000)).toEqual({ kind: 'closed', code: 4401, reason: 'Token expired' });
+  });
+
+  it('keeps a GraphQL subscription socket open past its first token when renewSocketToken brings a fresh one, until that one expires', async () => {
+    const user = await newUserOn(target.endpoints, 0);
+    const friend = await newUserOn(target.endpoints, 0);
+    const session = await signIn(user);
+    const subscriber = subscriberOf(last().httpUrl, session.token);
+    const subscription = subscriber.subscribe('subscription { messageAdded { message } }');
+    const renew = (token: string) => subscriber.subscribe('mutation ($t: String!) { renewSocketToken(token: $t) { expiresAt } }', { t: token }).next();
+    await untilPast(expiryOf(session.token) - 4_000);
+    const refreshed = (await new HttpClient(gateways()[0]!.httpUrl).post('/users/refresh', { refreshToken: session.refreshToken })).body;
+    const mismatch = await renew((await signIn(friend)).token);
+    expect(mismatch.errors?.map((error: Json) => error.extensions?.code)).toEqual(['AUTH_USER_MISMATCH']);
+    expect((await renew(refreshed.token)).data).toEqual({ renewSocketToken: { expiresAt: new Date(expiryOf(refreshed.token)).toISOString() } });
+    await untilPast(expiryOf(session.token) + 1_000);
+    const text = `after the first token ${Date.now().toString(36)}`;
+    const friendNow = new HttpClient(gateways()[0]!.httpUrl, (await signIn(friend)).token);
+    expect((await friendNow.post(`/chats/private/${user.userId}`, { message: text })).status).toBe(201);
+    expect((await subscription.next(withText(text), 10_000)).data).toEqual({ messageAdded: { message: text } });
     expect(await subscription.ending(40_000)).toEqual({ kind: 'closed', code: 4401, reason: 'Token expired' });
   });
 

@@ -158,7 +158,7 @@ describe('GET /users/{userId}', () => {
     const me = await newUser();
     const response = await me.http.get(`/users/${me.userId}`);
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ userId: me.userId, username: me.username, email: me.email });
+    expect(response.body).toEqual({ userId: me.userId, username: me.username, email: me.email, presence: { status: 'offline' } });
   });
 
   it('shows another user without their email', async () => {
@@ -166,7 +166,7 @@ describe('GET /users/{userId}', () => {
     const other = await newUser();
     const response = await me.http.get(`/users/${other.userId}`);
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ userId: other.userId, username: other.username });
+    expect(response.body).toEqual({ userId: other.userId, username: other.username, presence: { status: 'offline' } });
   });
 
   it('answers 404 USERS_USER_NOT_FOUND for an unknown user', async () => {

@@ -7,10 +7,10 @@ export interface ProbeOptions {
   readonly probeEveryMs?: number;
 }
 
-/** The text of the message a `messageAdded` / `roomMessageAdded` result carries (or the room name a `roomEvents` result carries). */
+/** The text of the message a `messageAdded` / `roomMessageAdded` / `messageEdited` result carries (or the room name a `roomEvents` result carries). */
 export const messageTextOf = (result: Result): string | undefined => {
   const data = result.data as Record<string, { message?: unknown; name?: unknown } | undefined> | null | undefined;
-  const message = data?.messageAdded ?? data?.roomMessageAdded;
+  const message = data?.messageAdded ?? data?.roomMessageAdded ?? data?.messageEdited;
   if (typeof message?.message === 'string') return message.message;
   return typeof data?.roomEvents?.name === 'string' ? data.roomEvents.name : undefined;
 };

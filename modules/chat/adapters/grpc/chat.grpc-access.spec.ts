@@ -4,7 +4,7 @@ import { chatGrpcService } from './chat.grpc-server';
 const OTHER = 9;
 const ROOM = 3;
 
-describeGrpcAccessCases('ChatService', () => chatGrpcService({ messaging: reachedPorts(), roomRegistry: reachedPorts(), roomAdministration: reachedPorts(), conversations: reachedPorts(), chatFeed: reachedPorts() }), {
+describeGrpcAccessCases('ChatService', () => chatGrpcService({ messaging: reachedPorts(), roomRegistry: reachedPorts(), roomAdministration: reachedPorts(), conversations: reachedPorts(), messageEditing: reachedPorts(), chatFeed: reachedPorts() }), {
   SendPrivateMessage: { access: 'only the user in fromUserId', request: { fromUserId: ALICE, toUserId: OTHER, message: 'hi' } },
   GetPrivateChatHistory: { access: 'only the user in fromUserId', request: { fromUserId: ALICE, toUserId: OTHER } },
   SendRoomMessage: { access: 'only the user in userId', request: { userId: ALICE, roomId: ROOM, message: 'hi' } },
@@ -14,6 +14,8 @@ describeGrpcAccessCases('ChatService', () => chatGrpcService({ messaging: reache
   LeaveRoom: { access: 'only the user in userId', request: { userId: ALICE, roomId: ROOM } },
   ListRooms: { access: 'only the user in userId', request: { userId: ALICE } },
   GetRoom: { access: 'only the user in userId', request: { userId: ALICE, roomId: ROOM } },
+  EditMessage: { access: 'only the user in userId', request: { userId: ALICE, messageId: 'm-1', message: 'hi' } },
+  DeleteMessage: { access: 'only the user in userId', request: { userId: ALICE, messageId: 'm-1' } },
   ListConversations: { access: 'only the user in userId', request: { userId: ALICE } },
   MarkRead: { access: 'only the user in userId', request: { userId: ALICE, roomId: ROOM, seq: 1 } },
   AddRoomMember: { access: 'only the user in userId', request: { userId: ALICE, roomId: ROOM, memberId: OTHER } },
@@ -29,7 +31,7 @@ describeGrpcAccessCases('ChatService', () => chatGrpcService({ messaging: reache
 
 describe('ChatService acting-user check', () => {
   it('leaves a malformed acting-user id to the service (VALIDATION_FAILED in one process too): it names nobody', async () => {
-    const loopback = await startAccessLoopback(chatGrpcService({ messaging: reachedPorts(), roomRegistry: reachedPorts(), roomAdministration: reachedPorts(), conversations: reachedPorts(), chatFeed: reachedPorts() }));
+    const loopback = await startAccessLoopback(chatGrpcService({ messaging: reachedPorts(), roomRegistry: reachedPorts(), roomAdministration: reachedPorts(), conversations: reachedPorts(), messageEditing: reachedPorts(), chatFeed: reachedPorts() }));
     try {
       for (const fromUserId of [0, -1]) {
         const answer = await loopback.caller.call('SendPrivateMessage', { fromUserId, toUserId: OTHER, message: 'hi' }, await loopback.bearer(ALICE));

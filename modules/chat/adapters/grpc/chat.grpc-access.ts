@@ -27,4 +27,6 @@ export const CHAT_GRPC_ACCESS: GrpcAccessTable = {
   DeleteRoom: RpcAccess.actingUser('userId'),
   ListRoomMembers: RpcAccess.actingUser('userId'),
   ListPublicRooms: RpcAccess.actingUser('userId'),
+  EditMessage: RpcAccess.actingUser('userId'),
+  DeleteMessage: RpcAccess.actingUser('userId'),
 };

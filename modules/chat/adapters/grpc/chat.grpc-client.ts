@@ -3,7 +3,10 @@ import type { GrpcCallCredentials, GrpcClientTls, GrpcUnaryClient } from '../../
 import type {
   ChatMessage,
   CreateRoomInput,
+  DeleteMessageInput,
+  EditMessageInput,
   ListRoomsInput,
+  MessageEditing,
   Messaging,
   PrivateHistoryInput,
   ListPublicRoomsInput,
@@ -29,6 +32,7 @@ import type {
   SendRoomMessageInput,
 } from '../../contracts';
 import type {
+  ChangedMessageResponseMessage,
   DeleteRoomResponseMessage,
   GetRoomResponseMessage,
   ListPublicRoomsResponseMessage,
@@ -44,6 +48,8 @@ import type {
 } from './chat.grpc-messages';
 import {
   chatMessageOf,
+  deleteMessageRequestOf,
+  editMessageRequestOf,
   listRoomsRequestOf,
   privateHistoryRequestOf,
   privateMessageRequestOf,
@@ -82,16 +88,17 @@ export interface GrpcChatClientDeps {
 }
 
 /**
- * Messaging, RoomRegistry and RoomAdministration answered by the remote chat service over gRPC
+ * Messaging, RoomRegistry, RoomAdministration and MessageEditing answered by the remote chat service over gRPC
  * (proto/chat.proto): one RPC per port method on one channel. Errors come back as the
  * service's own DomainErrors; an unreachable service is SERVICE_UNAVAILABLE. Calls that
  * are safe to repeat are retried while the service is unreachable: reads, JoinRoom and
  * LeaveRoom (idempotent), and sends carrying a clientMessageId; CreateRoom and unkeyed
  * sends are not, since they may have run; of the running-rooms calls, reads, SetRoomRole and
- * UpdateRoom are retried (repeating them changes nothing more), adds, removals and deletes are not. Each call carries `grpcCallCredentials` (the
+ * UpdateRoom are retried (repeating them changes nothing more), adds, removals and deletes are not;
+ * DeleteMessage is retried (idempotent), EditMessage is not (a repeat would stamp a new editedAt). Each call carries `grpcCallCredentials` (the
  * gateway's: the token of the request it serves, which the service checks against the acting user).
  */
-export class GrpcChatClient implements Messaging, RoomRegistry, RoomAdministration {
+export class GrpcChatClient implements Messaging, RoomRegistry, RoomAdministration, MessageEditing {
   private readonly client: GrpcUnaryClient;
 
   constructor(deps: GrpcChatClientDeps) {
@@ -148,6 +155,16 @@ export class GrpcChatClient implements Messaging, RoomRegistry, RoomAdministrati
   async getRoom(input: RoomMemberInput): Promise<RoomDetails> {
     const request = roomMemberRequestOf(input);
     return roomDetailsOf(await this.client.call<GetRoomResponseMessage>('GetRoom', request, { retryable: true }));
+  }
+
+  async editMessage(input: EditMessageInput): Promise<ChatMessage> {
+    const request = editMessageRequestOf(input);
+    return sentMessageOf(await this.client.call<ChangedMessageResponseMessage>('EditMessage', request, { retryable: false }));
+  }
+
+  async deleteMessage(input: DeleteMessageInput): Promise<ChatMessage> {
+    const request = deleteMessageRequestOf(input);
+    return sentMessageOf(await this.client.call<ChangedMessageResponseMessage>('DeleteMessage', request, { retryable: true }));
   }
 
   async addMember(input: RoomMemberChangeInput): Promise<RoomMember> {

@@ -11,6 +11,8 @@ import {
 import { FEED_MAX_LIMIT, HISTORY_MAX_LIMIT, type FeedEvent, type FeedPage, type FeedSinceInput } from '../../contracts';
 import type {
   ChatMessage,
+  DeleteMessageInput,
+  EditMessageInput,
   HistoryPaging,
   ListRoomsInput,
   PrivateHistoryInput,
@@ -27,6 +29,8 @@ import type {
   FeedEventMessage,
   FeedEventsRequestMessage,
   FeedEventsResponseMessage,
+  DeleteMessageRequestMessage,
+  EditMessageRequestMessage,
   GetRoomResponseMessage,
   ListRoomsRequestMessage,
   MessageMessage,
@@ -36,7 +40,6 @@ import type {
   RoomMemberRequestMessage,
   RoomMessage,
   RoomMessageRequestMessage,
-  SentMessageResponseMessage,
 } from './chat.grpc-messages';
 
 /*
@@ -97,6 +100,20 @@ export const listRoomsRequestOf = (input: ListRoomsInput): ListRoomsRequestMessa
   userId: wireInt32(wireInput(input).userId, 'userId'),
 });
 
+export const editMessageRequestOf = (input: EditMessageInput): EditMessageRequestMessage => {
+  const fields = wireInput(input);
+  return {
+    userId: wireInt32(fields.userId, 'userId'),
+    messageId: wireString(fields.messageId, 'messageId'),
+    message: wireString(fields.message, 'message'),
+  };
+};
+
+export const deleteMessageRequestOf = (input: DeleteMessageInput): DeleteMessageRequestMessage => {
+  const fields = wireInput(input);
+  return { userId: wireInt32(fields.userId, 'userId'), messageId: wireString(fields.messageId, 'messageId') };
+};
+
 export const messageOf = (message: ChatMessage): MessageMessage => ({
   senderId: message.senderId,
   message: message.message,
@@ -107,6 +124,8 @@ export const messageOf = (message: ChatMessage): MessageMessage => ({
   seq: message.seq,
   kind: message.kind,
   ...presentField('clientMessageId', message.clientMessageId),
+  ...presentField('editedAt', message.editedAt),
+  deleted: message.deleted === true,
 });
 
 export const chatMessageOf = (message: MessageMessage): ChatMessage => ({
@@ -119,10 +138,12 @@ export const chatMessageOf = (message: MessageMessage): ChatMessage => ({
   timestamp: message.timestamp,
   seq: message.seq,
   ...presentField('clientMessageId', message.clientMessageId),
+  ...presentField('editedAt', message.editedAt),
+  ...(message.deleted ? { deleted: true } : {}),
 });
 
 /** The stored message of a send reply; a reply without one is a broken server. */
-export const sentMessageOf = (response: SentMessageResponseMessage): ChatMessage => {
+export const sentMessageOf = (response: { readonly message: MessageMessage | null }): ChatMessage => {
   if (response.message === null) throw new DomainError(INTERNAL_ERROR_CODE, 'internal', 'Chat service replied without the message');
   return chatMessageOf(response.message);
 };

@@ -14,6 +14,8 @@ export interface MessageMessage {
   readonly seq: number;
   readonly kind: string;
   readonly clientMessageId?: string;
+  readonly editedAt?: string;
+  readonly deleted: boolean;
 }
 
 export interface PrivateMessageRequestMessage {
@@ -170,6 +172,22 @@ export interface PublicRoomMessage extends RoomInfoMessage {
 export interface ListPublicRoomsResponseMessage {
   readonly rooms: PublicRoomMessage[];
   readonly nextAfter?: number;
+}
+
+export interface EditMessageRequestMessage {
+  readonly userId: number;
+  readonly messageId: string;
+  readonly message: string;
+}
+
+export interface DeleteMessageRequestMessage {
+  readonly userId: number;
+  readonly messageId: string;
+}
+
+/** EditMessageResponse and DeleteMessageResponse. */
+export interface ChangedMessageResponseMessage {
+  readonly message: MessageMessage | null;
 }
 
 export interface FeedCursorRequestMessage {

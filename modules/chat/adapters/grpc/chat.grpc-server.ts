@@ -1,7 +1,10 @@
 import { chatServiceProto, presentField, type GrpcServiceBinding } from '../../../../src/platform/grpc';
-import type { ChatFeed, Conversations, HistoryPaging, Messaging, RoomAdministration, RoomRegistry } from '../../contracts';
+import type { ChatFeed, Conversations, HistoryPaging, MessageEditing, Messaging, RoomAdministration, RoomRegistry, RoomVisibility } from '../../contracts';
 import type {
+  ChangedMessageResponseMessage,
   CreateRoomRequestMessage,
+  DeleteMessageRequestMessage,
+  EditMessageRequestMessage,
   GetRoomResponseMessage,
   HistoryResponseMessage,
   ListRoomsRequestMessage,
@@ -24,6 +27,7 @@ import { roomAdministrationHandlers } from './room-administration.grpc-handlers'
 export interface ChatGrpcServiceDeps {
   readonly messaging: Messaging;
   readonly roomRegistry: RoomRegistry;
+  readonly messageEditing: MessageEditing;
   readonly conversations: Conversations;
   readonly roomAdministration: RoomAdministration;
   readonly chatFeed: ChatFeed;
@@ -37,12 +41,12 @@ const pagingOf = (request: { before?: string; after?: string; limit?: number }):
 
 /**
  * The ChatService of proto/chat.proto over the chat module's inbound ports (Messaging,
- * RoomRegistry and RoomAdministration): each RPC is one port call. Optional request fields that were not
+ * RoomRegistry, RoomAdministration and MessageEditing): each RPC is one port call. Optional request fields that were not
  * sent (clientMessageId, before, limit) are left out of the port input, not defaulted.
  * Failures are the ports' DomainErrors, turned into statuses by startGrpcServer. Who may
  * call what is CHAT_GRPC_ACCESS: a user acting as themself, checked before any handler runs.
  */
-export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration, conversations, chatFeed }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
+export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration, conversations, messageEditing, chatFeed }: ChatGrpcServiceDeps): GrpcServiceBinding => ({
   proto: chatServiceProto(),
   access: CHAT_GRPC_ACCESS,
   handlers: {
@@ -74,7 +78,7 @@ export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration, c
       const room = await roomRegistry.createRoom({
         roomName: request.roomName,
         userId: request.userId,
-        ...presentField('visibility', request.visibility as never),
+        ...presentField('visibility', request.visibility as RoomVisibility | undefined),
         members: request.members,
       });
       return { roomId: room.roomId, name: room.name };
@@ -95,6 +99,12 @@ export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration, c
       const room = await roomRegistry.getRoom({ userId, roomId });
       return { ...room, members: room.members };
     },
+    EditMessage: async ({ userId, messageId, message }: EditMessageRequestMessage): Promise<ChangedMessageResponseMessage> => ({
+      message: messageOf(await messageEditing.editMessage({ userId, messageId, message })),
+    }),
+    DeleteMessage: async ({ userId, messageId }: DeleteMessageRequestMessage): Promise<ChangedMessageResponseMessage> => ({
+      message: messageOf(await messageEditing.deleteMessage({ userId, messageId })),
+    }),
     ...conversationsGrpcHandlers(conversations),
     ...roomAdministrationHandlers(roomAdministration),
     ...chatFeedGrpcHandlers(chatFeed),

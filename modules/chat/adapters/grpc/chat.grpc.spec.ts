@@ -9,6 +9,8 @@ import { createInMemoryChatStorage } from '../in-memory/in-memory.chat-storage';
 import { MessagingService } from '../../application/messaging.service';
 import { RoomsService } from '../../application/rooms.service';
 import { ChatFeedService } from '../../application/chat-feed.service';
+import { MessageEditingService } from '../../application/message-editing.service';
+import { RoleRoomModeration } from '../rooms/role.room-moderation';
 import { ConversationsService } from '../../application/conversations.service';
 import { RoomAdministrationService } from '../../application/room-administration.service';
 import type { UserLookup } from '../../ports';
@@ -43,10 +45,11 @@ const startLoopback = async () => {
   const conversations = new ConversationsService(common);
   const roomAdministration = new RoomAdministrationService(common);
   const chatFeed = new ChatFeedService({ ...common, chatEventRetentionMs: 3_600_000 });
+  const messageEditing = new MessageEditingService({ ...common, roomModeration: new RoleRoomModeration(common) });
   const server = await startGrpcServer({
     host: '127.0.0.1',
     port: 0,
-    services: [chatGrpcService({ messaging, roomRegistry, roomAdministration, conversations, chatFeed })],
+    services: [chatGrpcService({ messaging, roomRegistry, roomAdministration, conversations, messageEditing, chatFeed })],
     auth: { tokenVerifier: users.tokenVerifier },
     logger: silentLogger,
   });
@@ -78,7 +81,7 @@ const startLoopback = async () => {
 
 describeChatApiContract('GrpcChatClient over a loopback gRPC server', async () => {
   const { client, conversationsClient, close } = await startLoopback();
-  return { messaging: client, rooms: client, administration: client, conversations: conversationsClient, existingUserIds: EXISTING_USER_IDS, close };
+  return { messaging: client, rooms: client, administration: client, editing: client, conversations: conversationsClient, existingUserIds: EXISTING_USER_IDS, close };
 });
 
 describe('GrpcChatClient optional fields', () => {

@@ -1,5 +1,5 @@
 import { presentField } from '../../../../src/platform/grpc';
-import type { RoomAdministration } from '../../contracts';
+import type { RoomAdministration, RoomRole, RoomVisibility } from '../../contracts';
 import type {
   DeleteRoomResponseMessage,
   ListPublicRoomsRequestMessage,
@@ -18,7 +18,8 @@ import { memberPageMessageOf, publicRoomsMessageOf, roomMemberMessageOf } from '
 
 /**
  * The running-rooms RPCs of ChatService (issue 10), each one {@link RoomAdministration} call.
- * Wire strings (visibility, role) go to the port as sent, which refuses what it does not know.
+ * Wire strings (visibility, role) go to the port as sent (typed as what they should be), and the
+ * port refuses what it does not know with VALIDATION_FAILED.
  */
 export const roomAdministrationHandlers = (administration: RoomAdministration) => ({
   AddRoomMember: async ({ userId, roomId, memberId }: RoomMemberChangeRequestMessage): Promise<RoomMemberResponseMessage> =>
@@ -27,13 +28,13 @@ export const roomAdministrationHandlers = (administration: RoomAdministration) =
     ...(await administration.removeMember({ userId, roomId, memberId })),
   }),
   SetRoomRole: async ({ userId, roomId, memberId, role }: SetRoomRoleRequestMessage): Promise<RoomMemberResponseMessage> =>
-    roomMemberMessageOf(await administration.setRole({ userId, roomId, memberId, role: role as never })),
+    roomMemberMessageOf(await administration.setRole({ userId, roomId, memberId, role: role as RoomRole })),
   UpdateRoom: async (request: UpdateRoomRequestMessage): Promise<RoomInfoMessage> => ({
     ...(await administration.updateRoom({
       userId: request.userId,
       roomId: request.roomId,
       ...presentField('name', request.name),
-      ...presentField('visibility', request.visibility as never),
+      ...presentField('visibility', request.visibility as RoomVisibility | undefined),
     })),
   }),
   DeleteRoom: async ({ userId, roomId }: RoomActionRequestMessage): Promise<DeleteRoomResponseMessage> => ({

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '../../contracts';
-import type { AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, NewMessage } from '../../ports';
+import type { AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, MessageTextChange, NewMessage, TombstoneResult } from '../../ports';
 import { recordAnnouncement } from '../../domain/announcement';
+import { tombstoneOf } from '../../domain/tombstone';
 import type { InMemoryChatEventLog } from './in-memory.chat-event-log';
 
 /**
@@ -10,6 +11,8 @@ import type { InMemoryChatEventLog } from './in-memory.chat-event-log';
  * (senderId, clientMessageId) makes appends idempotent. Appends run without awaiting,
  * so concurrent appends get consecutive seqs. Copies are returned; nothing survives a restart.
  * A created message's announcement goes into `chatEventLog` in the same synchronous step.
+ * so concurrent appends get consecutive seqs. Edits and deletes replace the frozen message
+ * in every index. Copies are returned; nothing survives a restart.
  */
 export class InMemoryMessageStore implements MessageStore {
   private readonly conversations = new Map<ConversationKey, ChatMessage[]>();
@@ -59,6 +62,32 @@ export class InMemoryMessageStore implements MessageStore {
       if (message.clientMessageId !== undefined) this.byClientMessageId.delete(`${message.senderId}:${message.clientMessageId}`);
     }
     this.conversations.delete(conversation);
+  }
+
+  async findById(messageId: string): Promise<ChatMessage | null> {
+    const found = this.byMessageId.get(messageId);
+    return found === undefined ? null : { ...found.message };
+  }
+
+  async edit(change: MessageTextChange): Promise<ChatMessage | null> {
+    const found = this.byMessageId.get(change.messageId);
+    if (found === undefined || found.message.deleted === true) return null;
+    return { ...this.replace(found.conversation, Object.freeze({ ...found.message, message: change.message, editedAt: change.editedAt })) };
+  }
+
+  async tombstone(messageId: string): Promise<TombstoneResult | null> {
+    const found = this.byMessageId.get(messageId);
+    if (found === undefined) return null;
+    if (found.message.deleted === true) return { message: { ...found.message }, deletedNow: false };
+    return { message: { ...this.replace(found.conversation, Object.freeze(tombstoneOf(found.message))) }, deletedNow: true };
+  }
+
+  private replace(conversation: ConversationKey, message: ChatMessage): ChatMessage {
+    const messages = this.conversations.get(conversation);
+    if (messages !== undefined) messages[message.seq - 1] = message;
+    this.byMessageId.set(message.messageId, { conversation, message });
+    if (message.clientMessageId !== undefined) this.byClientMessageId.set(`${message.senderId}:${message.clientMessageId}`, message);
+    return message;
   }
 }
 

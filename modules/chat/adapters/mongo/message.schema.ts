@@ -18,6 +18,9 @@ export interface MessageDocument {
   timestamp: Date;
   clientMessageId?: string | null;
   dedupeKey: string;
+  editedAt?: Date | null;
+  /** True on a tombstone; absent or null on a live message. */
+  deleted?: boolean | null;
 }
 
 export const messageSchema = new EntitySchema<MessageDocument>({
@@ -35,6 +38,8 @@ export const messageSchema = new EntitySchema<MessageDocument>({
     timestamp: { type: 'Date' },
     clientMessageId: { type: 'string', nullable: true },
     dedupeKey: { type: 'string' },
+    editedAt: { type: 'Date', nullable: true },
+    deleted: { type: 'boolean', nullable: true },
   },
   uniques: [{ name: 'messages_dedupe_key_unique', properties: ['dedupeKey'] }],
   indexes: [{ options: [{ conversation: 1, seq: -1 }, { name: 'messages_conversation_seq_unique', unique: true }] }],

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { MongoCounters } from '../../../../src/platform/mongo/mongo-counters';
+import { isDuplicateKeyError } from '../../../../src/platform/mongo';
 import type { ChatMessage } from '../../contracts';
-import type { AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, NewMessage } from '../../ports';
+import type { AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, MessageTextChange, NewMessage, TombstoneResult } from '../../ports';
 import { recordAnnouncement } from '../../domain/announcement';
 import type { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { messageSchema, type MessageDocument } from './message.schema';
@@ -19,7 +20,14 @@ import { messageSchema, type MessageDocument } from './message.schema';
  * A message's announcement is recorded as an intent in the event log's outbox just before the
  * message insert (MongoDB has no multi-document transaction here): the log publishes it only
  * once the message exists, and the intent is withdrawn when the insert fails.
+ * Edits are single-document updates filtered on `deleted != true` (and undone when a delete
+ * won the race: FerretDB updates are not isolated). Of concurrent deletes, the one whose
+ * insert into `message_deletions` (unique `_id` = messageId) succeeds reports `deletedNow`,
+ * as FerretDB lets concurrent conditional updates all succeed; the rest only repeat the tombstone.
  */
+/** One document per deleted message: who deleted first is whose insert succeeded. */
+const MESSAGE_DELETIONS = 'message_deletions';
+
 export class MikroOrmMessageStore implements MessageStore {
   private readonly orm: MikroORM;
   private readonly counters: MongoCounters;
@@ -87,6 +95,47 @@ export class MikroOrmMessageStore implements MessageStore {
     await this.orm.em.fork().nativeDelete(messageSchema, { conversation });
   }
 
+  async findById(messageId: string): Promise<ChatMessage | null> {
+    const found = await this.orm.em.fork().findOne(messageSchema, { _id: messageId });
+    return found === null ? null : toChatMessage(found);
+  }
+
+  async edit(change: MessageTextChange): Promise<ChatMessage | null> {
+    const updated = await this.orm.em
+      .fork()
+      .nativeUpdate(messageSchema, { _id: change.messageId, deleted: { $ne: true } }, { message: change.message, editedAt: new Date(change.editedAt) });
+    if (updated === 0) return null;
+    const now = await this.findById(change.messageId);
+    if (now?.deleted !== true) return now;
+    await this.clearText(change.messageId);
+    return null;
+  }
+
+  async tombstone(messageId: string): Promise<TombstoneResult | null> {
+    if ((await this.findById(messageId)) === null) return null;
+    const deletedNow = await this.claimDeletion(messageId);
+    await this.orm.em.fork().nativeUpdate(messageSchema, { _id: messageId }, { deleted: true });
+    await this.clearText(messageId);
+    const now = await this.findById(messageId);
+    return now === null ? null : { message: now, deletedNow };
+  }
+
+  /** Of concurrent deletes of one message, across processes, exactly one wins this insert. */
+  private async claimDeletion(messageId: string): Promise<boolean> {
+    try {
+      await this.orm.em.getCollection<{ _id: string; deletedAt: Date }>(MESSAGE_DELETIONS).insertOne({ _id: messageId, deletedAt: new Date() });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  /** A tombstone's text and edit time are gone (also when an edit raced the delete). */
+  private async clearText(messageId: string): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(messageSchema, { _id: messageId }, { message: '', editedAt: null });
+  }
+
   private async findByDedupeKey(dedupeKey: string): Promise<ChatMessage | null> {
     const found = await this.orm.em.fork().findOne(messageSchema, { dedupeKey });
     return found === null ? null : toChatMessage(found);
@@ -117,6 +166,8 @@ const toChatMessage = (document: MessageDocument): ChatMessage => ({
   timestamp: document.timestamp.toISOString(),
   seq: document.seq,
   ...(isAbsent(document.clientMessageId) ? {} : { clientMessageId: document.clientMessageId }),
+  ...(isAbsent(document.editedAt) ? {} : { editedAt: document.editedAt.toISOString() }),
+  ...(document.deleted === true ? { deleted: true } : {}),
 });
 
 /** Optional fields come back as null or missing: MikroORM writes null for an undefined property. */

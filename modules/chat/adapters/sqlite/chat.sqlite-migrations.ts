@@ -91,6 +91,14 @@ export const chatSqliteMigrations: readonly SqliteMigration[] = [
   },
   {
     version: 5,
+    description: 'edited and deleted messages: edited_at, and a deleted flag for tombstones',
+    up: `
+      ALTER TABLE messages ADD COLUMN edited_at TEXT;
+      ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+    `,
+  },
+  {
+    version: 6,
     description: 'the chat event log (also the outbox): one row per event, its audience as a JSON array, published or not',
     up: `
       CREATE TABLE chat_events (

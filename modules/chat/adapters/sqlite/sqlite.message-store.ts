@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { StatementSync } from 'node:sqlite';
 import type { SqliteDatabase } from '../../../../src/platform/sqlite';
 import type { ChatMessage } from '../../contracts';
-import type { AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, NewMessage } from '../../ports';
+import type { AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, MessageTextChange, NewMessage, TombstoneResult } from '../../ports';
 import { recordAnnouncement } from '../../domain/announcement';
 import type { SqliteChatEventLog } from './sqlite.chat-event-log';
 
@@ -16,9 +16,11 @@ interface MessageRow {
   timestamp: string;
   seq: number;
   client_message_id: string | null;
+  edited_at: string | null;
+  deleted: number;
 }
 
-const COLUMNS = 'message_id, kind, sender_id, recipient_id, room_id, message, timestamp, seq, client_message_id';
+const COLUMNS = 'message_id, kind, sender_id, recipient_id, room_id, message, timestamp, seq, client_message_id, edited_at, deleted';
 
 /**
  * {@link MessageStore} on SQLite (`messages` and `conversations` of DATA_DIR/chat.db).
@@ -28,6 +30,8 @@ const COLUMNS = 'message_id, kind, sender_id, recipient_id, room_id, message, ti
  * resolved append is on disk. History pages read the (conversation, seq) unique index
  * backwards. messageIds are random UUIDs. A created message's announcement is inserted into
  * `chat_events` (through `chatEventLog`) in the same transaction.
+ * backwards. messageIds are random UUIDs. An edit is one conditional UPDATE (`deleted = 0`), so
+ * it cannot revive a tombstone; a delete clears the text and sets `deleted`.
  */
 export class SqliteMessageStore implements MessageStore {
   private readonly database: SqliteDatabase;
@@ -38,6 +42,9 @@ export class SqliteMessageStore implements MessageStore {
   private readonly inConversation: StatementSync;
   private readonly oldestAbove: StatementSync;
   private readonly eventLog: SqliteChatEventLog | undefined;
+  private readonly byId: StatementSync;
+  private readonly editOne: StatementSync;
+  private readonly tombstoneOne: StatementSync;
   private readonly deleteAll: StatementSync;
 
   constructor(deps: { chatSqlite: SqliteDatabase; chatEventLog?: SqliteChatEventLog }) {
@@ -54,6 +61,11 @@ export class SqliteMessageStore implements MessageStore {
     this.newestBelow = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE conversation = ? AND seq < ? ORDER BY seq DESC LIMIT ?`);
     this.oldestAbove = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE conversation = ? AND seq > ? ORDER BY seq LIMIT ?`);
     this.inConversation = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE message_id = ? AND conversation = ?`);
+    this.byId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE message_id = ?`);
+    this.editOne = db.prepare(`UPDATE messages SET message = ?, edited_at = ? WHERE message_id = ? AND deleted = 0 RETURNING ${COLUMNS}`);
+    this.tombstoneOne = db.prepare(
+      `UPDATE messages SET message = '', edited_at = NULL, deleted = 1 WHERE message_id = ? AND deleted = 0 RETURNING ${COLUMNS}`,
+    );
     this.deleteAll = db.prepare('DELETE FROM messages WHERE conversation = ?');
   }
 
@@ -102,6 +114,27 @@ export class SqliteMessageStore implements MessageStore {
   async deleteConversation(conversation: ConversationKey): Promise<void> {
     await this.database.write(() => this.deleteAll.run(conversation));
   }
+
+  async findById(messageId: string): Promise<ChatMessage | null> {
+    const row = this.byId.get(messageId) as MessageRow | undefined;
+    return row === undefined ? null : toChatMessage(row);
+  }
+
+  edit(change: MessageTextChange): Promise<ChatMessage | null> {
+    return this.database.write(() => {
+      const row = this.editOne.get(change.message, change.editedAt, change.messageId) as MessageRow | undefined;
+      return row === undefined ? null : toChatMessage(row);
+    });
+  }
+
+  tombstone(messageId: string): Promise<TombstoneResult | null> {
+    return this.database.write(() => {
+      const row = this.tombstoneOne.get(messageId) as MessageRow | undefined;
+      if (row !== undefined) return { message: toChatMessage(row), deletedNow: true };
+      const earlier = this.byId.get(messageId) as MessageRow | undefined;
+      return earlier === undefined ? null : { message: toChatMessage(earlier), deletedNow: false };
+    });
+  }
 }
 
 const toNewMessage = (input: NewMessage, messageId: string, seq: number): ChatMessage => ({
@@ -126,4 +159,6 @@ const toChatMessage = (row: MessageRow): ChatMessage => ({
   timestamp: row.timestamp,
   seq: row.seq,
   ...(row.client_message_id === null ? {} : { clientMessageId: row.client_message_id }),
+  ...(row.edited_at === null ? {} : { editedAt: row.edited_at }),
+  ...(row.deleted === 1 ? { deleted: true } : {}),
 });

@@ -4,6 +4,7 @@ import { logout, refreshSession, revokeSession } from '../../api/sessions.api';
 import { authenticateUser, createUser } from '../../api/users.api';
 import type { ResolverContext } from '../graphql-context';
 import { clientMessageIdOf, idArgument } from './arguments';
+import { renewSocketToken } from '../subscriptions/socket-token-renewal';
 import { markReadMutation } from './conversation.resolvers';
 
 interface SendArguments {
@@ -48,5 +49,12 @@ export const mutationResolvers: IResolverObject<unknown, ResolverContext> = {
 
   revokeSession: async (_root, args: { sessionId: string }, { ports, caller }) => revokeSession(ports, await caller.claims(), args.sessionId),
 
+  editMessage: async (_root, args: { messageId: string; message: string }, { ports, caller }) =>
+    ports.messageEditing.editMessage({ userId: await caller.id(), messageId: args.messageId, message: args.message }),
+
+  deleteMessage: async (_root, args: { messageId: string }, { ports, caller }) =>
+    ports.messageEditing.deleteMessage({ userId: await caller.id(), messageId: args.messageId }),
+
+  renewSocketToken: async (_root, args: { token: string }, context) => renewSocketToken(context, args.token),
   markRead: markReadMutation,
 };

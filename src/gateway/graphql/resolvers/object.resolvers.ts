@@ -44,4 +44,6 @@ export const messageResolvers: IResolverObject<ChatMessage, ResolverContext> = {
   /** The sender's idempotency key, for the sender's eyes only. */
   clientMessageId: async (message, _args, { caller }) =>
     message.clientMessageId !== undefined && (await caller.idIfKnown()) === message.senderId ? message.clientMessageId : null,
+
+  deleted: (message) => message.deleted === true,
 };

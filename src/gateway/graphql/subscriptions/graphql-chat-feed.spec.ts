@@ -33,8 +33,8 @@ describe('GraphqlChatFeed', () => {
     const third = await feed.follow(pubsub, 3);
     feed.relay(createEvent(MESSAGE_POSTED_V1, { message, audience: [1, 2, 3, 3] }));
     expect(published).toEqual([
-      { topic: messagesTopicOf(1), payload: { message } },
-      { topic: messagesTopicOf(3), payload: { message } },
+      { topic: messagesTopicOf(1), payload: { message, change: 'posted' } },
+      { topic: messagesTopicOf(3), payload: { message, change: 'posted' } },
     ]);
 
     const thirdEnded = drain(third);
@@ -42,7 +42,7 @@ describe('GraphqlChatFeed', () => {
     await thirdEnded;
     published.length = 0;
     feed.relay(createEvent(MESSAGE_POSTED_V1, { message, audience: [1, 3] }));
-    expect(published).toEqual([{ topic: messagesTopicOf(1), payload: { message } }]);
+    expect(published).toEqual([{ topic: messagesTopicOf(1), payload: { message, change: 'posted' } }]);
   });
 
   it('ignores other events, malformed ones, and everything before connect or after disconnect', async () => {

@@ -1,14 +1,24 @@
 import type { PubSub } from 'mercurius';
-import { MESSAGE_POSTED_V1, READ_MARKER_MOVED_V1, type ChatMessage, type MessagePostedV1 } from '../../../../modules/chat/contracts';
+import { MESSAGE_DELETED_V1, MESSAGE_EDITED_V1, MESSAGE_POSTED_V1, READ_MARKER_MOVED_V1, type ChatMessage } from '../../../../modules/chat/contracts';
 import type { IntegrationEvent } from '../../../../modules/kernel';
 import { audienceOf } from '../../ws/event-pushes';
 import { relayRoomEvent, roomEventsTopicOf, type RoomEventPayload } from './graphql-room-events';
 import { readFrameOf, type ReadFrame } from '../../ws/read-push';
 
+/** What happened to a message. */
+export type MessageChange = 'posted' | 'edited' | 'deleted';
+
 /** What a message topic carries. */
 export interface MessageAddedPayload {
   readonly message: ChatMessage;
+  readonly change: MessageChange;
 }
+
+const CHANGES: ReadonlyMap<string, MessageChange> = new Map([
+  [MESSAGE_POSTED_V1, 'posted'],
+  [MESSAGE_EDITED_V1, 'edited'],
+  [MESSAGE_DELETED_V1, 'deleted'],
+]);
 
 /** The topic of the messages one user may see, on this gateway's in-process pubsub. */
 export const messagesTopicOf = (userId: number): string => `chat-messages/${userId}`;
@@ -21,7 +31,7 @@ const isMessage = (value: unknown): value is ChatMessage =>
 
 /**
  * Feeds GraphQL subscriptions from the chat events this gateway already receives for its
- * WebSockets (every gateway gets every event): each posted message is published, in
+ * WebSockets (every gateway gets every event): each posted, edited or deleted message is published, in
  * process, on the topic of every user of its `audience` who has a subscription open here,
  * and on no one else's. So a user who left a room before a message was sent never gets it.
  */
@@ -77,11 +87,12 @@ export class GraphqlChatFeed {
   relay(event: IntegrationEvent): void {
     if (this.pubsub !== undefined && event.type !== MESSAGE_POSTED_V1) relayRoomEvent(this.pubsub, event, (userId) => this.followingRoomEvents.has(userId));
     if (event.type === READ_MARKER_MOVED_V1) this.relayRead(event);
-    if (this.pubsub === undefined || event.type !== MESSAGE_POSTED_V1) return;
+    const change = CHANGES.get(event.type);
+    if (this.pubsub === undefined || change === undefined) return;
     const audience = audienceOf(event.payload);
-    const message = (event.payload as Partial<MessagePostedV1> | null)?.message;
+    const message = (event.payload as { message?: unknown } | null)?.message;
     if (audience === undefined || !isMessage(message)) return;
-    const payload: MessageAddedPayload = { message };
+    const payload: MessageAddedPayload = { message, change };
     for (const userId of audience) {
       if (this.following.has(userId)) this.pubsub.publish({ topic: messagesTopicOf(userId), payload }, () => undefined);
     }

@@ -3,7 +3,7 @@ import { isDomainError } from '../../../../modules/kernel';
 import type { ResolverContext } from '../graphql-context';
 import { codedError } from '../graphql-errors';
 import { idArgument } from '../resolvers/arguments';
-import type { MessageAddedPayload } from './graphql-chat-feed';
+import type { MessageAddedPayload, MessageChange } from './graphql-chat-feed';
 import type { RoomEventPayload } from './graphql-room-events';
 import { readReceiptOf } from '../resolvers/conversation.resolvers';
 
@@ -27,11 +27,18 @@ async function* only<T>(feed: AsyncIterable<T>, keep: (item: T) => boolean): Asy
 
 const messageOf = (payload: unknown) => (payload as MessageAddedPayload).message;
 
+const isChange = (change: MessageChange) => (payload: MessageAddedPayload) => payload.change === change;
+
+/** The caller's messages of one kind of change, from now on. */
+const changesOf = (change: MessageChange) => ({
+  subscribe: subscribing(async (_args, { caller, feed, pubsub }: ResolverContext) =>
+    only(await feed.follow(pubsub, await caller.id()), isChange(change)),
+  ),
+  resolve: messageOf,
+});
+
 export const subscriptionResolvers: IResolverObject<unknown, ResolverContext> = {
-  messageAdded: {
-    subscribe: subscribing(async (_args, { caller, feed, pubsub }) => feed.follow(pubsub, await caller.id())),
-    resolve: messageOf,
-  },
+  messageAdded: changesOf('posted'),
 
   /** Room changes the caller is told about (the room.* pushes of /ws/chat). */
   roomEvents: {
@@ -45,11 +52,14 @@ export const subscriptionResolvers: IResolverObject<unknown, ResolverContext> = 
       const userId = await caller.id();
       const roomId = idArgument(args.roomId, 'roomId');
       await ports.roomRegistry.getRoom({ userId, roomId });
-      return only(await feed.follow(pubsub, userId), (payload) => payload.message.roomId === roomId);
+      return only(await feed.follow(pubsub, userId), (payload) => payload.change === 'posted' && payload.message.roomId === roomId);
     }),
     resolve: messageOf,
   },
 
+  messageEdited: changesOf('edited'),
+
+  messageDeleted: changesOf('deleted'),
   /** Read receipts: the caller's own markers (every device) and their private peers' ("seen"). */
   readMarkerMoved: {
     subscribe: subscribing(async (_args, { caller, feed, pubsub }) => feed.followReads(pubsub, await caller.id())),

@@ -1,6 +1,7 @@
 import { describePrivateMessagingCases } from './chat-api.private-messaging.cases';
 import { describeRoomMessagingCases } from './chat-api.room-messaging.cases';
 import { describeRoomRegistryCases } from './chat-api.room-registry.cases';
+import { describeMessageEditingCases } from './chat-api.message-editing.cases';
 import { describeRoomAdministrationCases } from './chat-api.room-administration.cases';
 import type { ChatApiSubject } from './chat-api.subject';
 import { describeChatValidationCases } from './chat-api.validation.cases';
@@ -9,7 +10,7 @@ import { describeConversationsCases } from './chat-api.conversations.cases';
 export type { ChatApiSubject } from './chat-api.subject';
 
 /**
- * The chat inbound ports' contract ({@link Messaging}, {@link RoomRegistry}, {@link RoomAdministration} and {@link Conversations}), run
+ * The chat inbound ports' contract ({@link Messaging}, {@link RoomRegistry}, {@link RoomAdministration}, {@link Conversations} and {@link MessageEditing}), run
  * against the in-process services and against the gRPC client. It touches the ports
  * only, asserts error `code` and `kind`, makes a fresh room per test and never assumes
  * the three users' private conversations are empty (it assumes only that nobody else
@@ -35,6 +36,7 @@ export const describeChatApiContract = (name: string, makeSubject: () => Promise
     describeRoomRegistryCases(current);
     describeRoomAdministrationCases(current);
     describeChatValidationCases(current);
+    describeMessageEditingCases(current);
     describeConversationsCases(current);
   });
 };

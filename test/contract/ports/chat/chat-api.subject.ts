@@ -1,13 +1,14 @@
 import { DomainError } from '../../../../modules/kernel';
 import type { ErrorKind } from '../../../../modules/kernel';
-import type { Conversations, Messaging, RoomAdministration, RoomRegistry } from '../../../../modules/chat/contracts';
+import type { Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '../../../../modules/chat/contracts';
 
-/** What the chat API suite runs against: the four inbound ports and three registered users. */
+/** What the chat API suite runs against: the inbound ports and three registered users. */
 export interface ChatApiSubject {
   readonly messaging: Messaging;
   readonly rooms: RoomRegistry;
   readonly conversations: Conversations;
   readonly administration: RoomAdministration;
+  readonly editing: MessageEditing;
   readonly existingUserIds: [number, number, number];
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { privateConversation, roomConversation } from '../../../../modules/chat/domain/conversation-key';
 import type { ChatMessage } from '../../../../modules/chat/contracts';
 import type { ChatEventLog, ConversationKey, MessageAnnouncement, MessageStore, NewMessage } from '../../../../modules/chat/ports';
+import { describeMessageChangeCases } from './message-store.changes.cases';
 
 export interface MessageStoreSubject {
   readonly store: MessageStore;
@@ -221,5 +222,7 @@ export const describeMessageStoreContract = (name: string, makeSubject: () => Pr
       expect(await store().findInConversation(gone.conversation, message!.messageId)).toBeNull();
       expect(await store().page({ conversation: kept.conversation, limit: 10 })).toEqual([other]);
     });
+
+    describeMessageChangeCases(store);
   });
 };

@@ -38,12 +38,14 @@ describe('gRPC services: every call carries a credential', () => {
   let bob: TestUser;
   let mallory: TestUser;
   let roomId: number;
+  let doomedRoomId: number;
 
   beforeAll(async () => {
     users = GrpcCaller.users();
     chat = GrpcCaller.chat();
     [alice, bob, mallory] = [await newUser(), await newUser(), await newUser()];
     roomId = await roomWith(alice, bob);
+    doomedRoomId = await roomWith(alice);
     await sendPrivate(alice, bob, 'a secret between alice and bob');
   });
   afterAll(() => {
@@ -61,6 +63,13 @@ describe('gRPC services: every call carries a credential', () => {
     ['JoinRoom', { userId: victim.userId, roomId }],
     ['ListRooms', { userId: victim.userId }],
     ['GetRoom', { userId: victim.userId, roomId }],
+    ['ListRoomMembers', { userId: victim.userId, roomId }],
+    ['ListPublicRooms', { userId: victim.userId }],
+    ['UpdateRoom', { userId: victim.userId, roomId, name: 'renamed by its owner' }],
+    ['RemoveRoomMember', { userId: victim.userId, roomId, memberId: other.userId }],
+    ['AddRoomMember', { userId: victim.userId, roomId, memberId: other.userId }],
+    ['SetRoomRole', { userId: victim.userId, roomId, memberId: other.userId, role: 'admin' }],
+    ['DeleteRoom', { userId: victim.userId, roomId: doomedRoomId }],
     ['LeaveRoom', { userId: victim.userId, roomId }],
   ];
   const userLookups = (): Array<[string, object]> => [

@@ -22,6 +22,8 @@ export interface TargetOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Run every gRPC channel with mTLS, certificates from scripts/dev-certs.sh (targets with gRPC only). */
   readonly grpcTls?: boolean;
+  /** Chat-service processes of a split target (default 1): `chat-service`, `chat-service-2`, ...; gateways dial them as a list. */
+  readonly chatReplicas?: number;
 }
 
 /** The compiled entry point; `npm test` builds it, a bare `npx jest` needs `npm run build` first. */

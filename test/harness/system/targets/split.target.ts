@@ -21,28 +21,38 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
   await requireServices(['redis', 'amqp', 'mongo']);
   const resources = prepareSplitResources();
   const security = splitGrpcSecurity(resources.serviceToken, options.grpcTls ?? false);
-  const [usersPort, chatPort, ...gatewayPorts] = (await freePorts(2 + GATEWAY_COUNT, HOST)) as [number, number, ...number[]];
+  const chatReplicas = options.chatReplicas ?? 1;
+  const ports = await freePorts(2 * (1 + chatReplicas) + GATEWAY_COUNT, HOST);
+  const [usersPort] = ports as [number];
+  const chatPorts = ports.slice(1, 1 + chatReplicas);
+  const gatewayPorts = ports.slice(1 + chatReplicas, 1 + chatReplicas + GATEWAY_COUNT);
+  const metricsPorts = ports.slice(1 + chatReplicas + GATEWAY_COUNT);
   const usersAddress = `${HOST}:${usersPort}`;
-  const chatAddress = `${HOST}:${chatPort}`;
+  const chatAddress = chatPorts.map((port) => `${HOST}:${port}`).join(',');
   const common = { LOG_LEVEL: options.logLevel, AMQP_URL: resources.amqpUrl, AMQP_EXCHANGE: resources.amqpExchange };
   const role = (name: string, roleName: string, env: Record<string, string>) =>
     new RoleProcess({ name, role: roleName, mainPath, cwd: options.rootDir, env: { ...common, ...env, ...options.env } });
 
   const started: RoleProcess[] = [];
   const users = role('user-service', 'user-service', {
-    GRPC_HOST: HOST, GRPC_PORT: String(usersPort), BCRYPT_COST: '4',
+    GRPC_HOST: HOST, GRPC_PORT: String(usersPort), BCRYPT_COST: '4', METRICS_PORT: String(metricsPorts[0]),
     USERS_MONGO_URL: resources.usersMongoUrl, ...security.users,
   });
-  const chat = role('chat-service', 'chat-service', {
-    GRPC_HOST: HOST, GRPC_PORT: String(chatPort), CHAT_MONGO_URL: resources.chatMongoUrl,
-    REDIS_URL: resources.redisUrl, REDIS_KEY_PREFIX: resources.redisKeyPrefix, USERS_GRPC_ADDRESS: usersAddress,
-    ...security.chat,
-  });
-  started.push(users, chat);
+  const chats = chatPorts.map((port, index) => ({
+    port,
+    process: role(index === 0 ? 'chat-service' : `chat-service-${index + 1}`, 'chat-service', {
+      GRPC_HOST: HOST, GRPC_PORT: String(port), CHAT_MONGO_URL: resources.chatMongoUrl, METRICS_PORT: String(metricsPorts[index + 1]),
+      REDIS_URL: resources.redisUrl, REDIS_KEY_PREFIX: resources.redisKeyPrefix, USERS_GRPC_ADDRESS: usersAddress,
+      ...security.chat,
+    }),
+  }));
+  started.push(users, ...chats.map((chat) => chat.process));
   await stopAllOnFailure(started, () =>
     Promise.all([
       waitUntilReady(users, `gRPC ${usersAddress}`, () => grpcServing(HOST, usersPort, security.clientTls), options.startTimeoutMs),
-      waitUntilReady(chat, `gRPC ${chatAddress}`, () => grpcServing(HOST, chatPort, security.clientTls), options.startTimeoutMs),
+      ...chats.map(({ port, process: chat }) =>
+        waitUntilReady(chat, `gRPC ${HOST}:${port}`, () => grpcServing(HOST, port, security.clientTls), options.startTimeoutMs),
+      ),
     ]),
   );
 

@@ -1,0 +1,19 @@
+import { silentLogger } from '../../../modules/kernel';
+import { describePresenceDirectoryContract } from '../../../test/contract/ports/kernel/presence-directory.contract';
+import { serviceUrls } from '../../../test/harness/services/service-urls';
+import { closeRedis, createRedis, redisReady } from './create-redis';
+import { RedisPresenceDirectory } from './redis-presence-directory';
+
+describePresenceDirectoryContract('RedisPresenceDirectory (real Redis)', async () => {
+  const redis = createRedis(serviceUrls.redis, silentLogger);
+  await redisReady(redis);
+  const keyPrefix = `chatterroom-test:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}:`;
+  return {
+    directory: new RedisPresenceDirectory({ redis, keyPrefix }),
+    close: async () => {
+      const keys = await redis.keys(`${keyPrefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await closeRedis(redis);
+    },
+  };
+});

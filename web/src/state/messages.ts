@@ -1,0 +1,26 @@
+/** One message as the client shows it, whatever API it came from (history, send answer, push). */
+export interface ChatMessage {
+  readonly messageId: string;
+  readonly senderId: number;
+  readonly text: string;
+  readonly timestamp: string;
+  /** 1, 2, 3... within its conversation: the order. */
+  readonly seq: number;
+  /** A deleted message keeps its place (seq) with no author, time or text. */
+  readonly deleted?: true;
+}
+
+/**
+ * `known` and `incoming` as one list without duplicates (same messageId), ordered by seq.
+ * Returns `known` itself when nothing new came, so a view can skip re-rendering.
+ */
+export const mergeMessages = (known: readonly ChatMessage[], incoming: readonly ChatMessage[]): readonly ChatMessage[] => {
+  const ids = new Set(known.map((message) => message.messageId));
+  const fresh = incoming.filter((message) => {
+    if (ids.has(message.messageId)) return false;
+    ids.add(message.messageId);
+    return true;
+  });
+  if (fresh.length === 0) return known;
+  return [...known, ...fresh].sort((a, b) => a.seq - b.seq);
+};

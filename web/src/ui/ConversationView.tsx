@@ -1,0 +1,42 @@
+import type { ChatStore } from '../state/chat-store';
+import type { Conversation } from '../state/conversations';
+import { AddMember } from './AddMember';
+import { Composer } from './Composer';
+import { MessageLog } from './MessageLog';
+
+/** One open conversation: its header (Leave for rooms), the message log, the composer. */
+export const ConversationView = ({
+  store,
+  conversation,
+  usernames,
+}: {
+  store: ChatStore;
+  conversation: Conversation;
+  usernames: ReadonlyMap<number, string>;
+}) => (
+  <main class="conversation-view" aria-labelledby="conversation-title">
+    <header class="conversation-header">
+      <button type="button" class="back" onClick={() => void store.open(undefined)}>
+        <span aria-hidden="true">←</span> Back
+      </button>
+      <h2 id="conversation-title">
+        {conversation.kind === 'room' ? `# ${conversation.title}` : conversation.title}
+      </h2>
+      <span class="muted">{conversation.kind === 'room' ? `Room ID ${conversation.id}` : `User ID ${conversation.id}`}</span>
+      {conversation.room !== undefined && (
+        <span class="muted">
+          {conversation.room.visibility === 'private' ? 'Private' : 'Public'} · {conversation.room.memberCount}{' '}
+          {conversation.room.memberCount === 1 ? 'member' : 'members'} · you are {conversation.room.role}
+        </span>
+      )}
+      {conversation.kind === 'room' && (
+        <button type="button" onClick={() => void store.leaveRoom(conversation.id)}>
+          Leave
+        </button>
+      )}
+    </header>
+    {conversation.kind === 'room' && <AddMember onAdd={(who) => store.addMember(conversation.id, who)} />}
+    <MessageLog store={store} conversation={conversation} usernames={usernames} />
+    <Composer onSend={(text) => store.send(conversation.key, text)} />
+  </main>
+);
