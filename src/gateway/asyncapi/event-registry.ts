@@ -73,6 +73,7 @@ export const eventEnvelope = (type: string, payloadSchema: TSchema): TSchema =>
       type: Type.Literal(type),
       occurredAt: Type.String({ description: 'ISO-8601 UTC' }),
       payload: payloadSchema,
+      cursor: Type.Optional(Type.String({ description: "the event's place in the chat event log (opaque, ordered), set when published from it" })),
     },
     { additionalProperties: false, title: type },
   );
