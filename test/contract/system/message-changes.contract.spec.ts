@@ -30,7 +30,11 @@ describe('editing messages', () => {
         messageId: sent.messageId, kind: 'private', senderId: alice.userId, recipientId: bob.userId,
         message: text, timestamp: sent.timestamp, seq: sent.seq, editedAt: answer.body.editedAt,
       },
+      cursor: expect.any(String),
     });
+    const missed = await bob.http.get(`/sync?since=${encodeURIComponent(bobSocket.ready?.cursor as string)}`);
+    expect(missed.status).toBe(200);
+    expect(missed.body.events.filter((frame: Frame) => frame.type === 'message.edited').map((frame: Frame) => frame.message.message)).toEqual([text]);
   });
 
   it('edits over /ws/chat and pushes to the room members on every gateway', async () => {
@@ -79,6 +83,7 @@ describe('deleting messages', () => {
     expect(await bobSocket.next(deleted(first.messageId))).toEqual({
       type: 'message.deleted',
       message: { messageId: first.messageId, kind: 'room', senderId: bob.userId, roomId, seq: first.seq, deleted: true },
+      cursor: expect.any(String),
     });
     const history = await roomHistory(alice, roomId);
     expect(history.map((entry) => entry.seq)).toEqual([1, 2]);
