@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds (once) and starts FerretDB, a MongoDB wire-protocol server, on its SQLite backend.
-# Usage: ferretdb.sh start|stop|status. Listens where TEST_MONGO_URL points (default 127.0.0.1:27017).
+# Usage: ferretdb.sh start|stop|status|build. Listens where TEST_MONGO_URL points (default 127.0.0.1:27017).
 set -euo pipefail
 
 FERRETDB_VERSION=v1.24.2
@@ -34,8 +34,9 @@ build() {
 }
 
 start() {
-  if listening; then echo "ferretdb: something already listens on $host:$port; using it"; return 0; fi
+  # Built even when a server already listens: the tests that stop a database start their own FerretDB from it.
   build
+  if listening; then echo "ferretdb: something already listens on $host:$port; using it"; return 0; fi
   mkdir -p "$state/data"
   nohup "$bin" --handler=sqlite --sqlite-url="file:$state/data/" --listen-addr="$host:$port" \
     --state-dir="$state" --debug-addr=- --telemetry=disable --log-level=warn \
@@ -55,6 +56,7 @@ stop() {
 case "${1:-start}" in
   start) start ;;
   stop) stop ;;
+  build) build ;;
   status) listening && echo "listening on $host:$port" || { echo "not listening on $host:$port"; exit 1; } ;;
-  *) fail "usage: $0 start|stop|status" ;;
+  *) fail "usage: $0 start|stop|status|build" ;;
 esac
