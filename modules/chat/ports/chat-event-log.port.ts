@@ -40,7 +40,11 @@ export interface ChatEventLog {
   /** Marks events published (unknown ids are ignored). Idempotent. */
   markPublished(ids: readonly string[]): Promise<void>;
 
-  /** Events whose audience holds `userId`, with a position above `after`, in position order, at most `limit`. */
+  /**
+   * Events whose audience holds `userId`, with a position above `after`, in position order, at most
+   * `limit`. Every event recorded before the call (and whose change is stored) is given its
+   * position first, so a reader sees every change acknowledged before it asked.
+   */
   readFor(userId: number, after: number, limit: number): Promise<LoggedChatEvent[]>;
 
   /** The highest position given so far; 0 when the log is empty. */

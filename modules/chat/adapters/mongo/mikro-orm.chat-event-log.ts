@@ -6,6 +6,8 @@ import { messageSchema } from './message.schema';
 
 /** An intent whose message never appeared this long after it was recorded: its writer died before the insert. */
 const ABANDONED_INTENT_MS = 30_000;
+/** How many outbox entries a read moves into the log before it reads. */
+const READ_YOUR_WRITES_BATCH = 500;
 /** Tries to give one event a position while other relays take the same ones. */
 const MAX_POSITION_TRIES = 50;
 
@@ -48,9 +50,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   }
 
   async nextToPublish(limit: number): Promise<LoggedChatEvent[]> {
-    const move = this.moving.then(() => this.moveFromOutbox(limit));
-    this.moving = move.catch(() => undefined);
-    await move;
+    await this.moveNow(limit);
     const documents = await this.events().find({ published: false }).sort({ position: 1 }).limit(limit).toArray();
     return documents.map(toLogged);
   }
@@ -60,7 +60,9 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     await this.events().updateMany({ _id: { $in: [...ids] } }, { $set: { published: true } });
   }
 
+  /** Moves what the outbox holds first, so a reader sees every change acknowledged before it asked. */
   async readFor(userId: number, after: number, limit: number): Promise<LoggedChatEvent[]> {
+    await this.moveNow(READ_YOUR_WRITES_BATCH);
     const documents = await this.events().find({ audience: userId, position: { $gt: after } }).sort({ position: 1 }).limit(limit).toArray();
     return documents.map(toLogged);
   }
@@ -79,6 +81,13 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     const last = await this.lastPosition();
     const result = await this.events().deleteMany({ published: true, occurredAt: { $lt: before.toISOString() }, position: { $lt: last } });
     return result.deletedCount;
+  }
+
+  /** Moves outbox entries into the log, one mover at a time in this process. */
+  private async moveNow(limit: number): Promise<void> {
+    const move = this.moving.then(() => this.moveFromOutbox(limit));
+    this.moving = move.catch(() => undefined);
+    await move;
   }
 
   private async moveFromOutbox(limit: number): Promise<void> {

@@ -111,6 +111,15 @@ export const describeChatEventLogContract = (name: string, makeSubject: () => Pr
       await drain();
     });
 
+    it('reads an event recorded just before, before any relay ran (a reader sees what was acknowledged before it asked)', async () => {
+      await drain();
+      const user = freshUser();
+      const event = draft([user]);
+      await log().record(event);
+      expect((await log().readFor(user, 0, 10)).map((read) => read.id)).toEqual([event.id]);
+      await drain();
+    });
+
     it('tells the last and the first position kept', async () => {
       await drain();
       await log().record(draft([freshUser()]));
