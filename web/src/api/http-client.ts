@@ -2,7 +2,7 @@ import { ApiError } from './api-error';
 import type { paths } from './openapi.gen';
 
 /** The HTTP methods the client uses. */
-export type Method = 'get' | 'post' | 'delete';
+export type Method = 'get' | 'post' | 'delete' | 'patch' | 'put';
 
 /** The routes of /openapi.json that have `M`. */
 export type PathWith<M extends Method> = { [P in keyof paths]: paths[P] extends Record<M, object> ? P : never }[keyof paths];

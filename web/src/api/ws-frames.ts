@@ -26,7 +26,12 @@ export type ServerFrame =
   | { readonly type: 'room.deleted'; readonly roomId: number; readonly byUserId: number }
   | { readonly type: 'ack'; readonly id?: string; readonly result?: unknown }
   | { readonly type: 'error'; readonly id?: string; readonly code: string; readonly message: string; readonly retryAfterMs?: number }
-  | { readonly type: 'pong' };
+  | { readonly type: 'pong' }
+  | { readonly type: 'message.edited'; readonly message: PushedMessage & { readonly editedAt?: string } }
+  | { readonly type: 'message.deleted'; readonly message: DeletedMessage };
+
+/** A deleted message as pushed: its tombstone, with the conversation it belongs to. */
+export type DeletedMessage = Pick<PushedMessage, 'messageId' | 'kind' | 'senderId' | 'recipientId' | 'roomId' | 'seq'> & { readonly deleted: true };
 
 export type ClientFrame = { readonly type: 'ping' } | { readonly type: 'auth'; readonly id: string; readonly token: string };
 

@@ -6,6 +6,7 @@ import { catchUp } from './catch-up';
 import { conversationKey, newConversation, type Conversation, type ConversationKey } from './conversations';
 import { fromPush, fromSent, privateHistoryPage, roomHistoryPage } from './history-api';
 import { mergeMessages, type ChatMessage } from './messages';
+import { applyMessageChange, conversationOf, type MessageChange } from './message-changes';
 import { KnownPeers } from './known-peers';
 
 export interface ChatState {
@@ -41,6 +42,7 @@ export class ChatStore {
   private readonly peers: KnownPeers;
   private readonly lookups = new Map<number, Promise<string>>();
   private keepFresh: ReturnType<typeof setInterval> | undefined;
+  private readonly frameListeners = new Set<(frame: ServerFrame) => void>();
 
   constructor(
     private readonly auth: AuthSession,
@@ -81,6 +83,25 @@ export class ChatStore {
   /** Hands a fresh access token to the live socket (see ChatSocket.renewToken). */
   renewToken(token: string): void {
     this.socket.renewToken(token);
+  }
+
+  /** Calls `listener` with every pushed frame, before the store applies it (the conversation it names is still there). */
+  listenToFrames(listener: (frame: ServerFrame) => void): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  /** Shows what went wrong in `state.problem` (for actions run outside the store). */
+  reportProblem(error: unknown): void {
+    this.update({ problem: describeError(error) });
+  }
+
+  /** Applies an edit or deletion to the message in conversation `key` (no change when it is not loaded). */
+  changeMessage(key: ConversationKey, change: MessageChange): void {
+    const conversation = this.current.conversations.get(key);
+    if (conversation === undefined) return;
+    const messages = applyMessageChange(conversation.messages, change);
+    if (messages !== conversation.messages) this.put({ ...conversation, messages });
   }
 
   dismissProblem(): void {
@@ -216,6 +237,7 @@ export class ChatStore {
   }
 
   private onFrame(frame: ServerFrame): void {
+    for (const listener of this.frameListeners) listener(frame);
     switch (frame.type) {
       case 'message':
         void this.onPushed(frame.message);
@@ -237,6 +259,17 @@ export class ChatStore {
       case 'room.deleted':
         this.remove(conversationKey('room', frame.roomId));
         return;
+      case 'message.edited':
+      case 'message.deleted': {
+        const key = conversationOf(frame.message, this.me.userId);
+        if (key === undefined) return;
+        const { message } = frame;
+        this.changeMessage(
+          key,
+          'deleted' in message ? { kind: 'deleted', messageId: message.messageId, seq: message.seq } : { kind: 'edited', messageId: message.messageId, text: message.message, editedAt: message.editedAt },
+        );
+        return;
+      }
       default:
         return;
     }

@@ -19,6 +19,7 @@ export const fromHistory = (item: PrivateHistoryItem | RoomHistoryItem): ChatMes
         text: item.message,
         timestamp: item.timestamp,
         seq: item.seq,
+        ...(item.editedAt === undefined ? {} : { editedAt: item.editedAt }),
       };
 
 /** The answer of a send. */

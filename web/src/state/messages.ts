@@ -8,6 +8,8 @@ export interface ChatMessage {
   readonly seq: number;
   /** A deleted message keeps its place (seq) with no author, time or text. */
   readonly deleted?: true;
+  /** When its author last edited it (ISO-8601); absent if never. */
+  readonly editedAt?: string;
 }
 
 /**
