@@ -57,6 +57,11 @@ export class ChatStore {
     this.current = { ...this.current, usernames: new Map([[me.userId, me.username]]) };
   }
 
+  /** The signed-in session, for the API calls of screens outside the store (rooms, message edits). */
+  get session(): AuthSession {
+    return this.auth;
+  }
+
   get state(): ChatState {
     return this.current;
   }

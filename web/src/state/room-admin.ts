@@ -18,6 +18,8 @@ export interface Page<T> {
   readonly nextAfter: number | undefined;
 }
 
+const admins = new WeakMap<AuthSession, RoomAdmin>();
+
 /**
  * Running rooms over the HTTP API (issue 10): the public directory, the member list, adding,
  * removing, roles, renaming, visibility and deletion. Every method rejects with the server's
@@ -25,6 +27,16 @@ export interface Page<T> {
  */
 export class RoomAdmin {
   constructor(private readonly auth: AuthSession) {}
+
+  /** The RoomAdmin of a signed-in session (one per session). */
+  static of(auth: AuthSession): RoomAdmin {
+    let admin = admins.get(auth);
+    if (admin === undefined) {
+      admin = new RoomAdmin(auth);
+      admins.set(auth, admin);
+    }
+    return admin;
+  }
 
   /** Public rooms whose name contains `q` (any case), by roomId, `limit` at a time after `after`. */
   async publicRooms(q: string, after: number | undefined, limit = 20): Promise<Page<DirectoryRoom>> {

@@ -1,8 +1,10 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AuthSession } from '../api/auth-session';
 import { ChatStore } from '../state/chat-store';
 import { ConnectionStatus } from './ConnectionStatus';
 import { ConversationView } from './ConversationView';
+import { RoomDirectory } from './RoomDirectory';
+import { RoomGoneNotice } from './RoomGoneNotice';
 import { Sidebar } from './Sidebar';
 import { useStoreState } from './use-subscription';
 
@@ -24,18 +26,33 @@ export const ChatScreen = ({ auth, me }: { auth: AuthSession; me: { userId: numb
   }, [store]);
   const state = useStoreState(store);
   const open = state.openKey === undefined ? undefined : state.conversations.get(state.openKey);
+  const [browsing, setBrowsing] = useState(false);
+  useEffect(() => {
+    if (state.openKey !== undefined) setBrowsing(false);
+  }, [state.openKey]);
   return (
-    <div class={`chat ${open === undefined ? 'list-shown' : 'conversation-shown'}`}>
+    <div class={`chat ${open === undefined && !browsing ? 'list-shown' : 'conversation-shown'}`}>
       <header class="topbar">
         <h1>ChatterRoom</h1>
         <ConnectionStatus state={state.connection} />
         <span class="me">
           {me.username} <span class="muted">· ID {me.userId}</span>
         </span>
+        <button
+          type="button"
+          aria-pressed={browsing}
+          onClick={() => {
+            if (!browsing) void store.open(undefined);
+            setBrowsing(!browsing);
+          }}
+        >
+          Browse rooms
+        </button>
         <button type="button" onClick={() => void auth.signOut()}>
           Sign out
         </button>
       </header>
+      <RoomGoneNotice store={store} />
       {state.problem !== undefined && (
         <div class="problem banner" role="alert">
           <span>{state.problem}</span>
@@ -45,7 +62,9 @@ export const ChatScreen = ({ auth, me }: { auth: AuthSession; me: { userId: numb
         </div>
       )}
       <Sidebar store={store} state={state} />
-      {open === undefined ? (
+      {browsing ? (
+        <RoomDirectory store={store} state={state} onClose={() => setBrowsing(false)} />
+      ) : open === undefined ? (
         <main class="empty">
           <p>Pick a conversation, start a private chat, or create a room.</p>
         </main>

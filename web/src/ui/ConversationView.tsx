@@ -1,10 +1,10 @@
 import type { ChatStore } from '../state/chat-store';
 import type { Conversation } from '../state/conversations';
-import { AddMember } from './AddMember';
 import { Composer } from './Composer';
 import { MessageLog } from './MessageLog';
+import { RoomDetails } from './RoomDetails';
 
-/** One open conversation: its header (Leave for rooms), the message log, the composer. */
+/** One open conversation: its header (Room details and Leave for rooms), the message log, the composer. */
 export const ConversationView = ({
   store,
   conversation,
@@ -29,13 +29,13 @@ export const ConversationView = ({
           {conversation.room.memberCount === 1 ? 'member' : 'members'} · you are {conversation.room.role}
         </span>
       )}
+      {conversation.kind === 'room' && <RoomDetails store={store} conversation={conversation} usernames={usernames} />}
       {conversation.kind === 'room' && (
         <button type="button" onClick={() => void store.leaveRoom(conversation.id)}>
           Leave
         </button>
       )}
     </header>
-    {conversation.kind === 'room' && <AddMember onAdd={(who) => store.addMember(conversation.id, who)} />}
     <MessageLog store={store} conversation={conversation} usernames={usernames} />
     <Composer onSend={(text) => store.send(conversation.key, text)} />
   </main>

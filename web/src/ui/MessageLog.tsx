@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatStore } from '../state/chat-store';
 import type { Conversation } from '../state/conversations';
+import { MessageActions } from './MessageActions';
 
 const time = (timestamp: string): string => new Date(timestamp).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -71,8 +72,15 @@ export const MessageLog = ({ store, conversation, usernames }: { store: ChatStor
           <article key={message.messageId} class={mine ? 'message mine' : 'message'} aria-label={`${author}: ${message.text}`}>
             <header>
               <span class="author">{mine ? 'You' : author}</span> <time dateTime={message.timestamp}>{time(message.timestamp)}</time>
+              {message.editedAt !== undefined && (
+                <span class="edited" title={`Edited ${new Date(message.editedAt).toLocaleString()}`}>
+                  {' '}
+                  · edited
+                </span>
+              )}
             </header>
             <p>{message.text}</p>
+            <MessageActions store={store} conversation={conversation} message={message} />
           </article>
         );
       })}
