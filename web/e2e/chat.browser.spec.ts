@@ -1,4 +1,5 @@
 import { uniqueText } from '../../test/harness/system/unique';
+import { addMemberByName, closeRoomDetails } from './support/rooms';
 import { withTwoPeople } from './support/two-people';
 import { conversationItem, exchange, messagesWith, openPrivateChat, sendWithEnter, waitForMessage } from './support/people';
 
@@ -53,8 +54,8 @@ describe('the web client: two people chatting', () => {
     await conversationItem(people.alice.page, roomName).waitFor();
     await people.alice.page.getByText(/Private · 1 member · you are owner/).waitFor();
 
-    await people.alice.page.getByLabel('User ID to add').fill(String(await people.bob.userId()));
-    await people.alice.page.getByRole('button', { name: 'Add member' }).click();
+    await addMemberByName(people.alice.page, people.bob.username);
+    await closeRoomDetails(people.alice.page);
     await people.alice.page.getByText(/Private · 2 members/).waitFor();
     await conversationItem(people.bob.page, roomName).getByRole('button').click();
     await people.bob.page.getByText(/Private · 2 members · you are member/).waitFor();

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from '../support/axe';
+import { addMemberByName, closeRoomDetails } from '../support/rooms';
 import { launchChromium } from '../support/chromium';
 import { conversationItem, DESKTOP, openClient, openPrivateChat, PHONE, registerPerson, sendWithEnter, waitForMessage, type Person } from '../support/people';
 
@@ -67,8 +68,8 @@ describe('the web client: main screens', () => {
     await alice.page.getByRole('button', { name: 'Create room' }).click();
     await conversationItem(alice.page, 'design-review').waitFor();
     await sendWithEnter(alice.page, 'Welcome to the design review room.');
-    await alice.page.getByLabel('User ID to add').fill(String(await bob.userId()));
-    await alice.page.getByRole('button', { name: 'Add member' }).click();
+    await addMemberByName(alice.page, bob.username);
+    await closeRoomDetails(alice.page);
     await alice.page.getByText(/2 members/).waitFor();
     await conversationItem(bob.page, 'design-review').getByRole('button').click();
     await sendWithEnter(bob.page, 'Thanks! I will share the mock-ups here.');
