@@ -1,25 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { seriousViolations } from '../support/axe';
+import { capture, SHOTS } from '../support/screenshots';
 import { addMemberByName, closeRoomDetails } from '../support/rooms';
 import { launchChromium } from '../support/chromium';
-import { conversationItem, DESKTOP, openClient, openPrivateChat, PHONE, registerPerson, sendWithEnter, waitForMessage, type Person } from '../support/people';
+import { conversationItem, openClient, openPrivateChat, registerPerson, sendWithEnter, waitForMessage, type Person } from '../support/people';
 
 jest.setTimeout(180_000);
-
-/** Where the screenshots go: committed, and shown in the README. */
-const SHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
-
-/** Saves the page at desktop and at phone width as `<name>-desktop.png` / `<name>-phone.png`, and checks it with axe at both. */
-const capture = async (page: Page, name: string) => {
-  for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({ path: join(SHOTS, `${name}-${label}.png`) });
-    expect({ screen: `${name} (${label})`, violations: await seriousViolations(page) }).toEqual({ screen: `${name} (${label})`, violations: [] });
-  }
-  await page.setViewportSize(DESKTOP);
-};
 
 /** The main screens, photographed and checked for accessibility (runs in browser:monolith only: one set of pictures). */
 describe('the web client: main screens', () => {
