@@ -13,7 +13,7 @@ describe('the web client: rooms people run, and messages they edit', () => {
   const people = withTwoPeople();
   let roomName = '';
 
-  it('a private room is invisible to others until its owner adds them, makes them admin and renames it, all live', async () => {
+  it('a private room is invisible to others until its owner adds them, makes them admin, renames it and makes it public, all live', async () => {
     const { alice, bob } = people;
     roomName = `secret-${uniqueSuffix()}`;
     const roomId = await createRoom(alice.page, roomName, 'private');
@@ -44,6 +44,9 @@ describe('the web client: rooms people run, and messages they edit', () => {
     await conversationItem(bob.page, renamed).waitFor();
     await bob.page.getByRole('heading', { name: `# ${renamed}` }).waitFor();
     roomName = renamed;
+    await panel.getByLabel('Visibility').selectOption('public');
+    await panel.getByRole('button', { name: 'Save changes' }).click();
+    await bob.page.getByText(/Public · 2 members · you are admin/).waitFor();
 
     // An admin adds and removes, but neither changes roles nor deletes the room.
     const bobsPanel = await roomDetails(bob.page);
