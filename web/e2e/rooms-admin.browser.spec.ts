@@ -1,5 +1,6 @@
 import { uniqueSuffix, uniqueText } from '../../test/harness/system/unique';
 import { createRoomWith } from '../../test/harness/system/room-actions';
+import { eventually } from '../../test/harness/system/eventually';
 import { newUser } from '../../test/harness/system/test-users';
 import { tabTo } from './support/keyboard';
 import { conversationItem, messageLog, sendWithEnter, waitForMessage } from './support/people';
@@ -83,6 +84,8 @@ describe('the web client: rooms people run, and messages they edit', () => {
     await alice.page.keyboard.press('Enter');
     await messageLog(bob.page).getByRole('article', { name: 'Deleted message' }).first().waitFor();
     expect(await messageItem(bob.page, fixed).count()).toBe(0);
+    const logHasFocus = () => messageLog(alice.page).evaluate((log) => (log as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === log);
+    await eventually(async () => expect(await logHasFocus()).toBe(true), { timeoutMs: 10_000 });
 
     const second = uniqueText('owner says');
     await sendWithEnter(alice.page, second);

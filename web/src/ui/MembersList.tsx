@@ -1,15 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RoomRole } from '../api/ws-frames';
 import type { ChatStore } from '../state/chat-store';
-import { RoomAdmin, type RoomMember } from '../state/room-admin';
+import { RoomAdmin } from '../state/room-admin';
 import { applyMemberFrame, type MemberList } from '../state/room-members';
+import { memberControls } from '../state/room-permissions';
 import { attempt } from './attempt';
-
-/** What `me` (with role `mine`) may do to `member`: the server decides in the end, the controls follow its rules. */
-const allowed = (mine: RoomRole, me: number, member: RoomMember) => ({
-  setRole: mine === 'owner' && member.userId !== me && member.role !== 'owner',
-  remove: member.userId !== me && (mine === 'owner' || (mine === 'admin' && member.role === 'member')),
-});
 
 /**
  * The room's members with their roles, a page at a time ("More members"), kept live from the
@@ -60,7 +55,7 @@ export const MembersList = ({ store, roomId, role, usernames }: { store: ChatSto
       <ul class="member-list" aria-labelledby={`members-${roomId}`}>
         {list.items.map((member) => {
           const name = member.username ?? usernames.get(member.userId) ?? store.usernameOf(member.userId) ?? `#${member.userId}`;
-          const can = allowed(role, store.me.userId, member);
+          const can = memberControls(role, store.me.userId, member);
           return (
             <li key={member.userId} aria-label={name}>
               <span class="member-name">

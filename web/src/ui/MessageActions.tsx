@@ -3,6 +3,7 @@ import type { ChatStore } from '../state/chat-store';
 import type { Conversation } from '../state/conversations';
 import { deleteMessage, editMessage } from '../state/message-edits';
 import type { ChatMessage } from '../state/messages';
+import { messageControls } from '../state/room-permissions';
 import { attempt } from './attempt';
 
 type Mode = 'idle' | 'editing' | 'confirming-delete';
@@ -27,8 +28,8 @@ export const MessageActions = ({ store, conversation, message }: { store: ChatSt
   }, [mode]);
 
   const mine = message.senderId === store.me.userId;
-  const moderates = conversation.kind === 'room' && (conversation.room?.role === 'owner' || conversation.room?.role === 'admin');
-  if (message.deleted === true || (!mine && !moderates)) return null;
+  const can = messageControls(store.me.userId, message.senderId, conversation.kind === 'room' ? conversation.room?.role : undefined);
+  if (message.deleted === true || !can.delete) return null;
 
   const finish = (focus: HTMLButtonElement | null) => {
     setMode('idle');
@@ -49,11 +50,14 @@ export const MessageActions = ({ store, conversation, message }: { store: ChatSt
   };
   const remove = async () => {
     setBusy(true);
+    // The message becomes a tombstone without actions: focus goes to the log it was in.
+    const log = confirmButton.current?.closest<HTMLElement>('[role="log"]');
     const ok = await attempt(store, async () => {
       const deleted = await deleteMessage(store.session, message.messageId);
       store.changeMessage(conversation.key, { kind: 'deleted', messageId: message.messageId, seq: deleted.seq });
     });
-    if (!ok) finish(deleteButton.current);
+    if (ok) log?.focus();
+    else finish(deleteButton.current);
   };
 
   if (mode === 'editing') {
@@ -116,7 +120,7 @@ export const MessageActions = ({ store, conversation, message }: { store: ChatSt
   }
   return (
     <div class="message-actions" role="group" aria-label="Message actions">
-      {mine && (
+      {can.edit && (
         <button
           type="button"
           class="small"

@@ -3,6 +3,7 @@ import type { RoomVisibility } from '../api/ws-frames';
 import type { ChatStore } from '../state/chat-store';
 import type { Conversation } from '../state/conversations';
 import { RoomAdmin } from '../state/room-admin';
+import { mayAddMembers, mayDeleteRoom, mayManageRoom } from '../state/room-permissions';
 import { AddMember } from './AddMember';
 import { attempt } from './attempt';
 import { Field } from './Field';
@@ -49,8 +50,8 @@ export const RoomPanel = ({
       </section>
     );
   }
-  const manages = room.role === 'owner' || room.role === 'admin';
-  const mayAdd = manages || room.visibility === 'public';
+  const manages = mayManageRoom(room.role);
+  const mayAdd = mayAddMembers(room.role, room.visibility);
   return (
     <section class="room-panel" id={id} aria-labelledby={`${id}-title`}>
       <div class="panel-title">
@@ -94,7 +95,7 @@ export const RoomPanel = ({
       )}
       {mayAdd && <AddMember store={store} roomId={conversation.id} />}
       <MembersList store={store} roomId={conversation.id} role={room.role} usernames={usernames} />
-      {room.role === 'owner' &&
+      {mayDeleteRoom(room.role) &&
         (confirmingDelete ? (
           <div class="confirm" role="group" aria-label="Delete this room?">
             <p>
