@@ -34,9 +34,18 @@ describe('the web client: rooms people run, and messages they edit', () => {
     await conversationItem(bob.page, roomName).getByRole('button').click();
     await bob.page.getByText(/Private · 2 members · you are member/).waitFor();
 
+    // Bob's own panel: a member of a private room sees the members, and no control to add or change anyone.
+    const bobsPanel = await roomDetails(bob.page);
+    expect(await bobsPanel.getByLabel('Person to add').count()).toBe(0);
     await (await memberItem(alice.page, bob.username)).getByRole('button', { name: `Make admin (${bob.username})` }).click();
     await (await memberItem(alice.page, bob.username)).getByText('admin', { exact: true }).waitFor();
-    await bob.page.getByText(/you are admin/).waitFor();
+    await (await memberItem(bob.page, bob.username)).getByText('admin', { exact: true }).waitFor();
+    await bob.page.getByText(/Private · 2 members · you are admin/).waitFor();
+    // An admin adds and removes, but neither changes roles nor deletes the room: the panel follows at once.
+    await bobsPanel.getByLabel('Person to add').waitFor();
+    expect(await bobsPanel.getByRole('button', { name: /^Make / }).count()).toBe(0);
+    expect(await bobsPanel.getByRole('button', { name: 'Delete room' }).count()).toBe(0);
+    await closeRoomDetails(bob.page);
 
     const renamed = `renamed-${uniqueSuffix()}`;
     const panel = await roomDetails(alice.page);
@@ -48,13 +57,6 @@ describe('the web client: rooms people run, and messages they edit', () => {
     await panel.getByLabel('Visibility').selectOption('public');
     await panel.getByRole('button', { name: 'Save changes' }).click();
     await bob.page.getByText(/Public · 2 members · you are admin/).waitFor();
-
-    // An admin adds and removes, but neither changes roles nor deletes the room.
-    const bobsPanel = await roomDetails(bob.page);
-    await bobsPanel.getByLabel('Person to add').waitFor();
-    expect(await bobsPanel.getByRole('button', { name: /^Make / }).count()).toBe(0);
-    expect(await bobsPanel.getByRole('button', { name: 'Delete room' }).count()).toBe(0);
-    await closeRoomDetails(bob.page);
     await closeRoomDetails(alice.page);
   });
 
@@ -96,11 +98,12 @@ describe('the web client: rooms people run, and messages they edit', () => {
     expect(await messageLog(alice.page).getByRole('article', { name: 'Deleted message' }).count()).toBe(2);
   });
 
-  it('finds a public room in the directory by part of its name, page by page, and joins it', async () => {
+  it('finds a public room in the directory by part of its name, page by page, joins it, and sees it go when removed', async () => {
     const { bob } = people;
     const tag = uniqueSuffix();
     const owner = await newUser(0);
-    for (let i = 0; i < 21; i += 1) await createRoomWith(owner, { name: `lobby-${tag}-${String(i).padStart(2, '0')}` });
+    const roomIds: number[] = [];
+    for (let i = 0; i < 21; i += 1) roomIds.push(await createRoomWith(owner, { name: `lobby-${tag}-${String(i).padStart(2, '0')}` }));
     const wanted = `lobby-${tag}-20`;
 
     await bob.page.getByRole('button', { name: 'Browse rooms' }).click();
@@ -115,8 +118,12 @@ describe('the web client: rooms people run, and messages they edit', () => {
     await conversationItem(bob.page, wanted).waitFor();
     await bob.page.getByText(/Public · 2 members · you are member/).waitFor();
 
-    await bob.page.getByRole('button', { name: 'Leave' }).click();
+
+    // Its owner removes Bob (over the API): the room leaves his list with a notice saying why.
+    const removed = await owner.http.delete(`/rooms/${roomIds[20]}/members/${await bob.userId()}`);
+    expect(removed.status).toBe(200);
     await conversationItem(bob.page, wanted).waitFor({ state: 'detached' });
+    await bob.page.getByRole('status').filter({ hasText: `You were removed from the room “${wanted}”.` }).waitFor();
   });
 
   it('the owner deletes the room after confirming, and the other sees it go live', async () => {
