@@ -188,15 +188,6 @@ export class ChatStore {
     });
   }
 
-  /** Adds a person (by user id) to a room: owners and admins may, and any member of a public room. */
-  async addMember(roomId: number, who: string): Promise<boolean> {
-    return this.attempt(async () => {
-      const userId = this.userIdIn(who);
-      await this.auth.call('post', '/rooms/{roomId}/members', { path: { roomId: String(roomId) }, body: { userId } });
-      await this.readRoomDetails(roomId);
-    });
-  }
-
   async leaveRoom(roomId: number): Promise<boolean> {
     return this.attempt(async () => {
       await this.auth.call('post', '/rooms/{roomId}/leave', { path: { roomId: String(roomId) } });
