@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatStore } from '../state/chat-store';
 import type { Conversation } from '../state/conversations';
+import { seenMessageId } from '../state/conversation-changes';
 
 const time = (timestamp: string): string => new Date(timestamp).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -18,6 +19,7 @@ export const MessageLog = ({ store, conversation, usernames }: { store: ChatStor
   const heightBefore = useRef(0);
   const firstId = useRef<string | undefined>(undefined);
   const messages = conversation.messages;
+  const seen = seenMessageId(conversation, store.me.userId);
 
   useLayoutEffect(() => {
     const element = log.current;
@@ -73,6 +75,7 @@ export const MessageLog = ({ store, conversation, usernames }: { store: ChatStor
               <span class="author">{mine ? 'You' : author}</span> <time dateTime={message.timestamp}>{time(message.timestamp)}</time>
             </header>
             <p>{message.text}</p>
+            {message.messageId === seen && <p class="seen">Seen</p>}
           </article>
         );
       })}
