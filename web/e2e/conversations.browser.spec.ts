@@ -1,7 +1,11 @@
 import type { Page } from 'playwright-core';
+import { newUser } from '../../test/harness/system/test-users';
 import { uniqueText } from '../../test/harness/system/unique';
 import { withTwoPeople } from './support/two-people';
 import { conversationItem, openPrivateChat, registerPerson, sendWithEnter, waitForMessage, waitOnline } from './support/people';
+
+/** More conversations than one page of GET /conversations (30). */
+const MANY_ROOMS = 35;
 
 jest.setTimeout(180_000);
 
@@ -89,5 +93,26 @@ describe('the web client: conversations, read markers, typing and presence', () 
     await carolItem.getByText('online', { exact: true }).waitFor();
     await carol.context.close();
     await carolItem.getByText('offline', { exact: true }).waitFor();
+  });
+
+  it('reads the rest of a long list when it is scrolled to its end, each conversation once', async () => {
+    const { alice } = people;
+    const organiser = await newUser();
+    const aliceId = await alice.userId();
+    const prefix = uniqueText('many').replace(' ', '-');
+    for (let i = 0; i < MANY_ROOMS; i += 1) {
+      const created = await organiser.http.post('/rooms/create', { name: `${prefix}-${i}`, members: [aliceId] });
+      expect(created.status).toBe(201);
+    }
+    await alice.page.reload();
+    await conversationItem(alice.page, `${prefix}-${MANY_ROOMS - 1}`).waitFor();
+    await alice.page.getByRole('button', { name: 'More conversations' }).waitFor();
+    expect(await conversationItem(alice.page, `${prefix}-0`).count()).toBe(0);
+
+    await alice.page.getByRole('navigation', { name: 'Chats' }).evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await conversationItem(alice.page, `${prefix}-0`).waitFor();
+    const names = await listOrder(alice.page);
+    expect(names.filter((name) => name?.startsWith(`${prefix}-`))).toEqual(Array.from({ length: MANY_ROOMS }, (_, i) => `${prefix}-${MANY_ROOMS - 1 - i}`));
+    expect(new Set(names).size).toBe(names.length);
   });
 });
