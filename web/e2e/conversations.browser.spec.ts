@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { newUser } from '../../test/harness/system/test-users';
 import { uniqueText } from '../../test/harness/system/unique';
 import { withTwoPeople } from './support/two-people';
-import { conversationItem, openPrivateChat, registerPerson, sendWithEnter, waitForMessage, waitOnline } from './support/people';
+import { conversationItem, openClient, openPrivateChat, registerPerson, sendWithEnter, waitForMessage, waitOnline } from './support/people';
 
 /** More conversations than one page of GET /conversations (30). */
 const MANY_ROOMS = 35;
@@ -85,7 +85,7 @@ describe('the web client: conversations, read markers, typing and presence', () 
     expect(await seen.count()).toBe(1);
   });
 
-  it("shows the other person's presence: online while they have the client open, offline once they close it", async () => {
+  it("shows the other person's presence: online while they have the client open, offline once they close it, online again when they are back", async () => {
     const { alice, browser } = people;
     const carol = await registerPerson(browser, 1, 'carol');
     await openPrivateChat(alice.page, carol);
@@ -93,6 +93,14 @@ describe('the web client: conversations, read markers, typing and presence', () 
     await carolItem.getByText('online', { exact: true }).waitFor();
     await carol.context.close();
     await carolItem.getByText('offline', { exact: true }).waitFor();
+
+    const back = await openClient(browser, 1);
+    await back.page.getByLabel('Username').fill(carol.username);
+    await back.page.getByLabel('Password').fill(carol.password);
+    await back.page.getByRole('button', { name: 'Sign in' }).click();
+    await waitOnline(back.page);
+    await carolItem.getByText('online', { exact: true }).waitFor();
+    await back.context.close();
   });
 
   it('reads the rest of a long list when it is scrolled to its end, each conversation once', async () => {

@@ -1,4 +1,4 @@
-import { seenMessageId, seqToMarkRead, withMessage, withPeerReadMarker, withReadMarker } from '../src/state/conversation-changes';
+import { seenMessageId, seqToMarkRead, withChangedMessage, withMessage, withPeerReadMarker, withReadMarker } from '../src/state/conversation-changes';
 import { newConversation, sortConversations, type Conversation } from '../src/state/conversations';
 import type { ChatMessage } from '../src/state/messages';
 
@@ -51,5 +51,17 @@ describe('a conversation as messages and read markers arrive', () => {
   it('asks to mark read only what is newer than my marker', () => {
     expect(seqToMarkRead(chat({ lastSeq: 4, readSeq: 2 }))).toBe(4);
     expect(seqToMarkRead(chat({ lastSeq: 4, readSeq: 4 }))).toBeUndefined();
+  });
+
+  it('shows an edit in place and in the preview when it is the newest message; a deletion uncounts an unread message once', () => {
+    const two = withMessage(withMessage(chat(), message(1), ME, false), message(2), ME, false);
+    const edited = withChangedMessage(two, { ...message(2), text: 'fixed', editedAt: '2026-01-01T00:01:00.000Z' }, ME);
+    expect(edited.messages.map((m) => m.text)).toEqual(['text 1', 'fixed']);
+    expect(edited.lastMessage?.text).toBe('fixed');
+    const tombstone = { messageId: 'm2', senderId: 0, text: '', timestamp: '', seq: 2, deleted: true as const };
+    const deleted = withChangedMessage(edited, tombstone, ME);
+    expect(deleted).toMatchObject({ unread: 1, lastMessage: { deleted: true } });
+    expect(withChangedMessage(deleted, tombstone, ME)).toBe(deleted);
+    expect(withChangedMessage(deleted, { ...message(1), text: 'older edit' }, ME).lastMessage).toBe(deleted.lastMessage);
   });
 });

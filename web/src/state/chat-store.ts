@@ -4,9 +4,9 @@ import { ChatSocket, type ConnectionState, type ReadyKind } from '../api/chat-so
 import type { PushedMessage, RoomVisibility, ServerFrame, ServerFrameOf } from '../api/ws-frames';
 import { catchUp } from './catch-up';
 import { mergeListed, readConversationPage } from './conversation-list';
-import { seqToMarkRead, withMessage, withPeerReadMarker, withReadMarker } from './conversation-changes';
+import { seqToMarkRead, withChangedMessage, withMessage, withPeerReadMarker, withReadMarker } from './conversation-changes';
 import { conversationKey, newConversation, type Conversation, type ConversationKey } from './conversations';
-import { fromPush, fromSent, privateHistoryPage, roomHistoryPage } from './history-api';
+import { fromPush, fromSent, fromTombstone, privateHistoryPage, roomHistoryPage } from './history-api';
 import { mergeMessages } from './messages';
 import { peopleToWatch, presenceOf, samePeople, type Presence } from './presence';
 import { TypingBoard, TypingThrottle } from './typing';
@@ -281,6 +281,12 @@ export class ChatStore {
       case 'message':
         void this.attempt(() => this.onPushed(frame.message));
         return;
+      case 'message.edited':
+        this.change(this.keyOf(frame.message), (conversation) => withChangedMessage(conversation, fromPush(frame.message), this.me.userId));
+        return;
+      case 'message.deleted':
+        this.change(this.keyOf(frame.message), (conversation) => withChangedMessage(conversation, fromTombstone(frame.message), this.me.userId));
+        return;
       case 'read':
         this.onRead(frame);
         return;
@@ -331,6 +337,12 @@ export class ChatStore {
     } else if (frame.kind === 'private' && frame.peerId === this.me.userId) {
       this.change(conversationKey('private', frame.userId), (conversation) => withPeerReadMarker(conversation, frame.seq));
     }
+  }
+
+  /** The conversation a pushed message belongs to. */
+  private keyOf(message: { readonly kind: 'private' | 'room'; readonly senderId: number; readonly recipientId?: number; readonly roomId?: number }): ConversationKey {
+    if (message.kind === 'room') return conversationKey('room', message.roomId ?? 0);
+    return conversationKey('private', message.senderId === this.me.userId ? (message.recipientId ?? 0) : message.senderId);
   }
 
   private async onPushed(message: PushedMessage): Promise<void> {

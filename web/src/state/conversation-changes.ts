@@ -1,5 +1,5 @@
 import type { Conversation } from './conversations';
-import { mergeMessages, type ChatMessage } from './messages';
+import { mergeMessages, replaceMessage, type ChatMessage } from './messages';
 
 /**
  * How a conversation changes with what happens to it. Each change is idempotent (a message or
@@ -36,6 +36,27 @@ export const withMessage = (conversation: Conversation, message: ChatMessage, me
       : {}),
   };
   return mine ? withReadMarker(next, message.seq) : next;
+};
+
+/**
+ * A message was edited or deleted (`changed` is the edited message or the tombstone): shown
+ * changed where it is, and in the list's preview when it is the newest. A deleted unread message
+ * someone else wrote no longer counts.
+ */
+export const withChangedMessage = (conversation: Conversation, changed: ChatMessage, me: number): Conversation => {
+  const before = conversation.messages.find((message) => message.messageId === changed.messageId);
+  const messages = replaceMessage(conversation.messages, changed);
+  const last = conversation.lastMessage;
+  const lastChanged = last !== undefined && last.seq === changed.seq && (last.text !== changed.text || last.deleted !== changed.deleted);
+  if (messages === conversation.messages && !lastChanged) return conversation;
+  const uncounted =
+    changed.deleted === true && before !== undefined && before.deleted !== true && before.senderId !== me && changed.seq > conversation.readSeq && conversation.unread > 0;
+  return {
+    ...conversation,
+    messages,
+    ...(lastChanged ? { lastMessage: { ...last, text: changed.text, ...(changed.deleted === true ? { deleted: true as const } : {}) } } : {}),
+    ...(uncounted ? { unread: conversation.unread - 1 } : {}),
+  };
 };
 
 /** My read marker moved (here, on another device, or by a send): it only moves forward. */

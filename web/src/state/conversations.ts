@@ -10,6 +10,7 @@ export interface LastMessage {
   readonly senderId: number;
   readonly text: string;
   readonly seq: number;
+  readonly deleted?: true;
 }
 
 export interface Conversation {

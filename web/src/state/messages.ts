@@ -8,6 +8,8 @@ export interface ChatMessage {
   readonly seq: number;
   /** A deleted message keeps its place (seq) with no author, time or text. */
   readonly deleted?: true;
+  /** When its author last edited it (ISO-8601); absent if never. */
+  readonly editedAt?: string;
 }
 
 /**
@@ -23,4 +25,15 @@ export const mergeMessages = (known: readonly ChatMessage[], incoming: readonly 
   });
   if (fresh.length === 0) return known;
   return [...known, ...fresh].sort((a, b) => a.seq - b.seq);
+};
+
+/**
+ * `known` with the message of the same messageId replaced by `changed` (an edit, or a deletion's
+ * tombstone); `known` itself when it does not hold that message or holds it already so.
+ */
+export const replaceMessage = (known: readonly ChatMessage[], changed: ChatMessage): readonly ChatMessage[] => {
+  const at = known.findIndex((message) => message.messageId === changed.messageId);
+  const before = known[at];
+  if (before === undefined || (before.text === changed.text && before.deleted === changed.deleted && before.editedAt === changed.editedAt)) return known;
+  return known.with(at, changed);
 };

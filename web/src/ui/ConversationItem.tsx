@@ -6,6 +6,7 @@ import { PresenceDot } from './PresenceDot';
 const preview = (conversation: Conversation, me: number): string => {
   const last = conversation.lastMessage;
   if (last === undefined) return conversation.kind === 'room' ? 'No messages yet' : '';
+  if (last.deleted === true) return 'This message was deleted.';
   return last.senderId === me ? `You: ${last.text}` : last.text;
 };
 
