@@ -19,6 +19,8 @@ export type ServerFrameOf<Type extends ServerFrame['type']> = Extract<ServerFram
 export type ClientFrameOf<Type extends ClientFrame['type']> = Extract<ClientFrame, { readonly type: Type }>;
 
 export type PushedMessage = ServerFrameOf<'message'>['message'];
+/** A deleted message as pushed: its tombstone, with the conversation it belongs to. */
+export type DeletedMessage = ServerFrameOf<'message.deleted'>['message'];
 export type RoomRole = ServerFrameOf<'room.role-changed'>['role'];
 export type RoomVisibility = ServerFrameOf<'room.updated'>['visibility'];
 export type PresenceStatus = ServerFrameOf<'presence'>['status'];

@@ -1,6 +1,6 @@
 import type { AuthSession } from '../api/auth-session';
 import type { SuccessBody } from '../api/http-client';
-import type { PushedMessage, ServerFrameOf } from '../api/ws-frames';
+import type { DeletedMessage, PushedMessage } from '../api/ws-frames';
 import type { HistoryPage } from './catch-up';
 import type { ChatMessage } from './messages';
 
@@ -42,7 +42,7 @@ export const fromPush = (pushed: PushedMessage & { readonly editedAt?: string })
 });
 
 /** A deleted message's tombstone, as pushed. */
-export const fromTombstone = (tombstone: ServerFrameOf<'message.deleted'>['message']): ChatMessage => ({
+export const fromTombstone = (tombstone: DeletedMessage): ChatMessage => ({
   messageId: tombstone.messageId,
   senderId: 0,
   text: '',
