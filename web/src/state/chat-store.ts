@@ -55,8 +55,11 @@ export class ChatStore {
   private readonly typingThrottle = new TypingThrottle();
   /** The highest read marker asked for per conversation, so one is not posted twice. */
   private readonly marking = new Map<ConversationKey, number>();
+  /** Where the next page of the list starts: undefined before the first page, null after the last. */
   private listCursor: string | null | undefined;
-  private listReading: Promise<void> | undefined;
+  private firstReading: Promise<void> | undefined;
+  private nextReading: Promise<void> | undefined;
+  private readPastFirstPage = false;
   private watched: readonly number[] = [];
   private presenceTimer: ReturnType<typeof setTimeout> | undefined;
   private keepFresh: ReturnType<typeof setInterval> | undefined;
@@ -395,30 +398,39 @@ export class ChatStore {
   }
 
   /**
-   * Reads a page of the list: the `first` (merged into what is shown), the `next` one, or the
-   * first `again` after a gap, dropping what it no longer lists unless open or read (a room left
-   * meanwhile; the rest comes back on scrolling).
+   * Reads a page of the list: the `first` (merged into what is shown), the `next` one (after any
+   * first-page read under way, so a scroll during the start is not lost), or the first `again`
+   * after a gap, dropping what it no longer lists unless open (a room left meanwhile; the rest
+   * comes back on scrolling).
    */
   private async readConversations(which: 'first' | 'next' | 'again'): Promise<void> {
-    if (which === 'next' && this.listReading !== undefined) return this.listReading;
-    const reading = (async () => {
-      const page = await readConversationPage(this.auth, which === 'next' ? (this.listCursor ?? undefined) : undefined);
-      this.listCursor = page.nextCursor;
-      const conversations = new Map(which === 'again' ? [...this.current.conversations].filter(([key]) => key === this.current.openKey) : this.current.conversations);
-      const usernames = new Map(this.current.usernames);
-      for (const listed of page.conversations) {
-        conversations.set(listed.key, mergeListed(this.current.conversations.get(listed.key), listed));
-        if (listed.kind === 'private') usernames.set(listed.id, listed.title);
-      }
-      this.update({ conversations, usernames, moreConversations: page.nextCursor !== null });
-      this.schedulePresence();
-    })();
-    this.listReading = reading;
-    try {
-      await reading;
-    } finally {
-      if (this.listReading === reading) this.listReading = undefined;
+    if (which !== 'next') {
+      const reading = this.readListPage(which);
+      this.firstReading = reading;
+      return reading;
     }
+    this.nextReading ??= (async () => {
+      await this.firstReading?.catch(() => undefined);
+      if (typeof this.listCursor === 'string') await this.readListPage('next');
+    })().finally(() => {
+      this.nextReading = undefined;
+    });
+    return this.nextReading;
+  }
+
+  private async readListPage(which: 'first' | 'next' | 'again'): Promise<void> {
+    const page = await readConversationPage(this.auth, which === 'next' ? (this.listCursor ?? undefined) : undefined);
+    // A first page answered after later pages were read must not send the list back to its start.
+    if (which !== 'first' || !this.readPastFirstPage) this.listCursor = page.nextCursor;
+    if (which !== 'first') this.readPastFirstPage = which === 'next';
+    const conversations = new Map(which === 'again' ? [...this.current.conversations].filter(([key]) => key === this.current.openKey) : this.current.conversations);
+    const usernames = new Map(this.current.usernames);
+    for (const listed of page.conversations) {
+      conversations.set(listed.key, mergeListed(this.current.conversations.get(listed.key), listed));
+      if (listed.kind === 'private') usernames.set(listed.id, listed.title);
+    }
+    this.update({ conversations, usernames, moreConversations: typeof this.listCursor === 'string' });
+    this.schedulePresence();
   }
 
   /** Asks for the presence of the people listed, when they changed (or on a new socket). */
