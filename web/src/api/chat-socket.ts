@@ -1,19 +1,29 @@
 import { backoffDelay } from '../state/backoff';
+import { ApiError } from './api-error';
 import type { AuthSession } from './auth-session';
-import { parseServerFrame, type ClientFrame, type ServerFrame } from './ws-frames';
+import { FeedCursor } from './feed-cursor';
+import { cursorOf, parseServerFrame, type ClientFrame, type ServerFrame } from './ws-frames';
 
 /** What the connection is doing, shown to the person. */
 export type ConnectionState =
   | { readonly status: 'connecting' }
+  | { readonly status: 'catching-up' }
   | { readonly status: 'online' }
   | { readonly status: 'offline' }
   | { readonly status: 'reconnecting'; readonly retryAt: number; readonly attempt: number };
 
+/**
+ * How a socket became live: the `first` of this page; `resumed` from the last cursor (every
+ * event missed came through onFrame first); `fresh` after a loss with no cursor to resume from
+ * (what is shown must be read again).
+ */
+export type ReadyKind = 'first' | 'resumed' | 'fresh';
+
 export interface ChatSocketEvents {
-  /** Every frame the server pushes. */
+  /** Every frame the server pushes or replays (replies to {@link ChatSocket.request} too). */
   readonly onFrame: (frame: ServerFrame) => void;
-  /** Each time the socket is (re)opened and ready: fetch what may have been missed. */
-  readonly onReady: (reconnected: boolean) => void;
+  /** Each time a socket is live. */
+  readonly onReady: (kind: ReadyKind) => void;
   readonly onState: (state: ConnectionState) => void;
 }
 
@@ -21,11 +31,17 @@ export interface ChatSocketEvents {
 const PING_EVERY_MS = 20_000;
 const PING_TIMEOUT_MS = 10_000;
 
+type Pending = { readonly resolve: (result: unknown) => void; readonly reject: (error: Error) => void };
+
+/** A client frame without its `id` (the socket numbers the frames it expects an answer to). */
+type Request = ClientFrame extends infer F ? (F extends ClientFrame ? Omit<F, 'id'> : never) : never;
+
 /**
  * The live connection to /ws/chat: opened with a single-use ticket (POST /ws/ticket, so the
  * token stays out of the URL), kept alive with pings, and reopened after any loss with
- * exponential backoff (at once when the browser comes back online). Each fresh access token
- * is handed to the open socket (`auth` frame) so it outlives the token it started with.
+ * exponential backoff (at once when the browser comes back online) from the last feed cursor
+ * (`?since=`), so the server replays what was missed before going live again. Each fresh
+ * access token is handed to the open socket (`auth` frame) so it outlives the one it started with.
  */
 export class ChatSocket {
   private socket: WebSocket | undefined;
@@ -38,6 +54,10 @@ export class ChatSocket {
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private lastHeard = 0;
   private frameId = 0;
+  private readonly pending = new Map<string, Pending>();
+  private readonly cursor = new FeedCursor();
+  /** The open socket was opened from a cursor and has not said `resumed` yet. */
+  private resuming = false;
   private readonly onOnline = () => this.retryNow();
   private readonly onOffline = () => this.lost({ status: 'offline' });
 
@@ -61,15 +81,31 @@ export class ChatSocket {
     clearInterval(this.pingTimer);
     this.socket?.close(1000, 'Signed out');
     this.socket = undefined;
+    this.failPending('Signed out');
   }
 
   /** Tells the open socket about a fresh access token of the same session. */
   renewToken(token: string): void {
-    this.send({ type: 'auth', id: `auth-${++this.frameId}`, token });
+    void this.request({ type: 'auth', token }).catch(() => undefined);
   }
 
-  private send(frame: ClientFrame): void {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
+  /** Sends a frame that needs no answer; false when no socket is live. */
+  send(frame: ClientFrame): boolean {
+    if (this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(JSON.stringify(frame));
+    return true;
+  }
+
+  /** Sends a frame and resolves with its `ack`'s result; rejects with its `error` (an ApiError), or when no socket is live or it closes first. */
+  request(frame: Request): Promise<unknown> {
+    const id = `c${++this.frameId}`;
+    return new Promise((resolve, reject) => {
+      if (!this.send({ ...frame, id } as ClientFrame)) {
+        reject(new ApiError(0, 'NETWORK', 'Not connected'));
+        return;
+      }
+      this.pending.set(id, { resolve, reject });
+    });
   }
 
   private async open(): Promise<void> {
@@ -90,8 +126,10 @@ export class ChatSocket {
       this.opening = false;
     }
     if (this.stopped || this.socket !== undefined) return;
-    const socket = new WebSocket(`${this.url}?ticket=${encodeURIComponent(ticket)}`);
+    const since = this.cursor.since;
+    const socket = new WebSocket(`${this.url}?ticket=${encodeURIComponent(ticket)}${since === undefined ? '' : `&since=${encodeURIComponent(since)}`}`);
     this.socket = socket;
+    let ready = false;
     socket.onmessage = (event) => {
       if (socket !== this.socket) {
         socket.close();
@@ -100,30 +138,69 @@ export class ChatSocket {
       this.lastHeard = Date.now();
       const frame = parseServerFrame(event.data);
       if (frame === undefined) return;
-      if (frame.type === 'ready') this.ready();
+      this.cursor.advance(cursorOf(frame));
+      if (frame.type === 'ready') {
+        ready = true;
+        this.ready(since !== undefined);
+      } else if (frame.type === 'resumed' && this.resuming) {
+        this.live('resumed');
+      } else if ((frame.type === 'ack' || frame.type === 'error') && this.settle(frame)) {
+        return;
+      } else if (frame.type === 'error' && this.resuming) {
+        // The replay after the cursor failed: reconnect and try it again.
+        this.events.onFrame(frame);
+        this.lost(undefined);
+        return;
+      }
       this.events.onFrame(frame);
     };
     socket.onclose = () => {
       if (socket !== this.socket) return;
       this.socket = undefined;
+      if (!ready && since !== undefined) this.cursor.refused();
       this.lost(navigator.onLine ? undefined : { status: 'offline' });
     };
   }
 
-  private ready(): void {
-    const reconnected = this.everReady;
-    this.everReady = true;
+  private ready(fromCursor: boolean): void {
+    this.cursor.accepted();
     this.attempt = 0;
     this.lastHeard = Date.now();
     clearInterval(this.pingTimer);
     this.pingTimer = setInterval(() => this.checkAlive(), PING_EVERY_MS);
+    if (fromCursor) {
+      this.resuming = true;
+      this.events.onState({ status: 'catching-up' });
+      return;
+    }
+    this.live(this.everReady ? 'fresh' : 'first');
+  }
+
+  private live(kind: ReadyKind): void {
+    this.resuming = false;
+    this.everReady = true;
     this.events.onState({ status: 'online' });
-    this.events.onReady(reconnected);
+    this.events.onReady(kind);
+  }
+
+  /** Resolves or rejects the request an `ack` or `error` answers; false when it answers none. */
+  private settle(frame: Extract<ServerFrame, { type: 'ack' | 'error' }>): boolean {
+    const id = frame.id === undefined ? undefined : String(frame.id);
+    const waiting = id === undefined ? undefined : this.pending.get(id);
+    if (id === undefined || waiting === undefined) return false;
+    this.pending.delete(id);
+    if (frame.type === 'ack') waiting.resolve(frame.result);
+    else waiting.reject(new ApiError(400, frame.code, frame.message));
+    return true;
+  }
+
+  private failPending(why: string): void {
+    for (const waiting of this.pending.values()) waiting.reject(new ApiError(0, 'NETWORK', why));
+    this.pending.clear();
   }
 
   private checkAlive(): void {
     if (Date.now() - this.lastHeard > PING_EVERY_MS + PING_TIMEOUT_MS) {
-      this.drop();
       this.lost(undefined);
       return;
     }
@@ -133,7 +210,9 @@ export class ChatSocket {
   private drop(): void {
     const socket = this.socket;
     this.socket = undefined;
+    this.resuming = false;
     socket?.close();
+    this.failPending('The connection was lost');
   }
 
   /** The socket is gone: show why, and come back later (or when the browser is online again). */

@@ -5,6 +5,14 @@ export type ConversationKind = 'private' | 'room';
 /** `private:<peer userId>` or `room:<roomId>`. */
 export type ConversationKey = `${ConversationKind}:${number}`;
 
+/** What the list shows of the newest message. */
+export interface LastMessage {
+  readonly senderId: number;
+  readonly text: string;
+  readonly seq: number;
+  readonly deleted?: true;
+}
+
 export interface Conversation {
   readonly key: ConversationKey;
   readonly kind: ConversationKind;
@@ -17,8 +25,17 @@ export interface Conversation {
   readonly loaded: boolean;
   /** The oldest message is among `messages`: nothing more to read upwards. */
   readonly reachedStart: boolean;
-  /** Messages that arrived while another conversation was open. */
+  /** Messages after my read marker (the server's unreadCount, kept live by pushes). */
   readonly unread: number;
+  /** The seq of the newest message (0: none). */
+  readonly lastSeq: number;
+  /** My read marker: the seq of the last message I read. */
+  readonly readSeq: number;
+  /** Private chats: the other person's read marker as far as it was pushed ("seen"); 0 when unknown. */
+  readonly peerReadSeq: number;
+  /** The newest activity (ISO-8601): the list is ordered by it, newest first. */
+  readonly updatedAt: string;
+  readonly lastMessage: LastMessage | undefined;
   /** A room's details (GET /rooms/{roomId}), read when it is opened. */
   readonly room?: RoomDetails;
 }
@@ -32,7 +49,7 @@ export interface RoomDetails {
 
 export const conversationKey = (kind: ConversationKind, id: number): ConversationKey => `${kind}:${id}`;
 
-export const newConversation = (kind: ConversationKind, id: number, title: string): Conversation => ({
+export const newConversation = (kind: ConversationKind, id: number, title: string, updatedAt = ''): Conversation => ({
   key: conversationKey(kind, id),
   kind,
   id,
@@ -41,11 +58,13 @@ export const newConversation = (kind: ConversationKind, id: number, title: strin
   loaded: false,
   reachedStart: false,
   unread: 0,
+  lastSeq: 0,
+  readSeq: 0,
+  peerReadSeq: 0,
+  updatedAt,
+  lastMessage: undefined,
 });
 
-/** When the conversation last saw a message ('' for none): the list is ordered newest first by it. */
-export const lastActivity = (conversation: Conversation): string => conversation.messages.at(-1)?.timestamp ?? '';
-
-/** The list as shown: latest activity first, then by title. */
+/** The list as shown: newest activity first, then by title. */
 export const sortConversations = (conversations: Iterable<Conversation>): Conversation[] =>
-  [...conversations].sort((a, b) => lastActivity(b).localeCompare(lastActivity(a)) || a.title.localeCompare(b.title));
+  [...conversations].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.title.localeCompare(b.title));

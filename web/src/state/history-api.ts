@@ -1,6 +1,6 @@
 import type { AuthSession } from '../api/auth-session';
 import type { SuccessBody } from '../api/http-client';
-import type { PushedMessage } from '../api/ws-frames';
+import type { DeletedMessage, PushedMessage } from '../api/ws-frames';
 import type { HistoryPage } from './catch-up';
 import type { ChatMessage } from './messages';
 
@@ -31,13 +31,24 @@ export const fromSent = (sent: PrivateSent | RoomSent): ChatMessage => ({
   seq: sent.seq,
 });
 
-/** A message pushed over /ws/chat. */
-export const fromPush = (pushed: PushedMessage): ChatMessage => ({
+/** A message pushed over /ws/chat (new, or edited). */
+export const fromPush = (pushed: PushedMessage & { readonly editedAt?: string }): ChatMessage => ({
   messageId: pushed.messageId,
   senderId: pushed.senderId,
   text: pushed.message,
   timestamp: pushed.timestamp,
   seq: pushed.seq,
+  ...(pushed.editedAt === undefined ? {} : { editedAt: pushed.editedAt }),
+});
+
+/** A deleted message's tombstone, as pushed. */
+export const fromTombstone = (tombstone: DeletedMessage): ChatMessage => ({
+  messageId: tombstone.messageId,
+  senderId: 0,
+  text: '',
+  timestamp: '',
+  seq: tombstone.seq,
+  deleted: true,
 });
 
 export const privateHistoryPage =

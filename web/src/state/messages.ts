@@ -26,3 +26,14 @@ export const mergeMessages = (known: readonly ChatMessage[], incoming: readonly 
   if (fresh.length === 0) return known;
   return [...known, ...fresh].sort((a, b) => a.seq - b.seq);
 };
+
+/**
+ * `known` with the message of the same messageId replaced by `changed` (an edit, or a deletion's
+ * tombstone); `known` itself when it does not hold that message or holds it already so.
+ */
+export const replaceMessage = (known: readonly ChatMessage[], changed: ChatMessage): readonly ChatMessage[] => {
+  const at = known.findIndex((message) => message.messageId === changed.messageId);
+  const before = known[at];
+  if (before === undefined || (before.text === changed.text && before.deleted === changed.deleted && before.editedAt === changed.editedAt)) return known;
+  return known.with(at, changed);
+};

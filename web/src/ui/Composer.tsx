@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 
-/** The message box: Enter sends, Shift+Enter starts a new line. The text stays when a send fails. */
-export const Composer = ({ onSend }: { onSend: (text: string) => Promise<boolean> }) => {
+/** The message box: Enter sends, Shift+Enter starts a new line. The text stays when a send fails. Typing calls `onTyping`. */
+export const Composer = ({ onSend, onTyping }: { onSend: (text: string) => Promise<boolean>; onTyping?: () => void }) => {
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
@@ -33,7 +33,11 @@ export const Composer = ({ onSend }: { onSend: (text: string) => Promise<boolean
         placeholder="Write a message"
         aria-describedby={`${id}-hint`}
         value={text}
-        onInput={(event) => setText((event.target as HTMLTextAreaElement).value)}
+        onInput={(event) => {
+          const typed = (event.target as HTMLTextAreaElement).value;
+          setText(typed);
+          if (typed.trim() !== '') onTyping?.();
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
             event.preventDefault();

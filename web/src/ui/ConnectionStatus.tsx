@@ -7,6 +7,8 @@ const text = (state: ConnectionState, now: number): string => {
       return 'Online';
     case 'connecting':
       return 'Connecting…';
+    case 'catching-up':
+      return 'Catching up…';
     case 'offline':
       return 'Offline: waiting for the network';
     case 'reconnecting': {

@@ -3,6 +3,8 @@ import type { Conversation } from '../state/conversations';
 import { Composer } from './Composer';
 import { MessageLog } from './MessageLog';
 import { RoomDetails } from './RoomDetails';
+import { PresenceNote } from './PresenceDot';
+import { TypingIndicator } from './TypingIndicator';
 
 /** One open conversation: its header (Room details and Leave for rooms), the message log, the composer. */
 export const ConversationView = ({
@@ -23,6 +25,7 @@ export const ConversationView = ({
         {conversation.kind === 'room' ? `# ${conversation.title}` : conversation.title}
       </h2>
       <span class="muted">{conversation.kind === 'room' ? `Room ID ${conversation.id}` : `User ID ${conversation.id}`}</span>
+      {conversation.kind === 'private' && <PresenceNote presence={store.state.presence.get(conversation.id)} />}
       {conversation.room !== undefined && (
         <span class="muted">
           {conversation.room.visibility === 'private' ? 'Private' : 'Public'} · {conversation.room.memberCount}{' '}
@@ -37,6 +40,7 @@ export const ConversationView = ({
       )}
     </header>
     <MessageLog store={store} conversation={conversation} usernames={usernames} />
-    <Composer onSend={(text) => store.send(conversation.key, text)} />
+    <TypingIndicator names={store.typists(conversation.key).map((userId) => usernames.get(userId) ?? store.usernameOf(userId) ?? `#${userId}`)} />
+    <Composer onSend={(text) => store.send(conversation.key, text)} onTyping={() => store.typing(conversation.key)} />
   </main>
 );

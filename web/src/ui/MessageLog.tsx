@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatStore } from '../state/chat-store';
 import type { Conversation } from '../state/conversations';
 import { MessageActions } from './MessageActions';
+import { seenMessageId } from '../state/conversation-changes';
 
 const time = (timestamp: string): string => new Date(timestamp).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -19,6 +20,7 @@ export const MessageLog = ({ store, conversation, usernames }: { store: ChatStor
   const heightBefore = useRef(0);
   const firstId = useRef<string | undefined>(undefined);
   const messages = conversation.messages;
+  const seen = seenMessageId(conversation, store.me.userId);
 
   useLayoutEffect(() => {
     const element = log.current;
@@ -81,6 +83,7 @@ export const MessageLog = ({ store, conversation, usernames }: { store: ChatStor
             </header>
             <p>{message.text}</p>
             <MessageActions store={store} conversation={conversation} message={message} />
+            {message.messageId === seen && <p class="seen">Seen</p>}
           </article>
         );
       })}

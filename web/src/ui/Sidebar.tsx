@@ -4,8 +4,12 @@ import type { ChatState, ChatStore } from '../state/chat-store';
 import { sortConversations } from '../state/conversations';
 import { Field } from './Field';
 import { PeopleSearch } from './PeopleSearch';
+import { ConversationItem } from './ConversationItem';
 
-/** Start a private chat, create or join a room, and the list of conversations (newest activity first). */
+/** Within this many pixels of the list's end, the next page of conversations is read. */
+const LOAD_MORE_WITHIN_PX = 200;
+
+/** Start a private chat, create or join a room, and the list of conversations (newest activity first, more read on scrolling). */
 export const Sidebar = ({ store, state }: { store: ChatStore; state: ChatState }) => {
   const [roomName, setRoomName] = useState('');
   const [roomId, setRoomId] = useState('');
@@ -14,7 +18,14 @@ export const Sidebar = ({ store, state }: { store: ChatStore; state: ChatState }
   const conversations = sortConversations(state.conversations.values());
 
   return (
-    <nav class="sidebar" aria-label="Chats">
+    <nav
+      class="sidebar"
+      aria-label="Chats"
+      onScroll={(event) => {
+        const element = event.currentTarget;
+        if (state.moreConversations && element.scrollHeight - element.scrollTop - element.clientHeight < LOAD_MORE_WITHIN_PX) void store.loadMoreConversations();
+      }}
+    >
       <PeopleSearch store={store} />
       {creatingRoom ? (
         <form
@@ -65,23 +76,21 @@ export const Sidebar = ({ store, state }: { store: ChatStore; state: ChatState }
       <ul class="conversations" aria-label="Conversations">
         {conversations.length === 0 && <li class="muted">No conversations yet.</li>}
         {conversations.map((conversation) => (
-          <li key={conversation.key} aria-label={conversation.title}>
-            <button
-              type="button"
-              class={conversation.key === state.openKey ? 'conversation current' : 'conversation'}
-              aria-current={conversation.key === state.openKey ? 'true' : undefined}
-              onClick={() => void store.open(conversation.key)}
-            >
-              <span class="title">
-                <span aria-hidden="true">{conversation.kind === 'room' ? '# ' : '@ '}</span>
-                {conversation.title}
-              </span>
-              <span class="preview muted">{conversation.messages.at(-1)?.text ?? ''}</span>
-              {conversation.unread > 0 && <span class="badge">{conversation.unread} unread</span>}
-            </button>
-          </li>
+          <ConversationItem
+            key={conversation.key}
+            conversation={conversation}
+            current={conversation.key === state.openKey}
+            me={store.me.userId}
+            presence={conversation.kind === 'private' ? state.presence.get(conversation.id) : undefined}
+            onOpen={() => void store.open(conversation.key)}
+          />
         ))}
       </ul>
+      {state.moreConversations && (
+        <button type="button" class="link" onClick={() => void store.loadMoreConversations()}>
+          More conversations
+        </button>
+      )}
     </nav>
   );
 };
