@@ -48,4 +48,20 @@ export const MONGO_SCHEMA_STEPS: readonly MongoSchemaStep[] = [
     description: 'the chat event log and its outbox (chat_events: unique position, audience + position, unpublished; chat_outbox: recording order)',
     apply: (orm) => orm.schema.ensureIndexes(),
   },
+  {
+    version: 5,
+    description:
+      'one owner per room: each owner document gets ownerOf = its roomId (an extra owner, none should exist, becomes an admin), then the sparse unique index on ownerOf',
+    apply: async (orm) => {
+      const members = orm.em.getConnection().getDb().collection<{ roomId: number; role: string; ownerOf?: number }>('room_members');
+      const owners = await members.find({ role: 'owner', ownerOf: { $exists: false } }).sort({ joinedAt: 1, userId: 1 }).toArray();
+      const owned = new Set((await members.find({ ownerOf: { $exists: true } }).toArray()).map((owner) => owner.roomId));
+      for (const owner of owners) {
+        if (owned.has(owner.roomId)) await members.updateOne({ _id: owner._id }, { $set: { role: 'admin' } });
+        else await members.updateOne({ _id: owner._id }, { $set: { ownerOf: owner.roomId } });
+        owned.add(owner.roomId);
+      }
+      await orm.schema.ensureIndexes();
+    },
+  },
 ];

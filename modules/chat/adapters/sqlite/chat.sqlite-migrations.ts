@@ -113,4 +113,15 @@ export const chatSqliteMigrations: readonly SqliteMigration[] = [
       CREATE INDEX chat_events_unpublished ON chat_events (position) WHERE published = 0;
     `,
   },
+  {
+    version: 7,
+    description: 'one owner per room: extra owners (none should exist) become admins, then a partial unique index allows one',
+    up: `
+      UPDATE room_members SET role = 'admin'
+        WHERE role = 'owner' AND EXISTS (
+          SELECT 1 FROM room_members o WHERE o.room_id = room_members.room_id AND o.role = 'owner'
+            AND (o.joined_at < room_members.joined_at OR (o.joined_at = room_members.joined_at AND o.user_id < room_members.user_id)));
+      CREATE UNIQUE INDEX room_members_one_owner ON room_members (room_id) WHERE role = 'owner';
+    `,
+  },
 ];
