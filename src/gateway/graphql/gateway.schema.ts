@@ -142,12 +142,12 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     "Private conversations: the other person."
     peer: User
     room: ConversationRoom
-    "The newest message; null for a room nobody wrote in yet."
+    "The newest message, as it is now: its edited text once edited, its tombstone (deleted true) once deleted; null for a room nobody wrote in yet."
     lastMessage: Message
     lastSeq: Int!
     "The seq of the last message you have read here."
     readSeq: Int!
-    "lastSeq - readSeq"
+    "The messages above readSeq, deleted ones left out"
     unreadCount: Int!
     updatedAt: String!
   }

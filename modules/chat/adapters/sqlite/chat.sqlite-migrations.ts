@@ -124,4 +124,16 @@ export const chatSqliteMigrations: readonly SqliteMigration[] = [
       CREATE UNIQUE INDEX room_members_one_owner ON room_members (room_id) WHERE role = 'owner';
     `,
   },
+  {
+    version: 8,
+    description: 'deleted messages indexed by (conversation, seq), so unread counts leave them out without reading messages; filled from the tombstones already stored',
+    up: `
+      CREATE TABLE message_deletions (
+        conversation TEXT NOT NULL,
+        seq          INTEGER NOT NULL,
+        PRIMARY KEY (conversation, seq)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO message_deletions (conversation, seq) SELECT conversation, seq FROM messages WHERE deleted = 1;
+    `,
+  },
 ];
