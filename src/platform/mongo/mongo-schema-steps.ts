@@ -67,12 +67,12 @@ export const MONGO_SCHEMA_STEPS: readonly MongoSchemaStep[] = [
   {
     version: 6,
     description:
-      'deleted messages indexed by (conversation, seq) in message_deletions, filled from the tombstones already stored, so unread counts leave them out',
+      'deleted messages indexed by (conversation, seq) in conversation_deletions, filled from the tombstones already stored, so unread counts leave them out',
     apply: async (orm) => {
       await orm.schema.ensureIndexes();
       const db = orm.em.getConnection().getDb();
       const tombstones = db.collection<{ conversation: string; seq: number }>('messages').find({ deleted: true }, { projection: { conversation: 1, seq: 1 } });
-      const deletions = db.collection<{ _id: string; conversation: string; seq: number }>('message_deletions');
+      const deletions = db.collection<{ _id: string; conversation: string; seq: number }>('conversation_deletions');
       for await (const { conversation, seq } of tombstones) {
         await deletions.updateOne({ _id: `${conversation}#${seq}` }, { $set: { conversation, seq } }, { upsert: true });
       }

@@ -5,7 +5,7 @@ import type { ChatMessage } from '../../contracts';
 import type { ConversationKey, ConversationStore, ConversationSummary, DeletionQuery, RecordedMessage } from '../../ports';
 import { changeRankOf } from '../../domain/change-rank';
 import { conversationSummarySchema, type ConversationSummaryDocument } from './conversation-summary.schema';
-import { messageDeletionSchema, type MessageDeletionDocument } from './message-deletion.schema';
+import { conversationDeletionSchema, type ConversationDeletionDocument } from './conversation-deletion.schema';
 
 /**
  * {@link ConversationStore} on MongoDB: one `conversation_summaries` document per conversation,
@@ -15,7 +15,7 @@ import { messageDeletionSchema, type MessageDeletionDocument } from './message-d
  * conversation run one at a time (FerretDB runs updates as unisolated read-modify-writes).
  * A user's private conversations are found by the index on `participants`. A change (edit,
  * tombstone) replaces the newest message by an update matching the same seq and an earlier
- * `lastChange` rank only. Deletions are `message_deletions` documents counted on their
+ * `lastChange` rank only. Deletions are `conversation_deletions` documents counted on their
  * (conversation, seq) index, only for conversations with something unread.
  */
 export class MikroOrmConversationStore implements ConversationStore {
@@ -85,7 +85,7 @@ export class MikroOrmConversationStore implements ConversationStore {
   }
 
   private deletions() {
-    return this.orm.em.getCollection<MessageDeletionDocument>(messageDeletionSchema);
+    return this.orm.em.getCollection<ConversationDeletionDocument>(conversationDeletionSchema);
   }
 
   private collection() {

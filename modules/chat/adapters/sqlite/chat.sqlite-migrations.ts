@@ -128,12 +128,12 @@ export const chatSqliteMigrations: readonly SqliteMigration[] = [
     version: 8,
     description: 'deleted messages indexed by (conversation, seq), so unread counts leave them out without reading messages; filled from the tombstones already stored',
     up: `
-      CREATE TABLE message_deletions (
+      CREATE TABLE conversation_deletions (
         conversation TEXT NOT NULL,
         seq          INTEGER NOT NULL,
         PRIMARY KEY (conversation, seq)
       ) STRICT, WITHOUT ROWID;
-      INSERT INTO message_deletions (conversation, seq) SELECT conversation, seq FROM messages WHERE deleted = 1;
+      INSERT INTO conversation_deletions (conversation, seq) SELECT conversation, seq FROM messages WHERE deleted = 1;
     `,
   },
 ];

@@ -20,7 +20,7 @@ const COLUMNS = 'conversation, last_seq, last_message, updated_at';
  * column with a partial index, so a user's private conversations are two index lookups. A change
  * (edit, tombstone) replaces the newest message only at the same seq and only with a later state
  * (the rank of {@link changeRankOf}, computed from the stored JSON). Deletions are rows of
- * `message_deletions` keyed (conversation, seq): counting those above a seq reads that key only.
+ * `conversation_deletions` keyed (conversation, seq): counting those above a seq reads that key only.
  */
 export class SqliteConversationStore implements ConversationStore {
   private readonly database: SqliteDatabase;
@@ -43,8 +43,8 @@ export class SqliteConversationStore implements ConversationStore {
       `UPDATE conversation_summaries SET last_message = ?3 WHERE conversation = ?1 AND last_seq = ?2
          AND (CASE WHEN json_extract(last_message, '$.deleted') THEN '~' ELSE coalesce(json_extract(last_message, '$.editedAt'), '') END) < ?4`,
     );
-    this.deletion = db.prepare('INSERT INTO message_deletions (conversation, seq) VALUES (?, ?) ON CONFLICT DO NOTHING');
-    this.countDeleted = db.prepare('SELECT count(*) AS n FROM message_deletions WHERE conversation = ? AND seq > ?');
+    this.deletion = db.prepare('INSERT INTO conversation_deletions (conversation, seq) VALUES (?, ?) ON CONFLICT DO NOTHING');
+    this.countDeleted = db.prepare('SELECT count(*) AS n FROM conversation_deletions WHERE conversation = ? AND seq > ?');
     this.byKeys = db.prepare(`SELECT ${COLUMNS} FROM conversation_summaries WHERE conversation IN (SELECT value FROM json_each(?))`);
     this.byUser = db.prepare(
       `SELECT ${COLUMNS} FROM conversation_summaries WHERE user_low = ? UNION SELECT ${COLUMNS} FROM conversation_summaries WHERE user_high = ?`,

@@ -1,23 +1,23 @@
 import { EntitySchema } from '@mikro-orm/core';
 
 /**
- * One deleted message in the `message_deletions` collection (schema step 6): `_id` is
+ * One deleted message in the `conversation_deletions` collection (schema step 6): `_id` is
  * `<conversation>#<seq>`, so recording a deletion twice keeps one document; (conversation, seq)
  * is indexed to count the deletions above a read marker without reading messages.
  */
-export interface MessageDeletionDocument {
+export interface ConversationDeletionDocument {
   _id: string;
   conversation: string;
   seq: number;
 }
 
-export const messageDeletionSchema = new EntitySchema<MessageDeletionDocument>({
-  name: 'MessageDeletionDocument',
-  collection: 'message_deletions',
+export const conversationDeletionSchema = new EntitySchema<ConversationDeletionDocument>({
+  name: 'ConversationDeletionDocument',
+  collection: 'conversation_deletions',
   properties: {
     _id: { type: 'string', primary: true },
     conversation: { type: 'string' },
     seq: { type: 'number' },
   },
-  indexes: [{ name: 'message_deletions_conversation_seq', properties: ['conversation', 'seq'] }],
+  indexes: [{ name: 'conversation_deletions_conversation_seq', properties: ['conversation', 'seq'] }],
 });
