@@ -12,3 +12,4 @@ export * from './readiness-check';
 export * from './request-id';
 export * from './signal-bus.port';
 export * from './presence/presence-directory.port';
+export * from './signal-throttle.port';

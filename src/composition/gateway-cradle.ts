@@ -1,4 +1,4 @@
-import type { ConcurrencyLimiter, EventBus, PresenceDirectory, RateLimiter, SignalBus } from '../../modules/kernel';
+import type { ConcurrencyLimiter, EventBus, PresenceDirectory, RateLimiter, SignalBus, SignalThrottle } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
 import type { ChatFeed, Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
 import type { ReadinessCheck } from '../../modules/kernel';
@@ -19,6 +19,7 @@ export interface GatewayCradle {
   eventBus: EventBus;
   signalBus: SignalBus;
   presenceDirectory: PresenceDirectory;
+  signalThrottle: SignalThrottle;
   /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */
   rateLimiter: RateLimiter;
   concurrencyLimiter: ConcurrencyLimiter;

@@ -1,12 +1,13 @@
 import { asFunction, asValue, type NameAndRegistrationPair } from 'awilix';
 import type { Redis } from 'ioredis';
-import type { ConcurrencyLimiter, EventBus, Logger, PresenceDirectory, RateLimiter, SignalBus } from '../../modules/kernel';
+import type { ConcurrencyLimiter, EventBus, Logger, PresenceDirectory, RateLimiter, SignalBus, SignalThrottle } from '../../modules/kernel';
 import {
   InMemoryConcurrencyLimiter,
   InMemoryEventBus,
   InMemoryPresenceDirectory,
   InMemoryRateLimiter,
   InMemorySignalBus,
+  InMemorySignalThrottle,
 } from '../../modules/kernel/adapters';
 import { RabbitMqEventBus } from '../platform/amqp/rabbitmq-event-bus';
 import { closeMongoOrm, createMongoOrm, type MongoOrm, type MongoOrmOptions } from '../platform/mongo';
@@ -15,6 +16,7 @@ import { RedisConcurrencyLimiter } from '../platform/redis/redis-concurrency-lim
 import { RedisRateLimiter } from '../platform/redis/redis-rate-limiter';
 import { RedisSignalBus } from '../platform/redis/redis-signal-bus';
 import { RedisPresenceDirectory } from '../platform/redis/redis-presence-directory';
+import { RedisSignalThrottle } from '../platform/redis/redis-signal-throttle';
 import type { AmqpConfig, RedisConfig } from '../platform/config/app-config';
 import { brokerReadiness, mongoReadiness } from '../platform/health/dependency-checks';
 import type { ReadinessCheck } from '../../modules/kernel';
@@ -106,20 +108,22 @@ export const redisLimitersRegistration = (): NameAndRegistrationPair<Limiters> =
   concurrencyLimiter: asFunction(({ redis, logger, keyPrefix }) => new RedisConcurrencyLimiter({ redis, logger, keyPrefix })).singleton(),
 });
 
-type Live = { signalBus: SignalBus; presenceDirectory: PresenceDirectory };
+type Live = { signalBus: SignalBus; presenceDirectory: PresenceDirectory; signalThrottle: SignalThrottle };
 
-/** Signals (typing, presence changes) and presence within one process: the monolith. */
+/** Signals (typing, presence changes), their throttle and presence within one process: the monolith. */
 export const inMemorySignalBusRegistration = (): NameAndRegistrationPair<Live> => ({
   signalBus: asFunction(({ logger }) => new InMemorySignalBus({ logger }))
     .singleton()
     .disposer((bus) => bus.close()),
   presenceDirectory: asFunction(() => new InMemoryPresenceDirectory()).singleton(),
+  signalThrottle: asFunction(({ clock }) => new InMemorySignalThrottle({ clock })).singleton(),
 });
 
-/** Signals over Redis pub/sub and presence in Redis, shared by the gateways (needs `redis` and `keyPrefix`). */
+/** Signals over Redis pub/sub, their throttle and presence in Redis, shared by the gateways (needs `redis` and `keyPrefix`). */
 export const redisSignalBusRegistration = (): NameAndRegistrationPair<Live> => ({
   signalBus: asFunction(({ redis, logger, keyPrefix }) => new RedisSignalBus({ redis, logger, keyPrefix }))
     .singleton()
     .disposer((bus) => bus.close()),
   presenceDirectory: asFunction(({ redis, keyPrefix }) => new RedisPresenceDirectory({ redis, keyPrefix })).singleton(),
+  signalThrottle: asFunction(({ redis, logger, keyPrefix }) => new RedisSignalThrottle({ redis, logger, keyPrefix })).singleton(),
 });

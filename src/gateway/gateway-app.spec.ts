@@ -1,5 +1,5 @@
-import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus } from '../../modules/kernel/adapters';
-import { silentLogger } from '../../modules/kernel';
+import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus, InMemorySignalThrottle } from '../../modules/kernel/adapters';
+import { silentLogger, systemClock } from '../../modules/kernel';
 import { buildGatewayApp } from './gateway-app';
 import type { GatewayDeps } from './gateway-deps';
 import { FakeChat } from './testing/fake-chat';
@@ -11,7 +11,7 @@ import { FakeConversations } from './testing/fake-conversations';
 const depsWith = (bus: FakeEventBus): GatewayDeps => {
   const users = new FakeUsers();
   const chat = new FakeChat({ eventBus: bus, userExists: () => true });
-  return { userAccounts: users, userDirectory: users, tokenVerifier: users, userSessions: users, jwksProvider: users, messaging: chat, chatFeed: chat, roomRegistry: chat, messageEditing: chat, signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(), roomAdministration: inMemoryRoomAdministration(bus, () => true), conversations: new FakeConversations({ eventBus: bus }), eventBus: bus, rateLimiter: new InMemoryRateLimiter(), concurrencyLimiter: new InMemoryConcurrencyLimiter() };
+  return { userAccounts: users, userDirectory: users, tokenVerifier: users, userSessions: users, jwksProvider: users, messaging: chat, chatFeed: chat, roomRegistry: chat, messageEditing: chat, signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(), signalThrottle: new InMemorySignalThrottle({ clock: systemClock }), roomAdministration: inMemoryRoomAdministration(bus, () => true), conversations: new FakeConversations({ eventBus: bus }), eventBus: bus, rateLimiter: new InMemoryRateLimiter(), concurrencyLimiter: new InMemoryConcurrencyLimiter() };
 };
 
 describe('buildGatewayApp', () => {

@@ -138,7 +138,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
     queuedBytes: () => openSockets().reduce((total, socket) => total + socket.bufferedAmount, 0),
   });
   app.addHook('onClose', async () => removeGaugeSource());
-  const typing = new TypingRelay({ signalBus: deps.signalBus, roomRegistry: deps.roomRegistry, connections, logger: app.log });
+  const typing = new TypingRelay({ signalBus: deps.signalBus, signalThrottle: deps.signalThrottle, roomRegistry: deps.roomRegistry, connections, logger: app.log });
   const presence = new PresenceHub({ directory: deps.presenceDirectory, signalBus: deps.signalBus, connections, logger: app.log });
 
   app.addHook('onReady', async () => heartbeat.start(options.heartbeatIntervalMs ?? 30_000));

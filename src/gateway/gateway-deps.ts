@@ -1,4 +1,4 @@
-import type { ConcurrencyLimiter, EventBus, PresenceDirectory, RateLimiter, SignalBus } from '../../modules/kernel';
+import type { ConcurrencyLimiter, EventBus, PresenceDirectory, RateLimiter, SignalBus, SignalThrottle } from '../../modules/kernel';
 import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
 import type { ChatFeed, Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
 import type { ReadinessCheck } from '../../modules/kernel';
@@ -25,6 +25,8 @@ export interface GatewayDeps {
   readonly signalBus: SignalBus;
   /** Who is online: in process in the monolith, in Redis shared by the gateways otherwise. */
   readonly presenceDirectory: PresenceDirectory;
+  /** At most one typing notice per user and conversation every 2 s: in process in the monolith, in Redis for every gateway otherwise. */
+  readonly signalThrottle: SignalThrottle;
   /** Abuse limits' counters: in memory in one process, shared by every gateway otherwise. */
   readonly rateLimiter: RateLimiter;
   readonly concurrencyLimiter: ConcurrencyLimiter;

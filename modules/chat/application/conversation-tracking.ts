@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../contracts';
 import type { ConversationKey, ConversationStore, ReadMarkerStore } from '../ports';
-import { roomConversation } from '../domain/conversation-key';
+import { privateConversation, roomConversation } from '../domain/conversation-key';
 
 export interface ConversationTrackingDeps {
   readonly conversationStore: ConversationStore;
@@ -14,7 +14,10 @@ export interface ConversationTrackingDeps {
  *   size) and moves its sender's marker to it: what one wrote is read;
  * - a member joining a room starts with its marker at the room's newest message: what was
  *   posted before, or while they were away, is history, not unread.
- * Both are idempotent, so a retried send records again safely. A send writes the summary and the
+ * - an edited or deleted message shows as such in the summary when it is the newest, and a
+ *   deletion is indexed so that unread counts leave it out (unreadCount = lastSeq - readSeq -
+ *   deletions above readSeq).
+ * All are idempotent, so a retried send, edit or delete records again safely. A send writes the summary and the
  * sender's marker at once (one round trip, not two); a list read in between may see the marker
  * ahead of the summary, which counts as nothing unread (unreadCount never goes below 0).
  */
@@ -29,9 +32,23 @@ export class ConversationTracking {
     ]);
   }
 
+  async messageEdited(message: ChatMessage): Promise<void> {
+    await this.deps.conversationStore.recordChange(conversationOf(message), message);
+  }
+
+  /** The deletion first: a summary showing the tombstone always has its deletion counted. */
+  async messageDeleted(tombstone: ChatMessage): Promise<void> {
+    const conversation = conversationOf(tombstone);
+    await this.deps.conversationStore.recordDeletion(conversation, tombstone.seq);
+    await this.deps.conversationStore.recordChange(conversation, tombstone);
+  }
+
   async memberJoined(roomId: number, userId: number): Promise<void> {
     const conversation = roomConversation(roomId);
     const [summary] = await this.deps.conversationStore.findMany([conversation]);
     if (summary !== undefined) await this.deps.readMarkerStore.advance(userId, conversation, summary.lastSeq);
   }
 }
+
+const conversationOf = (message: ChatMessage): ConversationKey =>
+  message.kind === 'room' ? roomConversation(message.roomId ?? 0) : privateConversation(message.senderId, message.recipientId ?? message.senderId);

@@ -46,7 +46,8 @@ const peerOf = (summary: ConversationSummary, userId: number): number => {
  * The in-process {@link Conversations}. A list reads the user's private conversations from
  * their index, their rooms from RoomMembership, the summaries of both, and the read markers
  * of one page only: its cost grows with the number of the user's conversations, never with
- * messages or room sizes. Unread counts are `lastSeq - readSeq`.
+ * messages or room sizes. Unread counts are `lastSeq - readSeq` less the deleted messages above
+ * `readSeq`, counted on the index of deletions for the conversations with something unread.
  */
 export class ConversationsService implements Conversations {
   constructor(private readonly deps: ConversationsServiceDeps) {}
@@ -59,7 +60,9 @@ export class ConversationsService implements Conversations {
     const candidates = (await this.candidatesOf(userId)).filter(isAfter(cursor)).sort(byRecency);
     const page = candidates.slice(0, limit);
     const markers = await this.deps.readMarkerStore.markersOf(userId, page.map((candidate) => candidate.conversation));
-    const conversations = page.map((candidate) => entryOf(candidate, markers.get(candidate.conversation) ?? 0));
+    const positions = page.map((candidate) => ({ candidate, readSeq: markers.get(candidate.conversation) ?? 0 }));
+    const deleted = await this.deletedUnread(positions.map(({ candidate, readSeq }) => ({ conversation: candidate.conversation, lastSeq: candidate.summary?.lastSeq ?? 0, readSeq })));
+    const conversations = positions.map(({ candidate, readSeq }) => entryOf(candidate, readSeq, deleted.get(candidate.conversation) ?? 0));
     const last = page.at(-1);
     return candidates.length > limit && last !== undefined ? { conversations, nextCursor: cursorAfter(last) } : { conversations };
   }
@@ -73,11 +76,19 @@ export class ConversationsService implements Conversations {
     const [summary] = await this.deps.conversationStore.findMany([conversation]);
     const lastSeq = summary?.lastSeq ?? 0;
     const { seq: readSeq, moved } = await this.advance(userId, conversation, Math.min(seq, lastSeq));
+    const deleted = (await this.deletedUnread([{ conversation, lastSeq, readSeq }])).get(conversation) ?? 0;
     if (moved) {
       const audience = target.kind === 'private' ? audienceOf(userId, target.peerId) : [userId];
       await announce<ReadMarkerMovedV1>(this.deps, READ_MARKER_MOVED_V1, async () => ({ ...target, userId, seq: readSeq, audience }));
     }
-    return { ...target, userId, readSeq, lastSeq, unreadCount: Math.max(0, lastSeq - readSeq) };
+    return { ...target, userId, readSeq, lastSeq, unreadCount: unreadOf(lastSeq, readSeq, deleted) };
+  }
+
+  /** Deleted messages above each read marker, asked only where something is unread. */
+  private deletedUnread(positions: readonly { conversation: ConversationKey; lastSeq: number; readSeq: number }[]): Promise<Map<ConversationKey, number>> {
+    const unread = positions.filter(({ lastSeq, readSeq }) => lastSeq > readSeq);
+    if (unread.length === 0) return Promise.resolve(new Map());
+    return this.deps.conversationStore.deletedAfter(unread.map(({ conversation, readSeq }) => ({ conversation, afterSeq: readSeq })));
   }
 
   private async candidatesOf(userId: number): Promise<Candidate[]> {
@@ -121,7 +132,9 @@ export class ConversationsService implements Conversations {
   }
 }
 
-const entryOf = (candidate: Candidate, readSeq: number): ConversationEntry => {
+const unreadOf = (lastSeq: number, readSeq: number, deleted: number): number => Math.max(0, lastSeq - readSeq - deleted);
+
+const entryOf = (candidate: Candidate, readSeq: number, deleted: number): ConversationEntry => {
   const lastSeq = candidate.summary?.lastSeq ?? 0;
   return {
     kind: candidate.kind,
@@ -130,7 +143,7 @@ const entryOf = (candidate: Candidate, readSeq: number): ConversationEntry => {
     lastMessage: candidate.summary?.lastMessage ?? null,
     lastSeq,
     readSeq,
-    unreadCount: Math.max(0, lastSeq - readSeq),
+    unreadCount: unreadOf(lastSeq, readSeq, deleted),
     updatedAt: candidate.updatedAt,
   };
 };

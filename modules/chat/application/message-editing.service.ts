@@ -7,11 +7,13 @@ import { audienceOf } from '../domain/audience';
 import { requireInputObject } from '../domain/input-object';
 import { requireMessageText } from '../domain/message-text';
 import { announce, type EventRecordedSignal } from './announce';
+import type { ConversationTracking } from './conversation-tracking';
 
 export interface MessageEditingServiceDeps {
   readonly messageStore: MessageStore;
   readonly roomMembership: RoomMembership;
   readonly roomModeration: RoomModeration;
+  readonly conversationTracking: ConversationTracking;
   readonly chatEventLog: ChatEventLog;
   readonly chatEventRelay?: EventRecordedSignal;
   readonly clock: Clock;
@@ -30,7 +32,8 @@ const requireMessageId = (value: unknown): string => {
 
 /**
  * The in-process {@link MessageEditing}: finds the message, hides it from whoever may not
- * see it, checks who may change it, stores the change, then announces it (through the
+ * see it, checks who may change it, stores the change, shows it in the conversation's
+ * summary and unread counts (even when a retry finds it done), then announces it (through the
  * chat module's one event path) to the conversation's audience at that moment.
  */
 export class MessageEditingService implements MessageEditing {
@@ -46,6 +49,7 @@ export class MessageEditingService implements MessageEditing {
     if (found.senderId !== userId) throw ChatErrors.notMessageAuthor(messageId);
     const edited = await this.deps.messageStore.edit({ messageId, message: text, editedAt: this.deps.clock.now().toISOString() });
     if (edited === null) throw ChatErrors.messageNotFound(messageId);
+    await this.deps.conversationTracking.messageEdited(edited);
     await announce<MessageEditedV1>(this.deps, MESSAGE_EDITED_V1, async () => ({ message: edited, audience: await this.audienceOf(edited) }));
     return edited;
   }
@@ -58,6 +62,7 @@ export class MessageEditingService implements MessageEditing {
     if (!(await this.mayDelete(userId, found))) throw ChatErrors.mayNotDeleteMessage(messageId);
     const result = await this.deps.messageStore.tombstone(messageId);
     if (result === null) throw ChatErrors.messageNotFound(messageId);
+    await this.deps.conversationTracking.messageDeleted(result.message);
     if (result.deletedNow) {
       const { message } = result;
       await announce<MessageDeletedV1>(this.deps, MESSAGE_DELETED_V1, async () => ({ message, audience: await this.audienceOf(message) }));

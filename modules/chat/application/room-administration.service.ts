@@ -26,7 +26,7 @@ import type {
   SetRoomRoleInput,
   UpdateRoomInput,
 } from '../contracts';
-import type { ChatEventLog, MessageStore, ReadMarkerStore, RoomMembership, RoomStore, StoredRoom, UserLookup } from '../ports';
+import type { ChatEventLog, MessageStore, ReadMarkerStore, RoomMembership, RoomStore, StoredRoom, StoredRoomMember, UserLookup } from '../ports';
 import { roomConversation } from '../domain/conversation-key';
 import { requireRoomName, ROOM_NAME_MAX_LENGTH } from '../domain/room-name';
 import { optionalAfter, optionalVisibility, pageLimitOf, requireRole as requireRoleValue } from '../domain/room-settings';
@@ -63,7 +63,9 @@ export class RoomAdministrationService implements RoomAdministration {
     const joinedAt = this.deps.clock.now().toISOString();
     if (!(await this.deps.roomMembership.add(room.roomId, memberId, 'member', joinedAt))) throw ChatErrors.alreadyMember(room.roomId, memberId);
     await this.deps.conversationTracking.memberJoined(room.roomId, memberId);
+    const heir = await ensureOwner(this.deps.roomMembership, room.roomId);
     await announceMemberAdded(this.deps, room.roomId, memberId, 'member', userId);
+    await announceHandOver(this.deps, room.roomId, heir, userId);
     return { roomId: room.roomId, userId: memberId, role: 'member', joinedAt };
   }
 
@@ -95,11 +97,26 @@ export class RoomAdministrationService implements RoomAdministration {
     const [current] = await this.deps.roomMembership.page(roomId, { after: memberId - 1, limit: 1 });
     if (current === undefined || current.userId !== memberId) throw ChatErrors.notMember(roomId, memberId);
     if (current.role === newRole) return { roomId, ...current };
-    await this.deps.roomMembership.setRole(roomId, memberId, newRole);
-    if (newRole === 'owner') await this.deps.roomMembership.setRole(roomId, userId, 'admin');
+    if (newRole === 'owner') return this.handOver(roomId, userId, current);
+    if (!(await this.deps.roomMembership.setRole(roomId, memberId, newRole))) throw ChatErrors.notMember(roomId, memberId);
     await announceRoleChanged(this.deps, roomId, memberId, newRole, userId);
-    if (newRole === 'owner') await announceRoleChanged(this.deps, roomId, userId, 'admin', userId);
     return { roomId, userId: memberId, role: newRole, joinedAt: current.joinedAt };
+  }
+
+  /**
+   * The owner steps down to admin, then the heir claims the room; both writes are conditional,
+   * so a hand-over racing a leave or another hand-over (on any replica) never leaves two owners,
+   * and an heir who left meanwhile is replaced by the usual successor ({@link ensureOwner}).
+   */
+  private async handOver(roomId: number, ownerId: number, heir: StoredRoomMember): Promise<RoomMember> {
+    if (!(await this.deps.roomMembership.releaseOwnership(roomId, ownerId))) throw ChatErrors.forbiddenRole('Only the owner may change roles');
+    const claim = await this.deps.roomMembership.claimOwnership(roomId, heir.userId);
+    const successor = claim === 'claimed' ? heir.userId : await ensureOwner(this.deps.roomMembership, roomId);
+    await announceRoleChanged(this.deps, roomId, ownerId, 'admin', ownerId);
+    await announceHandOver(this.deps, roomId, successor, ownerId);
+    if (claim === 'not-member') throw ChatErrors.notMember(roomId, heir.userId);
+    if (claim !== 'claimed') throw ChatErrors.ownershipMoved(roomId);
+    return { roomId, userId: heir.userId, role: 'owner', joinedAt: heir.joinedAt };
   }
 
   async updateRoom(input: UpdateRoomInput): Promise<RoomInfo> {

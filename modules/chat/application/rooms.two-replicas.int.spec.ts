@@ -10,8 +10,9 @@ import { ConversationTracking } from './conversation-tracking';
 import { RedisCachedRoomMembership } from '../adapters/redis/redis-cached.room-membership';
 import { RoomAdministrationService } from './room-administration.service';
 import { RoomsService } from './rooms.service';
+import type { RoomMembership } from '../ports';
 
-const [ANN, BOB, CAT] = [11, 12, 13];
+const [ANN, BOB, CAT, DAN] = [11, 12, 13, 14];
 
 /** Many steps against FerretDB and Redis, on a machine that may be busy. */
 jest.setTimeout(60_000);
@@ -43,7 +44,7 @@ describe('rooms served by two chat-service replicas (MongoDB on FerretDB, Redis)
       roomStore: new MikroOrmRoomStore({ mongoOrm }),
       roomMembership,
       messageStore: new MikroOrmMessageStore({ mongoOrm, chatEventLog }),
-      userLookup: { exists: async (userId: number) => [ANN, BOB, CAT].includes(userId) },
+      userLookup: { exists: async (userId: number) => [ANN, BOB, CAT, DAN].includes(userId) },
       clock: systemClock,
       logger: silentLogger,
     };
@@ -97,5 +98,32 @@ describe('rooms served by two chat-service replicas (MongoDB on FerretDB, Redis)
     await b.administration.deleteRoom({ roomId, userId: BOB });
     expect(await a.membership.roomsOf(BOB)).toEqual([]);
     await expect(a.rooms.joinRoom({ roomId, userId: CAT })).rejects.toMatchObject({ code: 'CHAT_ROOM_NOT_FOUND' });
+  });
+
+  /** The room's owners and members, read from the durable store. */
+  const ownersOf = async (membership: RoomMembership, roomId: number) => {
+    const members = await membership.page(roomId, { limit: 10 });
+    return { members: members.length, owners: members.filter((member) => member.role === 'owner').map((member) => member.userId) };
+  };
+
+  it('never ends a hand-over race with members and no owner, nor with two owners (owner leaves while others leave or are handed the room, on two replicas)', async () => {
+    const [a, b] = [await replica(), await replica()];
+    const settle = (work: Promise<unknown>[]) => Promise.allSettled(work);
+    for (let round = 0; round < 12; round += 1) {
+      const { roomId } = await a.rooms.createRoom({ roomName: `race ${round}`, userId: ANN, visibility: 'private', members: [BOB, CAT, DAN] });
+      await a.administration.setRole({ roomId, userId: ANN, memberId: BOB, role: 'admin' });
+      const races = [
+        () => [a.rooms.leaveRoom({ roomId, userId: ANN }), b.rooms.leaveRoom({ roomId, userId: BOB })],
+        () => [a.rooms.leaveRoom({ roomId, userId: ANN }), b.administration.setRole({ roomId, userId: ANN, memberId: CAT, role: 'owner' })],
+        () => [a.administration.setRole({ roomId, userId: ANN, memberId: BOB, role: 'owner' }), b.administration.setRole({ roomId, userId: ANN, memberId: CAT, role: 'owner' })],
+        () => [a.administration.setRole({ roomId, userId: ANN, memberId: CAT, role: 'owner' }), b.rooms.leaveRoom({ roomId, userId: CAT })],
+      ];
+      await settle(races[round % races.length]!());
+      const after = await ownersOf(a.membership, roomId);
+      expect(after.owners).toHaveLength(after.members > 0 ? 1 : 0);
+      await settle([a.rooms.leaveRoom({ roomId, userId: DAN }), b.rooms.leaveRoom({ roomId, userId: after.owners[0] ?? ANN })]);
+      const end = await ownersOf(b.membership, roomId);
+      expect(end.owners).toHaveLength(end.members > 0 ? 1 : 0);
+    }
   });
 });

@@ -19,6 +19,8 @@ export const ChatErrors = {
   forbiddenRole: (message: string) => new DomainError('CHAT_FORBIDDEN_ROLE', 'forbidden', message),
   alreadyMember: (roomId: number, userId: number) =>
     new DomainError('CHAT_ALREADY_MEMBER', 'conflict', `User ${userId} is already a member of room ${roomId}`),
+  ownershipMoved: (roomId: number) =>
+    new DomainError('CHAT_OWNERSHIP_MOVED', 'conflict', `Ownership of room ${roomId} passed to another member meanwhile; read the members and try again`),
   notMember: (roomId: number, userId: number) =>
     new DomainError('CHAT_NOT_MEMBER', 'not-found', `User ${userId} is not a member of room ${roomId}`),
   messageNotFound: (messageId: string) =>

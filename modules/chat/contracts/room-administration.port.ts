@@ -80,7 +80,9 @@ export interface RoomAdministration {
   /**
    * The owner makes a member `admin` or `member`, or hands ownership over with `owner` (the
    * previous owner becomes an admin). Setting the role a member has is a success that announces nothing.
-   * @throws DomainError VALIDATION_FAILED, CHAT_ROOM_NOT_FOUND, CHAT_NOT_A_ROOM_MEMBER, CHAT_FORBIDDEN_ROLE, CHAT_NOT_MEMBER
+   * A hand-over whose heir left meanwhile gives the room to the usual successor and throws
+   * CHAT_NOT_MEMBER; one that lost a race to another hand-over throws CHAT_OWNERSHIP_MOVED.
+   * @throws DomainError VALIDATION_FAILED, CHAT_ROOM_NOT_FOUND, CHAT_NOT_A_ROOM_MEMBER, CHAT_FORBIDDEN_ROLE, CHAT_NOT_MEMBER, CHAT_OWNERSHIP_MOVED
    */
   setRole(input: SetRoomRoleInput): Promise<RoomMember>;
 

@@ -19,6 +19,12 @@ export interface RecordedMessage {
   readonly participants?: readonly number[];
 }
 
+/** Where a user stands in a conversation: deletions above `afterSeq` are the ones that concern them. */
+export interface DeletionQuery {
+  readonly conversation: ConversationKey;
+  readonly afterSeq: number;
+}
+
 /**
  * Outbound port: the summary of each conversation (its newest message), written once per
  * message whatever the number of people in it, and the private conversations of each user.
@@ -31,6 +37,26 @@ export interface ConversationStore {
    * Idempotent. The first message of a private conversation lists it under both participants.
    */
   recordMessage(recorded: RecordedMessage): Promise<void>;
+
+  /**
+   * Shows a changed message (edited, or deleted: its tombstone) as its conversation's newest
+   * when it is still the newest (same seq); otherwise changes nothing. A tombstone is never
+   * turned back into text and an edit never replaces a later edit (by `editedAt`), whatever
+   * order replicas write in. Idempotent.
+   */
+  recordChange(conversation: ConversationKey, message: ChatMessage): Promise<void>;
+
+  /**
+   * Records that the message at `seq` of the conversation was deleted, in an index of deletions
+   * by (conversation, seq), so unread counts leave it out. Idempotent.
+   */
+  recordDeletion(conversation: ConversationKey, seq: number): Promise<void>;
+
+  /**
+   * How many deleted messages each conversation has above its `afterSeq`, read from the index of
+   * deletions (never from messages: deletions are rare). Conversations without any are left out.
+   */
+  deletedAfter(queries: readonly DeletionQuery[]): Promise<Map<ConversationKey, number>>;
 
   /** The summaries of those conversations that have one (unknown or empty ones are left out), in no set order. */
   findMany(conversations: readonly ConversationKey[]): Promise<ConversationSummary[]>;

@@ -7,6 +7,13 @@ export interface StoredRoomMember {
   readonly joinedAt: string;
 }
 
+/**
+ * What {@link RoomMembership.claimOwnership} did: `claimed` (this call made the member owner),
+ * `already-owner`, `taken` (another member owns the room; nothing changed) or `not-member`
+ * (the user is not in the room; nothing changed).
+ */
+export type OwnershipClaim = 'claimed' | 'already-owner' | 'taken' | 'not-member';
+
 /** One page of a room's members: userIds above `after`, ascending. */
 export interface RoomMemberPageQuery {
   /** A userId; only members with a greater userId. Omitted = from the first. */
@@ -52,8 +59,26 @@ export interface RoomMembership {
   /** The member's role, or null when the user is not a member. */
   roleOf(roomId: number, userId: number): Promise<RoomRole | null>;
 
-  /** Sets a member's role. Returns false (and changes nothing) when the user is not a member. */
-  setRole(roomId: number, userId: number, role: RoomRole): Promise<boolean>;
+  /**
+   * Sets a member's role to admin or member. Never touches the owner (ownership moves only by
+   * {@link claimOwnership} and {@link releaseOwnership}): returns false, changing nothing, when the
+   * user is not a member or is the owner.
+   */
+  setRole(roomId: number, userId: number, role: Exclude<RoomRole, 'owner'>): Promise<boolean>;
+
+  /**
+   * Makes the member the room's owner unless another member owns it, in one conditional write
+   * (the store allows one owner per room), so concurrent claims from several replicas leave
+   * exactly one owner. Idempotent: `already-owner` the second time. Never throws for a taken room.
+   */
+  claimOwnership(roomId: number, userId: number): Promise<OwnershipClaim>;
+
+  /**
+   * Turns the owner into an admin, in one conditional write that matches only while they are
+   * the owner. Returns true when this call demoted them; false (nothing changed) when they are
+   * not the owner or not a member.
+   */
+  releaseOwnership(roomId: number, userId: number): Promise<boolean>;
 
   /** How many members the room has; 0 for an unknown room. Counted on an index, never a scan of rows. */
   count(roomId: number): Promise<number>;

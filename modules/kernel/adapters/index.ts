@@ -4,3 +4,4 @@ export * from './in-memory-rate-limiter';
 export * from './in-memory-concurrency-limiter';
 export * from './in-memory-signal-bus';
 export * from './in-memory-presence-directory';
+export * from './in-memory-signal-throttle';

@@ -1,7 +1,6 @@
 import type { ConversationEntry, Conversations, ReadMarkerState } from '../../../modules/chat/contracts';
 import type { UserDirectory } from '../../../modules/users/contracts';
-import { pushedMessage } from '../ws/event-pushes';
-import type { PushedMessage } from '../ws/server-frames';
+import { lastMessageBody, type LastMessageBody } from './message-bodies';
 import { inputFieldsOf } from './input-fields';
 
 type ConversationsDeps = { conversations: Conversations; userDirectory: UserDirectory };
@@ -12,8 +11,8 @@ export interface ConversationBody {
   readonly kind: 'private' | 'room';
   readonly peer?: { readonly userId: number; readonly username: string };
   readonly room?: ConversationEntry['room'];
-  /** As pushed on /ws/chat. */
-  readonly lastMessage: PushedMessage | null;
+  /** As pushed on /ws/chat, as it is now: edited, or a tombstone once deleted. */
+  readonly lastMessage: LastMessageBody | null;
   readonly lastSeq: number;
   readonly readSeq: number;
   readonly unreadCount: number;
@@ -30,7 +29,7 @@ const conversationBody = (entry: ConversationEntry, usernames: ReadonlyMap<numbe
   kind: entry.kind,
   ...(entry.peerId === undefined ? {} : { peer: { userId: entry.peerId, username: usernames.get(entry.peerId) ?? '' } }),
   ...(entry.room === undefined ? {} : { room: entry.room }),
-  lastMessage: entry.lastMessage === null ? null : pushedMessage(entry.lastMessage),
+  lastMessage: entry.lastMessage === null ? null : lastMessageBody(entry.lastMessage),
   lastSeq: entry.lastSeq,
   readSeq: entry.readSeq,
   unreadCount: entry.unreadCount,

@@ -119,3 +119,9 @@ export const messageBody = (message: ChatMessage): MessageBody => ({
 });
 
 export const editedMessageBody = (message: ChatMessage): EditedMessageBody => withEditedAt(messageBody(message), message);
+
+/** A conversation's newest message as listed: with `editedAt` once edited, or its tombstone (`deleted: true`, text '') once deleted. */
+export type LastMessageBody = EditedMessageBody & { readonly deleted?: true };
+
+export const lastMessageBody = (message: ChatMessage): LastMessageBody =>
+  message.deleted === true ? { ...messageBody(message), message: '', deleted: true } : editedMessageBody(message);

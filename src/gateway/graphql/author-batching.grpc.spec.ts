@@ -1,5 +1,5 @@
-import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus } from '../../../modules/kernel/adapters';
-import { silentLogger } from '../../../modules/kernel';
+import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus, InMemorySignalThrottle } from '../../../modules/kernel/adapters';
+import { silentLogger, systemClock } from '../../../modules/kernel';
 import { InMemoryEventBus } from '../../../modules/kernel/adapters/in-memory-event-bus';
 import type { UserDirectory } from '../../../modules/users/contracts';
 import { makeInProcessUsers } from '../../../test/contract/ports/users/in-process-users';
@@ -68,7 +68,7 @@ describe('GraphQL message authors over gRPC', () => {
       conversations: new FakeConversations({ eventBus: bus }),
       roomAdministration: inMemoryRoomAdministration(bus, () => true),
       eventBus: bus,
-      signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(),
+      signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(), signalThrottle: new InMemorySignalThrottle({ clock: systemClock }),
       rateLimiter: new InMemoryRateLimiter(),
       concurrencyLimiter: new InMemoryConcurrencyLimiter(),
     });

@@ -142,12 +142,12 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     "Private conversations: the other person."
     peer: User
     room: ConversationRoom
-    "The newest message; null for a room nobody wrote in yet."
+    "The newest message, as it is now: its edited text once edited, its tombstone (deleted true) once deleted; null for a room nobody wrote in yet."
     lastMessage: Message
     lastSeq: Int!
     "The seq of the last message you have read here."
     readSeq: Int!
-    "lastSeq - readSeq"
+    "The messages above readSeq, deleted ones left out"
     unreadCount: Int!
     updatedAt: String!
   }
@@ -183,14 +183,18 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
   }
 
   type Subscription {
-    "Every message you may see, private or in your rooms, as it is sent."
-    messageAdded: Message!
-    "The messages of one room you belong to, as they are sent."
-    roomMessageAdded(roomId: Int!): Message!
-    "Every message you may see, as its author edits it."
-    messageEdited: Message!
-    "Every message you may see, as it is deleted: its tombstone."
-    messageDeleted: Message!
+    """
+    Every message you may see, private or in your rooms, as it is sent. With since (a cursor of /ws/chat's ready or
+    pushed frames, or of /sync), the ones after it first, in order, each once, then live; an expired cursor is the
+    error SYNC_CURSOR_EXPIRED (reload, then subscribe from a fresh cursor), a malformed one SYNC_CURSOR_INVALID.
+    """
+    messageAdded(since: String): Message!
+    "The messages of one room you belong to, as they are sent (since: as for messageAdded)."
+    roomMessageAdded(roomId: Int!, since: String): Message!
+    "Every message you may see, as its author edits it (since: as for messageAdded)."
+    messageEdited(since: String): Message!
+    "Every message you may see, as it is deleted: its tombstone (since: as for messageAdded)."
+    messageDeleted(since: String): Message!
     "Read receipts: your markers moving on any device, and your private peers' (seen)."
     readMarkerMoved: ReadReceipt!
   }

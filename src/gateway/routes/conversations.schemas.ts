@@ -14,6 +14,8 @@ const LastMessage = Type.Object(
     message: Type.String(),
     timestamp: Type.String({ description: 'ISO-8601 UTC' }),
     seq: Id,
+    editedAt: Type.Optional(Type.String({ description: 'ISO-8601 UTC: when its author last edited it' })),
+    deleted: Type.Optional(Type.Literal(true, { description: "the newest message was deleted: its tombstone (message '') stands in its place" })),
   },
   { required: ['messageId', 'kind', 'senderId', 'message', 'timestamp', 'seq'] },
 );
@@ -28,7 +30,7 @@ const Conversation = Type.Object(
     lastMessage: Type.Union([LastMessage, Type.Null()], { description: 'null for a room nobody wrote in yet' }),
     lastSeq: Count,
     readSeq: Count,
-    unreadCount: Type.Integer({ minimum: 0, description: 'lastSeq - readSeq' }),
+    unreadCount: Type.Integer({ minimum: 0, description: 'the messages above readSeq, deleted ones left out' }),
     updatedAt: Type.String({ description: 'the newest message, or the room creation; ISO-8601 UTC' }),
   },
   { required: ['kind', 'lastMessage', 'lastSeq', 'readSeq', 'unreadCount', 'updatedAt'] },

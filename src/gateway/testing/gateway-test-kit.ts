@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { buildGatewayApp, type GatewayAppOptions } from '../gateway-app';
 import type { GatewayDeps } from '../gateway-deps';
-import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus } from '../../../modules/kernel/adapters';
-import { silentLogger } from '../../../modules/kernel';
+import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus, InMemorySignalThrottle } from '../../../modules/kernel/adapters';
+import { silentLogger, systemClock } from '../../../modules/kernel';
 import { FakeChat } from './fake-chat';
 import { FakeConversations } from './fake-conversations';
 import { inMemoryRoomAdministration } from './in-memory-room-administration';
@@ -35,7 +35,7 @@ export const startGatewayTestKit = async (options: GatewayAppOptions = {}, overr
     conversations: new FakeConversations({ eventBus: bus }),
     roomAdministration: inMemoryRoomAdministration(bus, (userId) => users.exists(userId)),
     eventBus: bus,
-    signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(),
+    signalBus: new InMemorySignalBus({ logger: silentLogger }), presenceDirectory: new InMemoryPresenceDirectory(), signalThrottle: new InMemorySignalThrottle({ clock: systemClock }),
     rateLimiter: new InMemoryRateLimiter(),
     concurrencyLimiter: new InMemoryConcurrencyLimiter(),
     ...overrides,

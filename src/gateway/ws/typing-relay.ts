@@ -1,9 +1,9 @@
 import type { RoomRegistry } from '../../../modules/chat/contracts';
-import { isPositiveInt32, validationFailed, type Logger, type Signal, type SignalBus } from '../../../modules/kernel';
+import { isPositiveInt32, validationFailed, type Logger, type Signal, type SignalBus, type SignalThrottle } from '../../../modules/kernel';
 import { idField, type InputFields } from '../api/input-fields';
 import type { ConnectionRegistry } from './connection-registry';
 import { sendText } from './socket-sender';
-import { TypingThrottle } from './typing-throttle';
+import { TYPING_INTERVAL_MS } from './typing-throttle';
 
 export const TYPING_SIGNAL = 'typing';
 
@@ -36,15 +36,17 @@ const isNotice = (payload: unknown): payload is TypingNotice => {
  * reach the conversation's other participants' sockets on every gateway as
  * `{"type":"typing","userId":typist}` (plus `roomId` in a room), over the {@link SignalBus}:
  * never stored, never replayed. Room notices are for members only (CHAT_NOT_A_ROOM_MEMBER);
- * at most one per user and conversation every 2 s is forwarded, the rest are dropped.
+ * at most one per user and conversation every 2 s is forwarded, counted across every gateway
+ * (the {@link SignalThrottle}), the rest are dropped.
  */
 export class TypingRelay {
-  private readonly throttle = new TypingThrottle();
   private stopped = false;
 
   constructor(
     private readonly deps: {
       signalBus: SignalBus;
+      /** Counts notices wherever they enter: one process in the monolith, every gateway (Redis) in the split deployment. */
+      signalThrottle: SignalThrottle;
       roomRegistry: RoomRegistry;
       connections: ConnectionRegistry;
       logger: Logger;
@@ -66,13 +68,17 @@ export class TypingRelay {
     if (hasTo === (fields.roomId !== undefined)) throw validationFailed('typing needs exactly one of to or roomId');
     if (hasTo) {
       const to = idField(fields, 'to');
-      if (!this.throttle.admit(userId, `private:${to}`)) return { forwarded: false };
+      if (!(await this.admit(userId, `private:${to}`))) return { forwarded: false };
       return this.publish({ userId, audience: to === userId ? [] : [to] });
     }
     const roomId = idField(fields, 'roomId');
     const { members } = await this.deps.roomRegistry.getRoom({ userId, roomId });
-    if (!this.throttle.admit(userId, `room:${roomId}`)) return { forwarded: false };
+    if (!(await this.admit(userId, `room:${roomId}`))) return { forwarded: false };
     return this.publish({ userId, roomId, audience: members.filter((member) => member !== userId) });
+  }
+
+  private admit(userId: number, conversation: string): Promise<boolean> {
+    return this.deps.signalThrottle.admit(`typing:${userId}|${conversation}`, TYPING_INTERVAL_MS);
   }
 
   private async publish(notice: TypingNotice): Promise<TypingResult> {

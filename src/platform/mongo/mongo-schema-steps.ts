@@ -48,4 +48,34 @@ export const MONGO_SCHEMA_STEPS: readonly MongoSchemaStep[] = [
     description: 'the chat event log and its outbox (chat_events: unique position, audience + position, unpublished; chat_outbox: recording order)',
     apply: (orm) => orm.schema.ensureIndexes(),
   },
+  {
+    version: 5,
+    description:
+      'one owner per room: each owner document gets ownerOf = its roomId (an extra owner, none should exist, becomes an admin), then the sparse unique index on ownerOf',
+    apply: async (orm) => {
+      const members = orm.em.getConnection().getDb().collection<{ roomId: number; role: string; ownerOf?: number }>('room_members');
+      const owners = await members.find({ role: 'owner', ownerOf: { $exists: false } }).sort({ joinedAt: 1, userId: 1 }).toArray();
+      const owned = new Set((await members.find({ ownerOf: { $exists: true } }).toArray()).map((owner) => owner.roomId));
+      for (const owner of owners) {
+        if (owned.has(owner.roomId)) await members.updateOne({ _id: owner._id }, { $set: { role: 'admin' } });
+        else await members.updateOne({ _id: owner._id }, { $set: { ownerOf: owner.roomId } });
+        owned.add(owner.roomId);
+      }
+      await orm.schema.ensureIndexes();
+    },
+  },
+  {
+    version: 6,
+    description:
+      'deleted messages indexed by (conversation, seq) in conversation_deletions, filled from the tombstones already stored, so unread counts leave them out',
+    apply: async (orm) => {
+      await orm.schema.ensureIndexes();
+      const db = orm.em.getConnection().getDb();
+      const tombstones = db.collection<{ conversation: string; seq: number }>('messages').find({ deleted: true }, { projection: { conversation: 1, seq: 1 } });
+      const deletions = db.collection<{ _id: string; conversation: string; seq: number }>('conversation_deletions');
+      for await (const { conversation, seq } of tombstones) {
+        await deletions.updateOne({ _id: `${conversation}#${seq}` }, { $set: { conversation, seq } }, { upsert: true });
+      }
+    },
+  },
 ];

@@ -234,3 +234,48 @@ describe('GraphQL', () => {
     expect(seen).toBeDefined();
   });
 });
+
+describe('the conversation list follows edits and deletions', () => {
+  const entryWith = async (user: TestUser, peer: TestUser): Promise<Json | undefined> =>
+    (await allConversationsOf(user)).find((entry) => (entry.peer as Json | undefined)?.userId === peer.userId);
+
+  it('shows the last message edited, then as its tombstone once deleted; unreadCount leaves deleted messages out', async () => {
+    const [alice, bob] = [await newUser(), await newUser()];
+    const first = await sendPrivate(alice, bob, 'one');
+    const second = await sendPrivate(alice, bob, 'two');
+    const third = await sendPrivate(alice, bob, 'three');
+    expect((await alice.http.patch(`/chats/messages/${third.messageId}`, { message: 'three, fixed' })).status).toBe(200);
+    expect(await entryWith(bob, alice)).toMatchObject({
+      lastMessage: { messageId: third.messageId, message: 'three, fixed', editedAt: expect.any(String), seq: 3 },
+      lastSeq: 3,
+      unreadCount: 3,
+      updatedAt: third.timestamp,
+    });
+
+    expect((await read(bob, `/chats/private/${alice.userId}`, 1)).body).toMatchObject({ readSeq: 1, unreadCount: 2 });
+    expect((await alice.http.delete(`/chats/messages/${first.messageId}`)).status).toBe(200);
+    expect((await alice.http.delete(`/chats/messages/${second.messageId}`)).status).toBe(200);
+    expect((await alice.http.delete(`/chats/messages/${third.messageId}`)).status).toBe(200);
+    const after = await entryWith(bob, alice);
+    expect(after).toMatchObject({ lastSeq: 3, readSeq: 1, unreadCount: 0, updatedAt: third.timestamp });
+    expect(after?.lastMessage).toEqual({
+      messageId: third.messageId, kind: 'private', senderId: alice.userId, recipientId: bob.userId, message: '', timestamp: third.timestamp, seq: 3, deleted: true,
+    });
+    expect((await read(bob, `/chats/private/${alice.userId}`, 3)).body).toMatchObject({ readSeq: 3, unreadCount: 0 });
+
+    const fourth = await sendPrivate(alice, bob, 'four');
+    expect(await entryWith(bob, alice)).toMatchObject({ lastMessage: { messageId: fourth.messageId, message: 'four' }, unreadCount: 1 });
+  });
+
+  it('in a room, over GraphQL too', async () => {
+    const [owner, member] = [await newUser(), await newUser()];
+    const roomId = await createRoom(owner);
+    await joinRoom(member, roomId);
+    await sendToRoom(owner, roomId, 'first');
+    const last = await sendToRoom(owner, roomId, 'second');
+    expect((await owner.http.delete(`/chats/messages/${last.messageId}`)).status).toBe(200);
+    const { conversations } = await graphqlFor(member).data('{ conversations(limit: 100) { conversations { room { roomId } lastMessage { messageId message deleted } lastSeq unreadCount } } }');
+    const entry = (conversations.conversations as Json[]).find((found) => (found.room as Json | null)?.roomId === roomId);
+    expect(entry).toEqual({ room: { roomId }, lastMessage: { messageId: last.messageId, message: '', deleted: true }, lastSeq: 2, unreadCount: 1 });
+  });
+});

@@ -1,5 +1,5 @@
 import { GraphqlSubscriber, graphqlFor, subscriberFor, subscriberWith, untilDelivering, withText, type LiveSubscription } from '../../harness/graphql';
-import { createRoom, joinRoom, leaveRoom, newUsers, roomWith, sendPrivate, sendToRoom, uniqueText, type TestUser } from '../../harness/system';
+import { createRoom, joinRoom, leaveRoom, newUsers, roomWith, sendPrivate, sendToRoom, uniqueText, type Json, type TestUser } from '../../harness/system';
 
 afterEach(() => GraphqlSubscriber.closeAll());
 
@@ -89,5 +89,37 @@ describe('GraphQL subscriptions', () => {
     expect(await subscriberWith({}, 1).subscribe(query).ending()).toEqual({ kind: 'closed', code: 4403, reason: 'Forbidden' });
     const viaHeader = subscriberWith({ headers: { authorization: `Bearer ${alice.token}` } }).subscribe(query);
     await livePrivate(viaHeader, alice, alice);
+  });
+});
+
+describe('GraphQL subscriptions resumed from a cursor (since)', () => {
+  /** A cursor of the documented shape naming a moment long before any retention: expired everywhere. */
+  const EXPIRED_CURSOR = Buffer.from('1.0.1000').toString('base64url');
+
+  it('replay the messages missed since a /ws/chat cursor, in order and once each, then go on live', async () => {
+    const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
+    const socket = await bob.ws();
+    const since = socket.ready?.cursor as string;
+    await socket.close();
+    const missed: Json[] = [];
+    for (let i = 0; i < 4; i += 1) missed.push(await sendPrivate(alice, bob, uniqueText(`missed ${i}`)));
+    const edited = (await alice.http.patch(`/chats/messages/${missed[0]!.messageId}`, { message: uniqueText('edited') })).body;
+
+    const added = subscriberFor(bob, bob.gatewayIndex + 1).subscribe('subscription ($since: String) { messageAdded(since: $since) { messageId message seq } }', { since });
+    const changes = subscriberFor(bob).subscribe('subscription ($since: String) { messageEdited(since: $since) { messageId message } }', { since });
+    for (const sent of missed) {
+      expect((await added.next()).data).toEqual({ messageAdded: { messageId: sent.messageId, message: sent.message, seq: sent.seq } });
+    }
+    expect((await changes.next()).data).toEqual({ messageEdited: { messageId: edited.messageId, message: edited.message } });
+    await livePrivate(added, alice, bob);
+    expect(added.pending().filter((result) => missed.some((sent) => withText(sent.message)(result)))).toEqual([]);
+  });
+
+  it('answer an expired cursor with SYNC_CURSOR_EXPIRED and a malformed one with SYNC_CURSOR_INVALID', async () => {
+    const [bob] = (await newUsers(1)) as [TestUser];
+    const expired = await subscriberFor(bob).subscribe(`subscription { messageAdded(since: "${EXPIRED_CURSOR}") { message } }`).ending();
+    expect(expired).toEqual({ kind: 'errors', errors: [expect.objectContaining({ extensions: { code: 'SYNC_CURSOR_EXPIRED' } })] });
+    const malformed = await subscriberFor(bob).subscribe('subscription { messageDeleted(since: "not a cursor") { message } }').ending();
+    expect(malformed).toEqual({ kind: 'errors', errors: [expect.objectContaining({ extensions: { code: 'SYNC_CURSOR_INVALID' } })] });
   });
 });

@@ -35,6 +35,16 @@ describe('typing notices', () => {
     await bobSocket.next(typingOf(alice.userId));
   });
 
+  it("counts one user's notices on every gateway: two devices behind two gateways typing at once are forwarded once", async () => {
+    const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
+    const roomId = await roomWith(alice, bob);
+    const devices = [await alice.ws(), await alice.ws({ gateway: alice.gatewayIndex + 1 })];
+    const bobSocket = await bob.ws();
+    const acks = await Promise.all(devices.map((device) => device.request({ type: 'typing', roomId })));
+    expect(acks.map((ack) => ackBody(ack).forwarded).filter(Boolean)).toHaveLength(1);
+    await bobSocket.next(typingOf(alice.userId, roomId));
+  });
+
   it('is refused outside a room (CHAT_NOT_A_ROOM_MEMBER) and without exactly one target (VALIDATION_FAILED)', async () => {
     const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
     const roomId = await roomWith(bob);

@@ -2250,10 +2250,17 @@ export interface paths {
                                     /** @description ISO-8601 UTC */
                                     timestamp: string;
                                     seq: number;
+                                    /** @description ISO-8601 UTC: when its author last edited it */
+                                    editedAt?: string;
+                                    /**
+                                     * @description the newest message was deleted: its tombstone (message '') stands in its place
+                                     * @enum {boolean}
+                                     */
+                                    deleted?: true;
                                 } | null;
                                 lastSeq: number;
                                 readSeq: number;
-                                /** @description lastSeq - readSeq */
+                                /** @description the messages above readSeq, deleted ones left out */
                                 unreadCount: number;
                                 /** @description the newest message, or the room creation; ISO-8601 UTC */
                                 updatedAt: string;

@@ -1,13 +1,16 @@
-import type { ConversationKey, ConversationStore, ConversationSummary, RecordedMessage } from '../../ports';
+import type { ChatMessage } from '../../contracts';
+import type { ConversationKey, ConversationStore, ConversationSummary, DeletionQuery, RecordedMessage } from '../../ports';
+import { changeRankOf } from '../../domain/change-rank';
 
 /**
  * {@link ConversationStore} in process memory: a map of summaries by conversation and, per
  * user, the set of their private conversations. Checks and writes without awaiting in
- * between, so concurrent records keep the greatest seq.
+ * between, so concurrent records keep the greatest seq. Deletions are a set of seqs per conversation.
  */
 export class InMemoryConversationStore implements ConversationStore {
   private readonly summaries = new Map<ConversationKey, ConversationSummary>();
   private readonly privateByUser = new Map<number, Set<ConversationKey>>();
+  private readonly deletions = new Map<ConversationKey, Set<number>>();
 
   async recordMessage({ conversation, message, participants }: RecordedMessage): Promise<void> {
     const current = this.summaries.get(conversation);
@@ -18,6 +21,27 @@ export class InMemoryConversationStore implements ConversationStore {
       own.add(conversation);
       this.privateByUser.set(userId, own);
     }
+  }
+
+  async recordChange(conversation: ConversationKey, message: ChatMessage): Promise<void> {
+    const current = this.summaries.get(conversation);
+    if (current === undefined || current.lastSeq !== message.seq || changeRankOf(current.lastMessage) >= changeRankOf(message)) return;
+    this.summaries.set(conversation, { ...current, lastMessage: { ...message } });
+  }
+
+  async recordDeletion(conversation: ConversationKey, seq: number): Promise<void> {
+    const seqs = this.deletions.get(conversation) ?? new Set<number>();
+    seqs.add(seq);
+    this.deletions.set(conversation, seqs);
+  }
+
+  async deletedAfter(queries: readonly DeletionQuery[]): Promise<Map<ConversationKey, number>> {
+    const counts = new Map<ConversationKey, number>();
+    for (const { conversation, afterSeq } of queries) {
+      const count = [...(this.deletions.get(conversation) ?? [])].filter((seq) => seq > afterSeq).length;
+      if (count > 0) counts.set(conversation, count);
+    }
+    return counts;
   }
 
   async findMany(conversations: readonly ConversationKey[]): Promise<ConversationSummary[]> {

@@ -1,5 +1,5 @@
 import type { RoomRole } from '../../contracts';
-import type { RoomMemberPageQuery, RoomMembership, StoredRoomMember } from '../../ports';
+import type { OwnershipClaim, RoomMemberPageQuery, RoomMembership, StoredRoomMember } from '../../ports';
 
 /**
  * {@link RoomMembership} in process memory: members by room (a Map of userId to the stored
@@ -49,11 +49,29 @@ export class InMemoryRoomMembership implements RoomMembership {
     return this.membersByRoom.get(roomId)?.get(userId)?.role ?? null;
   }
 
-  async setRole(roomId: number, userId: number, role: RoomRole): Promise<boolean> {
+  async setRole(roomId: number, userId: number, role: Exclude<RoomRole, 'owner'>): Promise<boolean> {
     const members = this.membersByRoom.get(roomId);
     const member = members?.get(userId);
-    if (members === undefined || member === undefined) return false;
+    if (members === undefined || member === undefined || member.role === 'owner') return false;
     members.set(userId, { ...member, role });
+    return true;
+  }
+
+  async claimOwnership(roomId: number, userId: number): Promise<OwnershipClaim> {
+    const members = this.membersByRoom.get(roomId);
+    const member = members?.get(userId);
+    if (members === undefined || member === undefined) return 'not-member';
+    if (member.role === 'owner') return 'already-owner';
+    if ([...members.values()].some((other) => other.role === 'owner')) return 'taken';
+    members.set(userId, { ...member, role: 'owner' });
+    return 'claimed';
+  }
+
+  async releaseOwnership(roomId: number, userId: number): Promise<boolean> {
+    const members = this.membersByRoom.get(roomId);
+    const member = members?.get(userId);
+    if (members === undefined || member?.role !== 'owner') return false;
+    members.set(userId, { ...member, role: 'admin' });
     return true;
   }
 

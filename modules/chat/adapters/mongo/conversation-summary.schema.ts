@@ -11,6 +11,8 @@ export interface ConversationSummaryDocument {
   lastMessage: string;
   updatedAt: string;
   participants: number[];
+  /** The rank of lastMessage's state (see changeRankOf): '' as sent; absent on summaries written before schema step 6. */
+  lastChange?: string;
 }
 
 export const conversationSummarySchema = new EntitySchema<ConversationSummaryDocument>({
@@ -22,6 +24,7 @@ export const conversationSummarySchema = new EntitySchema<ConversationSummaryDoc
     lastMessage: { type: 'string' },
     updatedAt: { type: 'string' },
     participants: { type: 'json' },
+    lastChange: { type: 'string', nullable: true },
   },
   indexes: [{ name: 'conversation_summaries_participants', properties: ['participants'] }],
 });

@@ -4,6 +4,7 @@ import { roomMemberSchema } from './room-member.schema';
 import { roomSchema } from './room.schema';
 import { conversationSummarySchema } from './conversation-summary.schema';
 import { readMarkerSchema } from './read-marker.schema';
+import { conversationDeletionSchema } from './conversation-deletion.schema';
 
 export { MikroOrmRoomStore } from './mikro-orm.room-store';
 export { MikroOrmRoomMembership } from './mikro-orm.room-membership';
@@ -16,4 +17,4 @@ export { roomMemberSchema, type RoomMemberDocument } from './room-member.schema'
 export { messageSchema, type MessageDocument } from './message.schema';
 
 /** The chat module's MikroORM schemas, for `createMongoOrm({ entities })`. */
-export const chatEntities = [roomSchema, roomMemberSchema, messageSchema, conversationSummarySchema, readMarkerSchema, chatEventSchema, chatOutboxSchema] as const;
+export const chatEntities = [roomSchema, roomMemberSchema, messageSchema, conversationSummarySchema, readMarkerSchema, chatEventSchema, chatOutboxSchema, conversationDeletionSchema] as const;

@@ -44,6 +44,22 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     await this.outbox().replaceOne({ _id: event.id }, outboxDocumentOf(event, requires), { upsert: true });
   }
 
+  /** The messageIds that intents still wait for, to be stored (the outbox is short: it holds what no relay has moved yet). */
+  async pendingRequirements(): Promise<string[]> {
+    const waiting = await this.outbox().find({ requires: { $ne: null } }, { projection: { requires: 1 } }).toArray();
+    return waiting.flatMap((entry) => (entry.requires === null ? [] : [entry.requires]));
+  }
+
+  /**
+   * Lets intents whose messages were stored move without waiting for those messages any more:
+   * called before the messages are deleted (a deleted room's history), so their events keep
+   * their place instead of stalling the log until they count as abandoned.
+   */
+  async release(messageIds: readonly string[]): Promise<void> {
+    if (messageIds.length === 0) return;
+    await this.outbox().updateMany({ requires: { $in: [...messageIds] } }, { $set: { requires: null } });
+  }
+
   /** Withdraws an intent whose change did not happen. */
   async withdraw(id: string): Promise<void> {
     await this.outbox().deleteOne({ _id: id });
@@ -162,9 +178,16 @@ export class MikroOrmChatEventLog implements ChatEventLog {
 }
 
 let recorded = 0;
+let lastRecordedMs = 0;
 
+/**
+ * The recording order key: the time (never going back in this process, even when the wall
+ * clock does, so a later record never sorts before an earlier one) and a counter for records
+ * within one millisecond.
+ */
 const outboxDocumentOf = (event: ChatEventDraft, requires: string | null): ChatOutboxDocument => {
-  const recordedAt = new Date();
+  lastRecordedMs = Math.max(Date.now(), lastRecordedMs);
+  const recordedAt = new Date(lastRecordedMs);
   recorded = (recorded + 1) % 1_000_000_000;
   return {
     _id: event.id,

@@ -91,7 +91,13 @@ export class MikroOrmMessageStore implements MessageStore {
   }
 
   /** Deletes the messages; the conversation's seq counter stays, so numbers are never handed out twice. */
+  /** Releases the pending announcements of the conversation's messages first: they were stored, so their events stand, in their place. */
   async deleteConversation(conversation: ConversationKey): Promise<void> {
+    const pending = (await this.eventLog?.pendingRequirements()) ?? [];
+    if (pending.length > 0) {
+      const doomed = await this.orm.em.fork().find(messageSchema, { _id: { $in: pending }, conversation }, { fields: ['_id'] });
+      await this.eventLog?.release(doomed.map((message) => message._id));
+    }
     await this.orm.em.fork().nativeDelete(messageSchema, { conversation });
   }
 

@@ -1,7 +1,7 @@
 import { ObjectId, type MikroORM } from '@mikro-orm/mongodb';
 import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-key';
 import type { RoomRole } from '../../contracts';
-import type { RoomMemberPageQuery, RoomMembership, StoredRoomMember } from '../../ports';
+import type { OwnershipClaim, RoomMemberPageQuery, RoomMembership, StoredRoomMember } from '../../ports';
 import { roomMemberSchema, type RoomMemberDocument } from './room-member.schema';
 
 /**
@@ -12,7 +12,9 @@ import { roomMemberSchema, type RoomMemberDocument } from './room-member.schema'
  * reads a duplicate-key refusal as "already a member", so concurrent adds count once; `remove`
  * deletes and reports whether a document went. `addMany` inserts the members one by one and,
  * should one insert fail, deletes the ones it inserted (FerretDB has no transactions), so a
- * failure adds nobody.
+ * failure adds nobody. The owner's document alone carries `ownerOf: roomId`, unique (sparse), so
+ * a room has one owner whatever replicas race: a claim is one conditional update that the
+ * index refuses while another member owns the room.
  */
 export class MikroOrmRoomMembership implements RoomMembership {
   private readonly orm: MikroORM;
@@ -63,8 +65,27 @@ export class MikroOrmRoomMembership implements RoomMembership {
     return found === null ? null : found.role;
   }
 
-  async setRole(roomId: number, userId: number, role: RoomRole): Promise<boolean> {
-    return (await this.orm.em.fork().nativeUpdate(roomMemberSchema, { roomId, userId }, { role })) > 0;
+  async setRole(roomId: number, userId: number, role: Exclude<RoomRole, 'owner'>): Promise<boolean> {
+    return (await this.orm.em.fork().nativeUpdate(roomMemberSchema, { roomId, userId, role: { $ne: 'owner' } }, { role })) > 0;
+  }
+
+  async claimOwnership(roomId: number, userId: number): Promise<OwnershipClaim> {
+    const collection = this.orm.em.getCollection<RoomMemberDocument>(roomMemberSchema);
+    try {
+      const { matchedCount } = await collection.updateOne({ roomId, userId, role: { $ne: 'owner' } }, { $set: { role: 'owner', ownerOf: roomId } });
+      if (matchedCount === 1) return 'claimed';
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return 'taken';
+      throw error;
+    }
+    const role = await this.roleOf(roomId, userId);
+    return role === null ? 'not-member' : 'already-owner';
+  }
+
+  async releaseOwnership(roomId: number, userId: number): Promise<boolean> {
+    const collection = this.orm.em.getCollection<RoomMemberDocument>(roomMemberSchema);
+    const { modifiedCount } = await collection.updateOne({ roomId, userId, role: 'owner' }, { $set: { role: 'admin' }, $unset: { ownerOf: '' } });
+    return modifiedCount === 1;
   }
 
   count(roomId: number): Promise<number> {
@@ -87,7 +108,14 @@ export class MikroOrmRoomMembership implements RoomMembership {
   }
 
   private async insertOne(roomId: number, member: StoredRoomMember): Promise<boolean> {
-    const document: RoomMemberDocument = { _id: new ObjectId(), roomId, userId: member.userId, role: member.role, joinedAt: new Date(member.joinedAt) };
+    const document: RoomMemberDocument = {
+      _id: new ObjectId(),
+      roomId,
+      userId: member.userId,
+      role: member.role,
+      joinedAt: new Date(member.joinedAt),
+      ...(member.role === 'owner' ? { ownerOf: roomId } : {}),
+    };
     try {
       await this.orm.em.fork().insert(roomMemberSchema, document);
       return true;

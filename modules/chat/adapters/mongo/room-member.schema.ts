@@ -12,6 +12,8 @@ export interface RoomMemberDocument {
   userId: number;
   role: RoomRole;
   joinedAt: Date;
+  /** The roomId on the owner's document only (schema step 5): a sparse unique index allows one owner per room. */
+  ownerOf?: number;
 }
 
 export const roomMemberSchema = new EntitySchema<RoomMemberDocument>({
@@ -23,8 +25,12 @@ export const roomMemberSchema = new EntitySchema<RoomMemberDocument>({
     userId: { type: 'number' },
     role: { type: 'string' },
     joinedAt: { type: 'Date' },
+    ownerOf: { type: 'number', nullable: true },
   },
-  uniques: [{ name: 'room_members_room_user_unique', properties: ['roomId', 'userId'] }],
+  uniques: [
+    { name: 'room_members_room_user_unique', properties: ['roomId', 'userId'] },
+    { name: 'room_members_one_owner', properties: ['ownerOf'], options: { sparse: true } },
+  ],
   indexes: [
     { name: 'room_members_user_room', properties: ['userId', 'roomId'] },
     { name: 'room_members_room_role_joined', properties: ['roomId', 'role', 'joinedAt', 'userId'] },

@@ -42,7 +42,9 @@ class PausableRoomMembership implements RoomMembership {
   remove = (roomId: number, userId: number) => this.inner.remove(roomId, userId);
   removeAll = (roomId: number) => this.inner.removeAll(roomId);
   roleOf = (roomId: number, userId: number) => this.inner.roleOf(roomId, userId);
-  setRole = (roomId: number, userId: number, role: RoomRole) => this.inner.setRole(roomId, userId, role);
+  setRole = (roomId: number, userId: number, role: Exclude<RoomRole, 'owner'>) => this.inner.setRole(roomId, userId, role);
+  claimOwnership = (roomId: number, userId: number) => this.inner.claimOwnership(roomId, userId);
+  releaseOwnership = (roomId: number, userId: number) => this.inner.releaseOwnership(roomId, userId);
   count = (roomId: number) => this.inner.count(roomId);
   page = (roomId: number, query: RoomMemberPageQuery) => this.inner.page(roomId, query);
   longestStanding = (roomId: number, role: RoomRole) => this.inner.longestStanding(roomId, role);

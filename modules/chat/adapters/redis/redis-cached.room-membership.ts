@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../../kernel';
 import type { RoomRole } from '../../contracts';
-import type { RoomMemberPageQuery, RoomMembership, StoredRoomMember } from '../../ports';
+import type { OwnershipClaim, RoomMemberPageQuery, RoomMembership, StoredRoomMember } from '../../ports';
 import {
   APPLY_WRITE_SCRIPT,
   INSTALL_SNAPSHOT_SCRIPT,
@@ -76,8 +76,16 @@ export class RedisCachedRoomMembership implements RoomMembership {
     return this.durable.roleOf(roomId, userId);
   }
 
-  setRole(roomId: number, userId: number, role: RoomRole): Promise<boolean> {
+  setRole(roomId: number, userId: number, role: Exclude<RoomRole, 'owner'>): Promise<boolean> {
     return this.durable.setRole(roomId, userId, role);
+  }
+
+  claimOwnership(roomId: number, userId: number): Promise<OwnershipClaim> {
+    return this.durable.claimOwnership(roomId, userId);
+  }
+
+  releaseOwnership(roomId: number, userId: number): Promise<boolean> {
+    return this.durable.releaseOwnership(roomId, userId);
   }
 
   count(roomId: number): Promise<number> {

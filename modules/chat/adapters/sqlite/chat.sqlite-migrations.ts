@@ -113,4 +113,27 @@ export const chatSqliteMigrations: readonly SqliteMigration[] = [
       CREATE INDEX chat_events_unpublished ON chat_events (position) WHERE published = 0;
     `,
   },
+  {
+    version: 7,
+    description: 'one owner per room: extra owners (none should exist) become admins, then a partial unique index allows one',
+    up: `
+      UPDATE room_members SET role = 'admin'
+        WHERE role = 'owner' AND EXISTS (
+          SELECT 1 FROM room_members o WHERE o.room_id = room_members.room_id AND o.role = 'owner'
+            AND (o.joined_at < room_members.joined_at OR (o.joined_at = room_members.joined_at AND o.user_id < room_members.user_id)));
+      CREATE UNIQUE INDEX room_members_one_owner ON room_members (room_id) WHERE role = 'owner';
+    `,
+  },
+  {
+    version: 8,
+    description: 'deleted messages indexed by (conversation, seq), so unread counts leave them out without reading messages; filled from the tombstones already stored',
+    up: `
+      CREATE TABLE conversation_deletions (
+        conversation TEXT NOT NULL,
+        seq          INTEGER NOT NULL,
+        PRIMARY KEY (conversation, seq)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO conversation_deletions (conversation, seq) SELECT conversation, seq FROM messages WHERE deleted = 1;
+    `,
+  },
 ];

@@ -1,7 +1,7 @@
 import type { StatementSync } from 'node:sqlite';
 import type { SqliteDatabase } from '../../../../src/platform/sqlite';
 import type { RoomRole } from '../../contracts';
-import type { RoomMemberPageQuery, RoomMembership, StoredRoomMember } from '../../ports';
+import type { OwnershipClaim, RoomMemberPageQuery, RoomMembership, StoredRoomMember } from '../../ports';
 
 interface MemberRow {
   user_id: number;
@@ -14,7 +14,8 @@ interface MemberRow {
  * and join time. The primary key lists (and pages, and counts) a room's members in order, a
  * second index lists a user's rooms, and (room_id, role, joined_at, user_id) finds the
  * longest-standing holder of a role. `add` and `remove` report whether a row changed, so
- * concurrent adds count once; `addMany` is one transaction.
+ * concurrent adds count once; `addMany` is one transaction. A partial unique index on
+ * (room_id) WHERE role = 'owner' allows one owner per room; ownership moves by conditional updates.
  */
 export class SqliteRoomMembership implements RoomMembership {
   private readonly database: SqliteDatabase;
@@ -29,6 +30,8 @@ export class SqliteRoomMembership implements RoomMembership {
   private readonly countOf: StatementSync;
   private readonly pageOf: StatementSync;
   private readonly firstWithRole: StatementSync;
+  private readonly claimOwner: StatementSync;
+  private readonly releaseOwner: StatementSync;
 
   constructor(deps: { chatSqlite: SqliteDatabase }) {
     this.database = deps.chatSqlite;
@@ -40,7 +43,11 @@ export class SqliteRoomMembership implements RoomMembership {
     this.membersOf = db.prepare('SELECT user_id FROM room_members WHERE room_id = ? ORDER BY user_id');
     this.roomsOfUser = db.prepare('SELECT room_id FROM room_members WHERE user_id = ? ORDER BY room_id');
     this.roleOne = db.prepare('SELECT role FROM room_members WHERE room_id = ? AND user_id = ?');
-    this.updateRole = db.prepare('UPDATE room_members SET role = ? WHERE room_id = ? AND user_id = ?');
+    this.updateRole = db.prepare("UPDATE room_members SET role = ? WHERE room_id = ? AND user_id = ? AND role <> 'owner'");
+    this.claimOwner = db.prepare(
+      "UPDATE room_members SET role = 'owner' WHERE room_id = ?1 AND user_id = ?2 AND NOT EXISTS (SELECT 1 FROM room_members o WHERE o.room_id = ?1 AND o.role = 'owner')",
+    );
+    this.releaseOwner = db.prepare("UPDATE room_members SET role = 'admin' WHERE room_id = ? AND user_id = ? AND role = 'owner'");
     this.countOf = db.prepare('SELECT count(*) AS n FROM room_members WHERE room_id = ?');
     this.pageOf = db.prepare('SELECT user_id, role, joined_at FROM room_members WHERE room_id = ? AND user_id > ? ORDER BY user_id LIMIT ?');
     this.firstWithRole = db.prepare('SELECT user_id FROM room_members WHERE room_id = ? AND role = ? ORDER BY joined_at, user_id LIMIT 1');
@@ -83,8 +90,22 @@ export class SqliteRoomMembership implements RoomMembership {
     return (this.roleOne.get(roomId, userId) as { role: RoomRole } | undefined)?.role ?? null;
   }
 
-  setRole(roomId: number, userId: number, role: RoomRole): Promise<boolean> {
+  setRole(roomId: number, userId: number, role: Exclude<RoomRole, 'owner'>): Promise<boolean> {
     return this.database.write(() => Number(this.updateRole.run(role, roomId, userId).changes) === 1);
+  }
+
+  /** One statement (the write lock makes it atomic; the partial unique index of migration 7 backs it). */
+  claimOwnership(roomId: number, userId: number): Promise<OwnershipClaim> {
+    return this.database.write((): OwnershipClaim => {
+      if (Number(this.claimOwner.run(roomId, userId).changes) === 1) return 'claimed';
+      const role = (this.roleOne.get(roomId, userId) as { role: RoomRole } | undefined)?.role;
+      if (role === undefined) return 'not-member';
+      return role === 'owner' ? 'already-owner' : 'taken';
+    });
+  }
+
+  releaseOwnership(roomId: number, userId: number): Promise<boolean> {
+    return this.database.write(() => Number(this.releaseOwner.run(roomId, userId).changes) === 1);
   }
 
   async count(roomId: number): Promise<number> {

@@ -31,18 +31,20 @@ describe('GraphqlChatFeed', () => {
     feed.connect(pubsub);
     await feed.follow(pubsub, 1);
     const third = await feed.follow(pubsub, 3);
-    feed.relay(createEvent(MESSAGE_POSTED_V1, { message, audience: [1, 2, 3, 3] }));
+    const posted = createEvent(MESSAGE_POSTED_V1, { message, audience: [1, 2, 3, 3] });
+    feed.relay(posted);
     expect(published).toEqual([
-      { topic: messagesTopicOf(1), payload: { message, change: 'posted' } },
-      { topic: messagesTopicOf(3), payload: { message, change: 'posted' } },
+      { topic: messagesTopicOf(1), payload: { message, change: 'posted', eventId: posted.id } },
+      { topic: messagesTopicOf(3), payload: { message, change: 'posted', eventId: posted.id } },
     ]);
 
     const thirdEnded = drain(third);
     end(messagesTopicOf(3));
     await thirdEnded;
     published.length = 0;
-    feed.relay(createEvent(MESSAGE_POSTED_V1, { message, audience: [1, 3] }));
-    expect(published).toEqual([{ topic: messagesTopicOf(1), payload: { message, change: 'posted' } }]);
+    const later = createEvent(MESSAGE_POSTED_V1, { message, audience: [1, 3] });
+    feed.relay(later);
+    expect(published).toEqual([{ topic: messagesTopicOf(1), payload: { message, change: 'posted', eventId: later.id } }]);
   });
 
   it('ignores other events, malformed ones, and everything before connect or after disconnect', async () => {

@@ -12,6 +12,8 @@ export type MessageChange = 'posted' | 'edited' | 'deleted';
 export interface MessageAddedPayload {
   readonly message: ChatMessage;
   readonly change: MessageChange;
+  /** The chat event's id: a subscription resuming from a cursor drops live payloads it replayed. */
+  readonly eventId: string;
 }
 
 const CHANGES: ReadonlyMap<string, MessageChange> = new Map([
@@ -28,6 +30,13 @@ export const readsTopicOf = (userId: number): string => `chat-reads/${userId}`;
 
 const isMessage = (value: unknown): value is ChatMessage =>
   typeof value === 'object' && value !== null && typeof (value as ChatMessage).messageId === 'string';
+
+/** The message payload of a posted, edited or deleted message's event; undefined for any other event. */
+export const messagePayloadOf = (event: IntegrationEvent): MessageAddedPayload | undefined => {
+  const change = CHANGES.get(event.type);
+  const message = (event.payload as { message?: unknown } | null)?.message;
+  return change === undefined || !isMessage(message) ? undefined : { message, change, eventId: event.id };
+};
 
 /**
  * Feeds GraphQL subscriptions from the chat events this gateway already receives for its
@@ -87,12 +96,9 @@ export class GraphqlChatFeed {
   relay(event: IntegrationEvent): void {
     if (this.pubsub !== undefined && event.type !== MESSAGE_POSTED_V1) relayRoomEvent(this.pubsub, event, (userId) => this.followingRoomEvents.has(userId));
     if (event.type === READ_MARKER_MOVED_V1) this.relayRead(event);
-    const change = CHANGES.get(event.type);
-    if (this.pubsub === undefined || change === undefined) return;
+    const payload = messagePayloadOf(event);
     const audience = audienceOf(event.payload);
-    const message = (event.payload as { message?: unknown } | null)?.message;
-    if (audience === undefined || !isMessage(message)) return;
-    const payload: MessageAddedPayload = { message, change };
+    if (this.pubsub === undefined || payload === undefined || audience === undefined) return;
     for (const userId of audience) {
       if (this.following.has(userId)) this.pubsub.publish({ topic: messagesTopicOf(userId), payload }, () => undefined);
     }

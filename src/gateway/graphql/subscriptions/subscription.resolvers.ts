@@ -4,6 +4,7 @@ import type { ResolverContext } from '../graphql-context';
 import { codedError } from '../graphql-errors';
 import { idArgument } from '../resolvers/arguments';
 import type { MessageAddedPayload, MessageChange } from './graphql-chat-feed';
+import { replayThenLive } from './feed-replay';
 import type { RoomEventPayload } from './graphql-room-events';
 import { readReceiptOf } from '../resolvers/conversation.resolvers';
 
@@ -29,10 +30,16 @@ const messageOf = (payload: unknown) => (payload as MessageAddedPayload).message
 
 const isChange = (change: MessageChange) => (payload: MessageAddedPayload) => payload.change === change;
 
-/** The caller's messages of one kind of change, from now on. */
+/** The caller's message events: live from now on or, with `since`, replayed from that cursor first. */
+const messagesOf = async (userId: number, since: string | null | undefined, { caller, feed, ports, pubsub }: ResolverContext) =>
+  since === undefined || since === null
+    ? feed.follow(pubsub, userId)
+    : replayThenLive({ chatFeed: ports.chatFeed, userId, token: caller.token }, since, () => feed.follow(pubsub, userId));
+
+/** The caller's messages of one kind of change, from now on or from `since`. */
 const changesOf = (change: MessageChange) => ({
-  subscribe: subscribing(async (_args, { caller, feed, pubsub }: ResolverContext) =>
-    only(await feed.follow(pubsub, await caller.id()), isChange(change)),
+  subscribe: subscribing(async (args: { since?: string | null }, context: ResolverContext) =>
+    only(await messagesOf(await context.caller.id(), args.since, context), isChange(change)),
   ),
   resolve: messageOf,
 });
@@ -48,11 +55,11 @@ export const subscriptionResolvers: IResolverObject<unknown, ResolverContext> = 
 
   /** Members only, checked when subscribing (CHAT_NOT_A_ROOM_MEMBER); leaving stops delivery. */
   roomMessageAdded: {
-    subscribe: subscribing(async (args: { roomId: number }, { caller, feed, ports, pubsub }) => {
-      const userId = await caller.id();
+    subscribe: subscribing(async (args: { roomId: number; since?: string | null }, context) => {
+      const userId = await context.caller.id();
       const roomId = idArgument(args.roomId, 'roomId');
-      await ports.roomRegistry.getRoom({ userId, roomId });
-      return only(await feed.follow(pubsub, userId), (payload) => payload.change === 'posted' && payload.message.roomId === roomId);
+      await context.ports.roomRegistry.getRoom({ userId, roomId });
+      return only(await messagesOf(userId, args.since, context), (payload) => payload.change === 'posted' && payload.message.roomId === roomId);
     }),
     resolve: messageOf,
   },

@@ -48,6 +48,39 @@ export const describeConversationsCases = (subject: () => ChatApiSubject): void 
       expect(await roomEntry(a, roomId)).toMatchObject({ lastSeq: 2, readSeq: 2, unreadCount: 0 });
     });
 
+    it('shows the last message as edited, and as its tombstone once deleted (lastSeq and updatedAt stay)', async () => {
+      const [a, b] = users();
+      const roomId = await newRoom(a, b);
+      await toRoom(a, roomId);
+      const last = await toRoom(a, roomId);
+      const edited = await subject().editing.editMessage({ userId: a, messageId: last.messageId, message: 'edited text' });
+      expect(await roomEntry(b, roomId)).toMatchObject({ lastMessage: edited, lastSeq: 2, updatedAt: last.timestamp });
+      const tombstone = await subject().editing.deleteMessage({ userId: a, messageId: last.messageId });
+      expect(await roomEntry(b, roomId)).toMatchObject({ lastMessage: { ...tombstone, deleted: true, message: '' }, lastSeq: 2, updatedAt: last.timestamp });
+      const older = (await allOf(a)).find((entry) => entry.room?.roomId === roomId);
+      expect(older?.lastMessage?.messageId).toBe(last.messageId);
+    });
+
+    it('leaves deleted messages above the read marker out of unreadCount, in the list and in markRead', async () => {
+      const [a, b] = users();
+      const roomId = await newRoom(a, b);
+      const sent = [];
+      for (let i = 0; i < 5; i += 1) sent.push(await toRoom(a, roomId));
+      await api().markRead({ userId: b, roomId, seq: 1 });
+      await subject().editing.deleteMessage({ userId: a, messageId: sent[0]!.messageId });
+      await subject().editing.deleteMessage({ userId: a, messageId: sent[2]!.messageId });
+      await subject().editing.deleteMessage({ userId: a, messageId: sent[2]!.messageId });
+      expect(await roomEntry(b, roomId)).toMatchObject({ lastSeq: 5, readSeq: 1, unreadCount: 3 });
+      expect(await api().markRead({ userId: b, roomId, seq: 3 })).toMatchObject({ readSeq: 3, lastSeq: 5, unreadCount: 2 });
+      await subject().editing.deleteMessage({ userId: a, messageId: sent[4]!.messageId });
+      expect(await roomEntry(b, roomId)).toMatchObject({ readSeq: 3, unreadCount: 1 });
+      const unreadBefore = (await privateEntry(b, a))?.unreadCount ?? 0;
+      const dm = await subject().messaging.sendPrivateMessage({ fromUserId: a, toUserId: b, message: randomUUID() });
+      expect(await privateEntry(b, a)).toMatchObject({ unreadCount: unreadBefore + 1 });
+      await subject().editing.deleteMessage({ userId: a, messageId: dm.messageId });
+      expect(await privateEntry(b, a)).toMatchObject({ lastMessage: { messageId: dm.messageId, deleted: true }, unreadCount: unreadBefore });
+    });
+
     it('lists a room nobody wrote in, with no last message, at its creation', async () => {
       const [a] = users();
       const roomId = await newRoom(a);

@@ -121,5 +121,69 @@ export const describeConversationStoreContract = (name: string, makeSubject: () 
       await store().recordMessage({ conversation: `room:${roomId}`, message: roomMessage(roomId, member, 1) });
       expect(await store().privateOf(member)).toEqual([]);
     });
+
+    it('shows an edit of the newest message, and a later edit over an earlier one whatever the order', async () => {
+      const roomId = freshId();
+      const conversation = `room:${roomId}`;
+      const sent = roomMessage(roomId, 7, 3);
+      await store().recordMessage({ conversation, message: sent });
+      const first = { ...sent, message: 'first fix', editedAt: '2030-01-01T00:01:00.000Z' };
+      const second = { ...sent, message: 'second fix', editedAt: '2030-01-01T00:02:00.000Z' };
+      await store().recordChange(conversation, second);
+      await store().recordChange(conversation, first);
+      expect(await store().findMany([conversation])).toEqual([summaryOf(conversation, second)]);
+    });
+
+    it('shows the tombstone of a deleted newest message, never text again after it', async () => {
+      const [a, b] = [freshId(), freshId()];
+      const conversation = privateKey(a, b);
+      const sent = privateMessage(a, b, 2);
+      await store().recordMessage({ conversation, message: sent, participants: [a, b] });
+      const tombstone: ChatMessage = { ...sent, message: '', deleted: true };
+      await store().recordChange(conversation, tombstone);
+      await store().recordChange(conversation, { ...sent, message: 'late edit', editedAt: '2030-01-01T01:00:00.000Z' });
+      expect(await store().privateOf(a)).toEqual([summaryOf(conversation, tombstone)]);
+    });
+
+    it('ignores a change of a message that is no longer the newest, or of a conversation without a summary', async () => {
+      const roomId = freshId();
+      const conversation = `room:${roomId}`;
+      const older = roomMessage(roomId, 7, 1);
+      const newer = roomMessage(roomId, 7, 2);
+      await store().recordMessage({ conversation, message: older });
+      await store().recordMessage({ conversation, message: newer });
+      await store().recordChange(conversation, { ...older, message: 'edited', editedAt: '2030-01-02T00:00:00.000Z' });
+      await store().recordChange(`room:${freshId()}`, { ...older, deleted: true, message: '' });
+      expect(await store().findMany([conversation])).toEqual([summaryOf(conversation, newer)]);
+    });
+
+    it('a new message after a deleted one is the summary again', async () => {
+      const roomId = freshId();
+      const conversation = `room:${roomId}`;
+      const first = roomMessage(roomId, 7, 1);
+      await store().recordMessage({ conversation, message: first });
+      await store().recordChange(conversation, { ...first, message: '', deleted: true });
+      const next = roomMessage(roomId, 8, 2);
+      await store().recordMessage({ conversation, message: next });
+      const edited = { ...next, message: 'fixed', editedAt: '2030-01-03T00:00:00.000Z' };
+      await store().recordChange(conversation, edited);
+      expect(await store().findMany([conversation])).toEqual([summaryOf(conversation, edited)]);
+    });
+
+    it('counts the deletions above each read position, once per message, per conversation', async () => {
+      const [roomA, roomB, roomC] = [`room:${freshId()}`, `room:${freshId()}`, `room:${freshId()}`];
+      for (const seq of [2, 5, 9]) await store().recordDeletion(roomA, seq);
+      await store().recordDeletion(roomA, 5);
+      await Promise.all([store().recordDeletion(roomB, 1), store().recordDeletion(roomB, 1)]);
+      const counts = await store().deletedAfter([
+        { conversation: roomA, afterSeq: 4 },
+        { conversation: roomB, afterSeq: 0 },
+        { conversation: roomC, afterSeq: 0 },
+      ]);
+      expect(counts).toEqual(new Map([[roomA, 2], [roomB, 1]]));
+      expect(await store().deletedAfter([{ conversation: roomA, afterSeq: 9 }])).toEqual(new Map());
+      expect(await store().deletedAfter([{ conversation: roomA, afterSeq: 0 }])).toEqual(new Map([[roomA, 3]]));
+      expect(await store().deletedAfter([])).toEqual(new Map());
+    });
   });
 };

@@ -187,5 +187,56 @@ export const describeRoomMembershipContract = (name: string, makeSubject: () => 
       expect(await membership().roomsOf(a)).toEqual([otherRoom]);
       expect(await membership().roomsOf(b)).toEqual([]);
     });
+
+    it('claims ownership of a room without an owner; a second claim by anyone else is refused', async () => {
+      const [roomId, a, b, stranger] = [freshId(), freshId(), freshId(), freshId()];
+      await membership().add(roomId, a);
+      await membership().add(roomId, b);
+      expect(await membership().claimOwnership(roomId, a)).toBe('claimed');
+      expect(await membership().claimOwnership(roomId, a)).toBe('already-owner');
+      expect(await membership().claimOwnership(roomId, b)).toBe('taken');
+      expect(await membership().claimOwnership(roomId, stranger)).toBe('not-member');
+      expect(await membership().roleOf(roomId, b)).toBe('member');
+      expect(await membership().isMember(roomId, stranger)).toBe(false);
+    });
+
+    it('lets exactly one of many concurrent claims win', async () => {
+      const roomId = freshId();
+      const users = Array.from({ length: 8 }, () => freshId());
+      for (const userId of users) await membership().add(roomId, userId, 'admin');
+      const claims = await Promise.all(users.map((userId) => membership().claimOwnership(roomId, userId)));
+      expect(claims.filter((claim) => claim === 'claimed')).toHaveLength(1);
+      expect(claims.filter((claim) => claim === 'taken')).toHaveLength(users.length - 1);
+      const roles = await membership().page(roomId, { limit: 20 });
+      expect(roles.filter((member) => member.role === 'owner').map((member) => member.userId)).toEqual([users[claims.indexOf('claimed')]]);
+    });
+
+    it('releases ownership only from the owner, who becomes an admin; the room can then be claimed again', async () => {
+      const [roomId, owner, other] = [freshId(), freshId(), freshId()];
+      await membership().add(roomId, owner, 'owner');
+      await membership().add(roomId, other);
+      expect(await membership().releaseOwnership(roomId, other)).toBe(false);
+      expect(await membership().releaseOwnership(roomId, owner)).toBe(true);
+      expect(await membership().releaseOwnership(roomId, owner)).toBe(false);
+      expect(await membership().roleOf(roomId, owner)).toBe('admin');
+      expect(await membership().longestStanding(roomId, 'owner')).toBeNull();
+      expect(await membership().claimOwnership(roomId, other)).toBe('claimed');
+    });
+
+    it('never changes the owner by setRole', async () => {
+      const [roomId, owner] = [freshId(), freshId()];
+      await membership().add(roomId, owner, 'owner');
+      expect(await membership().setRole(roomId, owner, 'member')).toBe(false);
+      expect(await membership().roleOf(roomId, owner)).toBe('owner');
+    });
+
+    it('a removed owner frees the room for a claim', async () => {
+      const [roomId, owner, heir] = [freshId(), freshId(), freshId()];
+      await membership().add(roomId, owner, 'owner');
+      await membership().add(roomId, heir);
+      expect(await membership().claimOwnership(roomId, heir)).toBe('taken');
+      await membership().remove(roomId, owner);
+      expect(await membership().claimOwnership(roomId, heir)).toBe('claimed');
+    });
   });
 };

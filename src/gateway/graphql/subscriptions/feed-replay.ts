@@ -1,0 +1,45 @@
+import type { ChatFeed, FeedPage } from '../../../../modules/chat/contracts';
+import { CallerCredential } from '../../../../modules/kernel';
+import { messagePayloadOf, type MessageAddedPayload } from './graphql-chat-feed';
+
+/** Events asked for per page while replaying. */
+const REPLAY_PAGE = 200;
+
+export interface FeedReplayDeps {
+  readonly chatFeed: ChatFeed;
+  readonly userId: number;
+  /** The token the feed calls forward (the split deployment's chat service checks it). */
+  readonly token: string | undefined;
+}
+
+/**
+ * A message subscription resumed from `since` (a cursor of `ready`, a pushed event or `/sync`,
+ * exactly as `/ws/chat?since=`): the user's message events after it, in order, then the live
+ * ones, each once. The cursor is checked before anything is subscribed, so a bad or expired one
+ * is the subscription's error (SYNC_CURSOR_INVALID, SYNC_CURSOR_EXPIRED: reload, then subscribe
+ * from a fresh cursor); the live feed (`follow`) is subscribed before the replay reads, so
+ * nothing falls between the two, and live payloads the replay already gave (same event id) are dropped.
+ */
+export const replayThenLive = async (
+  deps: FeedReplayDeps,
+  since: string,
+  follow: () => Promise<AsyncIterable<MessageAddedPayload>>,
+): Promise<AsyncIterable<MessageAddedPayload>> => {
+  const read = (cursor: string, limit = REPLAY_PAGE): Promise<FeedPage> =>
+    CallerCredential.run(deps.token, () => deps.chatFeed.eventsSince({ userId: deps.userId, since: cursor, limit }));
+  await read(since, 1);
+  return replayed(since, read, await follow());
+};
+
+async function* replayed(since: string, read: (cursor: string) => Promise<FeedPage>, live: AsyncIterable<MessageAddedPayload>): AsyncGenerator<MessageAddedPayload> {
+  const replayedIds = new Set<string>();
+  for (let page = await read(since); ; page = await read(page.cursor)) {
+    for (const event of page.events) {
+      const payload = messagePayloadOf(event);
+      replayedIds.add(event.id);
+      if (payload !== undefined) yield payload;
+    }
+    if (!page.hasMore) break;
+  }
+  for await (const payload of live) if (!replayedIds.has(payload.eventId)) yield payload;
+}
