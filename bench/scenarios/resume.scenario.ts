@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { LatencyHistogram } from '../load/histogram';
 import { runLimited } from '../load/run-limited';
@@ -10,18 +11,34 @@ import { round } from './socket-phases';
 const missedFor = (preset: 'full' | 'smoke'): readonly [number, number] => (preset === 'full' ? [1_000, 10] : [40, 10]);
 /** Resumes timed per case, one after another (latency of one client, not throughput). */
 const samplesFor = (preset: 'full' | 'smoke'): number => (preset === 'full' ? 50 : 3);
-const SEND_CONCURRENCY = 8;
+const SEND_CONCURRENCY = 4;
 const RESUME_TIMEOUT_MS = 120_000;
 
-const post = async (url: string, token: string, body: unknown): Promise<void> => {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${text.slice(0, 200)}`);
+const SEND_ATTEMPTS = 6;
+
+/** Posts a room message; a 5xx or a network failure is tried again (same clientMessageId: stored once) after 1, 2, 4... s. */
+const post = async (url: string, token: string, body: Record<string, unknown>): Promise<void> => {
+  const once = { ...body, clientMessageId: randomUUID() };
+  for (let attempt = 1; ; attempt += 1) {
+    let why: string;
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(once),
+        signal: AbortSignal.timeout(30_000),
+      });
+      const text = await response.text();
+      if (response.ok) return;
+      if (response.status < 500) throw new Error(`POST ${url} answered ${response.status}: ${text.slice(0, 200)}`);
+      why = `${response.status}: ${text.slice(0, 200)}`;
+    } catch (error) {
+      if (!(error instanceof TypeError) && !(error instanceof DOMException)) throw error;
+      why = error.message;
+    }
+    if (attempt >= SEND_ATTEMPTS) throw new Error(`POST ${url} failed ${attempt} times, last: ${why}`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000 * 2 ** (attempt - 1)));
+  }
 };
 
 /** The user's cursor of "now" (GET /sync without `since`). */

@@ -1,15 +1,12 @@
 import { newUserOn, pushWithText, roomWith, uniqueText, type ChatSocket, type TestUser } from '../harness/system';
 import { grpcServing } from '../harness/system/readiness';
 import type { RunningTarget } from '../harness/system/targets/running-target';
-import { startSplit } from '../harness/system/targets/split.target';
-import { freePort } from '../harness/system/free-port';
-import { startOwnFerretDb, type OwnFerretDb } from '../harness/services/own-ferretdb';
-import { startOwnRabbitMqNode, type OwnRabbitMqNode } from '../../src/platform/amqp/testing/own-rabbitmq-node';
-import { startOwnRedisServer, type OwnRedisServer } from '../../src/platform/redis/own-redis-server.testing';
+import type { OwnRabbitMqNode } from '../../src/platform/amqp/testing/own-rabbitmq-node';
 import { sendUntilAcknowledged } from './support/acknowledged-sends';
 import { deliveryFaultsOnceAllArrived } from './support/delivery-tally';
 import { fullRoomHistory } from './support/full-history';
-import { bounded, processNamed, StartedProcesses, targetOptions } from './support/started-processes';
+import { startOwnSplit, type OwnSplit } from './support/own-split';
+import { bounded, processNamed, StartedProcesses } from './support/started-processes';
 
 /*
  * Issue 11: no stored message goes unannounced, and nothing reaches a listener twice, when the
@@ -44,9 +41,8 @@ const replayedTexts = async (socket: ChatSocket): Promise<string[]> => {
 
 describe('split deployment: delivery through faults', () => {
   const started = new StartedProcesses();
+  let own: OwnSplit | undefined;
   let broker: OwnRabbitMqNode;
-  let redis: OwnRedisServer;
-  let ferretDb: OwnFerretDb;
   let target: RunningTarget;
   let alice: TestUser;
   let bob: TestUser;
@@ -54,27 +50,15 @@ describe('split deployment: delivery through faults', () => {
   let roomId: number;
 
   beforeAll(async () => {
-    broker = await startOwnRabbitMqNode(OWN_AMQP_PORT);
-    redis = await startOwnRedisServer(OWN_REDIS_PORT);
-    ferretDb = await startOwnFerretDb(await freePort());
-    target = started.addTarget(await startSplit(targetOptions({
-      AMQP_URL: broker.url,
-      REDIS_URL: redis.url,
-      USERS_MONGO_URL: ferretDb.urlOf('delivery_faults_users'),
-      CHAT_MONGO_URL: ferretDb.urlOf('delivery_faults_chat'),
-    })));
+    own = await startOwnSplit(started, { amqp: OWN_AMQP_PORT, redis: OWN_REDIS_PORT }, 'delivery_faults');
+    ({ target, broker } = own);
     alice = await newUserOn(target.endpoints, 0);
     bob = await newUserOn(target.endpoints, 1);
     carol = await newUserOn(target.endpoints, 0);
     roomId = await roomWith(alice, bob, carol);
   }, 240_000);
 
-  afterAll(async () => {
-    await started.cleanUp();
-    await ferretDb?.remove();
-    await redis?.kill();
-    await broker?.close();
-  }, 120_000);
+  afterAll(() => own?.close(), 120_000);
 
   it('pushes every message acknowledged while RabbitMQ was stopped, once, to every listener, after it returns', async () => {
     const sockets = [await bob.ws(), await carol.ws({ gateway: 1 }), await alice.ws()];

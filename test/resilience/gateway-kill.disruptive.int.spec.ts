@@ -1,18 +1,14 @@
 import { eventually, newUserOn, roomWith, uniqueText, type Frame, type TestUser } from '../harness/system';
-import { freePort } from '../harness/system/free-port';
 import { httpHealthy } from '../harness/system/readiness';
 import type { RoleProcess } from '../harness/system/role-process';
 import type { RunningTarget } from '../harness/system/targets/running-target';
-import { startSplit } from '../harness/system/targets/split.target';
-import { startOwnFerretDb, type OwnFerretDb } from '../harness/services/own-ferretdb';
-import { startOwnRabbitMqNode, type OwnRabbitMqNode } from '../../src/platform/amqp/testing/own-rabbitmq-node';
-import { startOwnRedisServer, type OwnRedisServer } from '../../src/platform/redis/own-redis-server.testing';
 import { sendUntilAcknowledged } from './support/acknowledged-sends';
 import { inBatches } from './support/in-batches';
 import { SteadySenders } from './support/steady-senders';
 import { deliveryFaultsOnceAllArrived, textCounts } from './support/delivery-tally';
 import { ResumingClient } from './support/resuming-client';
-import { bounded, processNamed, StartedProcesses, targetOptions } from './support/started-processes';
+import { startOwnSplit, type OwnSplit } from './support/own-split';
+import { bounded, processNamed, StartedProcesses } from './support/started-processes';
 
 /*
  * Issue 11: a gateway dies (SIGKILL) under 100 sockets of the split deployment. Every client
@@ -30,43 +26,32 @@ const LISTENERS = 100;
 /** Presence marks last this long here (PRESENCE_TTL_SECONDS), so a dead gateway's users turn offline in seconds. */
 const PRESENCE_TTL_SECONDS = 6;
 const SETUP_CONCURRENCY = 10;
+/** Clients reconnecting at once: a hundred resumes in the same instant would swamp one gateway's chat service calls. */
+const RESUME_CONCURRENCY = 5;
 
 const presenceOf = (userId: number, status: 'online' | 'offline') => (frame: Frame) =>
   frame.type === 'presence' && frame.userId === userId && frame.status === status;
 
 describe('split deployment: a gateway killed under 100 sockets', () => {
   const started = new StartedProcesses();
-  let broker: OwnRabbitMqNode;
-  let redis: OwnRedisServer;
-  let ferretDb: OwnFerretDb;
+  let own: OwnSplit | undefined;
   let target: RunningTarget;
   /** The gateway processes running now (a restarted one replaces the one killed). */
   let gateways: RoleProcess[];
 
   beforeAll(async () => {
-    broker = await startOwnRabbitMqNode(OWN_AMQP_PORT);
-    redis = await startOwnRedisServer(OWN_REDIS_PORT);
-    ferretDb = await startOwnFerretDb(await freePort());
-    target = started.addTarget(await startSplit(targetOptions({
-      AMQP_URL: broker.url,
-      REDIS_URL: redis.url,
-      USERS_MONGO_URL: ferretDb.urlOf('gateway_kill_users'),
-      CHAT_MONGO_URL: ferretDb.urlOf('gateway_kill_chat'),
+    own = await startOwnSplit(started, { amqp: OWN_AMQP_PORT, redis: OWN_REDIS_PORT }, 'gateway_kill', {
       PRESENCE_TTL_SECONDS: String(PRESENCE_TTL_SECONDS),
       // a hundred sign-ups and a steady stream of sends from one address: this test is not about abuse limits
       RATE_LIMITS: 'off',
       // a loaded machine answers slowly: this test is about delivery, not about deadlines
-      GRPC_DEADLINE_MS: '30000',
-    })));
+      GRPC_DEADLINE_MS: '60000',
+    });
+    target = own.target;
     gateways = [processNamed(target, 'gateway-1'), processNamed(target, 'gateway-2')];
   }, 300_000);
 
-  afterAll(async () => {
-    await started.cleanUp();
-    await ferretDb?.remove();
-    await redis?.kill();
-    await broker?.close();
-  }, 180_000);
+  afterAll(() => own?.close(), 180_000);
 
   /** Kills gateway `index` (0 or 1) and starts it again on the same port once the test is done with it. */
   const killGateway = async (index: number): Promise<() => Promise<void>> => {
@@ -124,7 +109,7 @@ describe('split deployment: a gateway killed under 100 sockets', () => {
       await Promise.all(clients.map((client) => bounded(client.sockets.at(-1)!.closed, 60_000, 'a socket on the dead gateway to close')));
       await senders.moreAcknowledged(10);
 
-      await inBatches(clients, SETUP_CONCURRENCY, (client) => client.reopen(1));
+      await inBatches(clients, RESUME_CONCURRENCY, (client) => client.reopen(1));
       await senders.moreAcknowledged(10);
       const texts = await senders.stop();
       const last = uniqueText('after the kill');
