@@ -18,7 +18,7 @@ import { bounded, processNamed, StartedProcesses } from './support/started-proce
  * its own on its own RabbitMQ node, Redis and FerretDB, never the machine's.
  */
 
-jest.setTimeout(600_000);
+jest.setTimeout(1_200_000);
 
 const OWN_AMQP_PORT = 43_702;
 const OWN_REDIS_PORT = 43_399;
