@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseCliArgs, USAGE, type CliArgs } from './cli-args';
 import { isSuccess } from './report/bench-report';
 import { cpuTable, scenarioTable } from './report/table';
-import { liveTargets, runBench } from './run-bench';
+import { liveTargets, runBench, runsOn } from './run-bench';
 
 /** The repository root, from dist/bench/bench/cli.js. */
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -43,7 +43,7 @@ const main = async (): Promise<number> => {
   console.log(`\nChatterRoom bench, ${report.startedAt} (${report.machine.cpuCount} × ${report.machine.cpuModel}, Node ${report.machine.node}, preset ${args.options.preset}, ${report.baseline} baseline)\n`);
   for (const scenario of args.scenarios) console.log(`${scenarioTable(report, scenario)}\n${cpuTable(report, scenario)}\n`);
   console.log(`JSON: ${out}`);
-  const failed = args.scenarios.some((scenario) => args.targets.some((target) => !isSuccess(report.results[scenario.name]?.[target])));
+  const failed = args.scenarios.some((scenario) => args.targets.some((target) => runsOn(scenario, target) && !isSuccess(report.results[scenario.name]?.[target])));
   return failed ? 1 : 0;
 };
 

@@ -25,6 +25,9 @@ export const liveTargets = new Set<BenchTarget>();
 
 const describeError = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
+/** Whether `scenario` can run on target `name` (the baseline relay has no cursors, for instance). */
+export const runsOn = (scenario: Scenario, name: TargetName): boolean => scenario.targets?.includes(name) ?? true;
+
 /** Runs one scenario on a freshly started target, then stops the target; a failure is recorded, not thrown. */
 const runOnFreshTarget = async (name: TargetName, scenario: Scenario, options: BenchOptions, settings: RunSettings): Promise<TargetOutcome> => {
   const log = (line: string) => settings.log(`[${name}] ${scenario.name}: ${line}`);
@@ -81,6 +84,7 @@ export const runBench = async (
   };
   for (const name of targets) {
     for (const scenario of scenarios) {
+      if (!runsOn(scenario, name)) continue;
       (report.results[scenario.name] ??= {})[name] = await runOnFreshTarget(name, scenario, options, settings);
     }
   }

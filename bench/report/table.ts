@@ -37,6 +37,7 @@ export const scenarioTable = (report: BenchReport, scenario: Scenario): string =
   }
   for (const target of targets) {
     const outcome = byTarget[target];
+    if (outcome === undefined && scenario.targets !== undefined && !scenario.targets.includes(target)) continue;
     if (!isSuccess(outcome)) lines.push('', `**${target} failed:** ${outcome?.error.split('\n')[0] ?? 'not run'}`);
   }
   return lines.join('\n');

@@ -1,4 +1,4 @@
-import type { BenchTarget } from '../targets/bench-target';
+import type { BenchTarget, TargetName } from '../targets/bench-target';
 import type { BenchOptions } from './bench-options';
 
 /** How a metric is shown: its label and decimals. */
@@ -28,5 +28,7 @@ export interface Scenario {
   readonly title: string;
   /** The metrics the summary table shows, in order. */
   readonly metrics: readonly MetricSpec[];
+  /** The targets it can run on (all when left out); on the others it is skipped and shown as not applicable. */
+  readonly targets?: readonly TargetName[];
   run(context: ScenarioContext): Promise<CaseResult[]>;
 }

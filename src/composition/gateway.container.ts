@@ -43,7 +43,7 @@ export const createGatewayContainer = async (config: GatewayConfig, logger: Logg
     ...redisLimitersRegistration(),
     ...grpcServicesReadinessRegistrations(config.grpc.usersAddress, config.grpc.chatAddress, config.grpcClientTls),
     ...readinessChecksRegistration('userServiceReadiness', 'chatServiceReadiness', 'brokerReadiness'),
-    ...redisSignalBusRegistration(),
+    ...redisSignalBusRegistration(config.presenceTtlSeconds * 1000),
   });
   warnAboutLegacyJwtSettings(config.auth, logger);
   await container.cradle.sessionStatus.start();

@@ -110,20 +110,23 @@ export const redisLimitersRegistration = (): NameAndRegistrationPair<Limiters> =
 
 type Live = { signalBus: SignalBus; presenceDirectory: PresenceDirectory; signalThrottle: SignalThrottle };
 
-/** Signals (typing, presence changes), their throttle and presence within one process: the monolith. */
-export const inMemorySignalBusRegistration = (): NameAndRegistrationPair<Live> => ({
+/** Signals (typing, presence changes), their throttle and presence (marks lasting `presenceTtlMs`) within one process: the monolith. */
+export const inMemorySignalBusRegistration = (presenceTtlMs: number): NameAndRegistrationPair<Live> => ({
   signalBus: asFunction(({ logger }) => new InMemorySignalBus({ logger }))
     .singleton()
     .disposer((bus) => bus.close()),
-  presenceDirectory: asFunction(() => new InMemoryPresenceDirectory()).singleton(),
+  presenceDirectory: asFunction(() => new InMemoryPresenceDirectory({ ttlMs: presenceTtlMs })).singleton(),
   signalThrottle: asFunction(({ clock }) => new InMemorySignalThrottle({ clock })).singleton(),
 });
 
-/** Signals over Redis pub/sub, their throttle and presence in Redis, shared by the gateways (needs `redis` and `keyPrefix`). */
-export const redisSignalBusRegistration = (): NameAndRegistrationPair<Live> => ({
+/**
+ * Signals over Redis pub/sub, their throttle and presence in Redis (marks lasting `presenceTtlMs`),
+ * shared by the gateways (needs `redis` and `keyPrefix`).
+ */
+export const redisSignalBusRegistration = (presenceTtlMs: number): NameAndRegistrationPair<Live> => ({
   signalBus: asFunction(({ redis, logger, keyPrefix }) => new RedisSignalBus({ redis, logger, keyPrefix }))
     .singleton()
     .disposer((bus) => bus.close()),
-  presenceDirectory: asFunction(({ redis, keyPrefix }) => new RedisPresenceDirectory({ redis, keyPrefix })).singleton(),
+  presenceDirectory: asFunction(({ redis, keyPrefix }) => new RedisPresenceDirectory({ redis, keyPrefix, ttlMs: presenceTtlMs })).singleton(),
   signalThrottle: asFunction(({ redis, logger, keyPrefix }) => new RedisSignalThrottle({ redis, logger, keyPrefix })).singleton(),
 });

@@ -36,7 +36,7 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
     ...authRegistrations(config.auth),
     ...inMemoryEventBusRegistration(),
     ...inMemoryLimitersRegistration(),
-    ...inMemorySignalBusRegistration(),
+    ...inMemorySignalBusRegistration(config.presenceTtlSeconds * 1000),
     ...usersApplicationRegistrations(),
     ...usersCryptoRegistrations(),
     ...chatApplicationRegistrations(config.chatEventRetentionSeconds),

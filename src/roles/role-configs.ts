@@ -1,6 +1,7 @@
 import {
   readAmqpConfig,
   readChatEventRetentionSeconds,
+  readPresenceTtlSeconds,
   readAuthConfig,
   readCorsOrigins,
   readGrpcAddress,
@@ -49,6 +50,8 @@ export interface MonolithConfig {
   readonly edge: EdgeConfig;
   /** CHAT_EVENT_RETENTION_SECONDS: how long chat events are kept for resume and /sync. */
   readonly chatEventRetentionSeconds: number;
+  /** PRESENCE_TTL_SECONDS: how long a presence mark lasts without a heartbeat. */
+  readonly presenceTtlSeconds: number;
 }
 
 /** What the HTTP edge of the monolith and of each gateway enforces: abuse limits and timeouts. */
@@ -71,6 +74,8 @@ export interface GatewayConfig {
   readonly edge: EdgeConfig;
   /** The limits' counters, shared by every gateway. */
   readonly redis: RedisConfig;
+  /** PRESENCE_TTL_SECONDS: how long this gateway's presence marks last without its heartbeat. */
+  readonly presenceTtlSeconds: number;
 }
 
 /** What a gRPC service role needs to secure its listener. */
@@ -131,6 +136,7 @@ export const readMonolithConfig = (env: Env): MonolithConfig => {
     corsOrigins: readCorsOrigins(env),
     edge: readEdgeConfig(env),
     chatEventRetentionSeconds: readChatEventRetentionSeconds(env),
+    presenceTtlSeconds: readPresenceTtlSeconds(env),
   };
 };
 
@@ -145,6 +151,7 @@ export const readGatewayConfig = (env: Env): GatewayConfig => ({
   corsOrigins: readCorsOrigins(env),
   edge: readEdgeConfig(env),
   redis: readRedisConfig(env),
+  presenceTtlSeconds: readPresenceTtlSeconds(env),
 });
 
 export const readUserServiceConfig = (env: Env): UserServiceConfig => ({

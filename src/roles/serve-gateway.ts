@@ -1,4 +1,5 @@
 import type { AwilixContainer } from 'awilix';
+import { presenceBeatMsFor } from '../../modules/kernel';
 import { buildGatewayApp } from '../gateway/gateway-app';
 import type { GatewayCradle } from '../composition/gateway-cradle';
 import type { GraphqlConfig, HttpConfig } from '../platform/config/app-config';
@@ -15,6 +16,8 @@ export interface ServeGatewayOptions {
   readonly corsOrigins?: readonly string[];
   /** Abuse limits, HTTP timeouts and trusted proxies; the gateway's defaults when left out. */
   readonly edge?: EdgeConfig;
+  /** PRESENCE_TTL_SECONDS: presence marks are renewed three times per lifetime; the gateway's default when left out. */
+  readonly presenceTtlSeconds?: number;
 }
 
 /** Serves the gateway app over whichever ports the container resolved; stops it, then the container. */
@@ -32,6 +35,7 @@ export const serveGateway = async (
     limits: options.edge?.limits,
     httpTimeouts: options.edge?.httpTimeouts,
     trustProxy: options.edge?.trustProxy,
+    ...(options.presenceTtlSeconds === undefined ? {} : { presenceBeatMs: presenceBeatMsFor(options.presenceTtlSeconds * 1000) }),
   });
   await app.listen({ host: http.host, port: http.port });
   return {

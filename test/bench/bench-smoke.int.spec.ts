@@ -55,7 +55,7 @@ describe('bench smoke run (npm run bench -- all --smoke)', () => {
   it('writes a JSON report covering every scenario on every target', () => {
     expect(existsSync(out)).toBe(true);
     expect(report.tool).toBe('chatterroom-bench');
-    expect(report.scenarios).toEqual(['fanout', 'direct', 'http', 'connections']);
+    expect(report.scenarios).toEqual(['fanout', 'direct', 'http', 'connections', 'resume']);
     expect(report.targets).toEqual([...TARGETS]);
   });
 
@@ -89,8 +89,18 @@ describe('bench smoke run (npm run bench -- all --smoke)', () => {
     expect(result?.metrics.held).toBe(result?.details?.attempted);
   });
 
+  it.each(TARGETS.filter((target) => target !== 'baseline'))('resume on %s replayed the missed events (1,000 and 10 in a full run)', (target) => {
+    const cases = casesOf(report, 'resume', target);
+    expect(cases.map((result) => result.case)).toEqual(['resume 40 missed events', 'resume 10 missed events']);
+    for (const result of cases) expect(result.metrics.p99Ms).toBeGreaterThanOrEqual(result.metrics.p50Ms ?? 0);
+  });
+
+  it('skips resume on the baseline relay, which has no cursors', () => {
+    expect(report.results.resume?.baseline).toBeUndefined();
+  });
+
   it('prints a table per scenario with each target as a column', () => {
-    for (const title of ['### fanout', '### direct', '### http', '### connections']) expect(table).toContain(title);
+    for (const title of ['### fanout', '### direct', '### http', '### connections', '### resume']) expect(table).toContain(title);
     expect(table).toContain('| case | metric | baseline | monolith | monolith-sqlite | split |');
   });
 });

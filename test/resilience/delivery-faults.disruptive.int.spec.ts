@@ -1,18 +1,17 @@
-import {
-  eventually, newUserOn, pushWithText, roomHistory, roomWith, uniqueSuffix, uniqueText,
-  type ChatSocket, type Frame, type Json, type TestUser,
-} from '../harness/system';
+import { newUserOn, pushWithText, roomWith, uniqueText, type ChatSocket, type TestUser } from '../harness/system';
 import { grpcServing } from '../harness/system/readiness';
 import type { RunningTarget } from '../harness/system/targets/running-target';
-import { startSplit } from '../harness/system/targets/split.target';
-import { startOwnRabbitMqNode, type OwnRabbitMqNode } from '../../src/platform/amqp/testing/own-rabbitmq-node';
-import { startOwnRedisServer, type OwnRedisServer } from '../../src/platform/redis/own-redis-server.testing';
-import { bounded, processNamed, StartedProcesses, targetOptions } from './support/started-processes';
+import type { OwnRabbitMqNode } from '../../src/platform/amqp/testing/own-rabbitmq-node';
+import { sendUntilAcknowledged } from './support/acknowledged-sends';
+import { deliveryFaultsOnceAllArrived } from './support/delivery-tally';
+import { fullRoomHistory } from './support/full-history';
+import { startOwnSplit, type OwnSplit } from './support/own-split';
+import { bounded, processNamed, StartedProcesses } from './support/started-processes';
 
 /*
  * Issue 11: no stored message goes unannounced, and nothing reaches a listener twice, when the
  * broker stops mid-burst or the chat service is SIGKILLed mid-burst. A split deployment of its
- * own on a RabbitMQ node and a Redis of its own (never the machine's), with two gateways.
+ * own on a RabbitMQ node, a Redis and a FerretDB of its own (never the machine's), with two gateways.
  */
 
 jest.setTimeout(240_000);
@@ -21,23 +20,17 @@ const OWN_AMQP_PORT = 43_682;
 const OWN_REDIS_PORT = 43_379;
 const BURST = 30;
 
-/** Sends one room message, retrying with the same clientMessageId until it is acknowledged (as a careful client does). */
-const sendUntilAcknowledged = (from: TestUser, roomId: number, text: string): Promise<Json> => {
-  const clientMessageId = `burst-${uniqueSuffix()}`;
-  return eventually(
-    async () => {
-      const response = await from.http.post(`/chats/room/${roomId}`, { message: text, clientMessageId });
-      if (response.status !== 201) throw new Error(`not acknowledged: ${response.status}`);
-      return response.body;
-    },
-    { timeoutMs: 60_000, intervalMs: 200 },
-  );
-};
-
-/** Every text pushed to the socket exactly once (waiting for each), and nothing more of them afterwards. */
-const expectEachOnce = async (socket: ChatSocket, texts: readonly string[]): Promise<void> => {
-  for (const text of texts) await socket.next(pushWithText(text), 60_000);
-  await socket.expectNothing((frame: Frame) => frame.type === 'message' && texts.includes((frame.message as { message: string }).message), 1_000);
+/**
+ * Every listener got every one of `texts` exactly once: sends `barrier` last and waits until each
+ * socket has it (events of one room reach a socket in order, so a duplicate of an earlier one
+ * would be there by then), then waits until each has all of `texts`, then counts.
+ */
+const expectEachExactlyOnce = async (from: TestUser, roomId: number, sockets: readonly ChatSocket[], texts: readonly string[]): Promise<void> => {
+  const barrier = uniqueText('barrier');
+  await sendUntilAcknowledged(from, roomId, barrier);
+  await Promise.all(sockets.map((socket) => socket.next(pushWithText(barrier), 120_000)));
+  const faults = await Promise.all(sockets.map(async (socket, listener) => ({ listener, ...(await deliveryFaultsOnceAllArrived(() => [socket], texts)) })));
+  expect(faults.filter((fault) => fault.missed.length > 0 || fault.duplicated.length > 0)).toEqual([]);
 };
 
 /** The frames a socket opened with `since` replays before its `resumed` frame. */
@@ -48,8 +41,8 @@ const replayedTexts = async (socket: ChatSocket): Promise<string[]> => {
 
 describe('split deployment: delivery through faults', () => {
   const started = new StartedProcesses();
+  let own: OwnSplit | undefined;
   let broker: OwnRabbitMqNode;
-  let redis: OwnRedisServer;
   let target: RunningTarget;
   let alice: TestUser;
   let bob: TestUser;
@@ -57,20 +50,15 @@ describe('split deployment: delivery through faults', () => {
   let roomId: number;
 
   beforeAll(async () => {
-    broker = await startOwnRabbitMqNode(OWN_AMQP_PORT);
-    redis = await startOwnRedisServer(OWN_REDIS_PORT);
-    target = started.addTarget(await startSplit(targetOptions({ AMQP_URL: broker.url, REDIS_URL: redis.url })));
+    own = await startOwnSplit(started, { amqp: OWN_AMQP_PORT, redis: OWN_REDIS_PORT }, 'delivery_faults');
+    ({ target, broker } = own);
     alice = await newUserOn(target.endpoints, 0);
     bob = await newUserOn(target.endpoints, 1);
     carol = await newUserOn(target.endpoints, 0);
     roomId = await roomWith(alice, bob, carol);
   }, 240_000);
 
-  afterAll(async () => {
-    await started.cleanUp();
-    await redis?.kill();
-    await broker?.close();
-  }, 120_000);
+  afterAll(() => own?.close(), 120_000);
 
   it('pushes every message acknowledged while RabbitMQ was stopped, once, to every listener, after it returns', async () => {
     const sockets = [await bob.ws(), await carol.ws({ gateway: 1 }), await alice.ws()];
@@ -82,13 +70,13 @@ describe('split deployment: delivery through faults', () => {
       const response = await alice.http.post(`/chats/room/${roomId}`, { message: text });
       expect(response.status).toBe(201);
     }
-    for (const socket of sockets) await expectEachOnce(socket, texts);
-    const history = await roomHistory(bob, roomId, { limit: 200 });
-    for (const text of texts) expect(history.filter((message) => message.message === text)).toHaveLength(1);
+    const history = await fullRoomHistory(bob, roomId);
+    expect(texts.filter((text) => history.filter((message) => message.message === text).length !== 1)).toEqual([]);
+    await expectEachExactlyOnce(alice, roomId, sockets, texts);
   });
 
   it('stores every acknowledged message once and delivers it exactly once when the chat service is SIGKILLed mid-burst', async () => {
-    const live = [await bob.ws(), await carol.ws({ gateway: 1 })];
+    const live = [await bob.ws(), await carol.ws({ gateway: 1 }), await alice.ws()];
     const since = live.map((socket) => socket.ready?.cursor as string);
     const texts = Array.from({ length: BURST }, (_, index) => uniqueText(`kill burst ${index}`));
     const chatService = processNamed(target, 'chat-service');
@@ -104,9 +92,9 @@ describe('split deployment: delivery through faults', () => {
     }
     await restarted;
 
-    const history = await roomHistory(carol, roomId, { limit: 200 });
-    for (const text of texts) expect(history.filter((message) => message.message === text)).toHaveLength(1);
-    for (const socket of live) await expectEachOnce(socket, texts);
+    const history = await fullRoomHistory(carol, roomId);
+    expect(texts.filter((text) => history.filter((message) => message.message === text).length !== 1)).toEqual([]);
+    await expectEachExactlyOnce(alice, roomId, live, texts);
 
     for (const [index, user] of [bob, carol].entries()) {
       const resumed = await user.ws({ gateway: index, since: since[index] as string });

@@ -1,7 +1,13 @@
 import { PRESENCE_TTL_MS, type PresenceDirectory, type PresenceState } from '../presence/presence-directory.port';
 
-/** {@link PresenceDirectory} of one process (the monolith): marks with expiry times in maps. */
+/** {@link PresenceDirectory} of one process (the monolith): marks with expiry times in maps; marks last `ttlMs`. */
 export class InMemoryPresenceDirectory implements PresenceDirectory {
+  constructor(private readonly options: { readonly ttlMs?: number } = {}) {}
+
+  private get ttlMs(): number {
+    return this.options.ttlMs ?? PRESENCE_TTL_MS;
+  }
+
   /** userId -> gatewayId -> mark expiry (ms). */
   private readonly marks = new Map<number, Map<string, number>>();
   private readonly lastSeen = new Map<number, number>();
@@ -9,7 +15,7 @@ export class InMemoryPresenceDirectory implements PresenceDirectory {
 
   async connected(userId: number, gatewayId: string, at: Date): Promise<boolean> {
     const wasOnline = this.liveMarks(userId, at.getTime()).size > 0;
-    this.markOf(userId).set(gatewayId, at.getTime() + PRESENCE_TTL_MS);
+    this.markOf(userId).set(gatewayId, at.getTime() + this.ttlMs);
     return !wasOnline;
   }
 
@@ -23,7 +29,7 @@ export class InMemoryPresenceDirectory implements PresenceDirectory {
   }
 
   async heartbeat(gatewayId: string, userIds: readonly number[], at: Date): Promise<void> {
-    for (const userId of userIds) this.markOf(userId).set(gatewayId, at.getTime() + PRESENCE_TTL_MS);
+    for (const userId of userIds) this.markOf(userId).set(gatewayId, at.getTime() + this.ttlMs);
   }
 
   async statesOf(userIds: readonly number[], at: Date): Promise<PresenceState[]> {
@@ -31,14 +37,14 @@ export class InMemoryPresenceDirectory implements PresenceDirectory {
       const marks = this.marks.get(userId);
       const now = at.getTime();
       if (marks !== undefined && [...marks.values()].some((expiry) => expiry > now)) return { userId, status: 'online' };
-      const lapsed = marks === undefined ? [] : [...marks.values()].map((expiry) => expiry - PRESENCE_TTL_MS);
+      const lapsed = marks === undefined ? [] : [...marks.values()].map((expiry) => expiry - this.ttlMs);
       const seen = Math.max(this.lastSeen.get(userId) ?? 0, ...lapsed);
       return seen > 0 ? { userId, status: 'offline', lastSeenAt: new Date(seen).toISOString() } : { userId, status: 'offline' };
     });
   }
 
   async watch(userIds: readonly number[], at: Date): Promise<void> {
-    for (const userId of userIds) this.watched.set(userId, at.getTime() + PRESENCE_TTL_MS);
+    for (const userId of userIds) this.watched.set(userId, at.getTime() + this.ttlMs);
   }
 
   async isWatched(userId: number, at: Date): Promise<boolean> {

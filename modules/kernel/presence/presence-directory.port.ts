@@ -5,14 +5,24 @@ export interface PresenceState {
   readonly lastSeenAt?: string;
 }
 
-/** How long a gateway's mark of a user lasts without a heartbeat: a dead gateway's users go offline after this. */
+/**
+ * How long a gateway's mark of a user lasts without a heartbeat, by default: a dead gateway's
+ * users go offline after this (PRESENCE_TTL_SECONDS may shorten it, never lengthen it).
+ */
 export const PRESENCE_TTL_MS = 45_000;
+
+/**
+ * How often a gateway renews its marks for a given mark lifetime: three beats per lifetime, so
+ * one late beat does not drop anybody, and a dead gateway's users are seen offline by their
+ * watchers within `ttlMs` plus one beat (60 s with the default lifetime).
+ */
+export const presenceBeatMsFor = (ttlMs: number): number => Math.max(1, Math.floor(ttlMs / 3));
 
 /**
  * Outbound port: who is online, as the gateways report it. A user is online while any
  * gateway holds a live mark for them (set on their first socket there, renewed by that
- * gateway's heartbeat, removed on their last socket's close, lapsing {@link PRESENCE_TTL_MS}
- * after the gateway stops beating). Watches say whose changes anyone wants announced.
+ * gateway's heartbeat, removed on their last socket's close, lapsing a lifetime ({@link PRESENCE_TTL_MS} by
+ * default) after the gateway stops beating). Watches say whose changes anyone wants announced.
  * Every method is safe to repeat; none throws for unknown users (a store that cannot answer
  * rejects, and callers treat that as "unknown").
  */
@@ -29,7 +39,7 @@ export interface PresenceDirectory {
   /** The states of `userIds`, in the same order. */
   statesOf(userIds: readonly number[], at: Date): Promise<PresenceState[]>;
 
-  /** Someone watches `userIds` (for {@link PRESENCE_TTL_MS} unless renewed). */
+  /** Someone watches `userIds` (for one mark lifetime unless renewed). */
   watch(userIds: readonly number[], at: Date): Promise<void>;
 
   /** Whether anyone watches `userId` now: only then are their changes announced. */

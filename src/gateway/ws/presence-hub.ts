@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import { isPositiveInt32, validationFailed, type Logger, type PresenceDirectory, type PresenceState, type Signal, type SignalBus } from '../../../modules/kernel';
+import { isPositiveInt32, presenceBeatMsFor, PRESENCE_TTL_MS, validationFailed, type Logger, type PresenceDirectory, type PresenceState, type Signal, type SignalBus } from '../../../modules/kernel';
 import type { InputFields } from '../api/input-fields';
 import type { ConnectionRegistry } from './connection-registry';
 import { sendText } from './socket-sender';
@@ -11,7 +11,7 @@ export const PRESENCE_SIGNAL = 'presence';
 export const MAX_PRESENCE_WATCH = 500;
 
 /** How often a gateway renews its marks and watches, and re-reads the states it watches (catching dead gateways). */
-export const PRESENCE_BEAT_MS = 15_000;
+export const PRESENCE_BEAT_MS = presenceBeatMsFor(PRESENCE_TTL_MS);
 
 const frameOf = (state: PresenceState): Buffer => Buffer.from(JSON.stringify({ type: 'presence', ...state }));
 

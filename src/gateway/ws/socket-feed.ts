@@ -3,12 +3,15 @@ import type { ChatFeed, FeedPage } from '../../../modules/chat/contracts';
 import { CallerCredential, DomainError, type Logger } from '../../../modules/kernel';
 import { pushOf } from './event-pushes';
 import { RecentIds } from './recent-ids';
+import { errorFrame } from './server-frames';
 import { sendFrame, sendText } from './socket-sender';
 
 /** Ids of the latest frames a socket was sent, for not sending one twice (live and replayed). */
 const SENT_IDS_KEPT = 256;
 /** Events asked for per page while replaying. */
 const REPLAY_PAGE = 200;
+/** Close code of a socket whose replay failed (RFC 6455 "Try Again Later"): reconnect with the last cursor. */
+export const REPLAY_FAILED_CLOSE_CODE = 1013;
 
 export interface SocketFeedDeps {
   readonly socket: WebSocket;
@@ -40,11 +43,14 @@ export class SocketFeed {
   private replays: Promise<void> = Promise.resolve();
   /** The cursor of the last event sent (or of `ready`): where a catch-up starts. */
   private lastCursor: string | undefined;
+  /** A replay failed: the socket is closing and is sent nothing more. */
+  private abandoned = false;
 
   constructor(private readonly deps: SocketFeedDeps) {}
 
   /** A live chat event's frame for this socket: sent now, held during a replay, or dropped as already sent. */
   offer(eventId: string, cursor: string | undefined, frame: Buffer): void {
+    if (this.abandoned) return;
     if (this.buffer !== undefined) {
       this.buffer.push({ id: eventId, cursor, frame });
       return;
@@ -106,7 +112,7 @@ export class SocketFeed {
       }
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'SYNC_CURSOR_EXPIRED') {
-        this.flush();
+        this.abandon(error);
         throw error;
       }
       cursor = await this.call(() => this.deps.chatFeed.currentCursor({ userId: this.deps.userId }));
@@ -128,6 +134,20 @@ export class SocketFeed {
       count += 1;
     }
     return count;
+  }
+
+  /**
+   * After a failed replay the socket cannot be made whole: the live frames that waited come after
+   * events it never got, and sending them would move the client's cursor past that gap. So they are
+   * dropped, nothing more is sent, and the socket is closed with {@link REPLAY_FAILED_CLOSE_CODE}
+   * after an error frame: the client resumes with the cursor of the last event it did get.
+   */
+  private abandon(error: unknown): void {
+    this.abandoned = true;
+    this.buffer = undefined;
+    const code = error instanceof DomainError ? error.code : 'INTERNAL_ERROR';
+    sendFrame(this.deps.socket, errorFrame(undefined, code, 'Could not replay the events after your cursor: reconnect with the cursor of the last event you got'), this.deps.logger);
+    this.deps.socket.close(REPLAY_FAILED_CLOSE_CODE, 'Replay failed: resume from your last cursor');
   }
 
   /** Sends what waited during the replay, minus what the replay sent, and goes back to live. */

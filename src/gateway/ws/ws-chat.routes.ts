@@ -110,11 +110,8 @@ export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app,
         slots.get(request)?.release();
       });
       sessions.track({ socket, revokedCode: SessionCloseCodes.chatSessionRevoked }, claims);
-      feed.open(sinceOf(request)).catch((error: unknown) => {
-        const code = error instanceof DomainError ? error.code : 'INTERNAL_ERROR';
-        request.log.warn({ err: error, userId }, 'replay on a new socket failed');
-        sendFrame(socket, errorFrame(undefined, code, 'Could not replay the events after your cursor: reconnect to try again'), request.log);
-      });
+      // the feed has told the client and closed the socket (1013): it resumes from its last cursor
+      feed.open(sinceOf(request)).catch((error: unknown) => request.log.warn({ err: error, userId }, 'replay on a new socket failed'));
     },
   });
 };

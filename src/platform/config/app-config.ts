@@ -96,6 +96,14 @@ export const readGrpcDeadlineMs = (env: Env): number =>
 export const readChatEventRetentionSeconds = (env: Env): number =>
   new EnvReader(env).integer('CHAT_EVENT_RETENTION_SECONDS', 604_800, { min: 60, max: 315_360_000 });
 
+/**
+ * PRESENCE_TTL_SECONDS: how long a gateway's presence mark lasts without its heartbeat (1 to 45,
+ * default 45). A dead gateway's users turn offline for their watchers within it plus one beat
+ * (a third of it): 60 s at most. Shorter costs more Redis writes; tests shorten it to run fast.
+ */
+export const readPresenceTtlSeconds = (env: Env): number =>
+  new EnvReader(env).integer('PRESENCE_TTL_SECONDS', 45, { min: 1, max: 45 });
+
 export const readGrpcClientConfig = (env: Env): GrpcClientConfig => ({
   usersAddress: readGrpcAddress(env, 'USERS_GRPC_ADDRESS'),
   chatAddress: readGrpcAddress(env, 'CHAT_GRPC_ADDRESS'),

@@ -27,11 +27,16 @@ const LAST_SEEN_TTL_MS = 90 * 24 * 3600 * 1000;
  * one Lua script each (atomic across gateways); reads and renewals are pipelined.
  */
 export class RedisPresenceDirectory implements PresenceDirectory {
-  constructor(private readonly deps: { redis: Redis; keyPrefix: string }) {}
+  constructor(private readonly deps: { redis: Redis; keyPrefix: string; ttlMs?: number }) {}
+
+  /** How long a mark (and a watch) lasts without renewal. */
+  private get ttlMs(): number {
+    return this.deps.ttlMs ?? PRESENCE_TTL_MS;
+  }
 
   async connected(userId: number, gatewayId: string, at: Date): Promise<boolean> {
     const now = at.getTime();
-    const before = await this.deps.redis.eval(CONNECT, 1, this.marksKey(userId), now, now + PRESENCE_TTL_MS, gatewayId, PRESENCE_TTL_MS * 2);
+    const before = await this.deps.redis.eval(CONNECT, 1, this.marksKey(userId), now, now + this.ttlMs, gatewayId, this.ttlMs * 2);
     return Number(before) === 0;
   }
 
@@ -45,8 +50,8 @@ export class RedisPresenceDirectory implements PresenceDirectory {
     if (userIds.length === 0) return;
     const pipeline = this.deps.redis.pipeline();
     for (const userId of userIds) {
-      pipeline.zadd(this.marksKey(userId), at.getTime() + PRESENCE_TTL_MS, gatewayId);
-      pipeline.pexpire(this.marksKey(userId), PRESENCE_TTL_MS * 2);
+      pipeline.zadd(this.marksKey(userId), at.getTime() + this.ttlMs, gatewayId);
+      pipeline.pexpire(this.marksKey(userId), this.ttlMs * 2);
     }
     await pipeline.exec();
   }
@@ -64,7 +69,7 @@ export class RedisPresenceDirectory implements PresenceDirectory {
       const newest = (answers[index * 2] as string[] | null) ?? [];
       const expiry = newest.length === 2 ? Number(newest[1]) : 0;
       if (expiry > now) return { userId, status: 'online' };
-      const seen = Math.max(Number(answers[index * 2 + 1] ?? 0), expiry > 0 ? expiry - PRESENCE_TTL_MS : 0);
+      const seen = Math.max(Number(answers[index * 2 + 1] ?? 0), expiry > 0 ? expiry - this.ttlMs : 0);
       return seen > 0 ? { userId, status: 'offline', lastSeenAt: new Date(seen).toISOString() } : { userId, status: 'offline' };
     });
   }
@@ -72,7 +77,7 @@ export class RedisPresenceDirectory implements PresenceDirectory {
   async watch(userIds: readonly number[]): Promise<void> {
     if (userIds.length === 0) return;
     const pipeline = this.deps.redis.pipeline();
-    for (const userId of userIds) pipeline.set(this.watchedKey(userId), '1', 'PX', PRESENCE_TTL_MS);
+    for (const userId of userIds) pipeline.set(this.watchedKey(userId), '1', 'PX', this.ttlMs);
     await pipeline.exec();
   }
 

@@ -7,8 +7,8 @@ import { mergeListed, readConversationPage } from './conversation-list';
 import { seqToMarkRead, withChangedMessage, withMessage, withPeerReadMarker, withReadMarker } from './conversation-changes';
 import { conversationKey, newConversation, type Conversation, type ConversationKey } from './conversations';
 import { fromPush, fromSent, fromTombstone, privateHistoryPage, roomHistoryPage } from './history-api';
-import { mergeMessages, type ChatMessage } from './messages';
-import { applyMessageChange, conversationOf, type MessageChange } from './message-changes';
+import { mergeMessages } from './messages';
+import { applyMessageChange, type MessageChange } from './message-changes';
 import { peopleToWatch, presenceOf, samePeople, type Presence } from './presence';
 import { TypingBoard, TypingThrottle } from './typing';
 

@@ -2,6 +2,8 @@ import { PRESENCE_TTL_MS, type PresenceDirectory } from '../../../../modules/ker
 
 export interface PresenceDirectorySubject {
   readonly directory: PresenceDirectory;
+  /** The mark lifetime the directory was made with (PRESENCE_TTL_SECONDS); the default when left out. */
+  readonly ttlMs?: number;
   close(): Promise<void>;
 }
 
@@ -13,6 +15,7 @@ export const describePresenceDirectoryContract = (name: string, makeSubject: () 
   describe(`PresenceDirectory contract: ${name}`, () => {
     let subject: PresenceDirectorySubject;
     const directory = (): PresenceDirectory => subject.directory;
+    const ttl = (): number => subject.ttlMs ?? PRESENCE_TTL_MS;
     beforeAll(async () => {
       subject = await makeSubject();
     });
@@ -39,8 +42,8 @@ export const describePresenceDirectoryContract = (name: string, makeSubject: () 
       const now = Date.now();
       await directory().connected(lapsing, 'gw-dead', at(now));
       await directory().connected(renewed, 'gw-live', at(now));
-      await directory().heartbeat('gw-live', [renewed], at(now + PRESENCE_TTL_MS - 1));
-      expect(await directory().statesOf([lapsing, renewed], at(now + PRESENCE_TTL_MS + 1))).toEqual([
+      await directory().heartbeat('gw-live', [renewed], at(now + ttl() - 1));
+      expect(await directory().statesOf([lapsing, renewed], at(now + ttl() + 1))).toEqual([
         { userId: lapsing, status: 'offline', lastSeenAt: at(now).toISOString() },
         { userId: renewed, status: 'online' },
       ]);
@@ -50,7 +53,7 @@ export const describePresenceDirectoryContract = (name: string, makeSubject: () 
       const userId = freshUser();
       const now = Date.now();
       await directory().connected(userId, 'gw-a', at(now));
-      expect(await directory().connected(userId, 'gw-b', at(now + PRESENCE_TTL_MS + 1))).toBe(true);
+      expect(await directory().connected(userId, 'gw-b', at(now + ttl() + 1))).toBe(true);
     });
 
     it('remembers watches until they lapse', async () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { connect } from 'amqplib';
 import Redis from 'ioredis';
 import { dropDatabases } from '../../services/mongo-databases';
-import { mongoTestUrl, serviceUrls } from '../../services/service-urls';
+import { mongoTestUrl, serviceUrls, type ServiceName } from '../../services/service-urls';
 
 /**
  * Fresh per-run storage and names for the split deployment, so no run sees another's
@@ -32,6 +32,25 @@ export const prepareSplitResources = (): SplitResources => {
     serviceToken: randomBytes(32).toString('base64url'),
   };
 };
+
+/**
+ * The resources with the broker, Redis and databases `env` names instead (a test's own, which it
+ * may stop or flood), so the target uses and later releases those, never the machine's shared ones.
+ */
+export const splitResourcesWith = (resources: SplitResources, env: Readonly<Record<string, string>> = {}): SplitResources => ({
+  ...resources,
+  ...(env.USERS_MONGO_URL === undefined ? {} : { usersMongoUrl: env.USERS_MONGO_URL }),
+  ...(env.CHAT_MONGO_URL === undefined ? {} : { chatMongoUrl: env.CHAT_MONGO_URL }),
+  ...(env.REDIS_URL === undefined ? {} : { redisUrl: env.REDIS_URL }),
+  ...(env.AMQP_URL === undefined ? {} : { amqpUrl: env.AMQP_URL }),
+});
+
+/** The shared services a target on `resources` still needs (those no test-owned instance replaces). */
+export const sharedServicesUsed = (resources: SplitResources): ServiceName[] => [
+  ...(resources.redisUrl === serviceUrls.redis ? ['redis' as const] : []),
+  ...(resources.amqpUrl === serviceUrls.amqp ? ['amqp' as const] : []),
+  ...([resources.usersMongoUrl, resources.chatMongoUrl].some((url) => new URL(url).host === new URL(serviceUrls.mongo).host) ? ['mongo' as const] : []),
+];
 
 /** Deletes the run's databases, exchange and Redis keys once its processes are stopped. */
 export const releaseSplitResources = async (resources: SplitResources): Promise<void> => {

@@ -5,7 +5,7 @@ import { grpcServing, httpHealthy, waitUntilReady } from '../readiness';
 import { RoleProcess } from '../role-process';
 import { compiledMain, gatewayEndpoint, runningTarget, stopAllOnFailure, type RunningTarget, type TargetOptions } from './running-target';
 import { splitGrpcSecurity } from './split-grpc-security';
-import { prepareSplitResources, releaseSplitResources } from './split-resources';
+import { prepareSplitResources, releaseSplitResources, sharedServicesUsed, splitResourcesWith } from './split-resources';
 
 const HOST = '127.0.0.1';
 const GATEWAY_COUNT = 2;
@@ -13,13 +13,14 @@ const GATEWAY_COUNT = 2;
 /**
  * The split deployment as separate processes: one user-service, one chat-service and
  * two gateways, over real MongoDB (FerretDB), Redis and RabbitMQ. Clients spread over
- * both gateways, so realtime tests cross gateway instances. With `options.grpcTls` every
+ * both gateways, so realtime tests cross gateway instances. A broker, Redis or database that
+ * `options.env` names (AMQP_URL, REDIS_URL, USERS_MONGO_URL, CHAT_MONGO_URL) replaces the shared one. With `options.grpcTls` every
  * gRPC channel runs mTLS with development certificates, as the compose file runs it.
  */
 export const startSplit = async (options: TargetOptions): Promise<RunningTarget> => {
   const mainPath = compiledMain(options.rootDir);
-  await requireServices(['redis', 'amqp', 'mongo']);
-  const resources = prepareSplitResources();
+  const resources = splitResourcesWith(prepareSplitResources(), options.env);
+  await requireServices(sharedServicesUsed(resources));
   const security = splitGrpcSecurity(resources.serviceToken, options.grpcTls ?? false);
   const chatReplicas = options.chatReplicas ?? 1;
   const ports = await freePorts(2 * (1 + chatReplicas) + GATEWAY_COUNT, HOST);

@@ -1,0 +1,54 @@
+import { freePort } from '../../harness/system/free-port';
+import type { RunningTarget } from '../../harness/system/targets/running-target';
+import { startSplit } from '../../harness/system/targets/split.target';
+import { startOwnFerretDb, type OwnFerretDb } from '../../harness/services/own-ferretdb';
+import { startOwnRabbitMqNode, type OwnRabbitMqNode } from '../../../src/platform/amqp/testing/own-rabbitmq-node';
+import { startOwnRedisServer, type OwnRedisServer } from '../../../src/platform/redis/own-redis-server.testing';
+import { targetOptions, type StartedProcesses } from './started-processes';
+
+/** A split deployment a fault test may hurt, and what it runs on. */
+export interface OwnSplit {
+  readonly target: RunningTarget;
+  readonly broker: OwnRabbitMqNode;
+  /** Stops everything `started` holds, then the deployment's FerretDB, Redis and RabbitMQ node. */
+  close(): Promise<void>;
+}
+
+/**
+ * The split deployment (two gateways) on a RabbitMQ node (AMQP on `ports.amqp`, distribution on
+ * the next port), a Redis (`ports.redis`) and a FerretDB (a free port) of its own: a test may
+ * stop, kill or flood any of them, never the machine's shared services. Databases are named
+ * after `label`; `env` goes to every process.
+ */
+export const startOwnSplit = async (
+  started: StartedProcesses,
+  ports: { readonly amqp: number; readonly redis: number },
+  label: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<OwnSplit> => {
+  let broker: OwnRabbitMqNode | undefined;
+  let redis: OwnRedisServer | undefined;
+  let ferretDb: OwnFerretDb | undefined;
+  const close = async () => {
+    await started.cleanUp();
+    await ferretDb?.remove();
+    await redis?.kill();
+    await broker?.close();
+  };
+  try {
+    broker = await startOwnRabbitMqNode(ports.amqp);
+    redis = await startOwnRedisServer(ports.redis);
+    ferretDb = await startOwnFerretDb(await freePort());
+    const target = started.addTarget(await startSplit(targetOptions({
+      AMQP_URL: broker.url,
+      REDIS_URL: redis.url,
+      USERS_MONGO_URL: ferretDb.urlOf(`${label}_users`),
+      CHAT_MONGO_URL: ferretDb.urlOf(`${label}_chat`),
+      ...env,
+    })));
+    return { target, broker, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+};
