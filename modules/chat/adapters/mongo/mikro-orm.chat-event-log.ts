@@ -44,6 +44,25 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     await this.outbox().replaceOne({ _id: event.id }, outboxDocumentOf(event, requires), { upsert: true });
   }
 
+  /**
+   * Records the intents of a batch of messages in one write (each as {@link recordIntent}).
+   * An intent recorded before under the same id is replaced, in a slower write.
+   */
+  async recordIntents(intents: readonly { readonly event: ChatEventDraft; readonly requires: string }[]): Promise<void> {
+    const documents = intents.map(({ event, requires }) => outboxDocumentOf(event, requires));
+    try {
+      await this.outbox().insertMany(documents, { ordered: true });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      await this.outbox().bulkWrite(documents.map((document) => ({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } })));
+    }
+  }
+
+  /** Withdraws intents whose changes did not happen (one lookup by `_id` each: FerretDB scans for `$in`). */
+  async withdrawMany(ids: readonly string[]): Promise<void> {
+    await Promise.all(ids.map((id) => this.withdraw(id)));
+  }
+
   /** Withdraws an intent whose change did not happen. */
   async withdraw(id: string): Promise<void> {
     await this.outbox().deleteOne({ _id: id });
