@@ -4,9 +4,13 @@ import type { AppendRequest, AppendResult, ConversationKey, MessageStore } from 
 /** One append waiting for its conversation's next group commit. */
 export interface QueuedAppend extends AppendRequest {
   /**
-   * Aborted when the caller no longer waits (its deadline passed). An entry aborted before its
-   * batch is taken is not stored: it fails with the signal's `reason` when that is a
-   * DomainError, else with SERVICE_UNAVAILABLE "not stored".
+   * When the caller stops waiting (epoch ms, the gRPC deadline). An entry whose deadline has
+   * passed when its batch is taken is not stored (takes no seq) and fails with DEADLINE_EXCEEDED.
+   */
+  readonly deadline?: number;
+  /**
+   * Aborted when the caller no longer waits. An entry aborted before its batch is taken is not
+   * stored: it fails with the signal's `reason` when that is a DomainError, else DEADLINE_EXCEEDED.
    */
   readonly signal?: AbortSignal;
 }
@@ -83,13 +87,17 @@ export class MessageAppendBatcher {
 
 /** False (and the entry failed, unstored) when its caller stopped waiting. */
 const stillWaited = (waiting: Waiting): boolean => {
-  const { signal } = waiting.entry;
-  if (signal?.aborted !== true) return true;
-  waiting.reject(signal.reason instanceof DomainError ? signal.reason : notStoredInTime());
+  const { signal, deadline } = waiting.entry;
+  if (signal?.aborted === true) {
+    waiting.reject(signal.reason instanceof DomainError ? signal.reason : notStoredInTime());
+    return false;
+  }
+  if (deadline === undefined || deadline > Date.now()) return true;
+  waiting.reject(notStoredInTime());
   return false;
 };
 
 const notStoredInTime = (): DomainError =>
-  new DomainError('SERVICE_UNAVAILABLE', 'unavailable', 'The request timed out before the message was stored; it was not stored');
+  new DomainError('DEADLINE_EXCEEDED', 'unavailable', 'The send was dropped: its deadline passed before it was done, and nothing was stored; retry');
 
 const requestOf = ({ message, announcement }: QueuedAppend): AppendRequest => (announcement === undefined ? { message } : { message, announcement });

@@ -67,7 +67,7 @@ export const describeMessageAppendBatcherContract = (name: string, makeSubject: 
       expect((await subject.store.page({ conversation, limit: 10 })).map((message) => message.seq)).toEqual([1, 2]);
     });
 
-    it('skips an entry whose signal was aborted before its batch was taken: not stored, failed with the reason, the rest gap-free', async () => {
+    it('skips entries aborted or past their deadline when their batch is taken: not stored, failed, the rest gap-free', async () => {
       const batcher = new MessageAppendBatcher({ messageStore: subject.store });
       const { roomId, conversation } = freshRoom();
       const expired = new AbortController();
@@ -78,14 +78,16 @@ export const describeMessageAppendBatcherContract = (name: string, makeSubject: 
         batcher.append({ message: roomMessage(roomId, 2, 'kept 1') }),
         batcher.append({ message: roomMessage(roomId, 2, 'expired'), signal: expired.signal }),
         batcher.append({ message: roomMessage(roomId, 2, 'expired too'), signal: withReason.signal }),
-        batcher.append({ message: roomMessage(roomId, 2, 'kept 2') }),
+        batcher.append({ message: roomMessage(roomId, 2, 'past its deadline'), deadline: Date.now() - 1 }),
+        batcher.append({ message: roomMessage(roomId, 2, 'kept 2'), deadline: Date.now() + 60_000 }),
       ];
       expired.abort();
       withReason.abort(reason);
       const settled = await Promise.allSettled([first, ...queued]);
-      expect(settled.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'fulfilled']);
-      expect((settled[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'SERVICE_UNAVAILABLE', kind: 'unavailable' });
+      expect(settled.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'rejected', 'fulfilled']);
+      expect((settled[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'DEADLINE_EXCEEDED', kind: 'unavailable' });
       expect((settled[3] as PromiseRejectedResult).reason).toBe(reason);
+      expect((settled[4] as PromiseRejectedResult).reason).toMatchObject({ code: 'DEADLINE_EXCEEDED', kind: 'unavailable' });
       expect((await subject.store.page({ conversation, limit: 10 })).map((message) => [message.message, message.seq])).toEqual([
         ['in flight', 1],
         ['kept 1', 2],
