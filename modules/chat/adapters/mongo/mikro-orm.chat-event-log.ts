@@ -3,6 +3,7 @@ import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-ke
 import type { ChatEventDraft, ChatEventLog, LoggedChatEvent } from '../../ports';
 import { chatEventSchema, chatOutboxSchema, type ChatEventDocument, type ChatOutboxDocument } from './chat-event.schema';
 import { messageSchema } from './message.schema';
+import { MovedEvents } from './moved-events';
 
 /** An intent whose message never appeared this long after it was recorded: its writer died before the insert. */
 const ABANDONED_INTENT_MS = 30_000;
@@ -29,6 +30,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   private moving: Promise<void> = Promise.resolve();
   /** The highest position this process inserted (or read); undefined until known, or after a clash. */
   private lastKnownPosition: number | undefined;
+  private readonly moved = new MovedEvents();
 
   constructor(private readonly deps: { mongoOrm: MikroORM }) {}
 
@@ -72,15 +74,22 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     await this.outbox().deleteOne({ _id: id });
   }
 
+  /**
+   * Without reading the log when this process moved the events that follow the last ones it
+   * saw published (a query on `published` is a scan on FerretDB); else the oldest unpublished.
+   */
   async nextToPublish(limit: number): Promise<LoggedChatEvent[]> {
     await this.moveNow(limit);
-    const documents = await this.events().find({ published: false }).sort({ position: 1 }).limit(limit).toArray();
-    return documents.map(toLogged);
+    const known = this.moved.next(limit);
+    const batch = known ?? (await this.events().find({ published: false }).sort({ position: 1 }).limit(limit).toArray()).map(toLogged);
+    this.moved.handedOut(batch);
+    return batch;
   }
 
   async markPublished(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.events().bulkWrite(ids.map((id) => ({ updateOne: { filter: { _id: id }, update: { $set: { published: true } } } })), { ordered: false });
+    this.moved.published(ids);
   }
 
   /** Moves what the outbox holds first, so a reader sees every change acknowledged before it asked. */
@@ -130,13 +139,16 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   private async insertInOrder(entries: readonly ChatOutboxDocument[]): Promise<void> {
     const first = (this.lastKnownPosition ?? (await this.lastPosition())) + 1;
     try {
-      await this.events().insertMany(entries.map((entry, index) => eventDocumentOf(entry, first + index)), { ordered: true });
+      const documents = entries.map((entry, index) => eventDocumentOf(entry, first + index));
+      await this.events().insertMany(documents, { ordered: true });
       this.lastKnownPosition = first + entries.length - 1;
+      this.moved.inserted(documents.map(toLogged));
       return;
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
     this.lastKnownPosition = undefined;
+    this.moved.forget();
     let last = await this.lastPosition();
     for (const entry of entries) {
       if (await this.isInLog(entry._id)) continue;
