@@ -64,6 +64,12 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     }
   }
 
+  /** Makes intents wait for other messages (each its own, when a batch was stored only in part). */
+  async requireEach(intents: readonly { readonly id: string; readonly requires: string }[]): Promise<void> {
+    if (intents.length === 0) return;
+    await this.outbox().bulkWrite(intents.map(({ id, requires }) => ({ updateOne: { filter: { _id: id }, update: { $set: { requires } } } })));
+  }
+
   /** Withdraws intents whose changes did not happen (one lookup by `_id` each: FerretDB scans for `$in`). */
   async withdrawMany(ids: readonly string[]): Promise<void> {
     await Promise.all(ids.map((id) => this.withdraw(id)));

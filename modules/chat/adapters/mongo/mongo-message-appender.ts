@@ -18,7 +18,8 @@ const MAX_ATTEMPTS = 50;
  * whatever the batch's size: the retries' earlier messages by `_id` (one pushed-down lookup
  * each, in parallel), one `$inc` of the conversation's counter by the number of new messages,
  * one `insertMany` of their announcements' intents into the outbox, one ordered `insertMany`
- * of the messages. Without transactions a replica may race for the same seqs (FerretDB's
+ * of the messages. The intents wait for the batch's last message: the insert is ordered, so
+ * once it exists every message before it does, and the relay checks one message per batch. Without transactions a replica may race for the same seqs (FerretDB's
  * counter is not isolated) or store a retry's twin meanwhile: the unique (conversation, seq)
  * and `_id` indexes refuse the clash, the messages stored before it stand, the intents of
  * the rest are withdrawn, and the rest go again after the counter is raised to the highest
@@ -75,19 +76,30 @@ export class MongoMessageAppender {
       return toDocument(message, messageId, last - fresh.length + 1 + index, idempotencyKeyOf(message) ?? messageId);
     });
     const messages = documents.map(toChatMessage);
-    const intents = fresh.flatMap(({ announcement }, index) =>
-      announcement === undefined ? [] : [{ event: recordAnnouncement(announcement, messages[index] as ChatMessage), requires: (messages[index] as ChatMessage).messageId }],
-    );
+    const lastId = (messages[messages.length - 1] as ChatMessage).messageId;
+    const intents = fresh.flatMap(({ announcement }, index) => {
+      const message = messages[index] as ChatMessage;
+      return announcement === undefined ? [] : [{ event: recordAnnouncement(announcement, message), requires: lastId, own: message.messageId }];
+    });
     if (intents.length > 0) await this.deps.chatEventLog?.recordIntents(intents);
     const inserted = await this.insertInOrder(documents);
-    const withdrawn = intents.filter(({ requires }) => !inserted.has(requires)).map(({ event }) => event.id);
-    if (withdrawn.length > 0) await this.deps.chatEventLog?.withdrawMany(withdrawn);
+    if (inserted.size < documents.length && intents.length > 0) await this.settleIntents(intents, inserted);
     const prefix: ChatMessage[] = [];
     for (const message of messages) {
       if (!inserted.has(message.messageId)) break;
       prefix.push(message);
     }
     return prefix;
+  }
+
+  /**
+   * After a clash part of the batch is stored: its intents now wait for their own messages
+   * (they waited for the batch's last one), and the intents of the rest are withdrawn.
+   */
+  private async settleIntents(intents: readonly { event: { id: string }; own: string }[], inserted: ReadonlySet<string>): Promise<void> {
+    const log = this.deps.chatEventLog as MikroOrmChatEventLog;
+    await log.requireEach(intents.filter(({ own }) => inserted.has(own)).map(({ event, own }) => ({ id: event.id, requires: own })));
+    await log.withdrawMany(intents.filter(({ own }) => !inserted.has(own)).map(({ event }) => event.id));
   }
 
   /** Inserts the documents in order; returns the `_id`s stored (all, or those before a clash). */
