@@ -19,6 +19,7 @@ flags:
   --sizes 10,100,1000 --senders <n> --window <n> --in-flight <copies> --fraction <0..1>   (fanout; fraction also direct/http)
   --pairs <n> --direct-window <n> --prime <s>                           (direct)
   --http-connections <n>                                                (http)
+  --room-connections <n>                                                (room: one room's ceiling, default 128)
   --connections <n> --connection-users <n> --hold <s>                   (connections)`;
 
 export interface CliArgs {
@@ -36,7 +37,7 @@ export interface CliArgs {
 const NUMERIC: Readonly<Record<string, keyof BenchOptions>> = {
   '--duration': 'durationSeconds', '--warmup': 'warmupSeconds', '--drain': 'drainSeconds', '--generators': 'generators',
   '--senders': 'senders', '--window': 'window', '--in-flight': 'inFlightDeliveries', '--fraction': 'fixedFraction', '--pairs': 'pairs',
-  '--direct-window': 'directWindow', '--prime': 'primeSeconds', '--http-connections': 'httpConnections', '--connections': 'connections',
+  '--direct-window': 'directWindow', '--prime': 'primeSeconds', '--http-connections': 'httpConnections', '--room-connections': 'roomConnections', '--connections': 'connections',
   '--connection-users': 'connectionUsers', '--hold': 'holdSeconds',
 };
 

@@ -30,6 +30,8 @@ export interface BenchOptions {
   /** http: autocannon connections over all gateways; members of the room posted to. */
   readonly httpConnections: number;
   readonly httpRoomSize: number;
+  /** room: connections posting into the one room at once. */
+  readonly roomConnections: number;
   /** connections: idle sockets to open on one gateway, spread over this many users, held this long. */
   readonly connections: number;
   readonly connectionUsers: number;
@@ -54,6 +56,7 @@ export const FULL: BenchOptions = {
   primeSeconds: 3,
   httpConnections: 20,
   httpRoomSize: 10,
+  roomConnections: 128,
   connections: 10_000,
   connectionUsers: 500,
   holdSeconds: 5,
@@ -75,6 +78,7 @@ export const SMOKE: BenchOptions = {
   primeSeconds: 0.5,
   httpConnections: 2,
   httpRoomSize: 3,
+  roomConnections: 4,
   connections: 40,
   connectionUsers: 8,
   holdSeconds: 0.5,

@@ -4,17 +4,25 @@ import type { HttpStats } from '../load/generator-protocol';
 import { LatencyHistogram } from '../load/histogram';
 import { BenchApi } from '../setup/http-api';
 import { createRoomWith, createUsers } from '../setup/population';
+import type { BenchOptions } from './bench-options';
 import type { CaseResult, Scenario, ScenarioContext } from './scenario';
 import { round } from './socket-phases';
+
+/** A scenario posting into one room over HTTP: its name, title and how many connections post at once. */
+interface OneRoomPosting {
+  readonly name: string;
+  readonly title: string;
+  readonly connectionsOf: (options: BenchOptions) => number;
+}
 
 /**
  * POST /chats/room/{roomId} with autocannon (in a generator process) against every
  * gateway: as fast as the target answers, then at a fixed fraction of that rate. The
  * room's members have no socket open, so this is the HTTP path without WebSocket fan-out.
  */
-export const httpScenario: Scenario = {
-  name: 'http',
-  title: 'http: POST /chats/room/{roomId} (requests/s, latency)',
+const oneRoomPostingScenario = ({ name, title, connectionsOf }: OneRoomPosting): Scenario => ({
+  name,
+  title,
   metrics: [
     { key: 'requestsPerSecond', label: 'requests/s', digits: 0 },
     { key: 'p50Ms', label: 'p50 ms', digits: 2 },
@@ -22,6 +30,7 @@ export const httpScenario: Scenario = {
     { key: 'p99Ms', label: 'p99 ms', digits: 2 },
   ],
   async run({ target, options, log }: ScenarioContext): Promise<CaseResult[]> {
+    const connections = connectionsOf(options);
     const api = new BenchApi(target.gateways[0]?.httpUrl ?? '', log);
     const users = await createUsers(api, options.httpRoomSize);
     const roomId = await createRoomWith(api, users, 'bench-http');
@@ -38,7 +47,7 @@ export const httpScenario: Scenario = {
           path: `/chats/room/${roomId}`,
           token: sender.token,
           body: JSON.stringify({ message: `bench http ${'x'.repeat(options.padding)}` }),
-          connections: options.httpConnections,
+          connections,
           warmupSeconds: options.warmupSeconds,
           durationSeconds: options.durationSeconds,
           ...(overallRate === undefined ? {} : { overallRate }),
@@ -67,7 +76,7 @@ export const httpScenario: Scenario = {
       };
     };
     try {
-      const max = await phase(`${options.httpConnections} connections · max`);
+      const max = await phase(`${connections} connections · max`);
       const rate = Math.max(1, (max.metrics.requestsPerSecond ?? 0) * options.fixedFraction);
       const fixed = await phase(`${Math.round(options.fixedFraction * 100)}% of max`, rate);
       return [max, fixed];
@@ -75,4 +84,20 @@ export const httpScenario: Scenario = {
       await pool.close();
     }
   },
-};
+});
+
+export const httpScenario = oneRoomPostingScenario({
+  name: 'http',
+  title: 'http: POST /chats/room/{roomId} (requests/s, latency)',
+  connectionsOf: (options) => options.httpConnections,
+});
+
+/**
+ * The ceiling of ONE conversation: the same posts with enough connections in flight that
+ * group commit, not the client, sets the pace (`--room-connections`, default 128).
+ */
+export const roomScenario = oneRoomPostingScenario({
+  name: 'room',
+  title: 'room: messages/s into one room, POST /chats/room/{roomId} (requests/s, latency)',
+  connectionsOf: (options) => options.roomConnections,
+});

@@ -98,10 +98,10 @@ describe('chat events: messages', () => {
     const { deps, messaging, roomWith, published } = setup();
     const roomId = await roomWith(CAT);
     const calls: string[] = [];
-    const { append } = deps.messageStore;
-    deps.messageStore.append = async (m, announcement) => {
+    const { appendBatch } = deps.messageStore;
+    deps.messageStore.appendBatch = async (requests) => {
       calls.push('append');
-      return append.call(deps.messageStore, m, announcement);
+      return appendBatch.call(deps.messageStore, requests);
     };
     const { members } = deps.roomMembership;
     deps.roomMembership.members = async (id) => {

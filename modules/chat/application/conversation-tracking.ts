@@ -24,11 +24,22 @@ export interface ConversationTrackingDeps {
 export class ConversationTracking {
   constructor(private readonly deps: ConversationTrackingDeps) {}
 
-  async messageStored(conversation: ConversationKey, message: ChatMessage): Promise<void> {
-    const participants = message.kind === 'private' ? [message.senderId, message.recipientId ?? message.senderId] : undefined;
+  /**
+   * A group commit's messages (or one): the newest becomes the summary, and each sender's
+   * marker moves to the newest of theirs, in one write each (not one per message).
+   */
+  async messagesStored(conversation: ConversationKey, messages: readonly ChatMessage[]): Promise<void> {
+    const newestBySender = new Map<number, number>();
+    let newest: ChatMessage | undefined;
+    for (const message of messages) {
+      if (newest === undefined || message.seq > newest.seq) newest = message;
+      newestBySender.set(message.senderId, Math.max(message.seq, newestBySender.get(message.senderId) ?? 0));
+    }
+    if (newest === undefined) return;
+    const participants = newest.kind === 'private' ? [newest.senderId, newest.recipientId ?? newest.senderId] : undefined;
     await Promise.all([
-      this.deps.conversationStore.recordMessage({ conversation, message, ...(participants === undefined ? {} : { participants }) }),
-      this.deps.readMarkerStore.advance(message.senderId, conversation, message.seq),
+      this.deps.conversationStore.recordMessage({ conversation, message: newest, ...(participants === undefined ? {} : { participants }) }),
+      ...[...newestBySender].map(([senderId, seq]) => this.deps.readMarkerStore.advance(senderId, conversation, seq)),
     ]);
   }
 

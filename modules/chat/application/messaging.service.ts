@@ -21,6 +21,7 @@ import { requireInputObject } from '../domain/input-object';
 import { requireMessageText } from '../domain/message-text';
 import type { EventRecordedSignal } from './announce';
 import type { ConversationTracking } from './conversation-tracking';
+import { MessageAppendBatcher } from './message-append-batcher';
 
 
 export interface MessagingServiceDeps {
@@ -39,12 +40,23 @@ export interface MessagingServiceDeps {
  * The in-process {@link Messaging}: validates, checks access, then stores each message
  * together with its announcement (the chat event log's `chat.message-posted.v1`, with the
  * audience of that moment), which the relay publishes.
- * Concurrent appends to one conversation go straight to the store, whose contract makes them
- * safe (gap-free seq): the SQLite store commits a burst of them together, and the MongoDB
- * store already takes one conversation's seqs one at a time within a process (MongoCounters).
+ * Concurrent appends to one conversation are group-committed ({@link MessageAppendBatcher}):
+ * those that queue while a commit is in flight share the next one (one seq allocation, one
+ * batched insert, one summary and marker write per sender), so one conversation's throughput
+ * is not bounded by one round trip per message.
  */
 export class MessagingService implements Messaging {
-  constructor(private readonly deps: MessagingServiceDeps) {}
+  private readonly appends: MessageAppendBatcher;
+
+  constructor(private readonly deps: MessagingServiceDeps) {
+    this.appends = new MessageAppendBatcher({
+      messageStore: deps.messageStore,
+      afterCommit: async (conversation, results) => {
+        if (results.some((result) => result.created)) this.deps.chatEventRelay?.kick();
+        await this.deps.conversationTracking.messagesStored(conversation, results.map((result) => result.message));
+      },
+    });
+  }
 
   async sendPrivateMessage(input: SendPrivateMessageInput): Promise<ChatMessage> {
     requireInputObject(input);
@@ -94,11 +106,11 @@ export class MessagingService implements Messaging {
   }
 
   /**
-   * Stores the message and its announcement in one atomic write (see MessageStore.append): a
-   * message that was really stored now is announced to the audience read just before, and a
-   * retried send (an earlier message returned) announces nothing. Then records the
-   * conversation's summary and the sender's read marker (again on a repeat, which is harmless
-   * and heals a send cut off in between).
+   * Stores the message and its announcement in one atomic write (see MessageStore.append), in
+   * its conversation's next group commit: a message that was really stored now is announced to
+   * the audience read just before, and a retried send (an earlier message returned) announces
+   * nothing. The commit then records the conversation's summary and the senders' read markers
+   * (again on a repeat, which is harmless and heals a send cut off in between).
    */
   private async post(newMessage: NewMessage, audienceOf: () => Promise<number[]>): Promise<ChatMessage> {
     const audience = await audienceOf();
@@ -109,9 +121,7 @@ export class MessagingService implements Messaging {
       audience,
       payloadOf: (message: ChatMessage): MessagePostedV1 => ({ message, audience }),
     };
-    const { message, created } = await this.deps.messageStore.append(newMessage, announcement);
-    if (created) this.deps.chatEventRelay?.kick();
-    await this.deps.conversationTracking.messageStored(newMessage.conversation, message);
+    const { message } = await this.appends.append({ message: newMessage, announcement });
     return message;
   }
 

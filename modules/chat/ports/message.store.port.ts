@@ -33,6 +33,12 @@ export interface AppendResult {
   readonly created: boolean;
 }
 
+/** One message to store, with the announcement its creation records (see {@link MessageStore.append}). */
+export interface AppendRequest {
+  readonly message: NewMessage;
+  readonly announcement?: MessageAnnouncement;
+}
+
 export interface MessagePageQuery {
   readonly conversation: ConversationKey;
   /** Only messages with a smaller seq than this one. */
@@ -74,6 +80,18 @@ export interface MessageStore {
    * never left unannounced, and an unstored one never announced.
    */
   append(message: NewMessage, announcement?: MessageAnnouncement): Promise<AppendResult>;
+
+  /**
+   * Group commit: stores the messages of ONE conversation as {@link append} would one after
+   * another, in their order, with one seq allocation and one batched write of the messages and
+   * of their announcements. Returns one result per request, in the same order. A request whose
+   * (senderId, clientMessageId) matches a stored message, or an earlier request of the same
+   * batch, gets that message with `created: false` and takes no seq. Rejects as a whole when the
+   * storage fails: then none of the batch was acknowledged (what was written before the failure
+   * stays, and a retry with the same clientMessageId returns it).
+   * @throws Error when the requests name more than one conversation
+   */
+  appendBatch(requests: readonly AppendRequest[]): Promise<AppendResult[]>;
 
   /**
    * The newest `limit` messages of the conversation below `beforeSeq` or, with `afterSeq`, the

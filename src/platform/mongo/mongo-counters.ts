@@ -38,11 +38,19 @@ export class MongoCounters {
   constructor(private readonly orm: MikroORM) {}
 
   /** The counter's next value, starting at 1. */
-  async next(name: string): Promise<number> {
+  next(name: string): Promise<number> {
+    return this.take(name, 1);
+  }
+
+  /**
+   * Takes `count` values at once (one round trip): returns the last of them, so they are
+   * `last - count + 1` to `last`. The same caveat as {@link next} holds on FerretDB.
+   */
+  async take(name: string, count: number): Promise<number> {
     return this.retryingUpsertRace(async () => {
       const counter = await this.collection().findOneAndUpdate(
         { _id: name },
-        { $inc: { value: 1 } },
+        { $inc: { value: count } },
         { upsert: true, returnDocument: 'after' },
       );
       if (counter === null) throw new Error(`Counter ${name} was not returned by findOneAndUpdate`);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '../../contracts';
-import type { AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, MessageTextChange, NewMessage, TombstoneResult } from '../../ports';
+import type { AppendRequest, AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, MessageTextChange, NewMessage, TombstoneResult } from '../../ports';
 import { recordAnnouncement } from '../../domain/announcement';
+import { conversationOfBatch, idempotencyKeyOf } from '../../domain/append-batch';
 import { tombstoneOf } from '../../domain/tombstone';
 import type { InMemoryChatEventLog } from './in-memory.chat-event-log';
 
@@ -9,9 +10,8 @@ import type { InMemoryChatEventLog } from './in-memory.chat-event-log';
  * {@link MessageStore} in process memory. Each conversation is an array indexed by
  * seq - 1, so a page is one slice; a Map by messageId answers cursors and a Map by
  * (senderId, clientMessageId) makes appends idempotent. Appends run without awaiting,
- * so concurrent appends get consecutive seqs. Copies are returned; nothing survives a restart.
- * A created message's announcement goes into `chatEventLog` in the same synchronous step.
- * so concurrent appends get consecutive seqs. Edits and deletes replace the frozen message
+ * so concurrent appends (and a batch) get consecutive seqs. A created message's announcement
+ * goes into `chatEventLog` in the same synchronous step. Edits and deletes replace the frozen message
  * in every index. Copies are returned; nothing survives a restart.
  */
 export class InMemoryMessageStore implements MessageStore {
@@ -22,7 +22,17 @@ export class InMemoryMessageStore implements MessageStore {
   constructor(private readonly deps: { chatEventLog?: InMemoryChatEventLog } = {}) {}
 
   async append(input: NewMessage, announcement?: MessageAnnouncement): Promise<AppendResult> {
-    const idempotencyKey = input.clientMessageId === undefined ? undefined : `${input.senderId}:${input.clientMessageId}`;
+    return this.appendNow(input, announcement);
+  }
+
+  /** Appends one after another in one synchronous step: the batch's seqs are consecutive. */
+  async appendBatch(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
+    conversationOfBatch(requests);
+    return requests.map((request) => this.appendNow(request.message, request.announcement));
+  }
+
+  private appendNow(input: NewMessage, announcement?: MessageAnnouncement): AppendResult {
+    const idempotencyKey = idempotencyKeyOf(input);
     const earlier = idempotencyKey === undefined ? undefined : this.byClientMessageId.get(idempotencyKey);
     if (earlier !== undefined) return { message: { ...earlier }, created: false };
 

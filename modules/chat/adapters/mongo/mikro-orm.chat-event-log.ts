@@ -3,6 +3,7 @@ import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-ke
 import type { ChatEventDraft, ChatEventLog, LoggedChatEvent } from '../../ports';
 import { chatEventSchema, chatOutboxSchema, type ChatEventDocument, type ChatOutboxDocument } from './chat-event.schema';
 import { messageSchema } from './message.schema';
+import { MovedEvents } from './moved-events';
 
 /** An intent whose message never appeared this long after it was recorded: its writer died before the insert. */
 const ABANDONED_INTENT_MS = 30_000;
@@ -14,8 +15,10 @@ const MAX_POSITION_TRIES = 50;
 /**
  * {@link ChatEventLog} on MongoDB without transactions. `record` writes the event to
  * `chat_outbox`, with no position; `nextToPublish` moves outbox entries, oldest first, into
- * `chat_events`, each under the highest position + 1, one insert at a time and awaited: so a
- * position is only ever inserted after the one below it is visible, and readers never skip one.
+ * `chat_events` under the positions after the highest, in one ordered insert (MongoDB inserts
+ * its documents one after another; FerretDB in one SQLite transaction): so a position is only
+ * ever visible once the one below it is, and readers never skip one. Lookups of single
+ * documents go by `_id` (FerretDB's SQLite backend uses no other index, and scans for `$in`).
  * Several relays (chat-service replicas) may move at once: the unique index on `position`
  * refuses a position taken twice (the loser reads the new highest and tries again) and `_id`
  * (the event id) refuses an event moved twice. An entry whose `requires` message does not
@@ -25,6 +28,9 @@ const MAX_POSITION_TRIES = 50;
  */
 export class MikroOrmChatEventLog implements ChatEventLog {
   private moving: Promise<void> = Promise.resolve();
+  /** The highest position this process inserted (or read); undefined until known, or after a clash. */
+  private lastKnownPosition: number | undefined;
+  private readonly moved = new MovedEvents();
 
   constructor(private readonly deps: { mongoOrm: MikroORM }) {}
 
@@ -60,20 +66,52 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     await this.outbox().updateMany({ requires: { $in: [...messageIds] } }, { $set: { requires: null } });
   }
 
+  /**
+   * Records the intents of a batch of messages in one write (each as {@link recordIntent}).
+   * An intent recorded before under the same id is replaced, in a slower write.
+   */
+  async recordIntents(intents: readonly { readonly event: ChatEventDraft; readonly requires: string }[]): Promise<void> {
+    const documents = intents.map(({ event, requires }) => outboxDocumentOf(event, requires));
+    try {
+      await this.outbox().insertMany(documents, { ordered: true });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      await this.outbox().bulkWrite(documents.map((document) => ({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } })));
+    }
+  }
+
+  /** Makes intents wait for other messages (each its own, when a batch was stored only in part). */
+  async requireEach(intents: readonly { readonly id: string; readonly requires: string }[]): Promise<void> {
+    if (intents.length === 0) return;
+    await this.outbox().bulkWrite(intents.map(({ id, requires }) => ({ updateOne: { filter: { _id: id }, update: { $set: { requires } } } })));
+  }
+
+  /** Withdraws intents whose changes did not happen (one lookup by `_id` each: FerretDB scans for `$in`). */
+  async withdrawMany(ids: readonly string[]): Promise<void> {
+    await Promise.all(ids.map((id) => this.withdraw(id)));
+  }
+
   /** Withdraws an intent whose change did not happen. */
   async withdraw(id: string): Promise<void> {
     await this.outbox().deleteOne({ _id: id });
   }
 
+  /**
+   * Without reading the log when this process moved the events that follow the last ones it
+   * saw published (a query on `published` is a scan on FerretDB); else the oldest unpublished.
+   */
   async nextToPublish(limit: number): Promise<LoggedChatEvent[]> {
     await this.moveNow(limit);
-    const documents = await this.events().find({ published: false }).sort({ position: 1 }).limit(limit).toArray();
-    return documents.map(toLogged);
+    const known = this.moved.next(limit);
+    const batch = known ?? (await this.events().find({ published: false }).sort({ position: 1 }).limit(limit).toArray()).map(toLogged);
+    this.moved.handedOut(batch);
+    return batch;
   }
 
   async markPublished(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.events().updateMany({ _id: { $in: [...ids] } }, { $set: { published: true } });
+    await this.events().bulkWrite(ids.map((id) => ({ updateOne: { filter: { _id: id }, update: { $set: { published: true } } } })), { ordered: false });
+    this.moved.published(ids);
   }
 
   /** Moves what the outbox holds first, so a reader sees every change acknowledged before it asked. */
@@ -111,27 +149,45 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     if (entries.length === 0) return;
     const ready = await this.readyPrefix(entries);
     if (ready.length === 0) return;
-    const ids = ready.map((entry) => entry._id);
-    const moved = new Set((await this.events().find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray()).map((found) => found._id));
+    await this.insertInOrder(ready);
+    await this.outbox().deleteMany({ _id: { $in: ready.map((entry) => entry._id) } });
+  }
+
+  /**
+   * Inserts the entries under the positions after the last this process knows, in one ordered
+   * insert. When another relay took one of those positions, or moved one of the entries, the
+   * rest go one at a time after the highest position stored.
+   */
+  private async insertInOrder(entries: readonly ChatOutboxDocument[]): Promise<void> {
+    const first = (this.lastKnownPosition ?? (await this.lastPosition())) + 1;
+    try {
+      const documents = entries.map((entry, index) => eventDocumentOf(entry, first + index));
+      await this.events().insertMany(documents, { ordered: true });
+      this.lastKnownPosition = first + entries.length - 1;
+      this.moved.inserted(documents.map(toLogged));
+      return;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    this.lastKnownPosition = undefined;
+    this.moved.forget();
     let last = await this.lastPosition();
-    for (const entry of ready) {
-      if (moved.has(entry._id)) continue;
+    for (const entry of entries) {
+      if (await this.isInLog(entry._id)) continue;
       last = await this.insertAfter(entry, last);
     }
-    await this.outbox().deleteMany({ _id: { $in: ids } });
+  }
+
+  private async isInLog(id: string): Promise<boolean> {
+    return (await this.events().findOne({ _id: id }, { projection: { _id: 1 } })) !== null;
   }
 
   /** The entries that may move now, in order: up to the first whose message is still on its way. */
   private async readyPrefix(entries: ChatOutboxDocument[]): Promise<ChatOutboxDocument[]> {
-    const required = entries.flatMap((entry) => (entry.requires === null ? [] : [entry.requires]));
-    const existing =
-      required.length === 0
-        ? new Set<string>()
-        : new Set(
-            (await this.deps.mongoOrm.em.getCollection(messageSchema).find({ _id: { $in: required } }, { projection: { _id: 1 } }).toArray()).map(
-              (found) => found._id,
-            ),
-          );
+    const required = [...new Set(entries.flatMap((entry) => (entry.requires === null ? [] : [entry.requires])))];
+    const messages = this.deps.mongoOrm.em.getCollection(messageSchema);
+    const found = await Promise.all(required.map((id) => messages.findOne({ _id: id }, { projection: { _id: 1 } })));
+    const existing = new Set(found.flatMap((message) => (message === null ? [] : [message._id])));
     const ready: ChatOutboxDocument[] = [];
     for (const entry of entries) {
       if (entry.requires === null || existing.has(entry.requires)) {
@@ -149,19 +205,11 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     let position = last + 1;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.events().insertOne({
-          _id: entry._id,
-          position,
-          type: entry.type,
-          occurredAt: entry.occurredAt,
-          payload: entry.payload,
-          audience: entry.audience,
-          published: false,
-        });
+        await this.events().insertOne(eventDocumentOf(entry, position));
         return position;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
-        if ((await this.events().countDocuments({ _id: entry._id })) > 0) return position - 1;
+        if (await this.isInLog(entry._id)) return position - 1;
         if (attempt >= MAX_POSITION_TRIES) throw new Error(`No free position for chat event ${entry._id} after ${attempt} tries`);
         position = (await this.lastPosition()) + 1;
       }
@@ -200,6 +248,16 @@ const outboxDocumentOf = (event: ChatEventDraft, requires: string | null): ChatO
     requires,
   };
 };
+
+const eventDocumentOf = (entry: ChatOutboxDocument, position: number): ChatEventDocument => ({
+  _id: entry._id,
+  position,
+  type: entry.type,
+  occurredAt: entry.occurredAt,
+  payload: entry.payload,
+  audience: entry.audience,
+  published: false,
+});
 
 const toLogged = (document: ChatEventDocument): LoggedChatEvent => ({
   id: document._id,

@@ -1,25 +1,26 @@
-import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { MongoCounters } from '../../../../src/platform/mongo/mongo-counters';
 import { isDuplicateKeyError } from '../../../../src/platform/mongo';
 import type { ChatMessage } from '../../contracts';
-import type { AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, MessageTextChange, NewMessage, TombstoneResult } from '../../ports';
-import { recordAnnouncement } from '../../domain/announcement';
+import type { AppendRequest, AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, MessageTextChange, NewMessage, TombstoneResult } from '../../ports';
 import type { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
-import { messageSchema, type MessageDocument } from './message.schema';
+import { MongoMessageAppender } from './mongo-message-appender';
+import { messageSchema } from './message.schema';
+import { toChatMessage } from './message.document-mapping';
 
 /**
  * {@link MessageStore} on MongoDB through MikroORM: one `messages` document per message,
- * `_id` a random UUID. `seq` comes from the counter `seq:<conversation>` and a unique index
+ * `_id` the messageId (derived from sender and clientMessageId when the send has one, see
+ * messageIdOf). `seq` comes from the counter `seq:<conversation>` and a unique index
  * on (conversation, seq desc) both refuses a seq handed out twice (FerretDB) and serves
- * history pages. Idempotency rests on the unique `dedupeKey` (`<senderId>:<clientMessageId>`,
- * else the messageId): a retried send finds the earlier message first, and a send that
+ * history pages. Idempotency rests on `_id` and the unique `dedupeKey` (`<senderId>:<clientMessageId>`,
+ * else the messageId): a retried send finds the earlier message by `_id` first, and a send that
  * loses a concurrent race with its twin is refused by the index and returns the winner.
  * Without transactions, such a lost race burns the seq it had taken: the conversation
  * then skips one number. Timestamps are stored as BSON dates and returned as ISO strings.
- * A message's announcement is recorded as an intent in the event log's outbox just before the
- * message insert (MongoDB has no multi-document transaction here): the log publishes it only
- * once the message exists, and the intent is withdrawn when the insert fails.
+ * Appends are group commits ({@link MongoMessageAppender}): a message's announcement is
+ * recorded as an intent in the event log's outbox just before the message insert (MongoDB has
+ * no multi-document transaction here): the log publishes it only once the message exists, and
+ * the intent is withdrawn when the insert fails.
  * Edits are single-document updates filtered on `deleted != true` (and undone when a delete
  * won the race: FerretDB updates are not isolated). Of concurrent deletes, the one whose
  * insert into `message_deletions` (unique `_id` = messageId) succeeds reports `deletedNow`,
@@ -30,46 +31,22 @@ const MESSAGE_DELETIONS = 'message_deletions';
 
 export class MikroOrmMessageStore implements MessageStore {
   private readonly orm: MikroORM;
-  private readonly counters: MongoCounters;
+  private readonly appender: MongoMessageAppender;
   private readonly eventLog: MikroOrmChatEventLog | undefined;
 
   constructor(deps: { mongoOrm: MikroORM; chatEventLog?: MikroOrmChatEventLog }) {
     this.orm = deps.mongoOrm;
     this.eventLog = deps.chatEventLog;
-    this.counters = new MongoCounters(deps.mongoOrm);
+    this.appender = new MongoMessageAppender({ mongoOrm: deps.mongoOrm, chatEventLog: deps.chatEventLog });
   }
 
   async append(input: NewMessage, announcement?: MessageAnnouncement): Promise<AppendResult> {
-    if (announcement !== undefined && this.eventLog === undefined) throw new Error('MikroOrmMessageStore needs chatEventLog to record announcements');
-    const senderKey = input.clientMessageId === undefined ? undefined : `${input.senderId}:${input.clientMessageId}`;
-    const earlier = senderKey === undefined ? null : await this.findByDedupeKey(senderKey);
-    if (earlier !== null) return { message: earlier, created: false };
-    const messageId = randomUUID();
-    return this.counters.insertWithNext<AppendResult>({
-      counter: `seq:${input.conversation}`,
-      insert: async (seq) => {
-        const document = toDocument(input, messageId, seq, senderKey ?? messageId);
-        const message = toChatMessage(document);
-        if (announcement !== undefined) await this.eventLog?.recordIntent(recordAnnouncement(announcement, message), messageId);
-        try {
-          await this.orm.em.fork().insert(messageSchema, document);
-        } catch (error) {
-          if (announcement !== undefined) await this.eventLog?.withdraw(announcement.id).catch(() => undefined);
-          throw error;
-        }
-        return { message, created: true };
-      },
-      onDuplicate: async () => {
-        const winner = senderKey === undefined ? null : await this.findByDedupeKey(senderKey);
-        return winner === null ? undefined : { message: winner, created: false };
-      },
-      highestTaken: async () => {
-        const newest = await this.orm.em
-          .fork()
-          .findOne(messageSchema, { conversation: input.conversation }, { orderBy: { seq: 'desc' }, fields: ['seq'] });
-        return newest?.seq ?? 0;
-      },
-    });
+    const [result] = await this.appendBatch([announcement === undefined ? { message: input } : { message: input, announcement }]);
+    return result as AppendResult;
+  }
+
+  appendBatch(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
+    return this.appender.appendBatch(requests);
   }
 
   async page(query: MessagePageQuery): Promise<ChatMessage[]> {
@@ -90,8 +67,10 @@ export class MikroOrmMessageStore implements MessageStore {
     return found === null ? null : toChatMessage(found);
   }
 
-  /** Deletes the messages; the conversation's seq counter stays, so numbers are never handed out twice. */
-  /** Releases the pending announcements of the conversation's messages first: they were stored, so their events stand, in their place. */
+  /**
+   * Deletes the messages; the conversation's seq counter stays, so numbers are never handed out twice.
+   * Releases the pending announcements of the conversation's messages first: they were stored, so their events stand, in their place.
+   */
   async deleteConversation(conversation: ConversationKey): Promise<void> {
     const pending = (await this.eventLog?.pendingRequirements()) ?? [];
     if (pending.length > 0) {
@@ -142,39 +121,5 @@ export class MikroOrmMessageStore implements MessageStore {
     await this.orm.em.fork().nativeUpdate(messageSchema, { _id: messageId }, { message: '', editedAt: null });
   }
 
-  private async findByDedupeKey(dedupeKey: string): Promise<ChatMessage | null> {
-    const found = await this.orm.em.fork().findOne(messageSchema, { dedupeKey });
-    return found === null ? null : toChatMessage(found);
-  }
 }
 
-const toDocument = (input: NewMessage, messageId: string, seq: number, dedupeKey: string): MessageDocument => ({
-  _id: messageId,
-  conversation: input.conversation,
-  seq,
-  kind: input.kind,
-  senderId: input.senderId,
-  ...(input.recipientId === undefined ? {} : { recipientId: input.recipientId }),
-  ...(input.roomId === undefined ? {} : { roomId: input.roomId }),
-  message: input.message,
-  timestamp: new Date(input.timestamp),
-  ...(input.clientMessageId === undefined ? {} : { clientMessageId: input.clientMessageId }),
-  dedupeKey,
-});
-
-const toChatMessage = (document: MessageDocument): ChatMessage => ({
-  messageId: document._id,
-  kind: document.kind,
-  senderId: document.senderId,
-  ...(isAbsent(document.recipientId) ? {} : { recipientId: document.recipientId }),
-  ...(isAbsent(document.roomId) ? {} : { roomId: document.roomId }),
-  message: document.message,
-  timestamp: document.timestamp.toISOString(),
-  seq: document.seq,
-  ...(isAbsent(document.clientMessageId) ? {} : { clientMessageId: document.clientMessageId }),
-  ...(isAbsent(document.editedAt) ? {} : { editedAt: document.editedAt.toISOString() }),
-  ...(document.deleted === true ? { deleted: true } : {}),
-});
-
-/** Optional fields come back as null or missing: MikroORM writes null for an undefined property. */
-const isAbsent = (value: unknown): value is null | undefined => value === null || value === undefined;

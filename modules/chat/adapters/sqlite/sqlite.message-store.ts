@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { StatementSync } from 'node:sqlite';
 import type { SqliteDatabase } from '../../../../src/platform/sqlite';
 import type { ChatMessage } from '../../contracts';
-import type { AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, MessageTextChange, NewMessage, TombstoneResult } from '../../ports';
+import type { AppendRequest, AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, MessageTextChange, NewMessage, TombstoneResult } from '../../ports';
 import { recordAnnouncement } from '../../domain/announcement';
+import { answerAppendBatch, conversationOfBatch, idempotencyKeyOf, planAppendBatch } from '../../domain/append-batch';
 import type { SqliteChatEventLog } from './sqlite.chat-event-log';
 
 interface MessageRow {
@@ -24,19 +25,19 @@ const COLUMNS = 'message_id, kind, sender_id, recipient_id, room_id, message, ti
 
 /**
  * {@link MessageStore} on SQLite (`messages` and `conversations` of DATA_DIR/chat.db).
- * An append is one write transaction: look for the sender's clientMessageId (a partial unique
- * index), take the next seq from the conversation's `last_seq` counter, insert. Writes of one
+ * An append (or a batch of one conversation's appends) is one write transaction: look for the
+ * senders' clientMessageIds (a partial unique index), take as many seqs as there are new
+ * messages from the conversation's `last_seq` counter in one statement, insert them. Writes of one
  * event-loop turn share a commit (see SqliteDatabase.write), so seq stays gap-free and a
  * resolved append is on disk. History pages read the (conversation, seq) unique index
  * backwards. messageIds are random UUIDs. A created message's announcement is inserted into
- * `chat_events` (through `chatEventLog`) in the same transaction.
- * backwards. messageIds are random UUIDs. An edit is one conditional UPDATE (`deleted = 0`), so
+ * `chat_events` (through `chatEventLog`) in the same transaction. messageIds are random UUIDs. An edit is one conditional UPDATE (`deleted = 0`), so
  * it cannot revive a tombstone; a delete clears the text and sets `deleted`.
  */
 export class SqliteMessageStore implements MessageStore {
   private readonly database: SqliteDatabase;
   private readonly bySenderClientId: StatementSync;
-  private readonly nextSeq: StatementSync;
+  private readonly takeSeqs: StatementSync;
   private readonly insertOne: StatementSync;
   private readonly newestBelow: StatementSync;
   private readonly inConversation: StatementSync;
@@ -52,8 +53,8 @@ export class SqliteMessageStore implements MessageStore {
     this.eventLog = deps.chatEventLog;
     const { db } = this.database;
     this.bySenderClientId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE sender_id = ? AND client_message_id = ?`);
-    this.nextSeq = db.prepare(
-      'INSERT INTO conversations (conversation, last_seq) VALUES (?, 1) ON CONFLICT (conversation) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq',
+    this.takeSeqs = db.prepare(
+      'INSERT INTO conversations (conversation, last_seq) VALUES (?1, ?2) ON CONFLICT (conversation) DO UPDATE SET last_seq = last_seq + ?2 RETURNING last_seq',
     );
     this.insertOne = db.prepare(
       'INSERT INTO messages (message_id, conversation, seq, kind, sender_id, recipient_id, room_id, message, timestamp, client_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -69,33 +70,52 @@ export class SqliteMessageStore implements MessageStore {
     this.deleteAll = db.prepare('DELETE FROM messages WHERE conversation = ?');
   }
 
-  append(input: NewMessage, announcement?: MessageAnnouncement): Promise<AppendResult> {
-    if (announcement !== undefined && this.eventLog === undefined) {
-      return Promise.reject(new Error('SqliteMessageStore needs chatEventLog to record announcements'));
+  async append(input: NewMessage, announcement?: MessageAnnouncement): Promise<AppendResult> {
+    const [result] = await this.appendBatch([announcement === undefined ? { message: input } : { message: input, announcement }]);
+    return result as AppendResult;
+  }
+
+  async appendBatch(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
+    if (requests.some((request) => request.announcement !== undefined) && this.eventLog === undefined) {
+      throw new Error('SqliteMessageStore needs chatEventLog to record announcements');
     }
+    conversationOfBatch(requests);
     return this.database.write((db) => {
-      if (input.clientMessageId !== undefined) {
-        const earlier = this.bySenderClientId.get(input.senderId, input.clientMessageId) as MessageRow | undefined;
-        if (earlier !== undefined) return { message: toChatMessage(earlier), created: false };
-      }
-      const { last_seq: seq } = this.nextSeq.get(input.conversation) as { last_seq: number };
-      const messageId = randomUUID();
-      this.insertOne.run(
-        messageId,
-        input.conversation,
-        seq,
-        input.kind,
-        input.senderId,
-        input.recipientId ?? null,
-        input.roomId ?? null,
-        input.message,
-        input.timestamp,
-        input.clientMessageId ?? null,
-      );
-      const message = toNewMessage(input, messageId, seq);
-      if (announcement !== undefined) this.eventLog?.recordIn(db, recordAnnouncement(announcement, message));
-      return { message, created: true };
+      const plan = planAppendBatch(requests, this.earlierOf(requests));
+      const count = plan.fresh.length;
+      if (count === 0) return answerAppendBatch(plan, []);
+      const { last_seq: last } = this.takeSeqs.get(plan.conversation, count) as { last_seq: number };
+      const stored = plan.fresh.map(({ message: input, announcement }, index) => {
+        const message = toNewMessage(input, randomUUID(), last - count + 1 + index);
+        this.insertOne.run(
+          message.messageId,
+          input.conversation,
+          message.seq,
+          input.kind,
+          input.senderId,
+          input.recipientId ?? null,
+          input.roomId ?? null,
+          input.message,
+          input.timestamp,
+          input.clientMessageId ?? null,
+        );
+        if (announcement !== undefined) this.eventLog?.recordIn(db, recordAnnouncement(announcement, message));
+        return message;
+      });
+      return answerAppendBatch(plan, stored);
     });
+  }
+
+  /** The messages stored before with the batch's (senderId, clientMessageId) keys, by key. */
+  private earlierOf(requests: readonly AppendRequest[]): Map<string, ChatMessage> {
+    const earlier = new Map<string, ChatMessage>();
+    for (const { message } of requests) {
+      const key = idempotencyKeyOf(message);
+      if (key === undefined || earlier.has(key)) continue;
+      const row = this.bySenderClientId.get(message.senderId, message.clientMessageId ?? null) as MessageRow | undefined;
+      if (row !== undefined) earlier.set(key, toChatMessage(row));
+    }
+    return earlier;
   }
 
   async page(query: MessagePageQuery): Promise<ChatMessage[]> {

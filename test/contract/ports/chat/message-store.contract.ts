@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { privateConversation, roomConversation } from '../../../../modules/chat/domain/conversation-key';
-import type { ChatMessage } from '../../../../modules/chat/contracts';
-import type { ChatEventLog, ConversationKey, MessageAnnouncement, MessageStore, NewMessage } from '../../../../modules/chat/ports';
+import { privateConversation } from '../../../../modules/chat/domain/conversation-key';
+import type { ChatEventLog, MessageStore } from '../../../../modules/chat/ports';
 import { describeMessageChangeCases } from './message-store.changes.cases';
+import { describeAppendBatchCases } from './message-store.batch.cases';
+import { announcementFor, freshId, freshRoom, roomMessage } from './message-store.fixtures';
 
 export interface MessageStoreSubject {
   readonly store: MessageStore;
@@ -10,30 +11,6 @@ export interface MessageStoreSubject {
   readonly eventLog: ChatEventLog;
   close(): Promise<void>;
 }
-
-const announcementFor = (audience: number[]): MessageAnnouncement => ({
-  id: randomUUID(),
-  type: 'chat.message-posted.v1',
-  occurredAt: new Date().toISOString(),
-  audience,
-  payloadOf: (message: ChatMessage) => ({ message, audience }),
-});
-
-const freshId = (): number => 1_000_000_000 + Math.floor(Math.random() * 1_000_000_000);
-const freshRoom = (): { conversation: ConversationKey; roomId: number } => {
-  const roomId = freshId();
-  return { conversation: roomConversation(roomId), roomId };
-};
-
-const roomMessage = (roomId: number, senderId: number, text: string, clientMessageId?: string): NewMessage => ({
-  conversation: roomConversation(roomId),
-  kind: 'room',
-  senderId,
-  roomId,
-  message: text,
-  timestamp: new Date().toISOString(),
-  ...(clientMessageId === undefined ? {} : { clientMessageId }),
-});
 
 /**
  * The {@link MessageStore} contract, run against every adapter. Every test writes to
@@ -224,5 +201,6 @@ export const describeMessageStoreContract = (name: string, makeSubject: () => Pr
     });
 
     describeMessageChangeCases(store);
+    describeAppendBatchCases(() => subject);
   });
 };
