@@ -23,6 +23,7 @@ import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_LIMITS, type HttpTimeouts, type LimitsOp
 import { conversationsRoutes } from './routes/conversations.routes';
 import { healthRoutes } from './routes/health.routes';
 import { metricsRoutes } from './routes/metrics.routes';
+import { requestDeadlinePlugin } from './http/request-deadline.plugin';
 import { addGaugeSource } from './metrics/gateway-metrics';
 import { CountingConcurrencyLimiter, CountingRateLimiter } from './metrics/counting-limiters';
 import { privateChatRoutes } from './routes/private-chat.routes';
@@ -154,6 +155,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   });
 
   app.register(requestTracingPlugin);
+  app.register(requestDeadlinePlugin, { budgetMs: timeouts.requestDeadlineMs });
   app.register(errorHandlingPlugin);
   app.register(securityHeadersPlugin);
   app.register(originPolicyPlugin, { origins: new AllowedOrigins(options.corsOrigins ?? []) });
@@ -183,7 +185,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   app.register(conversationsRoutes, { deps });
   app.register(roomAdministrationRoutes, { deps });
   app.register(messageChangesRoutes, { deps });
-  app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions, typing, presence });
+  app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions, typing, presence, frameDeadlineMs: timeouts.requestDeadlineMs });
   const graphqlOptions = { ...DEFAULT_GRAPHQL_OPTIONS, ...options.graphql };
   if (graphqlOptions.graphiql) app.register(graphiqlRoutes, { path: GRAPHIQL_PATH, graphqlPath: GRAPHQL_PATH });
   app.register(graphqlPlugin, {

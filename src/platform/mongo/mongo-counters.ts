@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { KeyedSerialQueue } from '../../../modules/kernel';
+import { KeyedSerialQueue, requireBeforeDeadline } from '../../../modules/kernel';
 import { counterSchema, type CounterDocument } from './counter.schema';
 import { isDuplicateKeyError } from './duplicate-key';
 
@@ -19,6 +19,13 @@ export interface NextValueInsert<T> {
   onDuplicate(value: number): Promise<T | undefined>;
   /** The highest value already stored, or 0: the counter is raised to it before the next try. */
   highestTaken(): Promise<number>;
+  /**
+   * Asked when the allocation gets its turn, before it takes a value: a result settles the call
+   * with no value taken (an idempotent insert finding its earlier twin, so no value is burned).
+   */
+  existing?(): Promise<T | undefined>;
+  /** Epoch ms: an allocation still queued then is dropped (DEADLINE_EXCEEDED) before it takes a value. */
+  readonly deadline?: number;
 }
 
 /**
@@ -55,12 +62,18 @@ export class MongoCounters {
     await this.retryingUpsertRace(() => this.collection().updateOne({ _id: name }, { $max: { value } }, { upsert: true }));
   }
 
-  /** Stores a record under the counter's next free value; see {@link NextValueInsert}. */
+  /**
+   * Stores a record under the counter's next free value; see {@link NextValueInsert}.
+   * @throws DomainError DEADLINE_EXCEEDED when `spec.deadline` passed while it waited its turn (no value taken).
+   */
   insertWithNext<T>(spec: NextValueInsert<T>): Promise<T> {
     return this.allocations.run(spec.counter, () => this.insertWithNextNow(spec));
   }
 
   private async insertWithNextNow<T>(spec: NextValueInsert<T>): Promise<T> {
+    const existing = await spec.existing?.();
+    if (existing !== undefined) return existing;
+    requireBeforeDeadline(spec.deadline, Date.now(), 'The write');
     for (let attempt = 1; ; attempt += 1) {
       const value = await this.next(spec.counter);
       try {

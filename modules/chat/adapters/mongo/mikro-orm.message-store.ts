@@ -13,10 +13,12 @@ import { messageSchema, type MessageDocument } from './message.schema';
  * `_id` a random UUID. `seq` comes from the counter `seq:<conversation>` and a unique index
  * on (conversation, seq desc) both refuses a seq handed out twice (FerretDB) and serves
  * history pages. Idempotency rests on the unique `dedupeKey` (`<senderId>:<clientMessageId>`,
- * else the messageId): a retried send finds the earlier message first, and a send that
- * loses a concurrent race with its twin is refused by the index and returns the winner.
- * Without transactions, such a lost race burns the seq it had taken: the conversation
- * then skips one number. Timestamps are stored as BSON dates and returned as ISO strings.
+ * else the messageId): a retried send finds the earlier message when its turn to take a seq
+ * comes (so twins in one process never race), and a send that loses a concurrent race with
+ * its twin on another replica is refused by the index and returns the winner. Without
+ * transactions, such a cross-replica lost race burns the seq it had taken: the conversation
+ * then skips one number. An append whose `deadline` passed while it waited its turn is dropped
+ * before it takes a seq (DEADLINE_EXCEEDED). Timestamps are stored as BSON dates and returned as ISO strings.
  * A message's announcement is recorded as an intent in the event log's outbox just before the
  * message insert (MongoDB has no multi-document transaction here): the log publishes it only
  * once the message exists, and the intent is withdrawn when the insert fails.
@@ -42,11 +44,15 @@ export class MikroOrmMessageStore implements MessageStore {
   async append(input: NewMessage, announcement?: MessageAnnouncement): Promise<AppendResult> {
     if (announcement !== undefined && this.eventLog === undefined) throw new Error('MikroOrmMessageStore needs chatEventLog to record announcements');
     const senderKey = input.clientMessageId === undefined ? undefined : `${input.senderId}:${input.clientMessageId}`;
-    const earlier = senderKey === undefined ? null : await this.findByDedupeKey(senderKey);
-    if (earlier !== null) return { message: earlier, created: false };
     const messageId = randomUUID();
+    const earlier = async (): Promise<AppendResult | undefined> => {
+      const found = senderKey === undefined ? null : await this.findByDedupeKey(senderKey);
+      return found === null ? undefined : { message: found, created: false };
+    };
     return this.counters.insertWithNext<AppendResult>({
       counter: `seq:${input.conversation}`,
+      existing: earlier,
+      ...(input.deadline === undefined ? {} : { deadline: input.deadline }),
       insert: async (seq) => {
         const document = toDocument(input, messageId, seq, senderKey ?? messageId);
         const message = toChatMessage(document);
@@ -59,10 +65,7 @@ export class MikroOrmMessageStore implements MessageStore {
         }
         return { message, created: true };
       },
-      onDuplicate: async () => {
-        const winner = senderKey === undefined ? null : await this.findByDedupeKey(senderKey);
-        return winner === null ? undefined : { message: winner, created: false };
-      },
+      onDuplicate: earlier,
       highestTaken: async () => {
         const newest = await this.orm.em
           .fork()
