@@ -22,7 +22,9 @@ import { applyLimits } from './limits/gateway-limits';
 import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_LIMITS, type HttpTimeouts, type LimitsOptions } from './limits/limits-options';
 import { conversationsRoutes } from './routes/conversations.routes';
 import { healthRoutes } from './routes/health.routes';
-import { metricsRoutes } from './routes/metrics.routes';
+import { httpLatencyPlugin } from './metrics/http-latency.plugin';
+import { GatewayDrain } from './gateway-drain';
+import { errorBody } from './http/error-body';
 import { requestDeadlinePlugin } from './http/request-deadline.plugin';
 import { addGaugeSource } from './metrics/gateway-metrics';
 import { CountingConcurrencyLimiter, CountingRateLimiter } from './metrics/counting-limiters';
@@ -77,6 +79,8 @@ export interface GatewayAppOptions {
   readonly httpTimeouts?: Partial<HttpTimeouts>;
   /** fastify's trustProxy: the proxies whose X-Forwarded-For names the client (per-address limits). */
   readonly trustProxy?: string;
+  /** Started by whoever stops the gateway, before it closes the app (see {@link GatewayDrain}); closing starts it too. */
+  readonly drain?: GatewayDrain;
 }
 
 /** Node checks header and request timeouts this often; a fraction of the headers timeout so it bites on time. */
@@ -142,16 +146,27 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   const typing = new TypingRelay({ signalBus: deps.signalBus, roomRegistry: deps.roomRegistry, connections, logger: app.log });
   const presence = new PresenceHub({ directory: deps.presenceDirectory, signalBus: deps.signalBus, connections, logger: app.log });
 
+  const drain = options.drain ?? new GatewayDrain();
+  const closeSockets = () => {
+    for (const socket of openSockets()) {
+      if (socket.readyState === WebSocket.OPEN) socket.close(GOING_AWAY, 'Server shutting down');
+    }
+  };
+  drain.whenStarted(closeSockets);
   app.addHook('onReady', async () => heartbeat.start(options.heartbeatIntervalMs ?? 30_000));
+  app.addHook('onRequest', async (request, reply) => {
+    if (drain.draining && request.headers.upgrade?.toLowerCase() === 'websocket') {
+      return reply.code(503).send(errorBody(503, 'NOT_READY', 'This gateway is shutting down: connect to another one'));
+    }
+  });
   app.addHook('preClose', async () => {
+    drain.start();
     fanOut.stop();
     typing.stop();
     presence.stop();
     sessions.stop();
     heartbeat.stop();
-    for (const socket of openSockets()) {
-      if (socket.readyState === WebSocket.OPEN) socket.close(GOING_AWAY, 'Server shutting down');
-    }
+    closeSockets();
   });
 
   app.register(requestTracingPlugin);
@@ -173,8 +188,8 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
       if (socket.readyState === WebSocket.OPEN) socket.close(1011, 'Internal error');
     },
   });
-  app.register(metricsRoutes);
-  app.register(healthRoutes, { readinessChecks: deps.readinessChecks ?? [] });
+  app.register(httpLatencyPlugin);
+  app.register(healthRoutes, { readinessChecks: deps.readinessChecks ?? [], drain });
   app.register(asyncapiRoutes);
   app.register(usersRoutes, { deps, limits });
   app.register(sessionsRoutes, { deps });

@@ -8,6 +8,7 @@ import {
   readGrpcDeadlineMs,
   readGrpcServerPort,
   readHealthCheckIntervalMs,
+  readDrainDelayMs,
   readMetricsListener,
   readGraphqlConfig,
   readHttpConfig,
@@ -37,6 +38,8 @@ export const USER_SERVICE_DEFAULT_GRPC_PORT = 50051;
 export const CHAT_SERVICE_DEFAULT_GRPC_PORT = 50052;
 export const USER_SERVICE_DEFAULT_METRICS_PORT = 9451;
 export const CHAT_SERVICE_DEFAULT_METRICS_PORT = 9452;
+/** The monolith's and each gateway's metrics listener: never the public HTTP port. */
+export const GATEWAY_DEFAULT_METRICS_PORT = 9450;
 
 export interface MonolithConfig {
   readonly logLevel: LogLevel;
@@ -49,6 +52,8 @@ export interface MonolithConfig {
   readonly edge: EdgeConfig;
   /** CHAT_EVENT_RETENTION_SECONDS: how long chat events are kept for resume and /sync. */
   readonly chatEventRetentionSeconds: number;
+  /** Where GET /metrics is served (METRICS_HOST, METRICS_PORT): a listener of its own, off the public port. */
+  readonly metrics: HttpConfig;
 }
 
 /** What the HTTP edge of the monolith and of each gateway enforces: abuse limits and timeouts. */
@@ -56,6 +61,11 @@ export interface EdgeConfig {
   readonly limits: LimitsConfig;
   readonly httpTimeouts: HttpTimeoutsConfig;
   readonly trustProxy?: string;
+  /**
+   * SHUTDOWN_DRAIN_DELAY_MS: how long a stopping process stays up unready (sockets closed with
+   * 1001, new ones refused) before it stops listening, so load balancers see it go.
+   */
+  readonly drainDelayMs: number;
 }
 
 export interface GatewayConfig {
@@ -71,6 +81,8 @@ export interface GatewayConfig {
   readonly edge: EdgeConfig;
   /** The limits' counters, shared by every gateway. */
   readonly redis: RedisConfig;
+  /** Where GET /metrics is served (METRICS_HOST, METRICS_PORT): a listener of its own, off the public port. */
+  readonly metrics: HttpConfig;
 }
 
 /** What a gRPC service role needs to secure its listener. */
@@ -118,7 +130,12 @@ const readGrpcServerSecurity = (env: Env): GrpcServerSecurity => ({ tls: readGrp
 
 const readEdgeConfig = (env: Env): EdgeConfig => {
   const trustProxy = readTrustProxy(env);
-  return { limits: readLimitsConfig(env), httpTimeouts: readHttpTimeouts(env), ...(trustProxy === undefined ? {} : { trustProxy }) };
+  return {
+    limits: readLimitsConfig(env),
+    httpTimeouts: readHttpTimeouts(env),
+    drainDelayMs: readDrainDelayMs(env),
+    ...(trustProxy === undefined ? {} : { trustProxy }),
+  };
 };
 
 export const readMonolithConfig = (env: Env): MonolithConfig => {
@@ -131,6 +148,7 @@ export const readMonolithConfig = (env: Env): MonolithConfig => {
     corsOrigins: readCorsOrigins(env),
     edge: readEdgeConfig(env),
     chatEventRetentionSeconds: readChatEventRetentionSeconds(env),
+    metrics: readMetricsListener(env, GATEWAY_DEFAULT_METRICS_PORT),
   };
 };
 
@@ -145,6 +163,7 @@ export const readGatewayConfig = (env: Env): GatewayConfig => ({
   corsOrigins: readCorsOrigins(env),
   edge: readEdgeConfig(env),
   redis: readRedisConfig(env),
+  metrics: readMetricsListener(env, GATEWAY_DEFAULT_METRICS_PORT),
 });
 
 export const readUserServiceConfig = (env: Env): UserServiceConfig => ({

@@ -117,7 +117,7 @@ export class ChatSession {
   private replyError(id: FrameId | undefined, error: unknown): void {
     const { body, exposed } = toErrorBody(error);
     if (!exposed) this.deps.logger.error({ err: error, userId: this.deps.userId }, 'WebSocket frame failed unexpectedly');
-    this.reply(errorFrame(id, body.code, body.message, isRateLimited(error) ? error.retryAfterMs : undefined));
+    this.reply(errorFrame(id, body.code, body.message, isRateLimited(error) ? error.retryAfterMs : undefined, body.clientMessageId));
   }
 
   private reply(frame: ServerFrame): void {

@@ -63,7 +63,8 @@ export class RoleProcess {
       : [options.executable, [...(options.args ?? [options.role])]];
     this.child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...env, ...options.env },
+      // a listener of its own per process: two processes never race for the default metrics port
+      env: { ...env, METRICS_PORT: '0', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout?.on('data', (chunk: Buffer) => this.record(chunk));
