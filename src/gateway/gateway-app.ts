@@ -24,7 +24,7 @@ import { conversationsRoutes } from './routes/conversations.routes';
 import { healthRoutes } from './routes/health.routes';
 import { httpLatencyPlugin } from './metrics/http-latency.plugin';
 import { GatewayDrain } from './gateway-drain';
-import { errorBody } from './http/error-body';
+import { GatewayErrors } from './http/gateway-errors';
 import { requestDeadlinePlugin } from './http/request-deadline.plugin';
 import { addGaugeSource } from './metrics/gateway-metrics';
 import { CountingConcurrencyLimiter, CountingRateLimiter } from './metrics/counting-limiters';
@@ -154,10 +154,12 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   };
   drain.whenStarted(closeSockets);
   app.addHook('onReady', async () => heartbeat.start(options.heartbeatIntervalMs ?? 30_000));
-  app.addHook('onRequest', async (request, reply) => {
-    if (drain.draining && request.headers.upgrade?.toLowerCase() === 'websocket') {
-      return reply.code(503).send(errorBody(503, 'NOT_READY', 'This gateway is shutting down: connect to another one'));
-    }
+  app.addHook('onRequest', async (request) => {
+    if (drain.draining && request.headers.upgrade?.toLowerCase() === 'websocket') throw GatewayErrors.shuttingDown();
+  });
+  // while draining, no connection is kept alive: the listener's close waits for none, clients go elsewhere
+  app.addHook('onSend', async (_request, reply) => {
+    if (drain.draining) reply.header('connection', 'close');
   });
   app.addHook('preClose', async () => {
     drain.start();

@@ -2,7 +2,7 @@
  * A gateway on its way out (SIGTERM, a rolling upgrade): from `start()` it is not ready
  * (/health/ready 503), its sockets are closed with 1001 so clients reconnect elsewhere and
  * resume with their cursor, and new WebSocket upgrades are refused; HTTP requests are still
- * served until the app closes, which lets those in flight finish.
+ * served (each answer closing its connection) until the app closes, which lets those in flight finish.
  */
 export class GatewayDrain {
   private started = false;
