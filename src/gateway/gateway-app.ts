@@ -157,9 +157,12 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   app.addHook('onRequest', async (request) => {
     if (drain.draining && request.headers.upgrade?.toLowerCase() === 'websocket') throw GatewayErrors.shuttingDown();
   });
-  // while draining, no connection is kept alive: the listener's close waits for none, clients go elsewhere
+  // while draining, no connection is kept alive (a refused upgrade's neither): the listener's close waits for none
   app.addHook('onSend', async (_request, reply) => {
     if (drain.draining) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async (request) => {
+    if (drain.draining && request.headers.upgrade !== undefined) request.raw.socket.end();
   });
   app.addHook('preClose', async () => {
     drain.start();
