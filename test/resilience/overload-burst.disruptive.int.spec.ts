@@ -123,7 +123,6 @@ describe('a burst of 500 sends into one room, two chat-service replicas, a tiny 
     const notStored = outcomes.filter((outcome) => outcome.kind === 'not-stored');
     const unknown = outcomes.filter((outcome) => outcome.kind === 'unknown');
     process.stdout.write(`burst of ${BURST}: ${stored.length} stored (201), ${notStored.length} not stored (503), ${unknown.length} outcome unknown (504)\n`);
-    expect(stored.length).toBeGreaterThan(0);
     expect(notStored.length + unknown.length).toBeGreaterThan(0);
     for (const outcome of notStored) expect(['DEADLINE_EXCEEDED', 'SERVICE_UNAVAILABLE']).toContain(outcome.code);
 
