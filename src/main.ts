@@ -24,7 +24,7 @@ const stopOnSignals = (running: RunningRole, logger: AppLogger): void => {
     const timer = setTimeout(() => {
       logger.error({}, 'shutdown took too long; exiting');
       process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
+    }, running.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
     timer.unref();
     running.close().then(
       () => process.exit(0),

@@ -13,6 +13,8 @@ export type ErrorKind =
   | 'rate-limited'
   /** Asked about something no longer kept (an expired sync cursor). */
   | 'gone'
+  /** The work may or may not have been done: no answer came in time (retry it with its idempotency key). */
+  | 'timeout'
   | 'internal';
 
 /**
@@ -26,6 +28,8 @@ export class DomainError extends Error {
     readonly code: string,
     readonly kind: ErrorKind,
     message: string,
+    /** Fields the answer carries besides `code` and `message` (e.g. the `clientMessageId` to retry with). */
+    readonly details?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'DomainError';

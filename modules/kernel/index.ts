@@ -10,6 +10,7 @@ export * from './caller-credential';
 export * from './limits';
 export * from './readiness-check';
 export * from './request-id';
+export * from './request-deadline';
 export * from './signal-bus.port';
 export * from './presence/presence-directory.port';
 export * from './signal-throttle.port';

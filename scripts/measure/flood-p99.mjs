@@ -102,7 +102,7 @@ const floodInChild = (attacker, target) => {
 
 const runMonolith = async (env) => {
   const child = spawn(process.execPath, ['dist/src/main.js', 'monolith'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'error', BCRYPT_COST: '4', ...env },
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', METRICS_PORT: '0', LOG_LEVEL: 'error', BCRYPT_COST: '4', ...env },
     stdio: 'ignore',
   });
   for (let i = 0; i < 300; i += 1) {

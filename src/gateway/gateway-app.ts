@@ -22,7 +22,10 @@ import { applyLimits } from './limits/gateway-limits';
 import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_LIMITS, type HttpTimeouts, type LimitsOptions } from './limits/limits-options';
 import { conversationsRoutes } from './routes/conversations.routes';
 import { healthRoutes } from './routes/health.routes';
-import { metricsRoutes } from './routes/metrics.routes';
+import { httpLatencyPlugin } from './metrics/http-latency.plugin';
+import { GatewayDrain } from './gateway-drain';
+import { GatewayErrors } from './http/gateway-errors';
+import { requestDeadlinePlugin } from './http/request-deadline.plugin';
 import { addGaugeSource } from './metrics/gateway-metrics';
 import { CountingConcurrencyLimiter, CountingRateLimiter } from './metrics/counting-limiters';
 import { privateChatRoutes } from './routes/private-chat.routes';
@@ -76,6 +79,8 @@ export interface GatewayAppOptions {
   readonly httpTimeouts?: Partial<HttpTimeouts>;
   /** fastify's trustProxy: the proxies whose X-Forwarded-For names the client (per-address limits). */
   readonly trustProxy?: string;
+  /** Started by whoever stops the gateway, before it closes the app (see {@link GatewayDrain}); closing starts it too. */
+  readonly drain?: GatewayDrain;
 }
 
 /** Node checks header and request timeouts this often; a fraction of the headers timeout so it bites on time. */
@@ -141,19 +146,36 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   const typing = new TypingRelay({ signalBus: deps.signalBus, signalThrottle: deps.signalThrottle, roomRegistry: deps.roomRegistry, connections, logger: app.log });
   const presence = new PresenceHub({ directory: deps.presenceDirectory, signalBus: deps.signalBus, connections, logger: app.log });
 
+  const drain = options.drain ?? new GatewayDrain();
+  const closeSockets = () => {
+    for (const socket of openSockets()) {
+      if (socket.readyState === WebSocket.OPEN) socket.close(GOING_AWAY, 'Server shutting down');
+    }
+  };
+  drain.whenStarted(closeSockets);
   app.addHook('onReady', async () => heartbeat.start(options.heartbeatIntervalMs ?? 30_000));
+  app.addHook('onRequest', async (request) => {
+    if (drain.draining && request.headers.upgrade?.toLowerCase() === 'websocket') throw GatewayErrors.shuttingDown();
+  });
+  // while draining, no connection is kept alive (a refused upgrade's neither): the listener's close waits for none
+  app.addHook('onSend', async (_request, reply) => {
+    if (drain.draining) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async (request) => {
+    if (drain.draining && request.headers.upgrade !== undefined) request.raw.socket.end();
+  });
   app.addHook('preClose', async () => {
+    drain.start();
     fanOut.stop();
     typing.stop();
     presence.stop();
     sessions.stop();
     heartbeat.stop();
-    for (const socket of openSockets()) {
-      if (socket.readyState === WebSocket.OPEN) socket.close(GOING_AWAY, 'Server shutting down');
-    }
+    closeSockets();
   });
 
   app.register(requestTracingPlugin);
+  app.register(requestDeadlinePlugin, { budgetMs: timeouts.requestDeadlineMs });
   app.register(errorHandlingPlugin);
   app.register(securityHeadersPlugin);
   app.register(originPolicyPlugin, { origins: new AllowedOrigins(options.corsOrigins ?? []) });
@@ -171,8 +193,8 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
       if (socket.readyState === WebSocket.OPEN) socket.close(1011, 'Internal error');
     },
   });
-  app.register(metricsRoutes);
-  app.register(healthRoutes, { readinessChecks: deps.readinessChecks ?? [] });
+  app.register(httpLatencyPlugin);
+  app.register(healthRoutes, { readinessChecks: deps.readinessChecks ?? [], drain });
   app.register(asyncapiRoutes);
   app.register(usersRoutes, { deps, limits });
   app.register(sessionsRoutes, { deps });
@@ -183,7 +205,7 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
   app.register(conversationsRoutes, { deps });
   app.register(roomAdministrationRoutes, { deps });
   app.register(messageChangesRoutes, { deps });
-  app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions, typing, presence });
+  app.register(wsChatRoutes, { deps, connections, heartbeat, limits, sessions, typing, presence, frameDeadlineMs: timeouts.requestDeadlineMs });
   const graphqlOptions = { ...DEFAULT_GRAPHQL_OPTIONS, ...options.graphql };
   if (graphqlOptions.graphiql) app.register(graphiqlRoutes, { path: GRAPHIQL_PATH, graphqlPath: GRAPHQL_PATH });
   app.register(graphqlPlugin, {

@@ -6,4 +6,4 @@ import { serveGateway } from './serve-gateway';
 
 /** A gateway of the split deployment: the same app as the monolith's, over remote ports. */
 export const startGateway = async (config: GatewayConfig, logger: AppLogger): Promise<RunningRole> =>
-  serveGateway(await createGatewayContainer(config, logger), config.http, logger, { graphql: config.graphql, corsOrigins: config.corsOrigins, edge: config.edge, presenceTtlSeconds: config.presenceTtlSeconds });
+  serveGateway(await createGatewayContainer(config, logger), config.http, logger, { graphql: config.graphql, corsOrigins: config.corsOrigins, edge: config.edge, presenceTtlSeconds: config.presenceTtlSeconds, metrics: config.metrics });

@@ -9,5 +9,5 @@ export const startMonolith = async (config: MonolithConfig, logger: AppLogger): 
   if (config.storage.kind === 'memory') {
     logger.warn({}, 'STORAGE=memory: data is kept in memory and lost when this process stops');
   }
-  return serveGateway(await createMonolithContainer(config, logger), config.http, logger, { graphql: config.graphql, corsOrigins: config.corsOrigins, edge: config.edge, presenceTtlSeconds: config.presenceTtlSeconds });
+  return serveGateway(await createMonolithContainer(config, logger), config.http, logger, { graphql: config.graphql, corsOrigins: config.corsOrigins, edge: config.edge, presenceTtlSeconds: config.presenceTtlSeconds, metrics: config.metrics });
 };

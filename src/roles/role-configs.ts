@@ -9,6 +9,7 @@ import {
   readGrpcDeadlineMs,
   readGrpcServerPort,
   readHealthCheckIntervalMs,
+  readDrainDelayMs,
   readMetricsListener,
   readGraphqlConfig,
   readHttpConfig,
@@ -38,6 +39,8 @@ export const USER_SERVICE_DEFAULT_GRPC_PORT = 50051;
 export const CHAT_SERVICE_DEFAULT_GRPC_PORT = 50052;
 export const USER_SERVICE_DEFAULT_METRICS_PORT = 9451;
 export const CHAT_SERVICE_DEFAULT_METRICS_PORT = 9452;
+/** The monolith's and each gateway's metrics listener: never the public HTTP port. */
+export const GATEWAY_DEFAULT_METRICS_PORT = 9450;
 
 export interface MonolithConfig {
   readonly logLevel: LogLevel;
@@ -52,6 +55,8 @@ export interface MonolithConfig {
   readonly chatEventRetentionSeconds: number;
   /** PRESENCE_TTL_SECONDS: how long a presence mark lasts without a heartbeat. */
   readonly presenceTtlSeconds: number;
+  /** Where GET /metrics is served (METRICS_HOST, METRICS_PORT): a listener of its own, off the public port. */
+  readonly metrics: HttpConfig;
 }
 
 /** What the HTTP edge of the monolith and of each gateway enforces: abuse limits and timeouts. */
@@ -59,6 +64,11 @@ export interface EdgeConfig {
   readonly limits: LimitsConfig;
   readonly httpTimeouts: HttpTimeoutsConfig;
   readonly trustProxy?: string;
+  /**
+   * SHUTDOWN_DRAIN_DELAY_MS: how long a stopping process stays up unready (sockets closed with
+   * 1001, new ones refused) before it stops listening, so load balancers see it go.
+   */
+  readonly drainDelayMs: number;
 }
 
 export interface GatewayConfig {
@@ -76,6 +86,8 @@ export interface GatewayConfig {
   readonly redis: RedisConfig;
   /** PRESENCE_TTL_SECONDS: how long this gateway's presence marks last without its heartbeat. */
   readonly presenceTtlSeconds: number;
+  /** Where GET /metrics is served (METRICS_HOST, METRICS_PORT): a listener of its own, off the public port. */
+  readonly metrics: HttpConfig;
 }
 
 /** What a gRPC service role needs to secure its listener. */
@@ -123,7 +135,12 @@ const readGrpcServerSecurity = (env: Env): GrpcServerSecurity => ({ tls: readGrp
 
 const readEdgeConfig = (env: Env): EdgeConfig => {
   const trustProxy = readTrustProxy(env);
-  return { limits: readLimitsConfig(env), httpTimeouts: readHttpTimeouts(env), ...(trustProxy === undefined ? {} : { trustProxy }) };
+  return {
+    limits: readLimitsConfig(env),
+    httpTimeouts: readHttpTimeouts(env),
+    drainDelayMs: readDrainDelayMs(env),
+    ...(trustProxy === undefined ? {} : { trustProxy }),
+  };
 };
 
 export const readMonolithConfig = (env: Env): MonolithConfig => {
@@ -137,6 +154,7 @@ export const readMonolithConfig = (env: Env): MonolithConfig => {
     edge: readEdgeConfig(env),
     chatEventRetentionSeconds: readChatEventRetentionSeconds(env),
     presenceTtlSeconds: readPresenceTtlSeconds(env),
+    metrics: readMetricsListener(env, GATEWAY_DEFAULT_METRICS_PORT),
   };
 };
 
@@ -152,6 +170,7 @@ export const readGatewayConfig = (env: Env): GatewayConfig => ({
   edge: readEdgeConfig(env),
   redis: readRedisConfig(env),
   presenceTtlSeconds: readPresenceTtlSeconds(env),
+  metrics: readMetricsListener(env, GATEWAY_DEFAULT_METRICS_PORT),
 });
 
 export const readUserServiceConfig = (env: Env): UserServiceConfig => ({

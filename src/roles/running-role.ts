@@ -2,4 +2,6 @@
 export interface RunningRole {
   /** Stops accepting work, finishes what is in flight, releases connections. Idempotent. */
   close(): Promise<void>;
+  /** How long `close` may take before the process exits anyway; main's default when left out. */
+  readonly shutdownGraceMs?: number;
 }

@@ -1,33 +1,46 @@
 import type { AwilixContainer } from 'awilix';
 import { presenceBeatMsFor } from '../../modules/kernel';
 import { buildGatewayApp } from '../gateway/gateway-app';
+import { GatewayDrain } from '../gateway/gateway-drain';
 import type { GatewayCradle } from '../composition/gateway-cradle';
 import type { GraphqlConfig, HttpConfig } from '../platform/config/app-config';
 import type { EdgeConfig } from './role-configs';
 import type { AppLogger } from '../platform/logging/create-logger';
 import type { RunningRole } from './running-role';
 import { closeOnce } from './close-once';
-import { enableProcessMetrics } from '../platform/metrics/metrics-endpoint';
+import { startMetricsServer } from '../platform/metrics/metrics-endpoint';
 
 export interface ServeGatewayOptions {
   /** GraphQL settings; the gateway's defaults when left out. */
   readonly graphql?: GraphqlConfig;
   /** Browser origins besides the gateway's own (CORS_ORIGINS). */
   readonly corsOrigins?: readonly string[];
-  /** Abuse limits, HTTP timeouts and trusted proxies; the gateway's defaults when left out. */
+  /** Abuse limits, HTTP timeouts, trusted proxies and the drain delay; the gateway's defaults when left out. */
   readonly edge?: EdgeConfig;
   /** PRESENCE_TTL_SECONDS: presence marks are renewed three times per lifetime; the gateway's default when left out. */
   readonly presenceTtlSeconds?: number;
+  /** Where GET /metrics is served (METRICS_HOST, METRICS_PORT), never on the public port. */
+  readonly metrics: HttpConfig;
 }
 
-/** Serves the gateway app over whichever ports the container resolved; stops it, then the container. */
+/** How long requests in flight get to finish once the listener closed; the process exits at the latest then. */
+const IN_FLIGHT_GRACE_MS = 10_000;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Serves the gateway app over whichever ports the container resolved, and its metrics on a
+ * listener of their own. Closing drains it: unready at once, sockets closed with 1001, then
+ * after `edge.drainDelayMs` the listener closes and requests in flight finish; then the
+ * container is disposed.
+ */
 export const serveGateway = async (
   container: AwilixContainer<GatewayCradle>,
   http: HttpConfig,
   logger: AppLogger,
-  options: ServeGatewayOptions = {},
+  options: ServeGatewayOptions,
 ): Promise<RunningRole> => {
-  enableProcessMetrics();
+  const drain = new GatewayDrain();
   const app = await buildGatewayApp(container.cradle, {
     loggerInstance: logger,
     graphql: options.graphql,
@@ -36,11 +49,19 @@ export const serveGateway = async (
     httpTimeouts: options.edge?.httpTimeouts,
     trustProxy: options.edge?.trustProxy,
     ...(options.presenceTtlSeconds === undefined ? {} : { presenceBeatMs: presenceBeatMsFor(options.presenceTtlSeconds * 1000) }),
+    drain,
   });
+  const metrics = await startMetricsServer(options.metrics.host, options.metrics.port, logger);
   await app.listen({ host: http.host, port: http.port });
+  const drainDelayMs = options.edge?.drainDelayMs ?? 0;
   return {
+    shutdownGraceMs: drainDelayMs + IN_FLIGHT_GRACE_MS,
     close: closeOnce(async () => {
+      drain.start();
+      logger.info({ drainDelayMs }, 'draining: not ready, sockets closed with 1001');
+      if (drainDelayMs > 0) await sleep(drainDelayMs);
       await app.close();
+      await metrics.close();
       await container.dispose();
     }),
   };

@@ -29,7 +29,7 @@ const starter =
       const tracing = await startTracing(role, env, logger);
       const running = await start(config, logger);
       if (tracing === undefined) return { running, logger };
-      return { running: { close: closeOnce(() => running.close().finally(() => tracing.shutdown())) }, logger };
+      return { running: { ...running, close: closeOnce(() => running.close().finally(() => tracing.shutdown())) }, logger };
     } catch (error) {
       logger.error({ err: error }, 'start failed');
       throw error;

@@ -1,4 +1,4 @@
-import { DomainError } from '../../kernel';
+import { deadlineExceeded, DomainError } from '../../kernel';
 import type { AppendRequest, AppendResult, ConversationKey, MessageStore } from '../ports';
 
 /** One append waiting for its conversation's next group commit. */
@@ -97,7 +97,6 @@ const stillWaited = (waiting: Waiting): boolean => {
   return false;
 };
 
-const notStoredInTime = (): DomainError =>
-  new DomainError('DEADLINE_EXCEEDED', 'unavailable', 'The send was dropped: its deadline passed before it was done, and nothing was stored; retry');
+const notStoredInTime = (): DomainError => deadlineExceeded('The send');
 
 const requestOf = ({ message, announcement }: QueuedAppend): AppendRequest => (announcement === undefined ? { message } : { message, announcement });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { requirePositiveInt32 } from '../../kernel';
+import { requireBeforeDeadline, requirePositiveInt32 } from '../../kernel';
 import type { Clock, Logger } from '../../kernel';
 import { ChatErrors, MESSAGE_POSTED_V1 } from '../contracts';
 import type {
@@ -68,7 +68,7 @@ export class MessagingService implements Messaging {
 
     const conversation = privateConversation(senderId, recipientId);
     const base = { conversation, kind: 'private', senderId, recipientId, message } as const;
-    return this.post(this.newMessage(base, clientMessageId), async () => audienceOf(senderId, recipientId));
+    return this.post(this.newMessage(base, clientMessageId, input.deadline), async () => audienceOf(senderId, recipientId));
   }
 
   async getPrivateHistory(input: PrivateHistoryInput): Promise<ChatMessage[]> {
@@ -88,7 +88,7 @@ export class MessagingService implements Messaging {
     await this.requireMember(roomId, senderId);
 
     const base = { conversation: roomConversation(roomId), kind: 'room', senderId, roomId, message } as const;
-    return this.post(this.newMessage(base, clientMessageId), () => this.deps.roomMembership.members(roomId));
+    return this.post(this.newMessage(base, clientMessageId, input.deadline), () => this.deps.roomMembership.members(roomId));
   }
 
   async getRoomHistory(input: RoomHistoryInput): Promise<ChatMessage[]> {
@@ -100,9 +100,14 @@ export class MessagingService implements Messaging {
     return this.page(roomConversation(roomId), paging);
   }
 
-  private newMessage(base: Omit<NewMessage, 'timestamp' | 'clientMessageId'>, clientMessageId?: string): NewMessage {
+  private newMessage(base: Omit<NewMessage, 'timestamp' | 'clientMessageId' | 'deadline'>, clientMessageId?: string, deadline?: number): NewMessage {
     const timestamp = this.deps.clock.now().toISOString();
-    return clientMessageId === undefined ? { ...base, timestamp } : { ...base, timestamp, clientMessageId };
+    return {
+      ...base,
+      timestamp,
+      ...(clientMessageId === undefined ? {} : { clientMessageId }),
+      ...(typeof deadline === 'number' && Number.isFinite(deadline) ? { deadline } : {}),
+    };
   }
 
   /**
@@ -111,6 +116,9 @@ export class MessagingService implements Messaging {
    * the audience read just before, and a retried send (an earlier message returned) announces
    * nothing. The commit then records the conversation's summary and the senders' read markers
    * (again on a repeat, which is harmless and heals a send cut off in between).
+   * A send whose deadline passed while it waited (for the audience, or behind other work) is
+   * dropped right before it is queued, and again when its commit takes it: DEADLINE_EXCEEDED,
+   * nothing stored.
    */
   private async post(newMessage: NewMessage, audienceOf: () => Promise<number[]>): Promise<ChatMessage> {
     const audience = await audienceOf();
@@ -121,7 +129,12 @@ export class MessagingService implements Messaging {
       audience,
       payloadOf: (message: ChatMessage): MessagePostedV1 => ({ message, audience }),
     };
-    const { message } = await this.appends.append({ message: newMessage, announcement });
+    requireBeforeDeadline(newMessage.deadline, Date.now(), 'The send');
+    const { message } = await this.appends.append({
+      message: newMessage,
+      announcement,
+      ...(newMessage.deadline === undefined ? {} : { deadline: newMessage.deadline }),
+    });
     return message;
   }
 

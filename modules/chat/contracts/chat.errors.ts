@@ -2,6 +2,14 @@ import { DomainError } from '../../kernel';
 
 /** Stable error codes of the chat module. */
 export const ChatErrors = {
+  /** The send reached the chat service but no answer came in time: stored or not, a retry with `clientMessageId` settles it. */
+  sendOutcomeUnknown: (clientMessageId: string) =>
+    new DomainError(
+      'CHAT_SEND_OUTCOME_UNKNOWN',
+      'timeout',
+      'The chat service did not answer in time: the message may or may not be stored. Send it again with this clientMessageId: a stored message is returned, never stored twice',
+      { clientMessageId },
+    ),
   recipientNotFound: (userId: number) =>
     new DomainError('CHAT_RECIPIENT_NOT_FOUND', 'not-found', `User ${userId} does not exist`),
   roomNotFound: (roomId: number) => new DomainError('CHAT_ROOM_NOT_FOUND', 'not-found', `Room ${roomId} does not exist`),

@@ -5,6 +5,12 @@ export interface SendPrivateMessageInput {
   readonly toUserId: number;
   readonly message: string;
   readonly clientMessageId?: string;
+  /**
+   * When the sender stops waiting (epoch ms). Work still queued at that time is dropped before
+   * it is stored (DEADLINE_EXCEEDED, nothing stored). Not a proto field: over gRPC it is the
+   * call's own deadline, which the server hands on here.
+   */
+  readonly deadline?: number;
 }
 
 export interface PrivateHistoryInput extends HistoryPaging {
@@ -17,6 +23,12 @@ export interface SendRoomMessageInput {
   readonly roomId: number;
   readonly message: string;
   readonly clientMessageId?: string;
+  /**
+   * When the sender stops waiting (epoch ms). Work still queued at that time is dropped before
+   * it is stored (DEADLINE_EXCEEDED, nothing stored). Not a proto field: over gRPC it is the
+   * call's own deadline, which the server hands on here.
+   */
+  readonly deadline?: number;
 }
 
 export interface RoomHistoryInput extends HistoryPaging {
@@ -36,7 +48,7 @@ export interface RoomHistoryInput extends HistoryPaging {
 export interface Messaging {
   /**
    * Sends a private message from `fromUserId` to `toUserId` (a user may write to themself).
-   * @throws DomainError VALIDATION_FAILED, CHAT_RECIPIENT_NOT_FOUND
+   * @throws DomainError VALIDATION_FAILED, CHAT_RECIPIENT_NOT_FOUND, DEADLINE_EXCEEDED (`deadline` passed; nothing stored)
    */
   sendPrivateMessage(input: SendPrivateMessageInput): Promise<ChatMessage>;
 
@@ -49,7 +61,7 @@ export interface Messaging {
 
   /**
    * Sends a message to a room the sender belongs to.
-   * @throws DomainError VALIDATION_FAILED, CHAT_ROOM_NOT_FOUND, CHAT_NOT_A_ROOM_MEMBER
+   * @throws DomainError VALIDATION_FAILED, CHAT_ROOM_NOT_FOUND, CHAT_NOT_A_ROOM_MEMBER, DEADLINE_EXCEEDED (`deadline` passed; nothing stored)
    */
   sendRoomMessage(input: SendRoomMessageInput): Promise<ChatMessage>;
 

@@ -15,6 +15,12 @@ export interface NewMessage {
   readonly message: string;
   readonly timestamp: string;
   readonly clientMessageId?: string;
+  /**
+   * When the sender stops waiting (epoch ms); never stored. A store (or a queue batching
+   * appends) calls `requireBeforeDeadline(deadline, now, ...)` from the kernel when the append
+   * gets its turn, right before its first write, and drops it (DEADLINE_EXCEEDED) once passed.
+   */
+  readonly deadline?: number;
 }
 
 /** The event that announces a new message, recorded in the same atomic write as the message. */
@@ -78,6 +84,8 @@ export interface MessageStore {
    * same atomic write (or, where the storage has no multi-document atomicity, recorded first
    * as an intent that the log publishes only once the message exists): a stored message is
    * never left unannounced, and an unstored one never announced.
+   * @throws DomainError DEADLINE_EXCEEDED when `message.deadline` passed while the append was
+   * queued: nothing was written (no seq taken).
    */
   append(message: NewMessage, announcement?: MessageAnnouncement): Promise<AppendResult>;
 

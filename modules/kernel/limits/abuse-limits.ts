@@ -51,6 +51,11 @@ export interface HttpTimeouts {
   readonly idleTimeoutMs: number;
   /** An idle keep-alive connection is closed after this. */
   readonly keepAliveTimeoutMs: number;
+  /**
+   * The budget of one request or WebSocket frame from its arrival: its gRPC calls get what is
+   * left of it, and a send still queued when it runs out is dropped before it is stored.
+   */
+  readonly requestDeadlineMs: number;
 }
 
 export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = {
@@ -58,4 +63,5 @@ export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = {
   requestTimeoutMs: 30_000,
   idleTimeoutMs: 60_000,
   keepAliveTimeoutMs: 72_000,
+  requestDeadlineMs: 10_000,
 };

@@ -1,4 +1,5 @@
 import type { HistoryPaging, Messaging } from '../../../modules/chat/contracts';
+import { sendDeadline } from './send-deadline';
 import { inputFieldsOf, optionalStringField, stringField } from './input-fields';
 import { privateHistoryEntry, sentPrivateMessageBody, type PrivateHistoryEntry, type TombstoneBody, type SentPrivateMessageBody } from './message-bodies';
 
@@ -17,6 +18,7 @@ export const sendPrivateMessage = async (
     toUserId: recipientId,
     message,
     ...(clientMessageId === undefined ? {} : { clientMessageId }),
+    ...sendDeadline(),
   });
   return sentPrivateMessageBody(sent, recipientId);
 };

@@ -1,4 +1,5 @@
 import type { HistoryPaging, Messaging } from '../../../modules/chat/contracts';
+import { sendDeadline } from './send-deadline';
 import { inputFieldsOf, optionalStringField, stringField } from './input-fields';
 import { roomHistoryEntry, sentRoomMessageBody, type RoomHistoryEntry, type TombstoneBody, type SentRoomMessageBody } from './message-bodies';
 
@@ -17,6 +18,7 @@ export const sendRoomMessage = async (
     roomId,
     message,
     ...(clientMessageId === undefined ? {} : { clientMessageId }),
+    ...sendDeadline(),
   });
   return sentRoomMessageBody(sent, roomId);
 };

@@ -47,7 +47,7 @@ const describe = (error: GraphQLError, log: Logger): DescribedError[] => {
   if (isDomainError(original)) {
     if (original.kind === 'internal') return internal(error, original, log);
     if (original.kind === 'unavailable') log.warn({ err: original }, 'GraphQL operation failed');
-    const more = isRateLimited(original) ? { retryAfterMs: original.retryAfterMs } : {};
+    const more = { ...original.details, ...(isRateLimited(original) ? { retryAfterMs: original.retryAfterMs } : {}) };
     return [{ formatted: formatted(error, original.message, original.code, more), status: HTTP_STATUS_BY_KIND[original.kind] }];
   }
   const code = error.extensions?.code;

@@ -7,6 +7,8 @@ export interface ErrorBody {
   readonly code: string;
   readonly error: string;
   readonly message: string;
+  /** CHAT_SEND_OUTCOME_UNKNOWN: the idempotency key to send the message again with. */
+  readonly clientMessageId?: string;
 }
 
 /** The one table from a {@link DomainError} kind to an HTTP status. */
@@ -19,6 +21,7 @@ export const HTTP_STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   unavailable: 503,
   'rate-limited': 429,
   gone: 410,
+  timeout: 504,
   internal: 500,
 };
 
@@ -29,8 +32,11 @@ export const errorBody = (statusCode: number, code: string, message: string): Er
   message,
 });
 
-export const domainErrorBody = (error: DomainError): ErrorBody =>
-  errorBody(HTTP_STATUS_BY_KIND[error.kind] ?? 500, error.code, error.message);
+export const domainErrorBody = (error: DomainError): ErrorBody => {
+  const body = errorBody(HTTP_STATUS_BY_KIND[error.kind] ?? 500, error.code, error.message);
+  const clientMessageId = error.details?.clientMessageId;
+  return clientMessageId === undefined ? body : { ...body, clientMessageId };
+};
 
 export const INTERNAL_ERROR_MESSAGE = 'An unexpected error occurred';
 

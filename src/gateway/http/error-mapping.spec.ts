@@ -10,6 +10,8 @@ const KIND_STATUS: Array<[ErrorKind, number, string]> = [
   ['not-found', 404, 'Not Found'],
   ['conflict', 409, 'Conflict'],
   ['unavailable', 503, 'Service Unavailable'],
+  ['gone', 410, 'Gone'],
+  ['timeout', 504, 'Gateway Timeout'],
   ['internal', 500, 'Internal Server Error'],
 ];
 

@@ -1,10 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { runReadinessChecks, type ReadinessCheck, type ReadinessReport } from '../../../modules/kernel';
 import { healthSchemas } from './health.schemas';
+import type { GatewayDrain } from '../gateway-drain';
 
 export interface HealthRoutesOptions {
   /** What must answer for /health/ready (the services, broker and database this process needs). */
   readonly readinessChecks: readonly ReadinessCheck[];
+  /** Not ready from the drain's start (the process is stopping). */
+  readonly drain: GatewayDrain;
 }
 
 /** A report is reused this long, and concurrent requests share one round: probes cannot flood the dependencies. */
@@ -13,14 +16,10 @@ const REPORT_TTL_MS = 1_000;
 /**
  * GET /health and /health/live: the process serves requests (no dependency is checked).
  * GET /health/ready: 200 while every dependency answers, 503 NOT_READY naming the ones that
- * do not (and while the app is shutting down).
+ * do not, and from the start of a drain (the process is shutting down).
  */
-export const healthRoutes: FastifyPluginAsync<HealthRoutesOptions> = async (app, { readinessChecks }) => {
-  let closing = false;
+export const healthRoutes: FastifyPluginAsync<HealthRoutesOptions> = async (app, { readinessChecks, drain }) => {
   let last: { at: number; report: Promise<ReadinessReport> } | undefined;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
   const report = (): Promise<ReadinessReport> => {
     if (last === undefined || Date.now() - last.at >= REPORT_TTL_MS) last = { at: Date.now(), report: runReadinessChecks(readinessChecks) };
     return last.report;
@@ -29,7 +28,7 @@ export const healthRoutes: FastifyPluginAsync<HealthRoutesOptions> = async (app,
   app.get('/health', { config: { public: true }, schema: healthSchemas.get }, async () => ({ status: 'ok' }));
   app.get('/health/live', { config: { public: true }, schema: healthSchemas.live }, async () => ({ status: 'ok' }));
   app.get('/health/ready', { config: { public: true }, schema: healthSchemas.ready }, async (_request, reply) => {
-    const { ready, checks } = closing ? { ready: false, checks: { process: 'shutting down' } } : await report();
+    const { ready, checks } = drain.draining ? { ready: false, checks: { process: 'shutting down' } } : await report();
     if (ready) return { status: 'ready', checks };
     const failed = Object.entries(checks).filter(([, outcome]) => outcome !== 'up');
     return reply.code(503).send({

@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { HistoryQuery, NoQuery, OptionalString, pathIdParams, strictObject, withErrors } from '../schemas/common.schemas';
-import { MessageText, PrivateHistoryEntry, SentPrivateMessage } from '../schemas/message.schemas';
+import { MessageText, PrivateHistoryEntry, SentPrivateMessage, SEND_FAILURES_DESCRIPTION } from '../schemas/message.schemas';
 
 /** The schemas of the private chat routes. */
 export const privateChatSchemas = {
   send: {
+    description: SEND_FAILURES_DESCRIPTION,
     summary: 'Send a private message to a user',
     tags: ['private chats'],
     params: pathIdParams('recipientId'),

@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { HistoryQuery, NoQuery, OptionalString, pathIdParams, strictObject, withErrors } from '../schemas/common.schemas';
-import { MessageText, RoomHistoryEntry, SentRoomMessage } from '../schemas/message.schemas';
+import { MessageText, RoomHistoryEntry, SentRoomMessage, SEND_FAILURES_DESCRIPTION } from '../schemas/message.schemas';
 
 /** The schemas of the room chat routes. */
 export const roomChatSchemas = {
   send: {
+    description: SEND_FAILURES_DESCRIPTION,
     summary: 'Send a message to a room the caller is in',
     tags: ['room chats'],
     params: pathIdParams('roomId'),

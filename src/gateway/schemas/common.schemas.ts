@@ -52,6 +52,9 @@ export const ErrorBody = Type.Object(
     code: Type.String({ description: 'stable: branch on it' }),
     error: Type.String({ description: 'the HTTP reason phrase' }),
     message: Type.String({ description: 'for people' }),
+    clientMessageId: Type.Optional(
+      Type.String({ description: 'CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice' }),
+    ),
   },
   { required: ['statusCode', 'code', 'error', 'message'] },
 );

@@ -52,3 +52,10 @@ export const AnnouncedMessage = Type.Object(
 
 /** A message after an edit. */
 export const EditedMessage = Type.Object({ ...pushedMessageProperties, editedAt: EditedAt });
+
+/** What a failed send means for the message, on both send routes. */
+export const SEND_FAILURES_DESCRIPTION =
+  'A 503 (`DEADLINE_EXCEEDED`, `SERVICE_UNAVAILABLE`, `STORAGE_UNAVAILABLE`) means the message was not stored. ' +
+  'A 504 `CHAT_SEND_OUTCOME_UNKNOWN` means the chat service got the send but did not answer in time: it may be stored. ' +
+  'Send it again with the `clientMessageId` of that answer (yours, or one the gateway made): a stored message is returned ' +
+  '(same `messageId` and `seq`), never stored twice.';

@@ -1,5 +1,5 @@
 import type { RawData, WebSocket } from 'ws';
-import { CallerCredential, isRateLimited, type Logger } from '../../../modules/kernel';
+import { CallerCredential, isRateLimited, RequestDeadline, type Logger } from '../../../modules/kernel';
 import { stringField, type InputFields } from '../api/input-fields';
 import type { GatewayDeps } from '../gateway-deps';
 import { toErrorBody } from '../http/to-error-body';
@@ -53,6 +53,8 @@ export class ChatSession {
       typing: (fields: InputFields) => Promise<unknown>;
       /** A `presence.subscribe` frame; resolves to the ack's result. */
       subscribePresence: (fields: InputFields) => Promise<unknown>;
+      /** Each frame's budget from its arrival: waiting behind the socket's earlier frames spends it too. */
+      frameDeadlineMs: number;
     },
   ) {
     this.token = deps.token;
@@ -75,7 +77,8 @@ export class ChatSession {
       return;
     }
     this.pending += 1;
-    this.queue = this.queue.then(() => CallerCredential.run(this.token, () => this.run(frame))).finally(() => {
+    const deadline = Date.now() + this.deps.frameDeadlineMs;
+    this.queue = this.queue.then(() => RequestDeadline.run(deadline, () => CallerCredential.run(this.token, () => this.run(frame)))).finally(() => {
       this.pending -= 1;
     });
   }
@@ -114,7 +117,7 @@ export class ChatSession {
   private replyError(id: FrameId | undefined, error: unknown): void {
     const { body, exposed } = toErrorBody(error);
     if (!exposed) this.deps.logger.error({ err: error, userId: this.deps.userId }, 'WebSocket frame failed unexpectedly');
-    this.reply(errorFrame(id, body.code, body.message, isRateLimited(error) ? error.retryAfterMs : undefined));
+    this.reply(errorFrame(id, body.code, body.message, isRateLimited(error) ? error.retryAfterMs : undefined, body.clientMessageId));
   }
 
   private reply(frame: ServerFrame): void {

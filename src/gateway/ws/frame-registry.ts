@@ -102,6 +102,7 @@ export const SERVER_FRAMES = {
     code: Type.String(),
     message: Type.String(),
     retryAfterMs: Type.Optional(Type.Integer({ minimum: 0, description: 'RATE_LIMITED only: when to try again' })),
+    clientMessageId: Type.Optional(Type.String({ description: 'CHAT_SEND_OUTCOME_UNKNOWN only: send again with this clientMessageId (never stored twice)' })),
   }),
   pong: frame('pong', 'The answer to a `ping`', { id: FrameId }),
   message: frame('message', 'A message to or from you, or of a room you are in, however it was sent', { message: PushedMessage, cursor: Cursor }),

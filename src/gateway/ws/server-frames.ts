@@ -17,7 +17,7 @@ export type ServerFrame =
   | { readonly type: 'resumed'; readonly cursor: string; readonly replayed: number }
   | { readonly type: 'resync'; readonly cursor: string; readonly code: string; readonly message: string }
   | { readonly type: 'ack'; readonly id?: FrameId; readonly result: unknown }
-  | { readonly type: 'error'; readonly id?: FrameId; readonly code: string; readonly message: string; readonly retryAfterMs?: number }
+  | { readonly type: 'error'; readonly id?: FrameId; readonly code: string; readonly message: string; readonly retryAfterMs?: number; readonly clientMessageId?: string }
   | { readonly type: 'pong'; readonly id?: FrameId }
   | { readonly type: 'message'; readonly message: PushedMessage; readonly cursor?: string }
   | { readonly type: 'room.joined' | 'room.left'; readonly roomId: number; readonly userId: number; readonly cursor?: string }
@@ -42,13 +42,17 @@ const withId = (id: FrameId | undefined): { id?: FrameId } => (id === undefined 
 
 export const ackFrame = (id: FrameId | undefined, result: unknown): ServerFrame => ({ type: 'ack', ...withId(id), result });
 
-/** An error reply; RATE_LIMITED ones say in `retryAfterMs` when to try again. */
-export const errorFrame = (id: FrameId | undefined, code: string, message: string, retryAfterMs?: number): ServerFrame => ({
+/**
+ * An error reply; RATE_LIMITED ones say in `retryAfterMs` when to try again, CHAT_SEND_OUTCOME_UNKNOWN
+ * ones in `clientMessageId` what to send again with.
+ */
+export const errorFrame = (id: FrameId | undefined, code: string, message: string, retryAfterMs?: number, clientMessageId?: string): ServerFrame => ({
   type: 'error',
   ...withId(id),
   code,
   message,
   ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  ...(clientMessageId === undefined ? {} : { clientMessageId }),
 });
 
 export const pongFrame = (id: FrameId | undefined): ServerFrame => ({ type: 'pong', ...withId(id) });

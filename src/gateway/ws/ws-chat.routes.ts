@@ -28,6 +28,8 @@ export interface WsChatRoutesOptions {
   readonly sessions: SocketSessions;
   readonly typing: TypingRelay;
   readonly presence: PresenceHub;
+  /** The budget of one frame from its arrival (REQUEST_DEADLINE_MS). */
+  readonly frameDeadlineMs: number;
 }
 
 /** WebSocket close code for a client that keeps sending past its frame limit. */
@@ -68,7 +70,7 @@ const refuseInvalidCursor = async (deps: GatewayDeps, request: FastifyRequest): 
  * Each socket starts with `ready` and its cursor; with `?since=` it first replays every event
  * after that cursor (see SocketFeed), then continues live.
  */
-export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app, { deps, connections, heartbeat, limits, sessions, typing: relay, presence }) => {
+export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app, { deps, connections, heartbeat, limits, sessions, typing: relay, presence, frameDeadlineMs }) => {
   const slots = new WeakMap<FastifyRequest, HeldSlot>();
   app.route({
     method: 'GET',
@@ -93,7 +95,7 @@ export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app,
       const resume = (since: string) => feed.replay(since, false);
       const typing = (fields: InputFields) => relay.typing(userId, fields);
       const subscribePresence = (fields: InputFields) => presence.subscribe(socket, fields);
-      const session = new ChatSession({ ports: deps, socket, userId, token, logger: request.log, renewToken, resume, typing, subscribePresence });
+      const session = new ChatSession({ ports: deps, socket, userId, token, logger: request.log, renewToken, resume, typing, subscribePresence, frameDeadlineMs });
       const throttle = new SocketThrottle(limits.options.wsFramesPerSocket, limits.options.wsExcessFramesPerSocket);
       connections.add(userId, socket, request.raw.socket, feed);
       presence.opened(userId);

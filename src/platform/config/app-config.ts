@@ -115,6 +115,9 @@ export const readHealthCheckIntervalMs = (env: Env): number =>
   new EnvReader(env).integer('HEALTH_CHECK_INTERVAL_MS', 5_000, { min: 100, max: 600_000 });
 
 /** The metrics listener of a gRPC service: loopback unless METRICS_HOST says otherwise; METRICS_PORT 0 picks a free port. */
+/** SHUTDOWN_DRAIN_DELAY_MS: 0 to 30 s (default 0) of unready serving before a stopping gateway stops listening. */
+export const readDrainDelayMs = (env: Env): number => new EnvReader(env).integer('SHUTDOWN_DRAIN_DELAY_MS', 0, { min: 0, max: 30_000 });
+
 export const readMetricsListener = (env: Env, fallbackPort: number): HttpConfig => {
   const reader = new EnvReader(env);
   return { host: reader.string('METRICS_HOST', '127.0.0.1'), port: reader.integer('METRICS_PORT', fallbackPort, { min: 0, max: 65535 }) };

@@ -56,7 +56,7 @@ export const readLimitsConfig = (env: Env): LimitsConfig => {
   };
 };
 
-/** HTTP_*_TIMEOUT_MS: how long the server waits for slow clients (slowloris). */
+/** HTTP_*_TIMEOUT_MS: how long the server waits for slow clients (slowloris); REQUEST_DEADLINE_MS: each request's budget. */
 export type HttpTimeoutsConfig = HttpTimeouts;
 
 export const readHttpTimeouts = (env: Env): HttpTimeoutsConfig => {
@@ -67,6 +67,7 @@ export const readHttpTimeouts = (env: Env): HttpTimeoutsConfig => {
     requestTimeoutMs: reader.integer('HTTP_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.requestTimeoutMs, range),
     idleTimeoutMs: reader.integer('HTTP_IDLE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.idleTimeoutMs, range),
     keepAliveTimeoutMs: reader.integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveTimeoutMs, range),
+    requestDeadlineMs: reader.integer('REQUEST_DEADLINE_MS', DEFAULT_HTTP_TIMEOUTS.requestDeadlineMs, { min: 50, max: 120_000 }),
   };
   if (config.headersTimeoutMs > config.requestTimeoutMs) {
     throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS must not be above HTTP_REQUEST_TIMEOUT_MS');

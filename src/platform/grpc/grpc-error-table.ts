@@ -21,6 +21,7 @@ export const GRPC_STATUS_BY_KIND: Readonly<Record<ErrorKind, status>> = {
   unavailable: status.UNAVAILABLE,
   'rate-limited': status.RESOURCE_EXHAUSTED,
   gone: status.OUT_OF_RANGE,
+  timeout: status.DEADLINE_EXCEEDED,
   internal: status.INTERNAL,
 };
 

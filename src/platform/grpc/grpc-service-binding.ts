@@ -1,5 +1,5 @@
 import { status, type handleUnaryCall, type UntypedServiceImplementation } from '@grpc/grpc-js';
-import { RequestId, type Logger } from '../../../modules/kernel';
+import { RequestDeadline, RequestId, requireBeforeDeadline, type Logger } from '../../../modules/kernel';
 import { incomingContext, inSpan, SpanKind } from '../tracing/trace-context';
 import { REQUEST_ID_METADATA_KEY } from './grpc-unary-client';
 import type { GrpcAccessRule, GrpcAccessTable, GrpcCaller } from './grpc-access';
@@ -29,16 +29,26 @@ const withFields = (logger: Logger, fields: object): Logger => ({
   debug: (obj, msg) => logger.debug({ ...fields, ...obj }, msg),
 });
 
+/** A call's deadline as epoch ms; undefined when the caller set none. */
+const deadlineOf = (deadline: Date | number): number | undefined => {
+  const at = deadline instanceof Date ? deadline.getTime() : deadline;
+  return Number.isFinite(at) ? at : undefined;
+};
+
 const unary =
   (handler: GrpcUnaryHandler, rule: GrpcAccessRule, auth: GrpcCallAuthentication, logger: Logger, method: string): handleUnaryCall<unknown, object> =>
   (call, callback) => {
     const timer = grpcServerCallDuration.startTimer({ method });
     const [requestId] = call.metadata.get(REQUEST_ID_METADATA_KEY);
+    const deadline = deadlineOf(call.getDeadline());
     const serve = () =>
-      inSpan(method, SpanKind.SERVER, incomingContext(call.metadata.getMap()), async () => {
-        const caller = await authorizeCall(method, rule, call.metadata, call.request, auth);
-        return handler(call.request as never, caller);
-      });
+      RequestDeadline.run(deadline, () =>
+        inSpan(method, SpanKind.SERVER, incomingContext(call.metadata.getMap()), async () => {
+          requireBeforeDeadline(deadline, Date.now(), method);
+          const caller = await authorizeCall(method, rule, call.metadata, call.request, auth);
+          return handler(call.request as never, caller);
+        }),
+      );
     const callLogger = typeof requestId === 'string' ? withFields(logger, { requestId }) : logger;
     (typeof requestId === 'string' ? RequestId.run(requestId, serve) : serve())
       .then(
@@ -55,8 +65,10 @@ const unary =
   };
 
 /**
- * The grpc-js implementation of a binding: each call first passes the credential check of
- * its RPC's access rule (see authorizeCall), then its handler runs; the result is the reply
+ * The grpc-js implementation of a binding: a call whose deadline has already passed is
+ * answered DEADLINE_EXCEEDED untouched; each call passes the credential check of its RPC's
+ * access rule (see authorizeCall), then its handler runs inside the call's deadline
+ * ({@link RequestDeadline}: its own gRPC calls get what is left, its sends check it); the result is the reply
  * and a failure a status (see grpcErrorReply). Every RPC of the proto must have a handler
  * and an access rule, so a forgotten one fails at start rather than at the first call.
  */

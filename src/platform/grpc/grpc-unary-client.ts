@@ -1,11 +1,11 @@
 import { Client, connectivityState, type Metadata, type ServiceError } from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import { context } from '@opentelemetry/api';
-import { DomainError, RequestId, type Logger } from '../../../modules/kernel';
+import { deadlineExceeded, DomainError, RequestDeadline, RequestId, type Logger } from '../../../modules/kernel';
 import { inSpan, outgoingTraceHeaders, SpanKind } from '../tracing/trace-context';
 import type { GrpcCallCredentials } from './grpc-call-credentials';
 import { GRPC_CHANNEL_OPTIONS } from './grpc-channel-options';
-import { domainErrorFromGrpc, isNeverSent, isTransientTransportFailure } from './grpc-client-errors';
+import { domainErrorFromGrpc, isNeverSent, isServerReply, isServiceError, isTransientTransportFailure } from './grpc-client-errors';
 import { grpcTargetsOf } from './grpc-targets';
 import { grpcClientCallDuration } from '../metrics/grpc-metrics';
 import { channelCredentialsOf, type GrpcClientTls } from './grpc-tls';
@@ -17,7 +17,7 @@ export interface GrpcUnaryClientOptions {
   readonly proto: ProtoService;
   /** Names the service in SERVICE_UNAVAILABLE messages, e.g. `User service`. */
   readonly serviceLabel: string;
-  /** Deadline of one call, retries included. */
+  /** Deadline of one call, retries included; a request's own deadline ({@link RequestDeadline}) shortens it. */
   readonly deadlineMs: number;
   readonly logger: Logger;
   /** The credential each call carries (a forwarded user token, or this service's identity). */
@@ -36,12 +36,26 @@ export const REQUEST_ID_METADATA_KEY = 'x-request-id';
 export interface GrpcCallOptions {
   /** True only when repeating the call cannot do anything twice (reads, idempotent writes, keyed sends). */
   readonly retryable: boolean;
+  /**
+   * The error to throw when the call failed without an answer after it may have reached a
+   * server (its deadline passed, the connection dropped): the caller cannot know whether it
+   * ran. Left out: SERVICE_UNAVAILABLE, as for a call that never left.
+   */
+  readonly outcomeUnknown?: () => DomainError;
+  /** This call's deadline (epoch ms) when the caller knows it; else the request's ({@link RequestDeadline}). */
+  readonly deadline?: number;
 }
+
+/** The call may have run on a server that never answered (not a server's reply, not a call that never left). */
+const mayHaveRun = (error: unknown): boolean => isServiceError(error) && !isServerReply(error) && !isNeverSent(error);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Calls the unary RPCs of one service. Every call has a deadline; a retryable call is
+ * Calls the unary RPCs of one service. Every call has a deadline, the earlier of `deadlineMs`
+ * from now and the request's own ({@link RequestDeadline}; a call whose request deadline has
+ * passed is not made: DEADLINE_EXCEEDED, nothing ran). A call that may have run without
+ * answering fails with its `outcomeUnknown` error when it has one. A retryable call is
  * repeated, with a small backoff and within that deadline, while the service is unreachable
  * (UNAVAILABLE from the transport, not from the server). Failures are rethrown as the
  * DomainError the server threw, or SERVICE_UNAVAILABLE. Each call carries the metadata of
@@ -80,7 +94,9 @@ export class GrpcUnaryClient {
     if (definition === undefined) throw new Error(`${this.options.proto.serviceName} has no method ${method}`);
     const maxAttempts = callOptions.retryable ? Math.max(this.options.maxAttempts ?? 3, this.channels.length) : this.channels.length;
     const backoffMs = this.options.retryBackoffMs ?? 50;
-    const deadline = Date.now() + this.options.deadlineMs;
+    const deadline = Math.min(Date.now() + this.options.deadlineMs, callOptions.deadline ?? RequestDeadline.current() ?? Infinity);
+    if (deadline <= Date.now()) throw deadlineExceeded(`The call to the ${this.options.serviceLabel.toLowerCase()}`);
+    let maybeRan = false;
     const metadata = this.options.callCredentials();
     for (const [key, value] of Object.entries(outgoingTraceHeaders())) metadata.set(key, value);
     const requestId = RequestId.current();
@@ -89,10 +105,11 @@ export class GrpcUnaryClient {
       try {
         return await this.attempt(this.pick(), definition, request, metadata, deadline);
       } catch (error) {
+        maybeRan ||= mayHaveRun(error);
         const again = callOptions.retryable ? isTransientTransportFailure(error) : isNeverSent(error);
         const pause = backoffMs * attempt;
         if (attempt >= maxAttempts || !again || Date.now() + pause >= deadline) {
-          throw domainErrorFromGrpc(error, this.options.serviceLabel);
+          throw (maybeRan ? callOptions.outcomeUnknown?.() : undefined) ?? domainErrorFromGrpc(error, this.options.serviceLabel);
         }
         this.options.logger.debug({ method: definition.path, attempt }, 'gRPC service unavailable, retrying');
         await sleep(pause);

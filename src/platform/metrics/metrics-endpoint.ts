@@ -17,7 +17,7 @@ export interface RunningMetricsServer {
 }
 
 /**
- * The metrics listener of a gRPC service: GET /metrics in Prometheus' text format, 404 for
+ * The metrics listener of every process (services, gateways, the monolith): GET /metrics in Prometheus' text format, 404 for
  * anything else. Plain HTTP with no credentials: bind it to a private network (METRICS_HOST).
  */
 export const startMetricsServer = async (host: string, port: number, logger: Logger): Promise<RunningMetricsServer> => {

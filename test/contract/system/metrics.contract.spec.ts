@@ -1,4 +1,6 @@
 import { anonymous, expectError, newUser, sendPrivate } from '../../harness/system';
+import { HttpClient } from '../../harness/system/http-client';
+import { gateway } from '../../harness/system/system';
 
 /** The value of one sample line `name{labels} value` (labels as written, in order), or undefined. */
 const sample = (text: string, series: string): number | undefined => {
@@ -6,15 +8,26 @@ const sample = (text: string, series: string): number | undefined => {
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 };
 
+/** The metrics listener of the first gateway (the monolith's own), apart from its public port. */
+const metricsListener = (): HttpClient => {
+  const { metricsUrl } = gateway(0);
+  if (metricsUrl === undefined) throw new Error('the target has no metrics listener');
+  return new HttpClient(metricsUrl);
+};
+
 const metrics = async (): Promise<string> => {
-  const response = await anonymous().get<string>('/metrics');
+  const response = await metricsListener().get<string>('/metrics');
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
   return response.body;
 };
 
 describe('GET /metrics', () => {
-  it('serves Prometheus text without a token: process metrics and the HTTP latency histogram by route pattern', async () => {
+  it('is not served on the public HTTP port: 404 ROUTE_NOT_FOUND there', async () => {
+    expectError(await anonymous().get('/metrics'), 404, 'ROUTE_NOT_FOUND');
+  });
+
+  it('serves Prometheus text without a token on its own listener (METRICS_PORT): process metrics and the HTTP latency histogram by route pattern', async () => {
     await anonymous().get('/health');
     const text = await metrics();
     expect(text).toContain('# TYPE process_cpu_user_seconds_total counter');
@@ -35,7 +48,7 @@ describe('GET /metrics', () => {
     expect(sample(text, 'chatterroom_messages_delivered_total{type="message"}')).toBeGreaterThanOrEqual(1);
   });
 
-  it('refuses query parameters with 400 VALIDATION_FAILED', async () => {
-    expectError(await anonymous().get('/metrics?format=json'), 400, 'VALIDATION_FAILED');
+  it('serves nothing else on its listener', async () => {
+    expect((await metricsListener().get('/health')).status).toBe(404);
   });
 });

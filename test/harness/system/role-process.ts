@@ -15,7 +15,7 @@ export const ROLE_VARIABLES = [
   'SIGNING_KEY_ROTATION_SECONDS', 'TOKEN_CLOCK_TOLERANCE_SECONDS', 'SESSION_CHECK_CACHE_SECONDS', 'STORAGE', 'DATA_DIR',
   'SERVICE_TOKEN', 'SERVICE_TOKEN_FILE', 'CORS_ORIGINS', 'REDIS_KEY_PREFIX', 'TRUST_PROXY', 'RATE_LIMITS',
   'GRPC_TLS_CERT_FILE', 'GRPC_TLS_KEY_FILE', 'GRPC_TLS_CA_FILE', 'GRPC_TLS_CLIENT_CERT_FILE', 'GRPC_TLS_CLIENT_KEY_FILE',
-  'HEALTH_CHECK_INTERVAL_MS', 'METRICS_PORT', 'METRICS_HOST', 'PRESENCE_TTL_SECONDS',
+  'HEALTH_CHECK_INTERVAL_MS', 'METRICS_PORT', 'METRICS_HOST', 'PRESENCE_TTL_SECONDS', 'REQUEST_DEADLINE_MS', 'SHUTDOWN_DRAIN_DELAY_MS',
   ...SECRET_VARIABLES.map((name) => `${name}_FILE`),
 ];
 
@@ -63,7 +63,8 @@ export class RoleProcess {
       : [options.executable, [...(options.args ?? [options.role])]];
     this.child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...env, ...options.env },
+      // a listener of its own per process: two processes never race for the default metrics port
+      env: { ...env, METRICS_PORT: '0', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout?.on('data', (chunk: Buffer) => this.record(chunk));

@@ -6,6 +6,8 @@ export type SutName = (typeof SUT_NAMES)[number];
 export interface GatewayEndpoint {
   readonly httpUrl: string;
   readonly wsUrl: string;
+  /** `http://host:port` of its metrics listener (GET /metrics), where the target set one. */
+  readonly metricsUrl?: string;
 }
 
 /** PEM files a client needs to reach services that run mTLS: the CA, and a client certificate and key. */

@@ -26,7 +26,7 @@ export const runMain = (args: readonly string[], env: Readonly<Record<string, st
   for (const name of ROLE_VARIABLES) delete inherited[name];
   const child = spawn(process.execPath, [compiledMain(REPO_ROOT_DIR), ...args], {
     cwd: REPO_ROOT_DIR,
-    env: { ...inherited, LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1', ...env },
+    env: { ...inherited, LOG_LEVEL: 'warn', PORT: '0', METRICS_PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.uid === undefined ? {} : { uid: options.uid }),
     ...(options.gid === undefined ? {} : { gid: options.gid }),

@@ -7,76 +7,6 @@
  */
 
 export interface paths {
-    "/metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Prometheus metrics of this process (text exposition format) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Prometheus text exposition format 0.0.4 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/plain": string;
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/plain": {
-                            statusCode: number;
-                            /** @description stable: branch on it */
-                            code: string;
-                            /** @description the HTTP reason phrase */
-                            error: string;
-                            /** @description for people */
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "5XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/plain": {
-                            statusCode: number;
-                            /** @description stable: branch on it */
-                            code: string;
-                            /** @description the HTTP reason phrase */
-                            error: string;
-                            /** @description for people */
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/health": {
         parameters: {
             query?: never;
@@ -120,6 +50,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -137,6 +69,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -193,6 +127,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -210,6 +146,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -270,6 +208,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                             /** @description each dependency: `up`, or why it does not answer */
                             checks: {
                                 [key: string]: string;
@@ -291,6 +231,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -308,6 +250,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -378,6 +322,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -395,6 +341,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -463,6 +411,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -480,6 +430,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -535,6 +487,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -552,6 +506,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -613,6 +569,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -630,6 +588,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -696,6 +656,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -713,6 +675,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -782,6 +746,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -799,6 +765,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -859,6 +827,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -876,6 +846,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -935,6 +907,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -952,6 +926,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1013,6 +989,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1030,6 +1008,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1090,6 +1070,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1107,6 +1089,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1167,6 +1151,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1184,6 +1170,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1262,6 +1250,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1279,6 +1269,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1356,6 +1348,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1373,6 +1367,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1440,6 +1436,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1457,6 +1455,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1522,6 +1522,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1539,6 +1541,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1604,6 +1608,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1621,6 +1627,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1675,6 +1683,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1692,6 +1702,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1756,6 +1768,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1773,6 +1787,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1824,6 +1840,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1841,6 +1859,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1898,6 +1918,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1915,6 +1937,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -1987,6 +2011,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2004,6 +2030,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2081,6 +2109,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2098,6 +2128,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2167,6 +2199,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2184,6 +2218,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2284,6 +2320,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2301,6 +2339,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2374,6 +2414,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2391,6 +2433,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2462,6 +2506,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2479,6 +2525,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2547,6 +2595,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2564,6 +2614,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2636,6 +2688,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2653,6 +2707,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2707,6 +2763,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2724,6 +2782,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2792,6 +2852,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2809,6 +2871,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2877,6 +2941,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2894,6 +2960,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2963,6 +3031,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -2980,6 +3050,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -3043,6 +3115,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -3060,6 +3134,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -3105,6 +3181,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };
@@ -3122,6 +3200,8 @@ export interface paths {
                             error: string;
                             /** @description for people */
                             message: string;
+                            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send the message again with this clientMessageId; a stored one is returned, never stored twice */
+                            clientMessageId?: string;
                         };
                     };
                 };

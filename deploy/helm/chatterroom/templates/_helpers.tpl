@@ -125,3 +125,10 @@ securityContext:
 {{ toYaml .Values.podSecurityContext | indent 2 }}
 automountServiceAccountToken: false
 {{- end -}}
+
+{{/* Prometheus' scrape annotations for a pod serving GET /metrics on port `.` (its own port, never the HTTP one). */}}
+{{- define "chatterroom.scrapeAnnotations" -}}
+prometheus.io/scrape: "true"
+prometheus.io/port: {{ . | quote }}
+prometheus.io/path: /metrics
+{{- end -}}

@@ -1,5 +1,7 @@
 import type { Logger } from '../../../kernel';
-import type { GrpcCallCredentials, GrpcClientTls, GrpcUnaryClient } from '../../../../src/platform/grpc';
+import type { GrpcCallCredentials, GrpcCallOptions, GrpcClientTls, GrpcUnaryClient } from '../../../../src/platform/grpc';
+import { ChatErrors } from '../../contracts';
+import { forwardedSendKey } from './forwarded-send-key';
 import type {
   ChatMessage,
   CreateRoomInput,
@@ -88,12 +90,23 @@ export interface GrpcChatClientDeps {
 }
 
 /**
+ * How a send is called: with its own deadline; with a key, retried while the service is
+ * unreachable and, when it may have run without answering, failing CHAT_SEND_OUTCOME_UNKNOWN
+ * (with the key to retry with) rather than SERVICE_UNAVAILABLE, which means "not stored".
+ */
+const sendCallOptions = (clientMessageId: string | undefined, deadline: number | undefined): GrpcCallOptions => ({
+  retryable: clientMessageId !== undefined,
+  ...(clientMessageId === undefined ? {} : { outcomeUnknown: () => ChatErrors.sendOutcomeUnknown(clientMessageId) }),
+  ...(deadline === undefined ? {} : { deadline }),
+});
+
+/**
  * Messaging, RoomRegistry, RoomAdministration and MessageEditing answered by the remote chat service over gRPC
  * (proto/chat.proto): one RPC per port method on one channel. Errors come back as the
  * service's own DomainErrors; an unreachable service is SERVICE_UNAVAILABLE. Calls that
  * are safe to repeat are retried while the service is unreachable: reads, JoinRoom and
  * LeaveRoom (idempotent), and sends carrying a clientMessageId; CreateRoom and unkeyed
- * sends are not, since they may have run; of the running-rooms calls, reads, SetRoomRole and
+ * sends are not, since they may have run; every send is keyed (the client's clientMessageId, else one made per call: see forwardedSendKey), so sends are; of the running-rooms calls, reads, SetRoomRole and
  * UpdateRoom are retried (repeating them changes nothing more), adds, removals and deletes are not;
  * DeleteMessage is retried (idempotent), EditMessage is not (a repeat would stamp a new editedAt). Each call carries `grpcCallCredentials` (the
  * gateway's: the token of the request it serves, which the service checks against the acting user).
@@ -106,9 +119,8 @@ export class GrpcChatClient implements Messaging, RoomRegistry, RoomAdministrati
   }
 
   async sendPrivateMessage(input: SendPrivateMessageInput): Promise<ChatMessage> {
-    const request = privateMessageRequestOf(input);
-    const retryable = request.clientMessageId !== undefined;
-    return sentMessageOf(await this.client.call<SentMessageResponseMessage>('SendPrivateMessage', request, { retryable }));
+    const request = privateMessageRequestOf({ ...input, clientMessageId: forwardedSendKey(input.clientMessageId) });
+    return sentMessageOf(await this.client.call<SentMessageResponseMessage>('SendPrivateMessage', request, sendCallOptions(request.clientMessageId, input.deadline)));
   }
 
   async getPrivateHistory(input: PrivateHistoryInput): Promise<ChatMessage[]> {
@@ -118,9 +130,8 @@ export class GrpcChatClient implements Messaging, RoomRegistry, RoomAdministrati
   }
 
   async sendRoomMessage(input: SendRoomMessageInput): Promise<ChatMessage> {
-    const request = roomMessageRequestOf(input);
-    const retryable = request.clientMessageId !== undefined;
-    return sentMessageOf(await this.client.call<SentMessageResponseMessage>('SendRoomMessage', request, { retryable }));
+    const request = roomMessageRequestOf({ ...input, clientMessageId: forwardedSendKey(input.clientMessageId) });
+    return sentMessageOf(await this.client.call<SentMessageResponseMessage>('SendRoomMessage', request, sendCallOptions(request.clientMessageId, input.deadline)));
   }
 
   async getRoomHistory(input: RoomHistoryInput): Promise<ChatMessage[]> {

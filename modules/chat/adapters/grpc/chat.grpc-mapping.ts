@@ -1,3 +1,4 @@
+import { isGeneratedSendKey } from './forwarded-send-key';
 import { DomainError } from '../../../kernel';
 import {
   INTERNAL_ERROR_CODE,
@@ -123,7 +124,7 @@ export const messageOf = (message: ChatMessage): MessageMessage => ({
   ...presentField('recipientId', message.recipientId),
   seq: message.seq,
   kind: message.kind,
-  ...presentField('clientMessageId', message.clientMessageId),
+  ...(isGeneratedSendKey(message.clientMessageId) ? {} : presentField('clientMessageId', message.clientMessageId)),
   ...presentField('editedAt', message.editedAt),
   deleted: message.deleted === true,
 });

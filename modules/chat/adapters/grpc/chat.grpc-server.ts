@@ -1,4 +1,5 @@
 import { chatServiceProto, presentField, type GrpcServiceBinding } from '../../../../src/platform/grpc';
+import { RequestDeadline } from '../../../kernel';
 import type { ChatFeed, Conversations, HistoryPaging, MessageEditing, Messaging, RoomAdministration, RoomRegistry, RoomVisibility } from '../../contracts';
 import type {
   ChangedMessageResponseMessage,
@@ -57,6 +58,7 @@ export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration, c
         toUserId,
         message,
         ...presentField('clientMessageId', request.clientMessageId),
+        ...presentField('deadline', RequestDeadline.current()),
       });
       return { success: true, message: messageOf(sent) };
     },
@@ -67,7 +69,13 @@ export const chatGrpcService = ({ messaging, roomRegistry, roomAdministration, c
     },
     SendRoomMessage: async (request: RoomMessageRequestMessage): Promise<SentMessageResponseMessage> => {
       const { userId, roomId, message } = request;
-      const sent = await messaging.sendRoomMessage({ userId, roomId, message, ...presentField('clientMessageId', request.clientMessageId) });
+      const sent = await messaging.sendRoomMessage({
+        userId,
+        roomId,
+        message,
+        ...presentField('clientMessageId', request.clientMessageId),
+        ...presentField('deadline', RequestDeadline.current()),
+      });
       return { success: true, message: messageOf(sent) };
     },
     GetRoomHistory: async (request: RoomHistoryRequestMessage): Promise<HistoryResponseMessage> => {

@@ -20,7 +20,8 @@ import { toChatMessage } from './message.document-mapping';
  * Appends are group commits ({@link MongoMessageAppender}): a message's announcement is
  * recorded as an intent in the event log's outbox just before the message insert (MongoDB has
  * no multi-document transaction here): the log publishes it only once the message exists, and
- * the intent is withdrawn when the insert fails.
+ * the intent is withdrawn when the insert fails. An append whose `deadline` passed while it
+ * waited for its commit is dropped before it takes a seq (DEADLINE_EXCEEDED).
  * Edits are single-document updates filtered on `deleted != true` (and undone when a delete
  * won the race: FerretDB updates are not isolated). Of concurrent deletes, the one whose
  * insert into `message_deletions` (unique `_id` = messageId) succeeds reports `deletedNow`,

@@ -3,6 +3,7 @@ import { createRoom, joinRoom, leaveRoom } from '../../api/rooms.api';
 import { logout, refreshSession, revokeSession } from '../../api/sessions.api';
 import { authenticateUser, createUser } from '../../api/users.api';
 import type { ResolverContext } from '../graphql-context';
+import { sendDeadline } from '../../api/send-deadline';
 import { clientMessageIdOf, idArgument } from './arguments';
 import { renewSocketToken } from '../subscriptions/socket-token-renewal';
 import { markReadMutation } from './conversation.resolvers';
@@ -26,6 +27,7 @@ export const mutationResolvers: IResolverObject<unknown, ResolverContext> = {
       toUserId: idArgument(args.recipientId, 'recipientId'),
       message: args.message,
       ...clientMessageIdOf(args),
+      ...sendDeadline(),
     }),
 
   sendRoomMessage: async (_root, args: SendArguments & { roomId: number }, { ports, caller }) =>
@@ -34,6 +36,7 @@ export const mutationResolvers: IResolverObject<unknown, ResolverContext> = {
       roomId: idArgument(args.roomId, 'roomId'),
       message: args.message,
       ...clientMessageIdOf(args),
+      ...sendDeadline(),
     }),
 
   createRoom: async (_root, args: { name: string; visibility?: string | null; members?: number[] | null }, { ports, caller }) =>

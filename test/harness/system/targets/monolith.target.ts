@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { originEnv } from '../browser-origins';
-import { freePort } from '../free-port';
+import { freePorts } from '../free-port';
 import { httpHealthy, waitUntilReady } from '../readiness';
 import { RoleProcess } from '../role-process';
 import { compiledMain, gatewayEndpoint, runningTarget, stopAllOnFailure, type RunningTarget, type TargetOptions } from './running-target';
@@ -17,7 +17,7 @@ const HOST = '127.0.0.1';
  */
 export const startMonolith = async (options: TargetOptions): Promise<RunningTarget> => {
   const mainPath = compiledMain(options.rootDir);
-  const port = await freePort(HOST);
+  const [port, metricsPort] = (await freePorts(2, HOST)) as [number, number];
   const ownDataDir = options.env?.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'chatterroom-monolith-data-')) : undefined;
   const removeOwnDataDir = async () => {
     if (ownDataDir !== undefined) rmSync(ownDataDir, { recursive: true, force: true });
@@ -27,9 +27,9 @@ export const startMonolith = async (options: TargetOptions): Promise<RunningTarg
     role: 'monolith',
     mainPath,
     cwd: options.rootDir,
-    env: { PORT: String(port), HOST, LOG_LEVEL: options.logLevel, BCRYPT_COST: '4', ...originEnv, ...(ownDataDir === undefined ? {} : { DATA_DIR: ownDataDir }), ...options.env },
+    env: { PORT: String(port), HOST, METRICS_PORT: String(metricsPort), LOG_LEVEL: options.logLevel, BCRYPT_COST: '4', ...originEnv, ...(ownDataDir === undefined ? {} : { DATA_DIR: ownDataDir }), ...options.env },
   });
-  const endpoint = gatewayEndpoint(HOST, port);
+  const endpoint = gatewayEndpoint(HOST, port, metricsPort);
   try {
     await stopAllOnFailure([monolith], () =>
       waitUntilReady(monolith, `GET ${endpoint.httpUrl}/health`, () => httpHealthy(endpoint.httpUrl), options.startTimeoutMs),

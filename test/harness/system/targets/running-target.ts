@@ -35,9 +35,10 @@ export const compiledMain = (rootDir: string): string => {
   return mainPath;
 };
 
-export const gatewayEndpoint = (host: string, port: number) => ({
+export const gatewayEndpoint = (host: string, port: number, metricsPort?: number) => ({
   httpUrl: `http://${host}:${port}`,
   wsUrl: `ws://${host}:${port}/ws/chat`,
+  ...(metricsPort === undefined ? {} : { metricsUrl: `http://${host}:${metricsPort}` }),
 });
 
 /** Bundles processes into a target; stops them in reverse start order. */

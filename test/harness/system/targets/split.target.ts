@@ -23,11 +23,12 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
   await requireServices(sharedServicesUsed(resources));
   const security = splitGrpcSecurity(resources.serviceToken, options.grpcTls ?? false);
   const chatReplicas = options.chatReplicas ?? 1;
-  const ports = await freePorts(2 * (1 + chatReplicas) + GATEWAY_COUNT, HOST);
+  const ports = await freePorts(2 * (1 + chatReplicas + GATEWAY_COUNT), HOST);
   const [usersPort] = ports as [number];
   const chatPorts = ports.slice(1, 1 + chatReplicas);
   const gatewayPorts = ports.slice(1 + chatReplicas, 1 + chatReplicas + GATEWAY_COUNT);
   const metricsPorts = ports.slice(1 + chatReplicas + GATEWAY_COUNT);
+  const gatewayMetricsPorts = metricsPorts.slice(1 + chatReplicas);
   const usersAddress = `${HOST}:${usersPort}`;
   const chatAddress = chatPorts.map((port) => `${HOST}:${port}`).join(',');
   const common = { LOG_LEVEL: options.logLevel, AMQP_URL: resources.amqpUrl, AMQP_EXCHANGE: resources.amqpExchange };
@@ -58,9 +59,9 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
   );
 
   const gateways = gatewayPorts.map((port, index) => ({
-    endpoint: gatewayEndpoint(HOST, port),
+    endpoint: gatewayEndpoint(HOST, port, gatewayMetricsPorts[index]),
     process: role(`gateway-${index + 1}`, 'gateway', {
-      PORT: String(port), HOST,
+      PORT: String(port), HOST, METRICS_PORT: String(gatewayMetricsPorts[index]),
       USERS_GRPC_ADDRESS: usersAddress, CHAT_GRPC_ADDRESS: chatAddress, ...security.gateway, ...originEnv,
       REDIS_URL: resources.redisUrl, REDIS_KEY_PREFIX: resources.redisKeyPrefix,
     }),
