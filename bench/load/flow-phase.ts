@@ -3,33 +3,24 @@ import { nowMs, sleep, sleepUntil } from './clock';
 import type { FlowPlan, FlowSpec, FlowStats } from './generator-protocol';
 import { LatencyHistogram } from './histogram';
 import type { SocketPool } from './socket-pool';
-
-const MESSAGE_FRAME = Buffer.from('{"type":"message"');
-const ERROR_FRAME = Buffer.from('{"type":"error"');
-/** Bench messages read `b|<flow key>|<send time ms>|<padding>`. */
-const MARKER = Buffer.from('"message":"b|');
-
-const startsWith = (data: Buffer, prefix: Buffer): boolean =>
-  data.length >= prefix.length && data.compare(prefix, 0, prefix.length, 0, prefix.length) === 0;
+import { MARKER } from './wire-protocols';
 
 interface Flow {
   readonly spec: FlowSpec;
+  /** The message text before and after the send time: `b|<key>|` ... `|<padding>`. */
   readonly head: string;
   readonly tail: string;
   inFlight: number;
   nextAt: number;
 }
 
-const flowOf = (spec: FlowSpec, padding: number): Flow => {
-  const target = spec.frame.type === 'room.send' ? `"roomId":${spec.frame.roomId}` : `"to":${spec.frame.to}`;
-  return {
-    spec,
-    head: `{"type":"${spec.frame.type}",${target},"message":"b|${spec.key}|`,
-    tail: `|${'x'.repeat(padding)}"}`,
-    inFlight: 0,
-    nextAt: 0,
-  };
-};
+const flowOf = (spec: FlowSpec, padding: number): Flow => ({
+  spec,
+  head: `b|${spec.key}|`,
+  tail: `|${'x'.repeat(padding)}`,
+  inFlight: 0,
+  nextAt: 0,
+});
 
 /**
  * Runs one measured phase on this generator's sockets: sends as the plan says, and reads
@@ -49,7 +40,7 @@ export const runFlowPhase = async (pool: SocketPool, plan: FlowPlan): Promise<Fl
   let lastDelivery = 0;
 
   const sendOne = (flow: Flow, stamp: number): boolean => {
-    if (!pool.send(flow.spec.socket, flow.head + stamp.toFixed(3) + flow.tail)) return false;
+    if (!pool.sendMessage(flow.spec.socket, flow.spec.frame, flow.head + stamp.toFixed(3) + flow.tail)) return false;
     flow.inFlight += 1;
     if (stamp >= plan.measureAt && stamp < plan.endAt) windowSent += 1;
     return true;
@@ -61,31 +52,34 @@ export const runFlowPhase = async (pool: SocketPool, plan: FlowPlan): Promise<Fl
     }
   };
 
-  pool.listener = (socket, data) => {
+  const deliver = (own: Flow | undefined, data: Buffer, at: number, now: number): void => {
+    const text = data.toString('latin1', at + MARKER.length, at + MARKER.length + 48);
+    const keyEnd = text.indexOf('|');
+    const key = text.slice(0, keyEnd);
+    const sentAt = Number(text.slice(keyEnd + 1, text.indexOf('|', keyEnd + 1)));
+    const echo = own !== undefined && own.spec.key === key;
+    lastDelivery = now;
+    if (now >= plan.measureAt && now <= plan.endAt) {
+      deliveries += 1;
+      if (!echo) peerDeliveries += 1;
+    }
+    if (sentAt >= plan.measureAt && sentAt < plan.endAt) {
+      windowReceived += 1;
+      latency.recordMs(now - sentAt);
+    }
+    if (echo) {
+      own.inFlight -= 1;
+      refill(own);
+    }
+  };
+
+  pool.listener = (socket, data, codec) => {
     const now = nowMs();
     const own = flowBySocket.get(socket);
-    if (startsWith(data, MESSAGE_FRAME)) {
-      const at = data.indexOf(MARKER);
-      if (at < 0) return;
-      const text = data.toString('latin1', at + MARKER.length, at + MARKER.length + 48);
-      const keyEnd = text.indexOf('|');
-      const key = text.slice(0, keyEnd);
-      const sentAt = Number(text.slice(keyEnd + 1, text.indexOf('|', keyEnd + 1)));
-      const echo = own !== undefined && own.spec.key === key;
-      lastDelivery = now;
-      if (now >= plan.measureAt && now <= plan.endAt) {
-        deliveries += 1;
-        if (!echo) peerDeliveries += 1;
-      }
-      if (sentAt >= plan.measureAt && sentAt < plan.endAt) {
-        windowReceived += 1;
-        latency.recordMs(now - sentAt);
-      }
-      if (echo) {
-        own.inFlight -= 1;
-        refill(own);
-      }
-    } else if (startsWith(data, ERROR_FRAME)) {
+    if (codec.carriesDeliveries(data)) {
+      // one frame may batch several publications (Centrifugo): each marker is a delivery
+      for (let at = data.indexOf(MARKER); at >= 0; at = data.indexOf(MARKER, at + MARKER.length)) deliver(own, data, at, now);
+    } else if (codec.isError(data)) {
       errors += 1;
       firstError ??= data.toString('utf8').slice(0, 300);
       if (own !== undefined) {

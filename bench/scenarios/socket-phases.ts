@@ -12,28 +12,47 @@ export interface SocketLayout {
   readonly place: (userIndex: number) => { readonly generator: number; readonly socket: number };
 }
 
-export const layoutFor = (generators: number): SocketLayout => ({
-  place: (userIndex) => ({ generator: userIndex % generators, socket: Math.floor(userIndex / generators) }),
+/** User i on generator i % G, at slot `firstIndex[generator]` + i / G of that generator's pool. */
+export const layoutFor = (generators: number, firstIndex: readonly number[] = []): SocketLayout => ({
+  place: (userIndex) => {
+    const generator = userIndex % generators;
+    return { generator, socket: (firstIndex[generator] ?? 0) + Math.floor(userIndex / generators) };
+  },
 });
 
-/** One socket per user, each on its generator and gateway; fails unless every socket opened. */
-export const connectAll = async (pool: GeneratorPool, target: BenchTarget, users: readonly BenchUser[]): Promise<SocketLayout> => {
-  const layout = layoutFor(pool.size);
+/**
+ * One socket per user (`specFor` says where and how it connects, by its place on the
+ * generator), each on its generator; fails unless every socket opened. Sockets of earlier
+ * calls stay open: the layout returned addresses this call's.
+ */
+export const connectSpecs = async (
+  pool: GeneratorPool,
+  count: number,
+  specFor: (userIndex: number, slot: number) => SocketSpec,
+): Promise<SocketLayout> => {
+  const local = layoutFor(pool.size);
   const perGenerator: SocketSpec[][] = Array.from({ length: pool.size }, () => []);
-  users.forEach((user, index) => {
-    const { generator, socket } = layout.place(index);
-    const gateway = target.gateways[socket % target.gateways.length];
-    if (gateway === undefined) throw new Error(`${target.name} has no gateway`);
-    (perGenerator[generator] as SocketSpec[])[socket] = { url: gateway.wsUrl, token: user.token };
-  });
+  for (let index = 0; index < count; index += 1) {
+    const { generator, socket } = local.place(index);
+    (perGenerator[generator] as SocketSpec[])[socket] = specFor(index, socket);
+  }
   const answers = await pool.all<ConnectStats>(
     (index) => ({ kind: 'connect', sockets: perGenerator[index] ?? [], concurrency: 50, timeoutMs: 30_000 }),
     120_000,
   );
   const failed = answers.reduce((sum, answer) => sum + answer.failed, 0);
-  if (failed > 0) throw new Error(`${failed} of ${users.length} sockets did not open: ${answers.find((a) => a.firstError)?.firstError}`);
-  return layout;
+  if (failed > 0) throw new Error(`${failed} of ${count} sockets did not open: ${answers.find((a) => a.firstError)?.firstError}`);
+  return layoutFor(pool.size, answers.map((answer) => answer.firstIndex));
 };
+
+/** One `/ws/chat` socket per user, each on its generator and gateway; fails unless every socket opened. */
+export const connectAll = (pool: GeneratorPool, target: BenchTarget, users: readonly BenchUser[]): Promise<SocketLayout> =>
+  connectSpecs(pool, users.length, (index, slot) => {
+    const gateway = target.gateways[slot % target.gateways.length];
+    const user = users[index];
+    if (gateway === undefined || user === undefined) throw new Error(`${target.name} has no gateway`);
+    return { url: gateway.wsUrl, token: user.token };
+  });
 
 /** A sender: the user whose socket sends, and what it sends. */
 export interface Sender {
@@ -64,7 +83,7 @@ export interface PhaseOutcome {
  */
 export const runFlows = async (
   pool: GeneratorPool,
-  target: BenchTarget,
+  target: Pick<BenchTarget, 'processes'>,
   layout: SocketLayout,
   senders: readonly Sender[],
   phase: { mode: 'max'; window: number } | { mode: 'fixed'; messagesPerSecond: number },
