@@ -5,6 +5,8 @@ import { LatencyHistogram } from './histogram';
 import type { SocketPool } from './socket-pool';
 import { MARKER } from './wire-protocols';
 
+const PONG = Buffer.from('{"type":"pong","id":"q');
+
 interface Flow {
   readonly spec: FlowSpec;
   /** The message text before and after the send time: `b|<key>|` ... `|<padding>`. */
@@ -73,10 +75,19 @@ export const runFlowPhase = async (pool: SocketPool, plan: FlowPlan): Promise<Fl
     }
   };
 
+  const pings = new LatencyHistogram();
+  const pingSentAt = new Map<number, number>();
+  let nextPing = 0;
+
   pool.listener = (socket, data, codec) => {
     const now = nowMs();
     const own = flowBySocket.get(socket);
-    if (codec.carriesDeliveries(data)) {
+    if (data.length > PONG.length && data.compare(PONG, 0, PONG.length, 0, PONG.length) === 0) {
+      const id = Number(data.toString('latin1', PONG.length, data.indexOf('"', PONG.length)));
+      const sentAt = pingSentAt.get(id);
+      if (sentAt !== undefined) pings.recordMs(now - sentAt);
+      pingSentAt.delete(id);
+    } else if (codec.carriesDeliveries(data)) {
       // one frame may batch several publications (Centrifugo): each marker is a delivery
       for (let at = data.indexOf(MARKER); at >= 0; at = data.indexOf(MARKER, at + MARKER.length)) deliver(own, data, at, now);
     } else if (codec.isError(data)) {
@@ -92,6 +103,20 @@ export const runFlowPhase = async (pool: SocketPool, plan: FlowPlan): Promise<Fl
   await sleepUntil(plan.startAt);
   if (plan.mode === 'max') flows.forEach(refill);
   else startSchedule(flows, plan, sendOne);
+  const pingSockets = plan.pingSockets ?? [];
+  if (pingSockets.length > 0 && (plan.pingsPerSecond ?? 0) > 0) {
+    const interval = 1000 / (plan.pingsPerSecond ?? 1);
+    const ping = (): void => {
+      const now = nowMs();
+      if (now >= plan.endAt) return;
+      if (now >= plan.measureAt) {
+        nextPing += 1;
+        if (pool.send(pingSockets[nextPing % pingSockets.length] as number, `{"type":"ping","id":"q${nextPing}"}`)) pingSentAt.set(nextPing, now);
+      }
+      setTimeout(ping, interval);
+    };
+    ping();
+  }
   await sleepUntil(plan.measureAt);
   const eluStart = performance.eventLoopUtilization();
   await sleepUntil(plan.endAt);
@@ -106,6 +131,7 @@ export const runFlowPhase = async (pool: SocketPool, plan: FlowPlan): Promise<Fl
   return {
     deliveries, peerDeliveries, windowSent, windowReceived, errors, eventLoopUtilization,
     latency: latency.toSparse(),
+    pings: pings.toSparse(),
     ...(firstError === undefined ? {} : { firstError }),
   };
 };

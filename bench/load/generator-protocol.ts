@@ -51,6 +51,12 @@ export interface FlowPlan {
   readonly drainMs: number;
   /** Characters of filler after the marker, for a realistic message size. */
   readonly padding: number;
+  /**
+   * Application-level pings sent meanwhile (ChatterRoom sockets), round-robin over these sockets
+   * of this generator, this many a second: how long the server takes to answer while it fans out.
+   */
+  readonly pingSockets?: readonly number[];
+  readonly pingsPerSecond?: number;
 }
 
 export interface FlowStats {
@@ -67,6 +73,8 @@ export interface FlowStats {
   readonly firstError?: string;
   /** Event-loop utilisation of this generator while counting (1 = saturated). */
   readonly eventLoopUtilization: number;
+  /** Pong delays of the pings sent while counting. */
+  readonly pings: { readonly buckets: SparseHistogram; readonly maxMs: number };
 }
 
 export interface HttpPlan {

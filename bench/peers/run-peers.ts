@@ -12,6 +12,8 @@ export interface PeerFigures {
   readonly deliveriesPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** Pong delay p99 of pings from idle members meanwhile (ChatterRoom systems only; 0 elsewhere). */
+  readonly pingP99Ms: number;
   /** CPU of the system's processes while counting, in % of one core (summed). */
   readonly cpuPercent: number;
   /** Deliveries per second of server CPU: the inverse of CPU per delivery. */
@@ -68,6 +70,7 @@ const figuresOf = (outcome: PhaseOutcome): PeerFigures => {
     deliveriesPerSecond: Math.round(outcome.deliveriesPerSecond),
     p50Ms: round(outcome.latency.p50Ms, 2),
     p99Ms: round(outcome.latency.p99Ms, 2),
+    pingP99Ms: round(outcome.pings.p99Ms, 2),
     cpuPercent: round(cpuPercent),
     deliveriesPerCoreSecond: cpuPercent > 0 ? Math.round(outcome.deliveriesPerSecond / (cpuPercent / 100)) : 0,
     missing: outcome.missing,

@@ -54,6 +54,10 @@ export const connectAll = (pool: GeneratorPool, target: BenchTarget, users: read
     return { url: gateway.wsUrl, token: user.token };
   });
 
+/** Members (after the senders) whose sockets ping during a phase, and pings per second over all of them. */
+const PINGING_MEMBERS = 40;
+const PINGS_PER_SECOND = 50;
+
 /** A sender: the user whose socket sends, and what it sends. */
 export interface Sender {
   readonly userIndex: number;
@@ -66,6 +70,8 @@ export interface PhaseOutcome {
   /** Messages sent per second while measuring. */
   readonly sentPerSecond: number;
   readonly latency: ReturnType<LatencyHistogram['summary']>;
+  /** Pong delays of application-level pings sent by non-sending members while counting (ChatterRoom targets). */
+  readonly pings: ReturnType<LatencyHistogram['summary']>;
   /** Copies of messages sent while measuring that never arrived before the drain ended. */
   readonly missing: number;
   readonly errors: number;
@@ -95,6 +101,12 @@ export const runFlows = async (
     const { generator, socket } = layout.place(sender.userIndex);
     flows[generator]?.push({ socket, key: `f${sender.userIndex}`, frame: sender.frame });
   }
+  const pingSockets: number[][] = Array.from({ length: pool.size }, () => []);
+  const pinging = senders.every((sender) => sender.frame.type !== 'channel.publish');
+  for (let userIndex = senders.length; pinging && userIndex < Math.min(audience, senders.length + PINGING_MEMBERS); userIndex += 1) {
+    const { generator, socket } = layout.place(userIndex);
+    pingSockets[generator]?.push(socket);
+  }
   const startAt = nowMs() + 300;
   const measureAt = startAt + options.warmupSeconds * 1000;
   const endAt = measureAt + options.durationSeconds * 1000;
@@ -106,6 +118,7 @@ export const runFlows = async (
       plan: {
         flows: flows[index] ?? [], mode: phase.mode, window: phase.mode === 'max' ? phase.window : 0, ratePerFlow,
         startAt, measureAt, endAt, drainMs: options.drainSeconds * 1000, padding: options.padding,
+        pingSockets: pingSockets[index] ?? [], pingsPerSecond: PINGS_PER_SECOND / pool.size,
       },
     }),
     endAt - nowMs() + options.drainSeconds * 1000 + 30_000,
@@ -118,6 +131,8 @@ export const runFlows = async (
   const sum = (pick: (s: FlowStats) => number) => stats.reduce((total, s) => total + pick(s), 0);
   const latency = new LatencyHistogram();
   stats.forEach((s) => latency.add(s.latency));
+  const pings = new LatencyHistogram();
+  stats.forEach((s) => pings.add(s.pings));
   const seconds = options.durationSeconds;
   const firstError = stats.find((s) => s.firstError !== undefined)?.firstError;
   return {
@@ -125,6 +140,7 @@ export const runFlows = async (
     peerDeliveriesPerSecond: sum((s) => s.peerDeliveries) / seconds,
     sentPerSecond: sum((s) => s.windowSent) / seconds,
     latency: latency.summary(),
+    pings: pings.summary(),
     missing: Math.max(0, sum((s) => s.windowSent) * audience - sum((s) => s.windowReceived)),
     errors: sum((s) => s.errors),
     generatorLoad: Math.max(...stats.map((s) => s.eventLoopUtilization)),
