@@ -4,7 +4,7 @@ import type { ChatFeed, FeedPage } from '../../../modules/chat/contracts';
 import { CallerCredential, DomainError, type Logger } from '../../../modules/kernel';
 import { pushOf } from './event-pushes';
 import type { OutgoingText } from './outgoing-text';
-import { RecentIds } from './recent-ids';
+import { SentIds } from './sent-ids';
 import { sendFrame, sendText } from './socket-sender';
 
 /** Ids of the latest frames a socket was sent, for not sending one twice (live and replayed). */
@@ -38,7 +38,7 @@ export interface ReplayOutcome {
 export class SocketFeed {
   /** Live frames held while a replay runs; the socket starts holding until {@link open} has sent `ready`. */
   private buffer: Array<{ id: string; cursor: string | undefined; frame: OutgoingText }> | undefined = [];
-  private readonly sent = new RecentIds(SENT_IDS_KEPT);
+  private readonly sent = new SentIds(SENT_IDS_KEPT);
   private replays: Promise<void> = Promise.resolve();
   /** The cursor of the last event sent (or of `ready`): where a catch-up starts. */
   private lastCursor: string | undefined;
@@ -54,7 +54,7 @@ export class SocketFeed {
       this.buffer.push({ id: eventId, cursor, frame });
       return;
     }
-    if (!this.sent.addIfNew(eventId)) return;
+    if (!this.sent.addLive(eventId)) return;
     if (cursor !== undefined) this.lastCursor = cursor;
     sendText(this.deps.socket, frame, this.deps.logger, transport);
   }
@@ -128,7 +128,7 @@ export class SocketFeed {
     for (const event of page.events) {
       const push = pushOf(event);
       this.lastCursor = event.cursor;
-      if (push === undefined || !this.sent.addIfNew(event.id)) continue;
+      if (push === undefined || !this.sent.addReplayed(event.id)) continue;
       sendFrame(this.deps.socket, push.frame, this.deps.logger);
       count += 1;
     }
