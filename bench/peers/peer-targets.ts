@@ -24,7 +24,7 @@ export interface PeerPopulation {
   socketOf(userIndex: number): SocketSpec;
   /** What a sender writes to reach the room of `size`. */
   frameFor(size: number): SendFrame;
-  /** An idle socket (no rooms), the `n`-th, for the memory measurement. */
+  /** An idle socket, the `n`-th, for the memory measurement: of a user in no room (ChatterRoom: 20 devices per user), on no channel. */
   idleSocket(n: number): SocketSpec;
 }
 
@@ -35,13 +35,18 @@ export interface PeerSystem {
   readonly processes: readonly ProbedProcess[];
   /** The process holding the sockets (its RSS is the memory per socket). */
   readonly socketHolder: ProbedProcess;
-  /** Creates `members` users (where the system has users) and one room per size with members 0..size-1. */
-  prepare(members: number, roomSizes: readonly number[], log: (line: string) => void): Promise<PeerPopulation>;
+  /**
+   * Creates `members` users (where the system has users) and one room per size with members
+   * 0..size-1, and users in no room for `idleSockets` idle sockets (as the connections scenario does).
+   */
+  prepare(members: number, roomSizes: readonly number[], idleSockets: number, log: (line: string) => void): Promise<PeerPopulation>;
   stop(): Promise<void>;
   killNow(): void;
 }
 
 const roomName = (size: number): string => `r${size}`;
+/** Devices per room-less user for the idle sockets, as in the connections scenario (10,000 sockets of 500 users). */
+const IDLE_DEVICES_PER_USER = 20;
 
 /** Channel-based peers: no users, every member subscribes to the channel of each room it belongs to. */
 const channelPopulation = (url: string, protocol: 'centrifugo' | 'socketio', roomSizes: readonly number[]): PeerPopulation => ({
@@ -59,16 +64,16 @@ const chatterroomPeer = async (name: 'monolith' | 'baseline', rootDir: string, e
     name,
     processes: target.processes,
     socketHolder: target.firstGateway,
-    async prepare(members, roomSizes, log) {
+    async prepare(members, roomSizes, idleSockets, log) {
       const api = new BenchApi(gateway.httpUrl, log);
       const users = await createUsers(api, members);
       const rooms = new Map<number, number>();
       for (const size of roomSizes) rooms.set(size, await createRoomWith(api, users.slice(0, size), `bench-${size}`));
-      const tokenOf = (index: number): string => users[index % users.length]?.token ?? '';
+      const loners = await createUsers(api, Math.max(1, Math.ceil(idleSockets / IDLE_DEVICES_PER_USER)));
       return {
-        socketOf: (userIndex) => ({ url: gateway.wsUrl, token: tokenOf(userIndex) }),
+        socketOf: (userIndex) => ({ url: gateway.wsUrl, token: users[userIndex]?.token ?? '' }),
         frameFor: (size) => ({ type: 'room.send', roomId: rooms.get(size) ?? 0 }),
-        idleSocket: (n) => ({ url: gateway.wsUrl, token: tokenOf(n) }),
+        idleSocket: (n) => ({ url: gateway.wsUrl, token: loners[n % loners.length]?.token ?? '' }),
       };
     },
     stop: () => target.stop(),

@@ -56,6 +56,8 @@ export interface PeerRunSettings extends Omit<PeerStartOptions, 'centrifugo'> {
 }
 
 const MB = 1024 * 1024;
+/** How long idle sockets are held before the memory is read (the connections scenario holds 5 s). */
+const IDLE_SETTLE_MS = 5_000;
 const uptime = (): string => {
   try {
     return execFileSync('uptime', { encoding: 'utf8', timeout: 2_000 }).trim();
@@ -88,7 +90,7 @@ const measureIdle = async (pool: GeneratorPool, system: PeerSystem, population: 
   await sleep(500);
   const before = sampleProcess(system.socketHolder.pid);
   const layout = await connectSpecs(pool, count, (index) => population.idleSocket(index));
-  await sleep(2_000);
+  await sleep(IDLE_SETTLE_MS);
   const after = sampleProcess(system.socketHolder.pid);
   const perGenerator = Math.ceil(count / pool.size);
   await pool.all((index) => ({ kind: 'close-sockets', from: layout.place(index).socket, count: perGenerator }), 30_000);
@@ -130,7 +132,7 @@ export const runPeers = async (options: BenchOptions, settings: PeerRunSettings)
       const system = await startPeer(name, { rootDir: settings.rootDir, env: settings.env, centrifugo: binary });
       settings.live.add(system);
       settings.log(`[peers] ${name} started: ${system.processes.map((p) => `${p.name}=${p.pid}`).join(' ')}; preparing ${members} members`);
-      prepared.push({ system, population: await system.prepare(members, sizes, settings.log) });
+      prepared.push({ system, population: await system.prepare(members, sizes, options.idleSockets, settings.log) });
     }
     const systems = prepared.map((entry) => entry.system.name);
     const pool = await GeneratorPool.start(options.generators);
