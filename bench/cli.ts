@@ -1,10 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseCliArgs, USAGE, type CliArgs } from './cli-args';
 import { centrifugoBinary } from './peers/peer-targets';
 import { peersTables } from './peers/peers-table';
 import { runPeers, type PeersReport } from './peers/run-peers';
 import { isSuccess } from './report/bench-report';
+import { busiestProcesses } from './report/machine-info';
 import { cpuTable, scenarioTable } from './report/table';
 import { liveTargets, profilingEnv, runBench } from './run-bench';
 
@@ -63,6 +65,9 @@ const main = async (): Promise<number> => {
       log(`the peers run failed: ${(error as Error).stack ?? String(error)}`);
       report.peers = { error: (error as Error).stack ?? String(error) };
     }
+    report.finishedAt = new Date().toISOString();
+    report.machine.loadAverageAtEnd = loadavg().map((value) => Math.round(value * 100) / 100);
+    report.machine.busiestAtEnd = busiestProcesses();
   }
   const stamp = report.startedAt.replace(/[:.]/g, '-');
   const names = [...report.scenarios, ...(args.peers === undefined ? [] : ['peers'])];
