@@ -1,12 +1,20 @@
 import { FULL, SMOKE, type BenchOptions } from './scenarios/bench-options';
 import { NAMED_SCENARIOS, SCENARIOS } from './scenarios';
 import type { Scenario } from './scenarios/scenario';
+import { PEER_NAMES, type PeerName } from './peers/peer-targets';
 import { DEFAULT_TARGET_NAMES, TARGET_NAMES, type TargetName } from './targets/bench-target';
+
+/** The scenario that runs ChatterRoom beside its peers (Centrifugo, Socket.IO, the raw relay) instead of per target. */
+export const PEERS = 'peers';
 
 export const USAGE = `npm run bench -- <scenario>[,<scenario>...]|all [flags]
 
-scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')} (all); ${NAMED_SCENARIOS.map((scenario) => scenario.name).join(', ')} (by name, without baseline)
+scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')}, ${PEERS} (all); ${NAMED_SCENARIOS.map((scenario) => scenario.name).join(', ')} (by name, without baseline)
+  ${PEERS}: fan-out and latency on the monolith, Centrifugo (built once with Go into .tools/), a Socket.IO relay and the
+         raw relay, all running at once, phases interleaved, --repetitions rounds; figures as ratios to the best system
 flags:
+  --peers ${PEER_NAMES.join(',')}   systems of the peers scenario (default: all)
+  --peer-sizes 100,1000 --repetitions <n> --idle-sockets <n>   (peers)
   --targets baseline,monolith,monolith-sqlite,split   targets to run, in this order (default: all four; also split-2chat:
                                       the split deployment with two chat-service replicas the gateways dial as a list;
                                       monolith keeps data in memory, monolith-sqlite in SQLite files in a temp DATA_DIR)
@@ -32,13 +40,15 @@ export interface CliArgs {
   readonly serverRoot?: string;
   /** The baseline relay writes each frame with its own system call (no per-tick coalescing). */
   readonly naiveBaseline: boolean;
+  /** The systems of the peers scenario, when it runs. */
+  readonly peers?: readonly PeerName[];
 }
 
 const NUMERIC: Readonly<Record<string, keyof BenchOptions>> = {
   '--duration': 'durationSeconds', '--warmup': 'warmupSeconds', '--drain': 'drainSeconds', '--generators': 'generators',
   '--senders': 'senders', '--window': 'window', '--in-flight': 'inFlightDeliveries', '--fraction': 'fixedFraction', '--pairs': 'pairs',
   '--direct-window': 'directWindow', '--prime': 'primeSeconds', '--http-connections': 'httpConnections', '--room-connections': 'roomConnections', '--connections': 'connections',
-  '--connection-users': 'connectionUsers', '--hold': 'holdSeconds',
+  '--connection-users': 'connectionUsers', '--hold': 'holdSeconds', '--repetitions': 'repetitions', '--idle-sockets': 'idleSockets',
 };
 
 const positive = (flag: string, raw: string | undefined): number => {
@@ -51,8 +61,9 @@ const positive = (flag: string, raw: string | undefined): number => {
 export const parseCliArgs = (argv: readonly string[]): CliArgs => {
   const [first, ...rest] = argv;
   if (first === undefined || first.startsWith('--')) throw new Error('name a scenario');
-  const names = first === 'all' ? SCENARIOS.map((scenario) => scenario.name) : first.split(',');
-  const scenarios = names.map((name) => {
+  const names = first === 'all' ? [...SCENARIOS.map((scenario) => scenario.name), PEERS] : first.split(',');
+  let peers: readonly PeerName[] | undefined = names.includes(PEERS) ? PEER_NAMES : undefined;
+  const scenarios = names.filter((name) => name !== PEERS).map((name) => {
     const found = [...SCENARIOS, ...NAMED_SCENARIOS].find((scenario) => scenario.name === name);
     if (found === undefined) throw new Error(`unknown scenario "${name}"`);
     return found;
@@ -74,13 +85,20 @@ export const parseCliArgs = (argv: readonly string[]): CliArgs => {
         if (!(TARGET_NAMES as readonly string[]).includes(name)) throw new Error(`unknown target "${name}"`);
         return name as TargetName;
       });
+    } else if (flag === '--peers') {
+      peers = (value ?? '').split(',').map((name) => {
+        if (!(PEER_NAMES as readonly string[]).includes(name)) throw new Error(`unknown peer "${name}"`);
+        return name as PeerName;
+      });
     } else if (flag === '--out') out = value;
+    else if (flag === '--peer-sizes') options.peerRoomSizes = (value ?? '').split(',').map((size) => positive(flag, size));
     else if (flag === '--cpu-prof') cpuProfDir = value;
     else if (flag === '--server-root') serverRoot = value;
     else if (flag === '--sizes') options.roomSizes = (value ?? '').split(',').map((size) => positive(flag, size));
     else if (NUMERIC[flag] !== undefined) options[NUMERIC[flag]] = positive(flag, value);
     else throw new Error(`unknown flag ${flag}`);
   }
+  if (peers !== undefined && !names.includes(PEERS)) throw new Error(`--peers needs the ${PEERS} scenario`);
   return { scenarios, targets, naiveBaseline, options: options as unknown as BenchOptions, ...(out ? { out } : {}), ...(cpuProfDir ? { cpuProfDir } : {}),
-    ...(serverRoot ? { serverRoot } : {}) };
+    ...(serverRoot ? { serverRoot } : {}), ...(peers ? { peers } : {}) };
 };

@@ -21,7 +21,13 @@ export interface RunSettings {
 const PROFILER_PRELOAD = join(__dirname, 'tools', 'cpu-profiler.preload.js');
 
 /** Targets running right now, for the watchdog and signal handlers to kill. */
-export const liveTargets = new Set<BenchTarget>();
+export const liveTargets = new Set<{ killNow(): void }>();
+
+/** The environment of ChatterRoom's server processes: rate limits off, and the profiler when asked for. */
+export const profilingEnv = (settings: Pick<RunSettings, 'cpuProfDir'>, dir: string): Record<string, string> =>
+  settings.cpuProfDir === undefined
+    ? { RATE_LIMITS: 'off' }
+    : { RATE_LIMITS: 'off', NODE_OPTIONS: `--require ${PROFILER_PRELOAD}`, BENCH_CPU_PROF_DIR: join(settings.cpuProfDir, dir) };
 
 const describeError = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
@@ -32,9 +38,7 @@ export const runsOn = (scenario: Scenario, name: TargetName): boolean => scenari
 const runOnFreshTarget = async (name: TargetName, scenario: Scenario, options: BenchOptions, settings: RunSettings): Promise<TargetOutcome> => {
   const log = (line: string) => settings.log(`[${name}] ${scenario.name}: ${line}`);
   // the bench measures capacity, not abuse: one user sending thousands of messages is its load
-  const env: Record<string, string> = settings.cpuProfDir === undefined
-    ? { RATE_LIMITS: 'off' }
-    : { RATE_LIMITS: 'off', NODE_OPTIONS: `--require ${PROFILER_PRELOAD}`, BENCH_CPU_PROF_DIR: join(settings.cpuProfDir, name, scenario.name) };
+  const env = profilingEnv(settings, join(name, scenario.name));
   if (name === 'baseline' && settings.naiveBaseline) env.RELAY_COALESCE = '0';
   const began = nowMs();
   const seconds = () => Math.round((nowMs() - began) / 100) / 10;

@@ -1,13 +1,27 @@
 import type { SparseHistogram } from './histogram';
 
-/** One WebSocket a generator opens: `/ws/chat?token=...` of one gateway. */
+/**
+ * How a socket talks to its server: ChatterRoom's `/ws/chat` frames (the monolith, split, the
+ * baseline relay), Centrifugo's JSON protocol, or Socket.IO's (engine.io v4 framing over a
+ * plain WebSocket). Every client is the same `ws` client; only the bytes differ.
+ */
+export type WireProtocol = 'chatterroom' | 'centrifugo' | 'socketio';
+
+/** One WebSocket a generator opens: `/ws/chat?token=...` of one gateway, or a peer's endpoint. */
 export interface SocketSpec {
   readonly url: string;
   readonly token: string;
+  /** Default `chatterroom`. */
+  readonly protocol?: WireProtocol;
+  /** Centrifugo and Socket.IO: the channels (rooms) the socket subscribes to before it counts as open. */
+  readonly channels?: readonly string[];
 }
 
-/** What one sending socket sends, over and over. */
-export type SendFrame = { readonly type: 'room.send'; readonly roomId: number } | { readonly type: 'private.send'; readonly to: number };
+/** What one sending socket sends, over and over: a ChatterRoom frame, or a publication to a peer's channel. */
+export type SendFrame =
+  | { readonly type: 'room.send'; readonly roomId: number }
+  | { readonly type: 'private.send'; readonly to: number }
+  | { readonly type: 'channel.publish'; readonly channel: string };
 
 export interface FlowSpec {
   /** Index into this generator's sockets. */
@@ -37,6 +51,12 @@ export interface FlowPlan {
   readonly drainMs: number;
   /** Characters of filler after the marker, for a realistic message size. */
   readonly padding: number;
+  /**
+   * Application-level pings sent meanwhile (ChatterRoom sockets), round-robin over these sockets
+   * of this generator, this many a second: how long the server takes to answer while it fans out.
+   */
+  readonly pingSockets?: readonly number[];
+  readonly pingsPerSecond?: number;
 }
 
 export interface FlowStats {
@@ -53,6 +73,8 @@ export interface FlowStats {
   readonly firstError?: string;
   /** Event-loop utilisation of this generator while counting (1 = saturated). */
   readonly eventLoopUtilization: number;
+  /** Pong delays of the pings sent while counting. */
+  readonly pings: { readonly buckets: SparseHistogram; readonly maxMs: number };
 }
 
 export interface HttpPlan {
@@ -84,9 +106,12 @@ export type GeneratorCommand =
   | { readonly kind: 'pings'; readonly count: number; readonly spreadMs: number; readonly timeoutMs: number }
   | { readonly kind: 'http'; readonly plan: HttpPlan }
   | { readonly kind: 'status' }
+  | { readonly kind: 'close-sockets'; readonly from: number; readonly count: number }
   | { readonly kind: 'close' };
 
 export interface ConnectStats {
+  /** Index of the first of these sockets in the generator's pool (sockets of earlier connects come before). */
+  readonly firstIndex: number;
   readonly opened: number;
   readonly failed: number;
   readonly firstError?: string;

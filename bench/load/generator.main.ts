@@ -20,6 +20,9 @@ const handle = async (command: GeneratorCommand): Promise<unknown> => {
       return runPingPhase(pool, command.count, command.spreadMs, command.timeoutMs);
     case 'http':
       return runHttpPhase(command.plan);
+    case 'close-sockets':
+      pool.close(command.from, command.count);
+      return { closed: command.count };
     case 'status':
       return { open: pool.openCount() };
     case 'close':

@@ -1,3 +1,4 @@
+import type { PeersReport } from '../peers/run-peers';
 import type { BenchOptions } from '../scenarios/bench-options';
 import type { CaseResult } from '../scenarios/scenario';
 import type { TargetName } from '../targets/bench-target';
@@ -26,6 +27,8 @@ export interface BenchReport {
   readonly serverRoot: string;
   /** results[scenario][target] */
   readonly results: Record<string, Partial<Record<TargetName, TargetOutcome>>>;
+  /** `npm run bench -- peers`: the side-by-side comparison, or why it failed. */
+  peers?: PeersReport | { readonly error: string };
 }
 
 export const isSuccess = (outcome: TargetOutcome | undefined): outcome is TargetSuccess =>

@@ -38,6 +38,10 @@ export interface BenchOptions {
   readonly holdSeconds: number;
   /** Characters of filler in each message (the marker adds about 30). */
   readonly padding: number;
+  /** peers: room sizes, repetitions (each runs every system, interleaved), idle sockets per system for memory. */
+  readonly peerRoomSizes: readonly number[];
+  readonly repetitions: number;
+  readonly idleSockets: number;
 }
 
 export const FULL: BenchOptions = {
@@ -61,6 +65,9 @@ export const FULL: BenchOptions = {
   connectionUsers: 500,
   holdSeconds: 5,
   padding: 40,
+  peerRoomSizes: [100, 1000],
+  repetitions: 3,
+  idleSockets: 4_000,
 };
 
 export const SMOKE: BenchOptions = {
@@ -82,4 +89,7 @@ export const SMOKE: BenchOptions = {
   connections: 40,
   connectionUsers: 8,
   holdSeconds: 0.5,
+  peerRoomSizes: [5, 20],
+  repetitions: 1,
+  idleSockets: 20,
 };

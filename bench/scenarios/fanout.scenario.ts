@@ -12,6 +12,8 @@ const caseOf = (name: string, outcome: PhaseOutcome, extra: Record<string, numbe
     p50Ms: round(outcome.latency.p50Ms, 2),
     p95Ms: round(outcome.latency.p95Ms, 2),
     p99Ms: round(outcome.latency.p99Ms, 2),
+    pingP50Ms: round(outcome.pings.p50Ms, 2),
+    pingP99Ms: round(outcome.pings.p99Ms, 2),
     ...extra,
   },
   cpu: outcome.cpu,
@@ -35,6 +37,7 @@ export const fanoutScenario: Scenario = {
     { key: 'p50Ms', label: 'p50 ms', digits: 2 },
     { key: 'p95Ms', label: 'p95 ms', digits: 2 },
     { key: 'p99Ms', label: 'p99 ms', digits: 2 },
+    { key: 'pingP99Ms', label: 'ping p99 ms (under load)', digits: 2 },
   ],
   async run({ target, options, log }: ScenarioContext): Promise<CaseResult[]> {
     const api = new BenchApi(target.gateways[0]?.httpUrl ?? '', log);

@@ -12,28 +12,51 @@ export interface SocketLayout {
   readonly place: (userIndex: number) => { readonly generator: number; readonly socket: number };
 }
 
-export const layoutFor = (generators: number): SocketLayout => ({
-  place: (userIndex) => ({ generator: userIndex % generators, socket: Math.floor(userIndex / generators) }),
+/** User i on generator i % G, at slot `firstIndex[generator]` + i / G of that generator's pool. */
+export const layoutFor = (generators: number, firstIndex: readonly number[] = []): SocketLayout => ({
+  place: (userIndex) => {
+    const generator = userIndex % generators;
+    return { generator, socket: (firstIndex[generator] ?? 0) + Math.floor(userIndex / generators) };
+  },
 });
 
-/** One socket per user, each on its generator and gateway; fails unless every socket opened. */
-export const connectAll = async (pool: GeneratorPool, target: BenchTarget, users: readonly BenchUser[]): Promise<SocketLayout> => {
-  const layout = layoutFor(pool.size);
+/**
+ * One socket per user (`specFor` says where and how it connects, by its place on the
+ * generator), each on its generator; fails unless every socket opened. Sockets of earlier
+ * calls stay open: the layout returned addresses this call's.
+ */
+export const connectSpecs = async (
+  pool: GeneratorPool,
+  count: number,
+  specFor: (userIndex: number, slot: number) => SocketSpec,
+): Promise<SocketLayout> => {
+  const local = layoutFor(pool.size);
   const perGenerator: SocketSpec[][] = Array.from({ length: pool.size }, () => []);
-  users.forEach((user, index) => {
-    const { generator, socket } = layout.place(index);
-    const gateway = target.gateways[socket % target.gateways.length];
-    if (gateway === undefined) throw new Error(`${target.name} has no gateway`);
-    (perGenerator[generator] as SocketSpec[])[socket] = { url: gateway.wsUrl, token: user.token };
-  });
+  for (let index = 0; index < count; index += 1) {
+    const { generator, socket } = local.place(index);
+    (perGenerator[generator] as SocketSpec[])[socket] = specFor(index, socket);
+  }
   const answers = await pool.all<ConnectStats>(
     (index) => ({ kind: 'connect', sockets: perGenerator[index] ?? [], concurrency: 50, timeoutMs: 30_000 }),
     120_000,
   );
   const failed = answers.reduce((sum, answer) => sum + answer.failed, 0);
-  if (failed > 0) throw new Error(`${failed} of ${users.length} sockets did not open: ${answers.find((a) => a.firstError)?.firstError}`);
-  return layout;
+  if (failed > 0) throw new Error(`${failed} of ${count} sockets did not open: ${answers.find((a) => a.firstError)?.firstError}`);
+  return layoutFor(pool.size, answers.map((answer) => answer.firstIndex));
 };
+
+/** One `/ws/chat` socket per user, each on its generator and gateway; fails unless every socket opened. */
+export const connectAll = (pool: GeneratorPool, target: BenchTarget, users: readonly BenchUser[]): Promise<SocketLayout> =>
+  connectSpecs(pool, users.length, (index, slot) => {
+    const gateway = target.gateways[slot % target.gateways.length];
+    const user = users[index];
+    if (gateway === undefined || user === undefined) throw new Error(`${target.name} has no gateway`);
+    return { url: gateway.wsUrl, token: user.token };
+  });
+
+/** Members (after the senders) whose sockets ping during a phase, and pings per second over all of them. */
+const PINGING_MEMBERS = 40;
+const PINGS_PER_SECOND = 50;
 
 /** A sender: the user whose socket sends, and what it sends. */
 export interface Sender {
@@ -47,6 +70,8 @@ export interface PhaseOutcome {
   /** Messages sent per second while measuring. */
   readonly sentPerSecond: number;
   readonly latency: ReturnType<LatencyHistogram['summary']>;
+  /** Pong delays of application-level pings sent by non-sending members while counting (ChatterRoom targets). */
+  readonly pings: ReturnType<LatencyHistogram['summary']>;
   /** Copies of messages sent while measuring that never arrived before the drain ended. */
   readonly missing: number;
   readonly errors: number;
@@ -64,7 +89,7 @@ export interface PhaseOutcome {
  */
 export const runFlows = async (
   pool: GeneratorPool,
-  target: BenchTarget,
+  target: Pick<BenchTarget, 'processes'>,
   layout: SocketLayout,
   senders: readonly Sender[],
   phase: { mode: 'max'; window: number } | { mode: 'fixed'; messagesPerSecond: number },
@@ -75,6 +100,12 @@ export const runFlows = async (
   for (const sender of senders) {
     const { generator, socket } = layout.place(sender.userIndex);
     flows[generator]?.push({ socket, key: `f${sender.userIndex}`, frame: sender.frame });
+  }
+  const pingSockets: number[][] = Array.from({ length: pool.size }, () => []);
+  const pinging = senders.every((sender) => sender.frame.type !== 'channel.publish');
+  for (let userIndex = senders.length; pinging && userIndex < Math.min(audience, senders.length + PINGING_MEMBERS); userIndex += 1) {
+    const { generator, socket } = layout.place(userIndex);
+    pingSockets[generator]?.push(socket);
   }
   const startAt = nowMs() + 300;
   const measureAt = startAt + options.warmupSeconds * 1000;
@@ -87,6 +118,7 @@ export const runFlows = async (
       plan: {
         flows: flows[index] ?? [], mode: phase.mode, window: phase.mode === 'max' ? phase.window : 0, ratePerFlow,
         startAt, measureAt, endAt, drainMs: options.drainSeconds * 1000, padding: options.padding,
+        pingSockets: pingSockets[index] ?? [], pingsPerSecond: PINGS_PER_SECOND / pool.size,
       },
     }),
     endAt - nowMs() + options.drainSeconds * 1000 + 30_000,
@@ -99,6 +131,8 @@ export const runFlows = async (
   const sum = (pick: (s: FlowStats) => number) => stats.reduce((total, s) => total + pick(s), 0);
   const latency = new LatencyHistogram();
   stats.forEach((s) => latency.add(s.latency));
+  const pings = new LatencyHistogram();
+  stats.forEach((s) => pings.add(s.pings));
   const seconds = options.durationSeconds;
   const firstError = stats.find((s) => s.firstError !== undefined)?.firstError;
   return {
@@ -106,6 +140,7 @@ export const runFlows = async (
     peerDeliveriesPerSecond: sum((s) => s.peerDeliveries) / seconds,
     sentPerSecond: sum((s) => s.windowSent) / seconds,
     latency: latency.summary(),
+    pings: pings.summary(),
     missing: Math.max(0, sum((s) => s.windowSent) * audience - sum((s) => s.windowReceived)),
     errors: sum((s) => s.errors),
     generatorLoad: Math.max(...stats.map((s) => s.eventLoopUtilization)),

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { serviceUrls } from '../../test/harness/services/service-urls';
 import { freePort } from '../../test/harness/system/free-port';
 import { httpHealthy, waitUntilReady } from '../../test/harness/system/readiness';
 import { RoleProcess } from '../../test/harness/system/role-process';
@@ -18,7 +19,16 @@ const pidOf = (child: RoleProcess): number => {
   return Number(match[1]);
 };
 
-const INFRASTRUCTURE: ReadonlyArray<readonly [string, number]> = [['rabbitmq', 5672], ['redis', 6379], ['ferretdb', 27017]];
+/** The port of a service URL (its scheme's default when the URL names none). */
+const portOf = (url: string, fallback: number): number => Number(new URL(url).port || fallback);
+
+/**
+ * The shared services whose CPU the split target's tables show, found where the deployment
+ * itself connects: TEST_AMQP_URL, TEST_REDIS_URL and TEST_MONGO_URL, as the system harness reads them.
+ */
+const infrastructure = (): ReadonlyArray<readonly [string, number]> => [
+  ['rabbitmq', portOf(serviceUrls.amqp, 5672)], ['redis', portOf(serviceUrls.redis, 6379)], ['ferretdb', portOf(serviceUrls.mongo, 27017)],
+];
 
 /** The split target drops its own databases, exchange and Redis keys when it stops. */
 const fromRunning = (name: TargetName, running: RunningTarget, extra: readonly ProbedProcess[]): BenchTarget => {
@@ -62,9 +72,9 @@ export const startTarget = async (name: TargetName, options: BenchTargetOptions)
   if (name === 'monolith') return fromRunning(name, await startMonolith({ ...harnessOptions, env: { STORAGE: 'memory', ...options.env } }), []);
   if (name === 'monolith-sqlite') return fromRunning(name, await startMonolith(harnessOptions), []);
   const running = await startSplit({ ...harnessOptions, chatReplicas: name === 'split-2chat' ? 2 : 1 });
-  const infrastructure = INFRASTRUCTURE.flatMap(([label, port]) => {
+  const shared = infrastructure().flatMap(([label, port]) => {
     const pid = pidListeningOn(port);
     return pid === undefined ? [] : [{ name: label, pid }];
   });
-  return fromRunning(name, running, infrastructure);
+  return fromRunning(name, running, shared);
 };

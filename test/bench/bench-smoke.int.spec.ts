@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,34 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
 const TARGETS = ['baseline', 'monolith', 'monolith-sqlite', 'split'] as const;
+const PEERS = ['monolith', 'centrifugo', 'socketio', 'baseline'] as const;
+
+/** Centrifugo is built with Go (once, minutes); a machine without Go runs the peers without it, and the report says so. */
+const hasGo = (): boolean => {
+  try {
+    execFileSync('go', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const GO = hasGo();
+
+interface PeerFiguresShape {
+  readonly deliveriesPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+  readonly cpuPercent: number;
+  readonly loadAverage: number;
+}
+interface PeersShape {
+  readonly systems: string[];
+  readonly skipped: Array<{ name: string; why: string }>;
+  readonly idle: Record<string, { sockets: number; bytesPerSocket: number }>;
+  readonly repetitions: Array<Record<string, Record<string, PeerFiguresShape>>>;
+  readonly caseNames: string[];
+}
 
 interface SmokeCase {
   readonly case: string;
@@ -25,6 +53,7 @@ interface SmokeReport {
   readonly scenarios: string[];
   readonly targets: string[];
   readonly results: Record<string, Record<string, Outcome>>;
+  readonly peers?: PeersShape | { error: string };
 }
 
 const casesOf = (report: SmokeReport, scenario: string, target: string): SmokeCase[] => {
@@ -40,6 +69,7 @@ describe('bench smoke run (npm run bench -- all --smoke)', () => {
   let table: string;
 
   beforeAll(async () => {
+    if (GO) await run('bash', [join(ROOT, 'scripts', 'services', 'centrifugo.sh'), 'build'], { cwd: ROOT, timeout: 1_500_000 });
     await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'bench', 'tsconfig.json')], { cwd: ROOT });
     const { stdout } = await run(process.execPath, [join(ROOT, 'dist', 'bench', 'bench', 'cli.js'), 'all', '--smoke', '--out', out], {
       cwd: ROOT,
@@ -48,7 +78,7 @@ describe('bench smoke run (npm run bench -- all --smoke)', () => {
     });
     table = stdout;
     report = JSON.parse(readFileSync(out, 'utf8')) as SmokeReport;
-  }, 660_000);
+  }, 2_200_000);
 
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -56,6 +86,7 @@ describe('bench smoke run (npm run bench -- all --smoke)', () => {
     expect(existsSync(out)).toBe(true);
     expect(report.tool).toBe('chatterroom-bench');
     expect(report.scenarios).toEqual(['fanout', 'direct', 'http', 'connections', 'resume']);
+    expect(report.peers).toBeDefined();
     expect(report.targets).toEqual([...TARGETS]);
   });
 
@@ -99,8 +130,27 @@ describe('bench smoke run (npm run bench -- all --smoke)', () => {
     expect(report.results.resume?.baseline).toBeUndefined();
   });
 
+  it(`runs the peers side by side${GO ? '' : ' (without Centrifugo: no Go on this machine)'}`, () => {
+    const peers = report.peers;
+    if (peers === undefined || 'error' in peers) throw new Error(`the peers run failed: ${peers?.error ?? 'no result'}`);
+    const expected = GO ? [...PEERS] : PEERS.filter((name) => name !== 'centrifugo');
+    expect(peers.systems).toEqual(expected);
+    if (!GO) expect(peers.skipped).toEqual([{ name: 'centrifugo', why: expect.stringContaining('Go') }]);
+    expect(peers.repetitions).toHaveLength(1);
+    expect(peers.caseNames.length).toBeGreaterThan(0);
+    for (const caseName of peers.caseNames) {
+      for (const system of expected) {
+        const figures = peers.repetitions[0]?.[caseName]?.[system];
+        expect({ caseName, system, delivered: (figures?.deliveriesPerSecond ?? 0) > 0, errors: figures?.errors })
+          .toEqual({ caseName, system, delivered: true, errors: 0 });
+        expect(figures?.p99Ms).toBeGreaterThanOrEqual(figures?.p50Ms ?? 0);
+      }
+    }
+    for (const system of expected) expect(peers.idle[system]?.sockets).toBeGreaterThan(0);
+  });
+
   it('prints a table per scenario with each target as a column', () => {
-    for (const title of ['### fanout', '### direct', '### http', '### connections', '### resume']) expect(table).toContain(title);
+    for (const title of ['### fanout', '### direct', '### http', '### connections', '### resume', '### peers']) expect(table).toContain(title);
     expect(table).toContain('| case | metric | baseline | monolith | monolith-sqlite | split |');
   });
 });

@@ -2,6 +2,7 @@ import type { EventBus, IntegrationEvent, Logger } from '../../../modules/kernel
 import type { ConnectionRegistry } from './connection-registry';
 import { pushesDelivered } from '../metrics/gateway-metrics';
 import { pushOf } from './event-pushes';
+import { OutgoingText } from './outgoing-text';
 import { RecentIds } from './recent-ids';
 import { sendText } from './socket-sender';
 import { WriteCoalescer } from './write-coalescer';
@@ -61,15 +62,16 @@ export class ChatEventFanOut {
       this.deps.logger.debug({ eventId: event.id, type: event.type }, 'chat event not pushed to clients');
       return;
     }
-    const frame = Buffer.from(JSON.stringify(push.frame));
+    const frame = OutgoingText.of(push.frame);
     const { connections, logger } = this.deps;
     let pushed = 0;
     for (const userId of push.audience) {
       for (const socket of connections.socketsOf(userId)) {
-        this.writes.hold(connections.transportOf(socket));
+        const transport = connections.transportOf(socket);
+        this.writes.hold(transport);
         const feed = connections.feedOf(socket);
-        if (feed === undefined) sendText(socket, frame, logger);
-        else feed.offer(event.id, event.cursor, frame);
+        if (feed === undefined) sendText(socket, frame, logger, transport);
+        else feed.offer(event.id, event.cursor, frame, transport);
         pushed += 1;
       }
     }

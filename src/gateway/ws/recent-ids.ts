@@ -6,11 +6,13 @@
  */
 export class RecentIds {
   private readonly ids = new Set<string>();
-  private readonly ring: Array<string | undefined>;
+  /** Grows up to `capacity` as ids come (an idle socket's stays empty), then is reused in a circle. */
+  private readonly ring: string[] = [];
+  private readonly capacity: number;
   private next = 0;
 
-  constructor(private readonly capacity = 10_000) {
-    this.ring = new Array<string | undefined>(Math.max(1, capacity));
+  constructor(capacity = 10_000) {
+    this.capacity = Math.max(1, capacity);
   }
 
   has(id: string): boolean {
@@ -20,10 +22,13 @@ export class RecentIds {
   /** True the first time `id` is seen (and remembers it); false for a repeat. */
   addIfNew(id: string): boolean {
     if (this.ids.has(id)) return false;
-    const oldest = this.ring[this.next];
-    if (oldest !== undefined) this.ids.delete(oldest);
-    this.ring[this.next] = id;
-    this.next = (this.next + 1) % this.ring.length;
+    if (this.ring.length < this.capacity) {
+      this.ring.push(id);
+    } else {
+      this.ids.delete(this.ring[this.next] as string);
+      this.ring[this.next] = id;
+      this.next = (this.next + 1) % this.capacity;
+    }
     this.ids.add(id);
     return true;
   }

@@ -3,6 +3,7 @@ import type { ChatFeed, FeedEvent, FeedPage, FeedSinceInput } from '../../../mod
 import { MESSAGE_POSTED_V1 } from '../../../modules/chat/contracts';
 import { DomainError, silentLogger } from '../../../modules/kernel';
 import { REPLAY_FAILED_CLOSE_CODE, SocketFeed } from './socket-feed';
+import { OutgoingText } from './outgoing-text';
 
 /** The socket side SocketFeed uses: open, records what is sent and how it was closed. */
 class RecordingSocket {
@@ -39,7 +40,7 @@ const posted = (position: number): FeedEvent => ({
   },
 });
 
-const liveFrame = (event: FeedEvent): Buffer => Buffer.from(JSON.stringify({ type: 'message', cursor: event.cursor, message: { message: `live ${event.id}` } }));
+const liveFrame = (event: FeedEvent): OutgoingText => OutgoingText.of({ type: 'message', cursor: event.cursor, message: { message: `live ${event.id}` } });
 
 /** A feed that answers pages from `pages` in turn, then fails with `failure` once they run out. */
 const feedOf = (pages: FeedPage[], failure: Error): ChatFeed & { asked: FeedSinceInput[] } => {

@@ -1,9 +1,11 @@
+import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { ChatFeed, FeedPage } from '../../../modules/chat/contracts';
 import { CallerCredential, DomainError, type Logger } from '../../../modules/kernel';
 import { pushOf } from './event-pushes';
-import { RecentIds } from './recent-ids';
 import { errorFrame } from './server-frames';
+import type { OutgoingText } from './outgoing-text';
+import { SentIds } from './sent-ids';
 import { sendFrame, sendText } from './socket-sender';
 
 /** Ids of the latest frames a socket was sent, for not sending one twice (live and replayed). */
@@ -38,8 +40,8 @@ export interface ReplayOutcome {
 
 export class SocketFeed {
   /** Live frames held while a replay runs; the socket starts holding until {@link open} has sent `ready`. */
-  private buffer: Array<{ id: string; cursor: string | undefined; frame: Buffer }> | undefined = [];
-  private readonly sent = new RecentIds(SENT_IDS_KEPT);
+  private buffer: Array<{ id: string; cursor: string | undefined; frame: OutgoingText }> | undefined = [];
+  private readonly sent = new SentIds(SENT_IDS_KEPT);
   private replays: Promise<void> = Promise.resolve();
   /** The cursor of the last event sent (or of `ready`): where a catch-up starts. */
   private lastCursor: string | undefined;
@@ -48,16 +50,19 @@ export class SocketFeed {
 
   constructor(private readonly deps: SocketFeedDeps) {}
 
-  /** A live chat event's frame for this socket: sent now, held during a replay, or dropped as already sent. */
-  offer(eventId: string, cursor: string | undefined, frame: Buffer): void {
+  /**
+   * A live chat event's frame for this socket: sent now, held during a replay, or dropped as already
+   * sent. `transport`: the socket's TCP socket, to write the frame's ready-made bytes to (see sendText).
+   */
+  offer(eventId: string, cursor: string | undefined, frame: OutgoingText, transport?: Writable): void {
     if (this.abandoned) return;
     if (this.buffer !== undefined) {
       this.buffer.push({ id: eventId, cursor, frame });
       return;
     }
-    if (!this.sent.addIfNew(eventId)) return;
+    if (!this.sent.addLive(eventId)) return;
     if (cursor !== undefined) this.lastCursor = cursor;
-    sendText(this.deps.socket, frame, this.deps.logger);
+    sendText(this.deps.socket, frame, this.deps.logger, transport);
   }
 
   /** Sends what the socket may have missed since its last event (the bus was away): nothing twice. */
@@ -129,7 +134,7 @@ export class SocketFeed {
     for (const event of page.events) {
       const push = pushOf(event);
       this.lastCursor = event.cursor;
-      if (push === undefined || !this.sent.addIfNew(event.id)) continue;
+      if (push === undefined || !this.sent.addReplayed(event.id)) continue;
       sendFrame(this.deps.socket, push.frame, this.deps.logger);
       count += 1;
     }

@@ -1,17 +1,25 @@
+import type { Writable } from 'node:stream';
 import { WebSocket } from 'ws';
 import type { Logger } from '../../../modules/kernel';
+import { OutgoingText } from './outgoing-text';
 import type { ServerFrame } from './server-frames';
 
 /** Past this much unsent data a socket is too slow to keep up: it is dropped, not waited for. */
 export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
+const onSent = (logger: Logger) => (error?: Error) => {
+  if (error) logger.debug({ err: error }, 'WebSocket send failed');
+};
+
 /**
- * Sends an already-serialised text frame (a string, or its UTF-8 bytes when one frame goes
- * to many sockets: encoded once, not once per socket) to one socket without ever throwing:
- * closed sockets are skipped and a socket that stopped reading is terminated, so it cannot
- * hold up the others.
+ * Sends an already-serialised text frame (a string, its UTF-8 bytes, or an {@link OutgoingText}
+ * shared by many sockets) to one socket without ever throwing: closed sockets are skipped and a
+ * socket that stopped reading is terminated, so it cannot hold up the others. With the socket's
+ * `transport` (its TCP socket) and no extension negotiated, an OutgoingText's ready-made frame is
+ * written to it as is: the same bytes `ws` would write, in the same stream (so in order with its
+ * own writes), without framing it again for this socket.
  */
-export const sendText = (socket: WebSocket, text: string | Buffer, logger: Logger): void => {
+export const sendText = (socket: WebSocket, text: string | Buffer | OutgoingText, logger: Logger, transport?: Writable): void => {
   if (socket.readyState !== WebSocket.OPEN) return;
   if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
     logger.warn({ bufferedAmount: socket.bufferedAmount }, 'terminating a WebSocket that does not read its frames');
@@ -19,9 +27,9 @@ export const sendText = (socket: WebSocket, text: string | Buffer, logger: Logge
     return;
   }
   try {
-    socket.send(text, { binary: false }, (error) => {
-      if (error) logger.debug({ err: error }, 'WebSocket send failed');
-    });
+    if (!(text instanceof OutgoingText)) socket.send(text, { binary: false }, onSent(logger));
+    else if (transport === undefined || socket.extensions !== '' || !transport.writable) socket.send(text.payload, { binary: false }, onSent(logger));
+    else transport.write(text.framed);
   } catch (error) {
     logger.debug({ err: error }, 'WebSocket send failed');
   }

@@ -2,6 +2,14 @@ import type { ConsumeMessage } from 'amqplib';
 import { RequestId, type EventHandler, type IntegrationEvent, type Logger } from '../../../modules/kernel';
 import { incomingContext, inSpan, SpanKind } from '../tracing/trace-context';
 import type { AmqpSession } from './reconnecting-amqp-connection';
+import { TimeSlice } from './time-slice';
+
+/**
+ * The broker hands a consumer up to its prefetch of messages at once; handled back to back
+ * they would hold the event loop for all of them (a gateway fanning out 100 events to 500
+ * sockets each: ~200 ms without answering a ping). After this long the chain yields a turn.
+ */
+const SLICE_MS = 10;
 
 export interface AmqpEventConsumerOptions {
   readonly session: AmqpSession;
@@ -24,6 +32,7 @@ export const consumeEvents = async (options: AmqpEventConsumerOptions): Promise<
   const { session, queue, logger } = options;
   const channel = session.consumeChannel;
   let queueTail = Promise.resolve();
+  const slice = new TimeSlice(SLICE_MS);
   const settle = (action: () => void): void => {
     try {
       if (session.alive) action();
@@ -64,6 +73,7 @@ export const consumeEvents = async (options: AmqpEventConsumerOptions): Promise<
       return;
     }
     queueTail = queueTail
+      .then(() => slice.pace())
       .then(() => handle(message))
       .catch((error: unknown) => logger.error({ err: error, queue }, 'Event consumer failed on a message'));
   });
