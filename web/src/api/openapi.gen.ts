@@ -1194,7 +1194,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a private message to a user */
+        /**
+         * Send a private message to a user
+         * @description A 503 (`DEADLINE_EXCEEDED`, `SERVICE_UNAVAILABLE`, `STORAGE_UNAVAILABLE`) means the message was not stored. A 504 `CHAT_SEND_OUTCOME_UNKNOWN` means the chat service got the send but did not answer in time: it may be stored. Send it again with the `clientMessageId` of that answer (yours, or one the gateway made): a stored message is returned (same `messageId` and `seq`), never stored twice.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1955,7 +1958,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a message to a room the caller is in */
+        /**
+         * Send a message to a room the caller is in
+         * @description A 503 (`DEADLINE_EXCEEDED`, `SERVICE_UNAVAILABLE`, `STORAGE_UNAVAILABLE`) means the message was not stored. A 504 `CHAT_SEND_OUTCOME_UNKNOWN` means the chat service got the send but did not answer in time: it may be stored. Send it again with the `clientMessageId` of that answer (yours, or one the gateway made): a stored message is returned (same `messageId` and `seq`), never stored twice.
+         */
         post: {
             parameters: {
                 query?: never;

@@ -268,6 +268,8 @@ export interface components {
             message: string;
             /** @description RATE_LIMITED only: when to try again */
             retryAfterMs?: number;
+            /** @description CHAT_SEND_OUTCOME_UNKNOWN only: send again with this clientMessageId (never stored twice) */
+            clientMessageId?: string;
         };
         /**
          * pong
