@@ -37,7 +37,8 @@ const tlsSecretFor = (role: string): Record<string, string> => {
   return { 'tls.crt': certs.read(`${name}.crt`).toString(), 'tls.key': certs.read(`${name}.key`).toString(), 'ca.crt': certs.read('ca.crt').toString() };
 };
 
-const ports = (workload: Workload) => (workload.container.ports ?? []).map((port) => port.containerPort);
+const ports = (workload: Workload) => (workload.container.ports ?? []).filter((port) => port.name !== 'metrics').map((port) => port.containerPort);
+const metricsPorts = (workload: Workload) => (workload.container.ports ?? []).filter((port) => port.name === 'metrics').map((port) => port.containerPort);
 
 describe.each(valuesFiles())('the chart with %s values', (valuesFile) => {
   const manifest = renderChart(tools.helm, valuesFile);
@@ -81,6 +82,7 @@ describe.each(valuesFiles())('the chart with %s values', (valuesFile) => {
     it('declares the port its role listens on, and probes it with the readiness the role offers', () => {
       const listener = roleListener(workload.role as Parameters<typeof roleListener>[0], envOf(workload));
       expect(ports(workload)).toEqual([listener.port]);
+      expect(metricsPorts(workload)).toEqual([listener.metricsPort]);
       const { readinessProbe: ready, livenessProbe: live } = workload.container;
       if (listener.protocol === 'http') {
         expect([live?.httpGet?.path, ready?.httpGet?.path]).toEqual(['/health/live', '/health/ready']);

@@ -1,13 +1,21 @@
-import { readGrpcServerPort, readHttpConfig } from '../../src/platform/config/app-config';
-import { CHAT_SERVICE_DEFAULT_GRPC_PORT, USER_SERVICE_DEFAULT_GRPC_PORT, type Role } from '../../src/roles/role-configs';
+import { readGrpcServerPort, readHttpConfig, readMetricsListener } from '../../src/platform/config/app-config';
+import {
+  CHAT_SERVICE_DEFAULT_GRPC_PORT,
+  CHAT_SERVICE_DEFAULT_METRICS_PORT,
+  GATEWAY_DEFAULT_METRICS_PORT,
+  USER_SERVICE_DEFAULT_GRPC_PORT,
+  USER_SERVICE_DEFAULT_METRICS_PORT,
+  type Role,
+} from '../../src/roles/role-configs';
 import { makeDevCerts } from '../harness/dev-certs';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** How a role is reached: HTTP/WebSocket or gRPC, on the port its configuration says. */
+/** How a role is reached: HTTP/WebSocket or gRPC, on the port its configuration says; and where it serves /metrics. */
 export interface RoleListener {
   readonly protocol: 'http' | 'grpc';
   readonly port: number;
+  readonly metricsPort: number;
 }
 
 /** Reads only the listening address (as the role's config reader does), so it needs none of the role's secrets. */
@@ -15,11 +23,11 @@ export const roleListener = (role: Role, env: Env): RoleListener => {
   switch (role) {
     case 'monolith':
     case 'gateway':
-      return { protocol: 'http', port: readHttpConfig(env).port };
+      return { protocol: 'http', port: readHttpConfig(env).port, metricsPort: readMetricsListener(env, GATEWAY_DEFAULT_METRICS_PORT).port };
     case 'user-service':
-      return { protocol: 'grpc', port: readGrpcServerPort(env, USER_SERVICE_DEFAULT_GRPC_PORT).port };
+      return { protocol: 'grpc', port: readGrpcServerPort(env, USER_SERVICE_DEFAULT_GRPC_PORT).port, metricsPort: readMetricsListener(env, USER_SERVICE_DEFAULT_METRICS_PORT).port };
     case 'chat-service':
-      return { protocol: 'grpc', port: readGrpcServerPort(env, CHAT_SERVICE_DEFAULT_GRPC_PORT).port };
+      return { protocol: 'grpc', port: readGrpcServerPort(env, CHAT_SERVICE_DEFAULT_GRPC_PORT).port, metricsPort: readMetricsListener(env, CHAT_SERVICE_DEFAULT_METRICS_PORT).port };
   }
 };
 
