@@ -5,6 +5,7 @@ export * from './event-type-matcher';
 export * from './clock.port';
 export * from './logger.port';
 export * from './ids';
+export * from './page-limit';
 export * from './keyed-serial-queue';
 export * from './caller-credential';
 export * from './limits';

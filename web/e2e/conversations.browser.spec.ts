@@ -85,6 +85,23 @@ describe('the web client: conversations, read markers, typing and presence', () 
     expect(await seen.count()).toBe(1);
   });
 
+  it('still shows "Seen" after a reload: the list brings the other person\'s read marker', async () => {
+    const { alice, bob } = people;
+    await conversationItem(alice.page, bob.username).getByRole('button').click();
+    const note = uniqueText('read before the reload');
+    await sendWithEnter(alice.page, note);
+    await conversationItem(bob.page, alice.username).getByRole('button').click();
+    await waitForMessage(bob.page, note);
+    const seen = alice.page.getByRole('log', { name: 'Messages' }).getByText('Seen', { exact: true });
+    await seen.waitFor();
+
+    await alice.page.reload();
+    await conversationItem(alice.page, bob.username).getByRole('button').click();
+    await waitForMessage(alice.page, note);
+    await seen.waitFor();
+    expect(await seen.count()).toBe(1);
+  });
+
   it("shows the other person's presence: online while they have the client open, offline once they close it, online again when they are back", async () => {
     const { alice, browser } = people;
     const carol = await registerPerson(browser, 1, 'carol');

@@ -15,7 +15,13 @@ describe('the conversation list from GET /conversations', () => {
   it('names a private chat by the peer and a room by its name, with the counts and the preview', () => {
     expect(fromListItem(item)).toMatchObject({ key: 'private:2', title: 'bob', unread: 2, lastSeq: 3, readSeq: 1, lastMessage: { text: 'hi', seq: 3 } });
     const room = fromListItem({ ...item, kind: 'room', peer: undefined, room: { roomId: 9, name: 'team', visibility: 'public' }, lastMessage: null });
-    expect(room).toMatchObject({ key: 'room:9', title: 'team', lastMessage: undefined });
+    expect(room).toMatchObject({ key: 'room:9', title: 'team', lastMessage: undefined, peerReadSeq: 0 });
+  });
+
+  it("takes the peer's read marker (\"Seen\") from the list; null or absent is nothing read", () => {
+    expect(fromListItem({ ...item, peerReadSeq: 3 })).toMatchObject({ peerReadSeq: 3 });
+    expect(fromListItem({ ...item, peerReadSeq: null })).toMatchObject({ peerReadSeq: 0 });
+    expect(fromListItem(item)).toMatchObject({ peerReadSeq: 0 });
   });
 
   it('keeps what pushes already brought further than the page (a message or my marker after the list was read)', () => {
@@ -25,5 +31,8 @@ describe('the conversation list from GET /conversations', () => {
     const readHere = { ...listed, readSeq: 3, unread: 0 };
     expect(mergeListed(readHere, listed)).toMatchObject({ readSeq: 3, unread: 0 });
     expect(mergeListed(undefined, listed)).toBe(listed);
+    const seenLive = { ...listed, peerReadSeq: 3 };
+    expect(mergeListed(seenLive, listed)).toMatchObject({ peerReadSeq: 3 });
+    expect(mergeListed(listed, { ...listed, peerReadSeq: 2 })).toMatchObject({ peerReadSeq: 2 });
   });
 });

@@ -1,4 +1,4 @@
-import { requirePositiveInt32, validationFailed, type Clock } from '../../kernel';
+import { optionalPageLimit, requirePositiveInt32, type Clock } from '../../kernel';
 import { ChatErrors, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT } from '../contracts';
 import type { ChatFeed, FeedCursorInput, FeedPage, FeedSinceInput } from '../contracts';
 import type { ChatEventLog } from '../ports';
@@ -31,7 +31,7 @@ export class ChatFeedService implements ChatFeed {
   async eventsSince(input: FeedSinceInput): Promise<FeedPage> {
     requireInputObject(input);
     const userId = requirePositiveInt32(input.userId, 'userId');
-    const limit = feedLimit(input.limit);
+    const limit = optionalPageLimit(input.limit, FEED_MAX_LIMIT, FEED_DEFAULT_LIMIT);
     const since = decodeFeedCursor(input.since);
     const now = this.deps.clock.now().getTime();
     if (since.at < now - this.deps.chatEventRetentionMs) throw ChatErrors.cursorExpired();
@@ -42,11 +42,3 @@ export class ChatFeedService implements ChatFeed {
     return { events, cursor: events.at(-1)?.cursor ?? input.since, hasMore: found.length > limit };
   }
 }
-
-const feedLimit = (limit: unknown): number => {
-  if (limit === undefined || limit === null) return FEED_DEFAULT_LIMIT;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > FEED_MAX_LIMIT) {
-    throw validationFailed(`limit must be an integer from 1 to ${FEED_MAX_LIMIT}`);
-  }
-  return limit;
-};

@@ -61,8 +61,13 @@ export class ConversationsService implements Conversations {
     const page = candidates.slice(0, limit);
     const markers = await this.deps.readMarkerStore.markersOf(userId, page.map((candidate) => candidate.conversation));
     const positions = page.map((candidate) => ({ candidate, readSeq: markers.get(candidate.conversation) ?? 0 }));
-    const deleted = await this.deletedUnread(positions.map(({ candidate, readSeq }) => ({ conversation: candidate.conversation, lastSeq: candidate.summary?.lastSeq ?? 0, readSeq })));
-    const conversations = positions.map(({ candidate, readSeq }) => entryOf(candidate, readSeq, deleted.get(candidate.conversation) ?? 0));
+    const [deleted, peerMarkers] = await Promise.all([
+      this.deletedUnread(positions.map(({ candidate, readSeq }) => ({ conversation: candidate.conversation, lastSeq: candidate.summary?.lastSeq ?? 0, readSeq }))),
+      this.peerMarkersOf(page),
+    ]);
+    const conversations = positions.map(({ candidate, readSeq }) =>
+      entryOf(candidate, readSeq, deleted.get(candidate.conversation) ?? 0, peerMarkers.get(candidate.conversation)),
+    );
     const last = page.at(-1);
     return candidates.length > limit && last !== undefined ? { conversations, nextCursor: cursorAfter(last) } : { conversations };
   }
@@ -89,6 +94,15 @@ export class ConversationsService implements Conversations {
     const unread = positions.filter(({ lastSeq, readSeq }) => lastSeq > readSeq);
     if (unread.length === 0) return Promise.resolve(new Map());
     return this.deps.conversationStore.deletedAfter(unread.map(({ conversation, readSeq }) => ({ conversation, afterSeq: readSeq })));
+  }
+
+  /** The peers' read markers of the page's private conversations (one read per conversation, in parallel); none is left out. */
+  private async peerMarkersOf(page: readonly Candidate[]): Promise<Map<ConversationKey, number>> {
+    const privates = page.flatMap(({ kind, conversation, peerId }) => (kind === 'private' && peerId !== undefined ? [{ conversation, peerId }] : []));
+    const found = await Promise.all(
+      privates.map(async ({ conversation, peerId }) => [conversation, (await this.deps.readMarkerStore.readersOf(conversation, [peerId])).get(peerId)] as const),
+    );
+    return new Map(found.flatMap(([conversation, seq]) => (seq === undefined ? [] : [[conversation, seq] as const])));
   }
 
   private async candidatesOf(userId: number): Promise<Candidate[]> {
@@ -134,7 +148,7 @@ export class ConversationsService implements Conversations {
 
 const unreadOf = (lastSeq: number, readSeq: number, deleted: number): number => Math.max(0, lastSeq - readSeq - deleted);
 
-const entryOf = (candidate: Candidate, readSeq: number, deleted: number): ConversationEntry => {
+const entryOf = (candidate: Candidate, readSeq: number, deleted: number, peerReadSeq: number | undefined): ConversationEntry => {
   const lastSeq = candidate.summary?.lastSeq ?? 0;
   return {
     kind: candidate.kind,
@@ -145,5 +159,6 @@ const entryOf = (candidate: Candidate, readSeq: number, deleted: number): Conver
     readSeq,
     unreadCount: unreadOf(lastSeq, readSeq, deleted),
     updatedAt: candidate.updatedAt,
+    ...(peerReadSeq === undefined ? {} : { peerReadSeq }),
   };
 };

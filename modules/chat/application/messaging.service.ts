@@ -22,6 +22,7 @@ import { requireMessageText } from '../domain/message-text';
 import type { EventRecordedSignal } from './announce';
 import type { ConversationTracking } from './conversation-tracking';
 import { MessageAppendBatcher } from './message-append-batcher';
+import { requireRoomMember } from './room-access';
 
 
 export interface MessagingServiceDeps {
@@ -85,7 +86,7 @@ export class MessagingService implements Messaging {
     const roomId = requirePositiveInt32(input.roomId, 'roomId');
     const message = requireMessageText(input.message);
     const clientMessageId = optionalClientMessageId(input.clientMessageId);
-    await this.requireMember(roomId, senderId);
+    await requireRoomMember(this.deps, roomId, senderId);
 
     const base = { conversation: roomConversation(roomId), kind: 'room', senderId, roomId, message } as const;
     return this.post(this.newMessage(base, clientMessageId, input.deadline), () => this.deps.roomMembership.members(roomId));
@@ -96,7 +97,7 @@ export class MessagingService implements Messaging {
     const userId = requirePositiveInt32(input.userId, 'userId');
     const roomId = requirePositiveInt32(input.roomId, 'roomId');
     const paging = requireHistoryPaging(input);
-    await this.requireMember(roomId, userId);
+    await requireRoomMember(this.deps, roomId, userId);
     return this.page(roomConversation(roomId), paging);
   }
 
@@ -144,17 +145,5 @@ export class MessagingService implements Messaging {
     const anchor = await this.deps.messageStore.findInConversation(conversation, anchorId);
     if (anchor === null) throw ChatErrors.invalidCursor(anchorId);
     return this.deps.messageStore.page(before === undefined ? { conversation, afterSeq: anchor.seq, limit } : { conversation, beforeSeq: anchor.seq, limit });
-  }
-
-  /**
-   * A member's room exists (deleting a room removes its members first), so the room is looked
-   * up only when the sender is not a member, to tell "no such room" (or a private room, which
-   * does not exist for a non-member) from "not a member": every message saves that read.
-   */
-  private async requireMember(roomId: number, userId: number): Promise<void> {
-    if (await this.deps.roomMembership.isMember(roomId, userId)) return;
-    const room = await this.deps.roomStore.findById(roomId);
-    if (room === null || room.visibility === 'private') throw ChatErrors.roomNotFound(roomId);
-    throw ChatErrors.notARoomMember(roomId);
   }
 }

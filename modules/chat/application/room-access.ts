@@ -30,10 +30,25 @@ export const requireRoomInput = async (deps: RoomAccessDeps, input: { userId: un
  */
 export const visibleRoom = async (deps: RoomAccessDeps, roomId: number, userId: number): Promise<RoomAndRole> => {
   const room = await deps.roomStore.findById(roomId);
-  if (room === null) throw ChatErrors.roomNotFound(roomId);
-  const role = await deps.roomMembership.roleOf(roomId, userId);
-  if (role === null && room.visibility === 'private') throw ChatErrors.roomNotFound(roomId);
-  return { room, userId, role };
+  const role = room === null ? null : await deps.roomMembership.roleOf(roomId, userId);
+  return { room: requireVisible(room, roomId, role !== null), userId, role };
+};
+
+/**
+ * Throws unless `userId` is a member of the room: CHAT_NOT_A_ROOM_MEMBER, or CHAT_ROOM_NOT_FOUND
+ * when the user may not know the room exists. A member's room exists (deleting a room removes its
+ * members first), so the room is read only for a non-member: a member's call costs one read.
+ */
+export const requireRoomMember = async (deps: RoomAccessDeps, roomId: number, userId: number): Promise<void> => {
+  if (await deps.roomMembership.isMember(roomId, userId)) return;
+  requireVisible(await deps.roomStore.findById(roomId), roomId, false);
+  throw ChatErrors.notARoomMember(roomId);
+};
+
+/** The visibility rule: a room that does not exist, or a private room to a non-member, is CHAT_ROOM_NOT_FOUND. */
+const requireVisible = (room: StoredRoom | null, roomId: number, member: boolean): StoredRoom => {
+  if (room === null || (!member && room.visibility === 'private')) throw ChatErrors.roomNotFound(roomId);
+  return room;
 };
 
 /** As {@link visibleRoom}, for members only: a public room answers a non-member CHAT_NOT_A_ROOM_MEMBER. */

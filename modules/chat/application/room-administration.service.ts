@@ -1,4 +1,4 @@
-import { requirePositiveInt32, validationFailed } from '../../kernel';
+import { optionalPageLimit, requirePositiveInt32, validationFailed } from '../../kernel';
 import type { Clock, Logger } from '../../kernel';
 import {
   ChatErrors,
@@ -29,7 +29,8 @@ import type {
 import type { ChatEventLog, MessageStore, ReadMarkerStore, RoomMembership, RoomStore, StoredRoom, StoredRoomMember, UserLookup } from '../ports';
 import { roomConversation } from '../domain/conversation-key';
 import { requireRoomName, ROOM_NAME_MAX_LENGTH } from '../domain/room-name';
-import { optionalAfter, optionalVisibility, pageLimitOf, requireRole as requireRoleValue } from '../domain/room-settings';
+import { optionalAfter, optionalVisibility, requireRole as requireRoleValue } from '../domain/room-settings';
+import { requireString } from '../domain/text-length';
 import { requireInputObject } from '../domain/input-object';
 import { announce, type EventRecordedSignal } from './announce';
 import { mayAdd, memberOf, requireRole, requireRoomInput } from './room-access';
@@ -150,7 +151,7 @@ export class RoomAdministrationService implements RoomAdministration {
 
   async listMembers(input: ListRoomMembersInput): Promise<RoomMemberPage> {
     const { room } = await memberOf(requireRoomInput(this.deps, input));
-    const limit = pageLimitOf(input.limit, ROOM_MEMBERS_DEFAULT_LIMIT, ROOM_MEMBERS_MAX_LIMIT);
+    const limit = optionalPageLimit(input.limit, ROOM_MEMBERS_MAX_LIMIT, ROOM_MEMBERS_DEFAULT_LIMIT);
     const after = optionalAfter(input.after);
     const rows = await this.deps.roomMembership.page(room.roomId, { ...(after === undefined ? {} : { after }), limit: limit + 1 });
     const shown = rows.slice(0, limit);
@@ -163,7 +164,7 @@ export class RoomAdministrationService implements RoomAdministration {
     requireInputObject(input);
     requirePositiveInt32(input.userId, 'userId');
     const query = optionalQuery(input.query);
-    const limit = pageLimitOf(input.limit, PUBLIC_ROOMS_DEFAULT_LIMIT, PUBLIC_ROOMS_MAX_LIMIT);
+    const limit = optionalPageLimit(input.limit, PUBLIC_ROOMS_MAX_LIMIT, PUBLIC_ROOMS_DEFAULT_LIMIT);
     const after = optionalAfter(input.after);
     const found = await this.deps.roomStore.listPublic({ query, limit: limit + 1, ...(after === undefined ? {} : { after }) });
     const page = found.slice(0, limit);
@@ -176,8 +177,7 @@ const infoOf = (room: StoredRoom): RoomInfo => ({ roomId: room.roomId, name: roo
 
 const optionalQuery = (value: unknown): string => {
   if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') throw validationFailed('q must be a string');
-  const query = value.trim();
+  const query = requireString(value, 'q').trim();
   if ([...query].length > ROOM_NAME_MAX_LENGTH) throw validationFailed(`q must be at most ${ROOM_NAME_MAX_LENGTH} characters`);
   return query;
 };

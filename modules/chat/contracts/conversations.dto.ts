@@ -27,6 +27,8 @@ export interface ConversationEntry {
   readonly unreadCount: number;
   /** The newest message's timestamp, or the room's creation for a room without messages. */
   readonly updatedAt: string;
+  /** Private conversations: the seq of the last message the peer has read here ("seen"); absent when none (and for rooms). */
+  readonly peerReadSeq?: number;
 }
 
 /** One page of the conversation list, most recent activity first. */

@@ -1,4 +1,4 @@
-import { validationFailed } from '../../kernel';
+import { optionalPageLimit, validationFailed } from '../../kernel';
 import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT } from '../contracts';
 
 /** Paging of a history request once checked: `before` or `after` is still to be found in the conversation. */
@@ -22,13 +22,6 @@ export const requireHistoryPaging = (paging: { before?: unknown; after?: unknown
   const before = optionalMessageId(paging.before, 'before');
   const after = optionalMessageId(paging.after, 'after');
   if (before !== undefined && after !== undefined) throw validationFailed('before and after cannot be used together');
-  const { limit } = paging;
-  let checked = HISTORY_DEFAULT_LIMIT;
-  if (limit !== undefined && limit !== null) {
-    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > HISTORY_MAX_LIMIT) {
-      throw validationFailed(`limit must be an integer from 1 to ${HISTORY_MAX_LIMIT}`);
-    }
-    checked = limit;
-  }
-  return { limit: checked, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) };
+  const limit = optionalPageLimit(paging.limit, HISTORY_MAX_LIMIT, HISTORY_DEFAULT_LIMIT);
+  return { limit, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) };
 };

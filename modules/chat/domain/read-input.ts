@@ -1,4 +1,4 @@
-import { requirePositiveInt32, validationFailed } from '../../kernel';
+import { optionalPageLimit, requirePositiveInt32, validationFailed } from '../../kernel';
 import { CONVERSATIONS_DEFAULT_LIMIT, CONVERSATIONS_MAX_LIMIT } from '../contracts';
 
 /** The conversation a markRead names: a private one with `peerId`, or a room. */
@@ -30,10 +30,4 @@ export const requireReadSeq = (seq: unknown): number => {
  * Checks the page size of a conversation list: an integer 1-100, default 20.
  * @throws DomainError VALIDATION_FAILED
  */
-export const requireConversationLimit = (limit: unknown): number => {
-  if (limit === undefined || limit === null) return CONVERSATIONS_DEFAULT_LIMIT;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > CONVERSATIONS_MAX_LIMIT) {
-    throw validationFailed(`limit must be an integer from 1 to ${CONVERSATIONS_MAX_LIMIT}`);
-  }
-  return limit;
-};
+export const requireConversationLimit = (limit: unknown): number => optionalPageLimit(limit, CONVERSATIONS_MAX_LIMIT, CONVERSATIONS_DEFAULT_LIMIT);

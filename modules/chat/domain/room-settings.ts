@@ -26,14 +26,5 @@ export const optionalInitialMembers = (value: unknown, creatorId: number): numbe
   return [...new Set(ids)].filter((id) => id !== creatorId);
 };
 
-/** An integer page size within 1..max; absent = `fallback`. */
-export const pageLimitOf = (value: unknown, fallback: number, max: number): number => {
-  if (isAbsent(value)) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    throw validationFailed(`limit must be an integer from 1 to ${max}`);
-  }
-  return value;
-};
-
 /** A keyset cursor (a userId or roomId); absent = undefined. */
 export const optionalAfter = (value: unknown): number | undefined => (isAbsent(value) ? undefined : requirePositiveInt32(value, 'after'));

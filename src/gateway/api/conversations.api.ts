@@ -17,6 +17,8 @@ export interface ConversationBody {
   readonly readSeq: number;
   readonly unreadCount: number;
   readonly updatedAt: string;
+  /** Private conversations only: the peer's read marker ("seen"), null when the peer has read nothing. */
+  readonly peerReadSeq?: number | null;
 }
 
 export interface ConversationPageBody {
@@ -34,6 +36,7 @@ const conversationBody = (entry: ConversationEntry, usernames: ReadonlyMap<numbe
   readSeq: entry.readSeq,
   unreadCount: entry.unreadCount,
   updatedAt: entry.updatedAt,
+  ...(entry.kind === 'private' ? { peerReadSeq: entry.peerReadSeq ?? null } : {}),
 });
 
 /** One page of the caller's conversations; the peers' usernames come from the users module in one batch. */

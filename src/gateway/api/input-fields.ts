@@ -22,11 +22,13 @@ export const stringField = (fields: InputFields, name: string): string => {
 };
 
 /** A string field that may be absent (missing or null). */
-export const optionalStringField = (fields: InputFields, name: string): string | undefined => {
-  const value = fields[name];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw validationFailed(`${name} must be a string`);
-  return value;
-};
+export const optionalStringField = (fields: InputFields, name: string): string | undefined =>
+  fields[name] === undefined || fields[name] === null ? undefined : stringField(fields, name);
 
 export const idField = (fields: InputFields, name: string): number => requirePositiveInt32(fields[name], name);
+
+/** A `before`/`after` history cursor: a non-empty messageId, else VALIDATION_FAILED naming it (HTTP and GraphQL alike). */
+export const cursorMessageIdOf = (value: unknown, name: string): string => {
+  if (typeof value !== 'string' || value === '') throw validationFailed(`${name} must be a messageId`);
+  return value;
+};

@@ -1,5 +1,5 @@
 import { FEED_MAX_LIMIT, type ChatFeed } from '../../../modules/chat/contracts';
-import { validationFailed } from '../../../modules/kernel';
+import { optionalQueryPageLimit } from '../../../modules/kernel';
 import { pushOf } from '../ws/event-pushes';
 import type { ServerFrame } from '../ws/server-frames';
 
@@ -9,12 +9,6 @@ export interface SyncPage {
   readonly hasMore: boolean;
 }
 
-const limitOf = (limit: string | undefined): number | undefined => {
-  if (limit === undefined) return undefined;
-  const value = /^[0-9]{1,4}$/.test(limit) ? Number(limit) : NaN;
-  if (!(value >= 1 && value <= FEED_MAX_LIMIT)) throw validationFailed(`limit must be an integer from 1 to ${FEED_MAX_LIMIT}`);
-  return value;
-};
 
 /**
  * The caller's events after `since` as the frames /ws/chat pushes (each with its cursor); without
@@ -23,7 +17,7 @@ const limitOf = (limit: string | undefined): number | undefined => {
  * @throws DomainError SYNC_CURSOR_INVALID (400), SYNC_CURSOR_EXPIRED (410), VALIDATION_FAILED (a bad limit)
  */
 export const syncEvents = async (deps: { chatFeed: ChatFeed }, callerId: number, query: { since?: string; limit?: string }): Promise<SyncPage> => {
-  const limit = limitOf(query.limit);
+  const limit = optionalQueryPageLimit(query.limit, FEED_MAX_LIMIT);
   if (query.since === undefined) return { events: [], cursor: await deps.chatFeed.currentCursor({ userId: callerId }), hasMore: false };
   const page = await deps.chatFeed.eventsSince({ userId: callerId, since: query.since, ...(limit === undefined ? {} : { limit }) });
   const events = page.events.flatMap((event) => {

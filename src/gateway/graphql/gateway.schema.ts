@@ -150,6 +150,8 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     "The messages above readSeq, deleted ones left out"
     unreadCount: Int!
     updatedAt: String!
+    "Private conversations: the seq of the last message the peer has read here (seen); null when the peer has read nothing, and for rooms."
+    peerReadSeq: Int
   }
 
   type ConversationPage {

@@ -1,4 +1,4 @@
-import { validationFailed } from '../../../modules/kernel';
+import { optionalQueryPageLimit } from '../../../modules/kernel';
 import type { ListingPaging } from '../api/room-administration.api';
 import { pathIdOf } from './request-params';
 
@@ -6,11 +6,7 @@ import { pathIdOf } from './request-params';
 export const listingPagingOf = (query: unknown, max: number): ListingPaging => {
   const { limit, after } = (query ?? {}) as Record<string, unknown>;
   const paging: { limit?: number; after?: number } = {};
-  if (limit !== undefined) {
-    const value = typeof limit === 'string' && /^[0-9]{1,4}$/.test(limit) ? Number(limit) : NaN;
-    if (!(value >= 1 && value <= max)) throw validationFailed(`limit must be an integer from 1 to ${max}`);
-    paging.limit = value;
-  }
+  if (limit !== undefined) paging.limit = optionalQueryPageLimit(limit, max);
   if (after !== undefined) paging.after = pathIdOf({ after }, 'after');
   return paging;
 };

@@ -1,5 +1,6 @@
 import { HISTORY_MAX_LIMIT, type HistoryPaging } from '../../../modules/chat/contracts';
-import { INT32_MAX, validationFailed } from '../../../modules/kernel';
+import { INT32_MAX, optionalQueryPageLimit, validationFailed } from '../../../modules/kernel';
+import { cursorMessageIdOf } from '../api/input-fields';
 
 const CANONICAL_POSITIVE_INTEGER = /^[1-9][0-9]{0,9}$/;
 
@@ -15,20 +16,8 @@ export const pathIdOf = (params: unknown, name: string): number => {
 export const historyPagingOf = (query: unknown): HistoryPaging => {
   const { limit, before, after } = (query ?? {}) as Record<string, unknown>;
   const paging: { limit?: number; before?: string; after?: string } = {};
-  if (limit !== undefined) {
-    const value = typeof limit === 'string' && /^[0-9]{1,4}$/.test(limit) ? Number(limit) : NaN;
-    if (!(value >= 1 && value <= HISTORY_MAX_LIMIT)) {
-      throw validationFailed(`limit must be an integer from 1 to ${HISTORY_MAX_LIMIT}`);
-    }
-    paging.limit = value;
-  }
-  if (before !== undefined) {
-    if (typeof before !== 'string' || before === '') throw validationFailed('before must be a messageId');
-    paging.before = before;
-  }
-  if (after !== undefined) {
-    if (typeof after !== 'string' || after === '') throw validationFailed('after must be a messageId');
-    paging.after = after;
-  }
+  if (limit !== undefined) paging.limit = optionalQueryPageLimit(limit, HISTORY_MAX_LIMIT);
+  if (before !== undefined) paging.before = cursorMessageIdOf(before, 'before');
+  if (after !== undefined) paging.after = cursorMessageIdOf(after, 'after');
   return paging;
 };

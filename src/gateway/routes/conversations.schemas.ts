@@ -32,6 +32,11 @@ const Conversation = Type.Object(
     readSeq: Count,
     unreadCount: Type.Integer({ minimum: 0, description: 'the messages above readSeq, deleted ones left out' }),
     updatedAt: Type.String({ description: 'the newest message, or the room creation; ISO-8601 UTC' }),
+    peerReadSeq: Type.Optional(
+      Type.Union([Count, Type.Null()], {
+        description: "private conversations only: the seq of the last message the peer has read here (\"seen\"); null when the peer has read nothing",
+      }),
+    ),
   },
   { required: ['kind', 'lastMessage', 'lastSeq', 'readSeq', 'unreadCount', 'updatedAt'] },
 );

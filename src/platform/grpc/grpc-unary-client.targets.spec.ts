@@ -1,45 +1,9 @@
-import { DomainError, silentLogger } from '../../../modules/kernel';
-import { usersGrpcService } from '../../../modules/users/adapters/grpc/users.grpc-server';
-import { unusedSessionPorts } from '../../../test/contract/ports/users/unused-session-ports';
-import { serviceIdentity } from './grpc-call-credentials';
-import { startGrpcServer, type RunningGrpcServer } from './grpc-server';
-import { GrpcUnaryClient } from './grpc-unary-client';
-import { userServiceProto } from './proto-files';
-
-const SERVICE_TOKEN = 'unary-client-targets-spec-token-'.padEnd(40, 'x');
+import { DomainError } from '../../../modules/kernel';
+import type { GrpcUnaryClient } from './grpc-unary-client';
+import { startUserServiceStub, unaryClientTo as clientTo } from './testing/user-service-stub';
 
 /** A user service whose every call is counted and answered by the server itself (USER_NOT_FOUND). */
-const countingServer = async (): Promise<{ server: RunningGrpcServer; calls: () => number }> => {
-  let calls = 0;
-  const answer = async (): Promise<never> => {
-    calls += 1;
-    throw new DomainError('USER_NOT_FOUND', 'not-found', 'No such user');
-  };
-  const server = await startGrpcServer({
-    host: '127.0.0.1',
-    port: 0,
-    logger: silentLogger,
-    auth: { tokenVerifier: { verify: () => Promise.reject(new Error('no users here')) }, serviceToken: SERVICE_TOKEN },
-    services: [
-      usersGrpcService({
-        ...unusedSessionPorts,
-        userAccounts: { register: answer, authenticate: answer },
-        userDirectory: { getUser: answer, getUsers: answer, searchUsers: answer },
-      }),
-    ],
-  });
-  return { server, calls: () => calls };
-};
-
-const clientTo = (address: string) =>
-  new GrpcUnaryClient({
-    address,
-    proto: userServiceProto(),
-    serviceLabel: 'User service',
-    deadlineMs: 5_000,
-    callCredentials: serviceIdentity(SERVICE_TOKEN),
-    logger: silentLogger,
-  });
+const countingServer = () => startUserServiceStub(new DomainError('USER_NOT_FOUND', 'not-found', 'No such user'));
 
 const callsOf = async (client: GrpcUnaryClient, method: string, request: object, retryable: boolean, times: number): Promise<string[]> => {
   const codes: string[] = [];

@@ -1,14 +1,6 @@
-import type { Redis } from 'ioredis';
-import type { ConcurrencyLimiter, Logger } from '../../../modules/kernel';
-import { failOpen } from './fail-open';
-import { ACQUIRE_SCRIPT, limiterKeys, RENEW_SCRIPT } from './redis-limiter.scripts';
-
-interface Deps {
-  redis: Redis;
-  logger: Logger;
-  /** The deployment's REDIS_KEY_PREFIX. */
-  keyPrefix: string;
-}
+import type { ConcurrencyLimiter } from '../../../modules/kernel';
+import { RedisLimiterCalls, type RedisLimiterDeps } from './redis-limiter-calls';
+import { ACQUIRE_SCRIPT, RENEW_SCRIPT } from './redis-limiter.scripts';
 
 /**
  * {@link ConcurrencyLimiter} in Redis, shared by every gateway: a key's slots are a sorted
@@ -17,29 +9,21 @@ interface Deps {
  * every acquisition succeeds.
  */
 export class RedisConcurrencyLimiter implements ConcurrencyLimiter {
-  private readonly redis: Redis;
-  private readonly keys: ReturnType<typeof limiterKeys>;
-  private readonly guarded: ReturnType<typeof failOpen>;
+  private readonly calls: RedisLimiterCalls;
 
-  constructor(deps: Deps) {
-    this.redis = deps.redis;
-    this.keys = limiterKeys(deps.keyPrefix);
-    this.guarded = failOpen(deps.logger);
+  constructor(deps: RedisLimiterDeps) {
+    this.calls = new RedisLimiterCalls(deps);
   }
 
   acquire(key: string, holder: string, limit: number, leaseMs: number): Promise<boolean> {
-    return this.guarded(async () => Number(await this.redis.eval(ACQUIRE_SCRIPT, 1, this.keys.slots(key), holder, limit, leaseMs)) === 1, true);
+    return this.calls.script(ACQUIRE_SCRIPT, this.calls.keys.slots(key), [holder, limit, leaseMs], (reply) => Number(reply) === 1, true);
   }
 
   renew(key: string, holder: string, leaseMs: number): Promise<void> {
-    return this.guarded(async () => {
-      await this.redis.eval(RENEW_SCRIPT, 1, this.keys.slots(key), holder, leaseMs);
-    }, undefined);
+    return this.calls.script(RENEW_SCRIPT, this.calls.keys.slots(key), [holder, leaseMs], () => undefined, undefined);
   }
 
   release(key: string, holder: string): Promise<void> {
-    return this.guarded(async () => {
-      await this.redis.zrem(this.keys.slots(key), holder);
-    }, undefined);
+    return this.calls.command((redis) => redis.zrem(this.calls.keys.slots(key), holder));
   }
 }

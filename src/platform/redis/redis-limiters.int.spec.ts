@@ -63,6 +63,11 @@ describe('Redis limiters', () => {
       const slots = new RedisConcurrencyLimiter({ redis, keyPrefix: uniquePrefix(), logger: silentLogger });
       expect(await limiter.consume('k', { limit: 1, periodMs: 1000 }, 5)).toEqual({ allowed: true });
       expect(await slots.acquire('k', 'h', 0, 1000)).toBe(true);
+      expect(await limiter.checkBackoff('k')).toEqual({ allowed: true });
+      expect(await limiter.recordFailure('k', { freeFailures: 0, baseDelayMs: 1000, maxDelayMs: 1000, forgetAfterMs: 1000 })).toEqual({ allowed: true });
+      await expect(limiter.resetBackoff('k')).resolves.toBeUndefined();
+      await expect(slots.renew('k', 'h', 1000)).resolves.toBeUndefined();
+      await expect(slots.release('k', 'h')).resolves.toBeUndefined();
     } finally {
       await closeRedis(redis);
     }

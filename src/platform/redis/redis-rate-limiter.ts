@@ -1,17 +1,16 @@
-import type { Redis } from 'ioredis';
-import { ALLOWED, type BackoffPolicy, type Logger, type RateDecision, type RateLimiter, type RatePolicy } from '../../../modules/kernel';
-import { failOpen } from './fail-open';
-import { CHECK_BACKOFF_SCRIPT, CONSUME_SCRIPT, limiterKeys, RECORD_FAILURE_SCRIPT } from './redis-limiter.scripts';
+import { ALLOWED, type BackoffPolicy, type RateDecision, type RateLimiter, type RatePolicy } from '../../../modules/kernel';
+import { RedisLimiterCalls, type RedisLimiterDeps } from './redis-limiter-calls';
+import { CHECK_BACKOFF_SCRIPT, CONSUME_SCRIPT, RECORD_FAILURE_SCRIPT } from './redis-limiter.scripts';
 
-interface Deps {
-  redis: Redis;
-  logger: Logger;
-  /** The deployment's REDIS_KEY_PREFIX. */
-  keyPrefix: string;
-}
+const decisionOf = (reply: unknown): RateDecision => {
+  const [allowed, retryAfterMs] = reply as [number, number];
+  return allowed === 1 ? ALLOWED : { allowed: false, retryAfterMs: Math.max(1, retryAfterMs) };
+};
 
-const decisionOf = ([allowed, retryAfterMs]: [number, number]): RateDecision =>
-  allowed === 1 ? ALLOWED : { allowed: false, retryAfterMs: Math.max(1, retryAfterMs) };
+const backoffOf = (reply: unknown): RateDecision => {
+  const barredMs = Number(reply);
+  return barredMs > 0 ? { allowed: false, retryAfterMs: barredMs } : ALLOWED;
+};
 
 /**
  * {@link RateLimiter} in Redis, shared by every gateway: each decision is one Lua script
@@ -20,46 +19,26 @@ const decisionOf = ([allowed, retryAfterMs]: [number, number]): RateDecision =>
  * expiring when they no longer matter. While Redis cannot answer, everything is allowed.
  */
 export class RedisRateLimiter implements RateLimiter {
-  private readonly redis: Redis;
-  private readonly keys: ReturnType<typeof limiterKeys>;
-  private readonly guarded: ReturnType<typeof failOpen>;
+  private readonly calls: RedisLimiterCalls;
 
-  constructor(deps: Deps) {
-    this.redis = deps.redis;
-    this.keys = limiterKeys(deps.keyPrefix);
-    this.guarded = failOpen(deps.logger);
+  constructor(deps: RedisLimiterDeps) {
+    this.calls = new RedisLimiterCalls(deps);
   }
 
   consume(key: string, policy: RatePolicy, cost = 1): Promise<RateDecision> {
-    return this.guarded(
-      async () => decisionOf((await this.redis.eval(CONSUME_SCRIPT, 1, this.keys.rate(key), policy.limit, policy.periodMs, cost)) as [number, number]),
-      ALLOWED,
-    );
+    return this.calls.script(CONSUME_SCRIPT, this.calls.keys.rate(key), [policy.limit, policy.periodMs, cost], decisionOf, ALLOWED);
   }
 
   checkBackoff(key: string): Promise<RateDecision> {
-    return this.guarded(async () => {
-      const barredMs = Number(await this.redis.eval(CHECK_BACKOFF_SCRIPT, 1, this.keys.failures(key)));
-      return barredMs > 0 ? { allowed: false, retryAfterMs: barredMs } : ALLOWED;
-    }, ALLOWED);
+    return this.calls.script(CHECK_BACKOFF_SCRIPT, this.calls.keys.failures(key), [], backoffOf, ALLOWED);
   }
 
   recordFailure(key: string, policy: BackoffPolicy): Promise<RateDecision> {
-    return this.guarded(
-      async () =>
-        decisionOf(
-          (await this.redis.eval(
-            RECORD_FAILURE_SCRIPT, 1, this.keys.failures(key),
-            policy.freeFailures, policy.baseDelayMs, policy.maxDelayMs, policy.forgetAfterMs,
-          )) as [number, number],
-        ),
-      ALLOWED,
-    );
+    const args = [policy.freeFailures, policy.baseDelayMs, policy.maxDelayMs, policy.forgetAfterMs];
+    return this.calls.script(RECORD_FAILURE_SCRIPT, this.calls.keys.failures(key), args, decisionOf, ALLOWED);
   }
 
   resetBackoff(key: string): Promise<void> {
-    return this.guarded(async () => {
-      await this.redis.del(this.keys.failures(key));
-    }, undefined);
+    return this.calls.command((redis) => redis.del(this.calls.keys.failures(key)));
   }
 }

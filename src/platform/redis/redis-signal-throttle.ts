@@ -1,13 +1,6 @@
-import type { Redis } from 'ioredis';
-import type { Logger, SignalThrottle } from '../../../modules/kernel';
+import type { SignalThrottle } from '../../../modules/kernel';
 import { failOpen } from './fail-open';
-
-interface Deps {
-  redis: Redis;
-  logger: Logger;
-  /** The deployment's REDIS_KEY_PREFIX. */
-  keyPrefix: string;
-}
+import type { RedisLimiterDeps } from './redis-limiter-calls';
 
 /**
  * {@link SignalThrottle} in Redis, shared by every gateway: `SET <prefix>throttle:<key> 1 NX PX
@@ -17,7 +10,7 @@ interface Deps {
 export class RedisSignalThrottle implements SignalThrottle {
   private readonly guarded: ReturnType<typeof failOpen>;
 
-  constructor(private readonly deps: Deps) {
+  constructor(private readonly deps: RedisLimiterDeps) {
     this.guarded = failOpen(deps.logger);
   }
 

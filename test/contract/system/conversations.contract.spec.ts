@@ -43,6 +43,7 @@ describe('GET /conversations', () => {
           readSeq: 0,
           unreadCount: 2,
           updatedAt: second.timestamp,
+          peerReadSeq: 2,
         },
       ],
       nextCursor: null,
@@ -191,6 +192,42 @@ describe('rooms and read markers', () => {
     expect(entry).toMatchObject({ kind: 'room', room: { roomId, name: 'private team', visibility: 'private' }, lastSeq: 2, readSeq: 1, unreadCount: 1 });
     const stranger = await newUser();
     expectError(await read(stranger, `/chats/room/${roomId}`, 1), 404, 'CHAT_ROOM_NOT_FOUND');
+  });
+});
+
+describe('peerReadSeq: the peer\'s read marker on private items ("Seen" after a reload)', () => {
+  const privateItem = async (user: TestUser, peer: TestUser): Promise<Json | undefined> =>
+    (await allConversationsOf(user)).find((entry) => (entry.peer as Json | undefined)?.userId === peer.userId);
+
+  it('is null until the peer reads, then follows the peer\'s marker; a sender has read what they sent; rooms carry none', async () => {
+    const [alice, bob] = [await newUser(), await newUser()];
+    await sendPrivate(alice, bob, 'one');
+    await sendPrivate(alice, bob, 'two');
+    expect(await privateItem(alice, bob)).toMatchObject({ readSeq: 2, peerReadSeq: null });
+    expect(await privateItem(bob, alice)).toMatchObject({ readSeq: 0, peerReadSeq: 2 });
+    expect((await read(bob, `/chats/private/${alice.userId}`, 1)).status).toBe(200);
+    expect(await privateItem(alice, bob)).toMatchObject({ peerReadSeq: 1 });
+    expect((await read(bob, `/chats/private/${alice.userId}`, 2)).status).toBe(200);
+    expect(await privateItem(alice, bob)).toMatchObject({ peerReadSeq: 2 });
+    const roomId = await createRoom(alice);
+    await joinRoom(bob, roomId);
+    const room = (await allConversationsOf(bob)).find((entry) => (entry.room as Json | undefined)?.roomId === roomId);
+    expect(room).toBeDefined();
+    expect(room).not.toHaveProperty('peerReadSeq');
+  });
+
+  it('over GraphQL: the same marker, null when the peer has read nothing and for rooms', async () => {
+    const [alice, bob] = [await newUser(), await newUser()];
+    await sendPrivate(alice, bob, 'one');
+    const query = '{ conversations(limit: 5) { conversations { kind peer { userId } room { roomId } peerReadSeq } } }';
+    const peerReadSeqs = async (): Promise<Json[]> => ((await graphqlFor(alice).data(query)).conversations as Json).conversations;
+    expect(await peerReadSeqs()).toEqual([{ kind: 'private', peer: { userId: bob.userId }, room: null, peerReadSeq: null }]);
+    expect((await read(bob, `/chats/private/${alice.userId}`, 1)).status).toBe(200);
+    const roomId = await createRoom(alice);
+    expect(await peerReadSeqs()).toEqual([
+      { kind: 'room', peer: null, room: { roomId }, peerReadSeq: null },
+      { kind: 'private', peer: { userId: bob.userId }, room: null, peerReadSeq: 1 },
+    ]);
   });
 });
 

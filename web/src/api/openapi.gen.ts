@@ -2306,6 +2306,8 @@ export interface paths {
                                 unreadCount: number;
                                 /** @description the newest message, or the room creation; ISO-8601 UTC */
                                 updatedAt: string;
+                                /** @description private conversations only: the seq of the last message the peer has read here ("seen"); null when the peer has read nothing */
+                                peerReadSeq?: number | null;
                             }[];
                             /** @description null on the last page */
                             nextCursor: string | null;

@@ -7,8 +7,7 @@ import { mergeListed, readConversationPage } from './conversation-list';
 import { seqToMarkRead, withChangedMessage, withMessage, withPeerReadMarker, withReadMarker } from './conversation-changes';
 import { conversationKey, newConversation, type Conversation, type ConversationKey } from './conversations';
 import { fromPush, fromSent, fromTombstone, privateHistoryPage, roomHistoryPage } from './history-api';
-import { mergeMessages } from './messages';
-import { applyMessageChange, type MessageChange } from './message-changes';
+import { mergeMessages, type ChatMessage } from './messages';
 import { peopleToWatch, presenceOf, samePeople, type Presence } from './presence';
 import { TypingBoard, TypingThrottle } from './typing';
 
@@ -128,12 +127,12 @@ export class ChatStore {
     this.update({ problem: describeError(error) });
   }
 
-  /** Applies an edit or deletion to the message in conversation `key` (no change when it is not loaded). */
-  changeMessage(key: ConversationKey, change: MessageChange): void {
-    const conversation = this.current.conversations.get(key);
-    if (conversation === undefined) return;
-    const messages = applyMessageChange(conversation.messages, change);
-    if (messages !== conversation.messages) this.put({ ...conversation, messages });
+  /**
+   * Shows an edited message or a deleted one's tombstone in conversation `key`, pushed or answered to
+   * my own edit or delete (no change when the conversation is not known; see {@link withChangedMessage}).
+   */
+  changeMessage(key: ConversationKey, changed: ChatMessage): void {
+    this.change(key, (conversation) => withChangedMessage(conversation, changed, this.me.userId));
   }
 
   dismissProblem(): void {
@@ -303,10 +302,10 @@ export class ChatStore {
         void this.attempt(() => this.onPushed(frame.message));
         return;
       case 'message.edited':
-        this.change(this.keyOf(frame.message), (conversation) => withChangedMessage(conversation, fromPush(frame.message), this.me.userId));
+        this.changeMessage(this.keyOf(frame.message), fromPush(frame.message));
         return;
       case 'message.deleted':
-        this.change(this.keyOf(frame.message), (conversation) => withChangedMessage(conversation, fromTombstone(frame.message), this.me.userId));
+        this.changeMessage(this.keyOf(frame.message), fromTombstone(frame.message));
         return;
       case 'read':
         this.onRead(frame);

@@ -41,13 +41,14 @@ export const withMessage = (conversation: Conversation, message: ChatMessage, me
 /**
  * A message was edited or deleted (`changed` is the edited message or the tombstone): shown
  * changed where it is, and in the list's preview when it is the newest. A deleted unread message
- * someone else wrote no longer counts.
+ * someone else wrote no longer counts; a deleted message stays deleted. The one path for a change,
+ * pushed or the answer of my own edit or delete.
  */
 export const withChangedMessage = (conversation: Conversation, changed: ChatMessage, me: number): Conversation => {
   const before = conversation.messages.find((message) => message.messageId === changed.messageId);
   const messages = replaceMessage(conversation.messages, changed);
   const last = conversation.lastMessage;
-  const lastChanged = last !== undefined && last.seq === changed.seq && (last.text !== changed.text || last.deleted !== changed.deleted);
+  const lastChanged = last !== undefined && last.seq === changed.seq && last.deleted !== true && (last.text !== changed.text || last.deleted !== changed.deleted);
   if (messages === conversation.messages && !lastChanged) return conversation;
   const uncounted =
     changed.deleted === true && before !== undefined && before.deleted !== true && before.senderId !== me && changed.seq > conversation.readSeq && conversation.unread > 0;

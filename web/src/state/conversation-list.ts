@@ -28,6 +28,7 @@ export const fromListItem = (item: ListItem): Conversation | undefined => {
     unread: item.unreadCount,
     lastSeq: item.lastSeq,
     readSeq: item.readSeq,
+    peerReadSeq: item.peerReadSeq ?? 0,
     lastMessage: last === null ? undefined : { senderId: last.senderId, text: last.message, seq: last.seq },
   };
 };
@@ -44,6 +45,7 @@ export const mergeListed = (known: Conversation | undefined, listed: Conversatio
     title: listed.title,
     lastSeq: Math.max(known.lastSeq, listed.lastSeq),
     readSeq: Math.max(known.readSeq, listed.readSeq),
+    peerReadSeq: Math.max(known.peerReadSeq, listed.peerReadSeq),
     unread: newer ? known.unread : known.readSeq > listed.readSeq ? Math.min(listed.unread, Math.max(0, listed.lastSeq - known.readSeq)) : listed.unread,
     updatedAt: newer || known.updatedAt > listed.updatedAt ? known.updatedAt : listed.updatedAt,
     lastMessage: newer ? known.lastMessage : listed.lastMessage,

@@ -31,7 +31,7 @@ export interface Conversation {
   readonly lastSeq: number;
   /** My read marker: the seq of the last message I read. */
   readonly readSeq: number;
-  /** Private chats: the other person's read marker as far as it was pushed ("seen"); 0 when unknown. */
+  /** Private chats: the other person's read marker ("seen"), as listed then pushed; 0 when they have read nothing. */
   readonly peerReadSeq: number;
   /** The newest activity (ISO-8601): the list is ordered by it, newest first. */
   readonly updatedAt: string;

@@ -41,8 +41,8 @@ export const fromPush = (pushed: PushedMessage & { readonly editedAt?: string })
   ...(pushed.editedAt === undefined ? {} : { editedAt: pushed.editedAt }),
 });
 
-/** A deleted message's tombstone, as pushed. */
-export const fromTombstone = (tombstone: DeletedMessage): ChatMessage => ({
+/** A deleted message's tombstone, as pushed or as a delete answers it. */
+export const fromTombstone = (tombstone: Pick<DeletedMessage, 'messageId' | 'seq'>): ChatMessage => ({
   messageId: tombstone.messageId,
   senderId: 0,
   text: '',

@@ -1,13 +1,11 @@
 import type { AuthSession } from '../api/auth-session';
+import { fromPush, fromTombstone } from './history-api';
+import type { ChatMessage } from './messages';
 
-/** Author only: the message's new text. Rejects with the server's ApiError. */
-export const editMessage = async (auth: AuthSession, messageId: string, text: string): Promise<{ readonly text: string; readonly editedAt: string | undefined }> => {
-  const edited = await auth.call('patch', '/chats/messages/{messageId}', { path: { messageId }, body: { message: text } });
-  return { text: edited.message, editedAt: edited.editedAt };
-};
+/** Author only: the message as edited. Rejects with the server's ApiError. */
+export const editMessage = async (auth: AuthSession, messageId: string, text: string): Promise<ChatMessage> =>
+  fromPush(await auth.call('patch', '/chats/messages/{messageId}', { path: { messageId }, body: { message: text } }));
 
-/** Its author, or a room's owner and admins: the message becomes a tombstone. Rejects with the server's ApiError. */
-export const deleteMessage = async (auth: AuthSession, messageId: string): Promise<{ readonly seq: number }> => {
-  const deleted = await auth.call('delete', '/chats/messages/{messageId}', { path: { messageId } });
-  return { seq: deleted.seq };
-};
+/** Its author, or a room's owner and admins: the message becomes a tombstone (returned). Rejects with the server's ApiError. */
+export const deleteMessage = async (auth: AuthSession, messageId: string): Promise<ChatMessage> =>
+  fromTombstone(await auth.call('delete', '/chats/messages/{messageId}', { path: { messageId } }));

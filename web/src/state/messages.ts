@@ -29,11 +29,12 @@ export const mergeMessages = (known: readonly ChatMessage[], incoming: readonly 
 
 /**
  * `known` with the message of the same messageId replaced by `changed` (an edit, or a deletion's
- * tombstone); `known` itself when it does not hold that message or holds it already so.
+ * tombstone); `known` itself when it does not hold that message, holds it already so, or holds
+ * its tombstone (a late edit does not bring a deleted message back).
  */
 export const replaceMessage = (known: readonly ChatMessage[], changed: ChatMessage): readonly ChatMessage[] => {
   const at = known.findIndex((message) => message.messageId === changed.messageId);
   const before = known[at];
-  if (before === undefined || (before.text === changed.text && before.deleted === changed.deleted && before.editedAt === changed.editedAt)) return known;
+  if (before === undefined || before.deleted === true || (before.text === changed.text && before.deleted === changed.deleted && before.editedAt === changed.editedAt)) return known;
   return known.with(at, changed);
 };

@@ -42,8 +42,7 @@ export const MessageActions = ({ store, conversation, message }: { store: ChatSt
     if (wanted === message.text) return finish(editButton.current);
     setBusy(true);
     const ok = await attempt(store, async () => {
-      const edited = await editMessage(store.session, message.messageId, wanted);
-      store.changeMessage(conversation.key, { kind: 'edited', messageId: message.messageId, text: edited.text, editedAt: edited.editedAt });
+      store.changeMessage(conversation.key, await editMessage(store.session, message.messageId, wanted));
     });
     if (ok) finish(editButton.current);
     else setBusy(false);
@@ -53,8 +52,7 @@ export const MessageActions = ({ store, conversation, message }: { store: ChatSt
     // The message becomes a tombstone without actions: focus goes to the log it was in.
     const log = confirmButton.current?.closest<HTMLElement>('[role="log"]');
     const ok = await attempt(store, async () => {
-      const deleted = await deleteMessage(store.session, message.messageId);
-      store.changeMessage(conversation.key, { kind: 'deleted', messageId: message.messageId, seq: deleted.seq });
+      store.changeMessage(conversation.key, await deleteMessage(store.session, message.messageId));
     });
     if (ok) log?.focus();
     else finish(deleteButton.current);

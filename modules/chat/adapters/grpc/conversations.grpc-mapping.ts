@@ -82,6 +82,7 @@ const conversationMessageOf = (entry: ConversationEntry): ConversationMessage =>
   readSeq: entry.readSeq,
   unreadCount: entry.unreadCount,
   updatedAt: entry.updatedAt,
+  ...presentField('peerReadSeq', entry.peerReadSeq),
 });
 
 const conversationEntryOf = (message: ConversationMessage): ConversationEntry => ({
@@ -93,6 +94,7 @@ const conversationEntryOf = (message: ConversationMessage): ConversationEntry =>
   readSeq: message.readSeq,
   unreadCount: message.unreadCount,
   updatedAt: message.updatedAt,
+  ...presentField('peerReadSeq', message.peerReadSeq),
 });
 
 export const conversationPageMessageOf = (page: ConversationPage): ListConversationsResponseMessage => ({

@@ -21,6 +21,7 @@ export interface ConversationMessage {
   readonly readSeq: number;
   readonly unreadCount: number;
   readonly updatedAt: string;
+  readonly peerReadSeq?: number;
 }
 
 export interface ListConversationsResponseMessage {

@@ -1,5 +1,6 @@
 import { HISTORY_MAX_LIMIT, type HistoryPaging } from '../../../../modules/chat/contracts';
-import { requirePositiveInt32, validationFailed } from '../../../../modules/kernel';
+import { requirePageLimit, requirePositiveInt32 } from '../../../../modules/kernel';
+import { cursorMessageIdOf } from '../../api/input-fields';
 
 /** `before` and `limit` of a history field, as GraphQL passes them (null when given as null). */
 export interface PagingArguments {
@@ -13,14 +14,8 @@ export const idArgument = (value: unknown, name: string): number => requirePosit
 /** The paging of a history field, refused with the same messages as HTTP's `?limit=&before=`. */
 export const historyPagingOf = (args: PagingArguments): HistoryPaging => {
   const paging: { limit?: number; before?: string } = {};
-  if (args.limit !== undefined && args.limit !== null) {
-    if (!(args.limit >= 1 && args.limit <= HISTORY_MAX_LIMIT)) throw validationFailed(`limit must be an integer from 1 to ${HISTORY_MAX_LIMIT}`);
-    paging.limit = args.limit;
-  }
-  if (args.before !== undefined && args.before !== null) {
-    if (args.before === '') throw validationFailed('before must be a messageId');
-    paging.before = args.before;
-  }
+  if (args.limit !== undefined && args.limit !== null) paging.limit = requirePageLimit(args.limit, HISTORY_MAX_LIMIT);
+  if (args.before !== undefined && args.before !== null) paging.before = cursorMessageIdOf(args.before, 'before');
   return paging;
 };
 

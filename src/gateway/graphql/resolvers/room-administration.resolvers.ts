@@ -1,6 +1,6 @@
 import type { IResolverObject } from 'mercurius';
 import { PUBLIC_ROOMS_MAX_LIMIT, ROOM_MEMBERS_MAX_LIMIT, type RoomRole } from '../../../../modules/chat/contracts';
-import { validationFailed } from '../../../../modules/kernel';
+import { requirePageLimit } from '../../../../modules/kernel';
 import { addRoomMember, deleteRoom, listPublicRooms, listRoomMembers, removeRoomMember, setRoomRole, updateRoom, type ListingPaging } from '../../api/room-administration.api';
 import type { ResolverContext } from '../graphql-context';
 import { idArgument } from './arguments';
@@ -13,10 +13,7 @@ interface ListingArguments {
 /** `limit` (1..max) and `after` of a listing field, refused with the same messages as HTTP's query. */
 export const listingPagingOf = (args: ListingArguments, max: number): ListingPaging => {
   const paging: { limit?: number; after?: number } = {};
-  if (args.limit !== undefined && args.limit !== null) {
-    if (!(args.limit >= 1 && args.limit <= max)) throw validationFailed(`limit must be an integer from 1 to ${max}`);
-    paging.limit = args.limit;
-  }
+  if (args.limit !== undefined && args.limit !== null) paging.limit = requirePageLimit(args.limit, max);
   if (args.after !== undefined && args.after !== null) paging.after = idArgument(args.after, 'after');
   return paging;
 };

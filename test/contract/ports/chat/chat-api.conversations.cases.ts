@@ -155,6 +155,19 @@ export const describeConversationsCases = (subject: () => ChatApiSubject): void 
       });
     });
 
+    it("shows on a private conversation the peer's read marker (\"seen\"), never on a room", async () => {
+      const [a, b] = users();
+      const first = await subject().messaging.sendPrivateMessage({ fromUserId: a, toUserId: b, message: randomUUID() });
+      const second = await subject().messaging.sendPrivateMessage({ fromUserId: a, toUserId: b, message: randomUUID() });
+      expect((await privateEntry(a, b))?.peerReadSeq ?? 0).toBeLessThan(first.seq);
+      await api().markRead({ userId: b, peerId: a, seq: first.seq });
+      expect(await privateEntry(a, b)).toMatchObject({ peerReadSeq: first.seq, readSeq: second.seq });
+      expect(await privateEntry(b, a)).toMatchObject({ peerReadSeq: second.seq, readSeq: first.seq });
+      const roomId = await newRoom(a, b);
+      await toRoom(a, roomId);
+      expect(await roomEntry(b, roomId)).not.toHaveProperty('peerReadSeq');
+    });
+
     it('orders by most recent activity (ties by conversation) and pages with an opaque cursor, each conversation once', async () => {
       const [a, b] = users();
       const rooms = [await newRoom(a, b), await newRoom(a, b), await newRoom(a, b)];

@@ -1,0 +1,44 @@
+import { silentLogger, type DomainError, type Logger } from '../../../../modules/kernel';
+import { usersGrpcService } from '../../../../modules/users/adapters/grpc/users.grpc-server';
+import { unusedSessionPorts } from '../../../../test/contract/ports/users/unused-session-ports';
+import { serviceIdentity } from '../grpc-call-credentials';
+import { startGrpcServer, type RunningGrpcServer } from '../grpc-server';
+import { GrpcUnaryClient } from '../grpc-unary-client';
+import { userServiceProto } from '../proto-files';
+
+/** The service token the stub server accepts and {@link unaryClientTo} presents. */
+const STUB_SERVICE_TOKEN = 'unary-client-stub-service-token-'.padEnd(40, 'x');
+
+/** A user service on a free loopback port whose every call is counted and answered by the server itself with `error`. */
+export const startUserServiceStub = async (error: DomainError): Promise<{ server: RunningGrpcServer; calls: () => number }> => {
+  let calls = 0;
+  const answer = async (): Promise<never> => {
+    calls += 1;
+    throw error;
+  };
+  const server = await startGrpcServer({
+    host: '127.0.0.1',
+    port: 0,
+    logger: silentLogger,
+    auth: { tokenVerifier: { verify: () => Promise.reject(new Error('no users here')) }, serviceToken: STUB_SERVICE_TOKEN },
+    services: [
+      usersGrpcService({
+        ...unusedSessionPorts,
+        userAccounts: { register: answer, authenticate: answer },
+        userDirectory: { getUser: answer, getUsers: answer, searchUsers: answer },
+      }),
+    ],
+  });
+  return { server, calls: () => calls };
+};
+
+/** A user-service client to `address` (one target or a comma-separated list) with the stub's service token. */
+export const unaryClientTo = (address: string, logger: Logger = silentLogger): GrpcUnaryClient =>
+  new GrpcUnaryClient({
+    address,
+    proto: userServiceProto(),
+    serviceLabel: 'User service',
+    deadlineMs: 5_000,
+    callCredentials: serviceIdentity(STUB_SERVICE_TOKEN),
+    logger,
+  });
