@@ -6,6 +6,7 @@ import { busiestProcesses, machineInfo } from './report/machine-info';
 import type { BenchOptions } from './scenarios/bench-options';
 import type { Scenario } from './scenarios/scenario';
 import type { BenchTarget, TargetName } from './targets/bench-target';
+import { HEAP_PROBE_DIR, HEAP_PROBE_PRELOAD } from './targets/heap-probe';
 import { startTarget } from './targets/start-target';
 
 export interface RunSettings {
@@ -23,11 +24,16 @@ const PROFILER_PRELOAD = join(__dirname, 'tools', 'cpu-profiler.preload.js');
 /** Targets running right now, for the watchdog and signal handlers to kill. */
 export const liveTargets = new Set<{ killNow(): void }>();
 
-/** The environment of ChatterRoom's server processes: rate limits off, and the profiler when asked for. */
-export const profilingEnv = (settings: Pick<RunSettings, 'cpuProfDir'>, dir: string): Record<string, string> =>
-  settings.cpuProfDir === undefined
-    ? { RATE_LIMITS: 'off' }
-    : { RATE_LIMITS: 'off', NODE_OPTIONS: `--require ${PROFILER_PRELOAD}`, BENCH_CPU_PROF_DIR: join(settings.cpuProfDir, dir) };
+/**
+ * The environment of ChatterRoom's server processes: rate limits off, the heap probe (memory
+ * after a GC, see targets/heap-probe.ts), and the profiler when asked for.
+ */
+export const profilingEnv = (settings: Pick<RunSettings, 'cpuProfDir'>, dir: string): Record<string, string> => {
+  const heapProbe = { BENCH_HEAP_PROBE_DIR: HEAP_PROBE_DIR };
+  return settings.cpuProfDir === undefined
+    ? { RATE_LIMITS: 'off', NODE_OPTIONS: `--require ${HEAP_PROBE_PRELOAD}`, ...heapProbe }
+    : { RATE_LIMITS: 'off', NODE_OPTIONS: `--require ${HEAP_PROBE_PRELOAD} --require ${PROFILER_PRELOAD}`, ...heapProbe, BENCH_CPU_PROF_DIR: join(settings.cpuProfDir, dir) };
+};
 
 const describeError = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 

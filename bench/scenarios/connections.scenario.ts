@@ -5,7 +5,7 @@ import type { ConnectStats, PingStats, SocketSpec, StatusStats } from '../load/g
 import { LatencyHistogram } from '../load/histogram';
 import { BenchApi } from '../setup/http-api';
 import { createUsers } from '../setup/population';
-import { sampleProcess } from '../targets/process-probe';
+import { heapAfterGc, type HeapSample } from '../targets/heap-probe';
 import type { CaseResult, Scenario, ScenarioContext } from './scenario';
 import { round } from './socket-phases';
 
@@ -20,12 +20,18 @@ const socketsPerGenerator = (): number => Math.max(100, Math.min(5_000, openFile
 
 const MB = 1024 * 1024;
 
+/** Growth from `before` to `after` per socket (0 when either is missing). */
+const perSocket = (before: number | undefined, after: number | undefined, sockets: number): number =>
+  before === undefined || after === undefined || sockets === 0 ? 0 : Math.round((after - before) / sockets);
+
 /**
  * Idle sockets on ONE gateway (the monolith, the relay, or the split deployment's first
  * gateway): opens `connections` sockets spread over `connectionUsers` users (several
  * devices each) from as many generator processes as the open-file limit needs, holds
- * them, counts how many are still open, and compares the gateway's resident memory
- * before and after. A few application-level pings show the gateway still answers.
+ * them, counts how many are still open, and compares the gateway's memory before and
+ * after, each read right after a full garbage collection (see targets/heap-probe.ts):
+ * the V8 heap the sockets retain (the budget's figure) and the resident memory. A few
+ * application-level pings show the gateway still answers.
  */
 export const connectionsScenario: Scenario = {
   name: 'connections',
@@ -33,7 +39,8 @@ export const connectionsScenario: Scenario = {
   metrics: [
     { key: 'held', label: 'sockets held', digits: 0 },
     { key: 'connectPerSecond', label: 'opened/s', digits: 0 },
-    { key: 'bytesPerConnection', label: 'RSS bytes/conn', digits: 0 },
+    { key: 'heapBytesPerConnection', label: 'heap bytes/conn (after GC)', digits: 0 },
+    { key: 'bytesPerConnection', label: 'RSS bytes/conn (after GC)', digits: 0 },
     { key: 'pingP99Ms', label: 'ping p99 ms', digits: 2 },
   ],
   async run({ target, options, log }: ScenarioContext): Promise<CaseResult[]> {
@@ -43,7 +50,8 @@ export const connectionsScenario: Scenario = {
     const generators = Math.max(options.generators, Math.ceil(options.connections / socketsPerGenerator()));
     const serverFileLimit = openFileLimit(target.firstGateway.pid);
     await sleep(1_000);
-    const before = sampleProcess(target.firstGateway.pid);
+    const pid = target.firstGateway.pid;
+    const before = await heapAfterGc(pid);
     const pool = await GeneratorPool.start(generators);
     try {
       const perGenerator: SocketSpec[][] = Array.from({ length: generators }, () => []);
@@ -59,20 +67,21 @@ export const connectionsScenario: Scenario = {
       const seconds = Math.max(...connected.map((answer) => answer.seconds));
       await sleep(options.holdSeconds * 1000);
       const open = (await pool.all<StatusStats>(() => ({ kind: 'status' }), 30_000)).reduce((sum, answer) => sum + answer.open, 0);
-      const after = sampleProcess(target.firstGateway.pid);
+      const after = await heapAfterGc(pid);
       const pings = await pool.all<PingStats>(() => ({ kind: 'pings', count: Math.ceil(200 / generators), spreadMs: 1_000, timeoutMs: 10_000 }), 60_000);
       const latency = new LatencyHistogram();
       pings.forEach((answer) => latency.add(answer.latency));
       const ping = latency.summary();
       const opened = connected.reduce((sum, answer) => sum + answer.opened, 0);
-      const growth = (after?.rssBytes ?? 0) - (before?.rssBytes ?? 0);
-      log(`${open} of ${options.connections} sockets held; RSS ${round((before?.rssBytes ?? 0) / MB)} -> ${round((after?.rssBytes ?? 0) / MB)} MB`);
+      const mb = (sample: HeapSample | undefined, key: 'heapUsedBytes' | 'heapTotalBytes' | 'rssBytes') => round((sample?.[key] ?? 0) / MB);
+      log(`${open} of ${options.connections} sockets held; after GC: heap ${mb(before, 'heapUsedBytes')} -> ${mb(after, 'heapUsedBytes')} MB, RSS ${mb(before, 'rssBytes')} -> ${mb(after, 'rssBytes')} MB`);
       return [{
         case: `${options.connections} idle sockets`,
         metrics: {
           held: open,
           connectPerSecond: Math.round(opened / Math.max(seconds, 0.001)),
-          bytesPerConnection: open > 0 ? Math.round(growth / open) : 0,
+          heapBytesPerConnection: perSocket(before?.heapUsedBytes, after?.heapUsedBytes, open),
+          bytesPerConnection: perSocket(before?.rssBytes, after?.rssBytes, open),
           pingP50Ms: round(ping.p50Ms, 2),
           pingP99Ms: round(ping.p99Ms, 2),
         },
@@ -80,7 +89,10 @@ export const connectionsScenario: Scenario = {
           attempted: options.connections, opened, failed: options.connections - opened,
           firstError: connected.find((answer) => answer.firstError)?.firstError,
           users: users.length, generators, serverOpenFileLimit: serverFileLimit,
-          rssBeforeMB: round((before?.rssBytes ?? 0) / MB), rssAfterMB: round((after?.rssBytes ?? 0) / MB),
+          heapBeforeMB: mb(before, 'heapUsedBytes'), heapAfterMB: mb(after, 'heapUsedBytes'),
+          heapReservedBeforeMB: mb(before, 'heapTotalBytes'), heapReservedAfterMB: mb(after, 'heapTotalBytes'),
+          rssBeforeMB: mb(before, 'rssBytes'), rssAfterMB: mb(after, 'rssBytes'),
+          externalBytesPerConnection: perSocket(before?.externalBytes, after?.externalBytes, open),
           pingsAnswered: latency.count,
         },
       }];

@@ -44,6 +44,7 @@ import { ConnectionRegistry } from './ws/connection-registry';
 import { Heartbeat } from './ws/heartbeat';
 import { SocketSessions } from './ws/socket-sessions';
 import { wsChatRoutes } from './ws/ws-chat.routes';
+import { closeOnSocketError } from './ws/upgrade-release';
 
 export type { GatewayDeps } from './gateway-deps';
 export { DEFAULT_GRAPHQL_OPTIONS, type GraphqlOptions } from './graphql/graphql-options';
@@ -187,11 +188,9 @@ export const buildGatewayApp = async (ports: GatewayDeps, options: GatewayAppOpt
     publicPathPrefixes: [GRAPHIQL_PATH, DOCS_PATH, OPENAPI_PATH],
   });
   app.register(fastifyWebsocket, {
-    options: { maxPayload: MAX_PAYLOAD_BYTES },
-    errorHandler: (error, socket, request) => {
-      request.log.warn({ err: error }, 'WebSocket error');
-      if (socket.readyState === WebSocket.OPEN) socket.close(1011, 'Internal error');
-    },
+    // the app keeps its own registries of sockets (and closes them when it stops): no per-socket 'close' listener of ws's own
+    options: { maxPayload: MAX_PAYLOAD_BYTES, clientTracking: false },
+    errorHandler: (error, socket, request) => closeOnSocketError(request.log, socket, error),
   });
   app.register(httpLatencyPlugin);
   app.register(healthRoutes, { readinessChecks: deps.readinessChecks ?? [], drain });

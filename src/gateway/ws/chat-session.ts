@@ -8,6 +8,7 @@ import { frameCommandOf, unknownFrameType } from './frame-commands';
 import { isClientFrameType } from './frame-registry';
 import { ackFrame, errorFrame, pongFrame, type FrameId, type ServerFrame } from './server-frames';
 import { sendFrame } from './socket-sender';
+import { SocketFeed } from './socket-feed';
 
 /** `{"type":"auth","token":"..."}`: a fresh access token, so the socket outlives the first one. */
 export const AUTH_FRAME = 'auth';
@@ -26,38 +27,44 @@ export const MAX_PENDING_FRAMES = 256;
 const textOf = (data: RawData): string =>
   (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).toString('utf8');
 
+/** What every socket's session shares: the ports, and the frames about the socket itself. */
+export interface ChatSessionContext {
+  readonly ports: GatewayDeps;
+  readonly logger: Logger;
+  /** Each frame's budget from its arrival: waiting behind the socket's earlier frames spends it too. */
+  readonly frameDeadlineMs: number;
+  /** An `auth` frame: a fresh access token for the session's socket; resolves to the ack's result. */
+  renewToken(session: ChatSession, fields: InputFields): Promise<unknown>;
+  /** A `typing` frame; resolves to the ack's result (sent only when the frame has an id). */
+  typing(session: ChatSession, fields: InputFields): Promise<unknown>;
+  /** A `presence.subscribe` frame; resolves to the ack's result. */
+  subscribePresence(session: ChatSession, fields: InputFields): Promise<unknown>;
+}
+
 /**
  * One authenticated connection to /ws/chat. Operations run one at a time, in the order
  * the client sent them (so two sends keep their order); every failure becomes an error
- * frame and the connection stays open.
+ * frame and the connection stays open. What an idle socket holds is kept small: the shared
+ * {@link ChatSessionContext}, the socket, its user, its token and its {@link SocketFeed}
+ * (a `resume` frame replays through it); the frame queue exists only while frames wait.
  */
 export class ChatSession {
-  private queue: Promise<void> = Promise.resolve();
+  private queue: Promise<void> | undefined;
   private pending = 0;
   /** Renewed by each accepted `auth` frame, so later frames forward the fresh token. */
   private token: string | undefined;
+  /** What the socket was sent of the chat events; it forwards this session's token. */
+  readonly feed: SocketFeed;
 
   constructor(
-    private readonly deps: {
-      ports: GatewayDeps;
-      socket: WebSocket;
-      userId: number;
-      /** The access token the socket forwards to the services: each frame's operations run on its behalf. */
-      token?: string;
-      logger: Logger;
-      /** An `auth` frame: a fresh access token for this socket; resolves to the ack's result. */
-      renewToken: (fields: InputFields) => Promise<unknown>;
-      /** A `resume` frame: replays the events after `since`; resolves to the ack's result. */
-      resume: (since: string) => Promise<unknown>;
-      /** A `typing` frame; resolves to the ack's result (sent only when the frame has an id). */
-      typing: (fields: InputFields) => Promise<unknown>;
-      /** A `presence.subscribe` frame; resolves to the ack's result. */
-      subscribePresence: (fields: InputFields) => Promise<unknown>;
-      /** Each frame's budget from its arrival: waiting behind the socket's earlier frames spends it too. */
-      frameDeadlineMs: number;
-    },
+    private readonly context: ChatSessionContext,
+    readonly socket: WebSocket,
+    readonly userId: number,
+    /** The access token the socket forwards to the services: each frame's operations run on its behalf. */
+    token: string | undefined,
   ) {
-    this.token = deps.token;
+    this.token = token;
+    this.feed = new SocketFeed({ socket, userId, chatFeed: context.ports.chatFeed, credential: this, logger: context.logger });
   }
 
   receive(data: RawData, isBinary: boolean): void {
@@ -77,17 +84,21 @@ export class ChatSession {
       return;
     }
     this.pending += 1;
-    const deadline = Date.now() + this.deps.frameDeadlineMs;
-    this.queue = this.queue.then(() => RequestDeadline.run(deadline, () => CallerCredential.run(this.token, () => this.run(frame)))).finally(() => {
-      this.pending -= 1;
-    });
+    const deadline = Date.now() + this.context.frameDeadlineMs;
+    const queue = (this.queue ?? Promise.resolve())
+      .then(() => RequestDeadline.run(deadline, () => CallerCredential.run(this.token, () => this.run(frame))))
+      .finally(() => {
+        this.pending -= 1;
+        if (this.queue === queue) this.queue = undefined;
+      });
+    this.queue = queue;
   }
 
   private async run(frame: ClientFrame): Promise<void> {
     const command = this.commandOf(frame.type);
     try {
       if (command === undefined) throw unknownFrameType(frame.type);
-      const result = await command(this.deps.ports, this.deps.userId, frame.fields);
+      const result = await command(this.context.ports, this.userId, frame.fields);
       if (frame.type !== TYPING_FRAME || frame.id !== undefined) this.reply(ackFrame(frame.id, result));
     } catch (error) {
       this.replyError(frame.id, error);
@@ -102,25 +113,25 @@ export class ChatSession {
   /** Frames about the socket itself (`auth`, `resume`, `typing`, `presence.subscribe`), else the chat command. */
   private commandOf(type: string) {
     if (type === AUTH_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.renew(fields);
-    if (type === RESUME_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.deps.resume(stringField(fields, 'since'));
-    if (type === TYPING_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.deps.typing(fields);
-    if (type === PRESENCE_SUBSCRIBE_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.deps.subscribePresence(fields);
+    if (type === RESUME_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.feed.replay(stringField(fields, 'since'), false);
+    if (type === TYPING_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.context.typing(this, fields);
+    if (type === PRESENCE_SUBSCRIBE_FRAME) return (_ports: GatewayDeps, _userId: number, fields: InputFields) => this.context.subscribePresence(this, fields);
     return frameCommandOf(type);
   }
 
   private async renew(fields: InputFields): Promise<unknown> {
-    const result = await this.deps.renewToken(fields);
+    const result = await this.context.renewToken(this, fields);
     this.token = stringField(fields, 'token');
     return result;
   }
 
   private replyError(id: FrameId | undefined, error: unknown): void {
     const { body, exposed } = toErrorBody(error);
-    if (!exposed) this.deps.logger.error({ err: error, userId: this.deps.userId }, 'WebSocket frame failed unexpectedly');
+    if (!exposed) this.context.logger.error({ err: error, userId: this.userId }, 'WebSocket frame failed unexpectedly');
     this.reply(errorFrame(id, body.code, body.message, isRateLimited(error) ? error.retryAfterMs : undefined, body.clientMessageId));
   }
 
   private reply(frame: ServerFrame): void {
-    sendFrame(this.deps.socket, frame, this.deps.logger);
+    sendFrame(this.socket, frame, this.context.logger);
   }
 }

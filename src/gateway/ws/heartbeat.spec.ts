@@ -2,14 +2,16 @@ import type { WebSocket } from 'ws';
 import { ConnectionRegistry } from './connection-registry';
 import { Heartbeat } from './heartbeat';
 
+/** Calls its listeners as an EventEmitter does: with the socket as `this`. */
 const fakeSocket = () => {
-  const listeners: Record<string, () => void> = {};
-  return {
+  const listeners: Record<string, (this: unknown) => void> = {};
+  const socket = {
     ping: jest.fn(),
     terminate: jest.fn(),
-    on: (event: string, listener: () => void) => (listeners[event] = listener),
-    answer: () => listeners.pong?.(),
+    on: (event: string, listener: (this: unknown) => void) => (listeners[event] = listener),
+    answer: () => listeners.pong?.call(socket),
   };
+  return socket;
 };
 
 describe('Heartbeat', () => {

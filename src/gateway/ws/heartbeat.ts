@@ -12,12 +12,19 @@ export interface SocketSource {
 export class Heartbeat {
   private readonly answered = new WeakSet<WebSocket>();
   private timer: NodeJS.Timeout | undefined;
+  /** Every socket's 'pong' listener (one function, not one per socket). */
+  private readonly onPong: (this: WebSocket) => void;
 
-  constructor(private readonly connections: SocketSource) {}
+  constructor(private readonly connections: SocketSource) {
+    const answered = this.answered;
+    this.onPong = function (this: WebSocket) {
+      answered.add(this);
+    };
+  }
 
   track(socket: WebSocket): void {
     this.answered.add(socket);
-    socket.on('pong', () => this.answered.add(socket));
+    socket.on('pong', this.onPong);
   }
 
   start(intervalMs: number): void {

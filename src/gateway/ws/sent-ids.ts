@@ -8,24 +8,24 @@
 export class SentIds {
   /** Every recent id, oldest overwritten first; grows up to `capacity`. */
   private readonly ring: string[] = [];
-  /** The ids in `ring` that a replay sent. */
-  private readonly replayed = new Set<string>();
+  /** The ids in `ring` that a replay sent (none until a replay sends one). */
+  private replayed: Set<string> | undefined;
   private next = 0;
 
   constructor(private readonly capacity: number) {}
 
   /** True when the live frame `id` is to be sent (and records it); false when a replay already sent it. */
   addLive(id: string): boolean {
-    if (this.replayed.size > 0 && this.replayed.has(id)) return false;
+    if (this.replayed !== undefined && this.replayed.size > 0 && this.replayed.has(id)) return false;
     this.record(id);
     return true;
   }
 
   /** True when the replayed frame `id` is to be sent (and records it); false when it was sent already, live or replayed. */
   addReplayed(id: string): boolean {
-    if (this.replayed.has(id) || this.ring.includes(id)) return false;
+    if (this.replayed?.has(id) === true || this.ring.includes(id)) return false;
     this.record(id);
-    this.replayed.add(id);
+    (this.replayed ??= new Set()).add(id);
     return true;
   }
 
@@ -35,7 +35,7 @@ export class SentIds {
       return;
     }
     const forgotten = this.ring[this.next] as string;
-    if (this.replayed.size > 0) this.replayed.delete(forgotten);
+    if (this.replayed !== undefined && this.replayed.size > 0) this.replayed.delete(forgotten);
     this.ring[this.next] = id;
     this.next = (this.next + 1) % this.capacity;
   }

@@ -66,7 +66,7 @@ describe('SocketFeed', () => {
       socket: socket as unknown as WebSocket,
       userId: USER_ID,
       chatFeed: feedOf([{ events: [posted(1), posted(2)], cursor: 'cursor-2', hasMore: false }], new Error('no more pages')),
-      token: () => undefined,
+      credential: { currentToken: undefined },
       logger: silentLogger,
     });
     feed.offer('event-2', 'cursor-2', liveFrame(posted(2)));
@@ -84,7 +84,7 @@ describe('SocketFeed', () => {
       socket: socket as unknown as WebSocket,
       userId: USER_ID,
       chatFeed: feedOf([{ events: [posted(1)], cursor: 'cursor-1', hasMore: true }], failure),
-      token: () => undefined,
+      credential: { currentToken: undefined },
       logger: silentLogger,
     });
     feed.offer('event-5', 'cursor-5', liveFrame(posted(5)));
@@ -103,7 +103,7 @@ describe('SocketFeed', () => {
       socket: socket as unknown as WebSocket,
       userId: USER_ID,
       chatFeed: feedOf([{ events: [], cursor: 'cursor-now', hasMore: false }], new DomainError('SERVICE_UNAVAILABLE', 'unavailable', 'down')),
-      token: () => undefined,
+      credential: { currentToken: undefined },
       logger: silentLogger,
     });
     await feed.open(undefined);

@@ -19,8 +19,8 @@ export interface SocketFeedDeps {
   readonly socket: WebSocket;
   readonly userId: number;
   readonly chatFeed: ChatFeed;
-  /** The token the socket's calls forward (the split deployment's services check it). */
-  readonly token: () => string | undefined;
+  /** Whose token the socket's calls forward (the split deployment's services check it): the socket's session. */
+  readonly credential: { readonly currentToken: string | undefined };
   readonly logger: Logger;
 }
 
@@ -41,8 +41,10 @@ export interface ReplayOutcome {
 export class SocketFeed {
   /** Live frames held while a replay runs; the socket starts holding until {@link open} has sent `ready`. */
   private buffer: Array<{ id: string; cursor: string | undefined; frame: OutgoingText }> | undefined = [];
-  private readonly sent = new SentIds(SENT_IDS_KEPT);
-  private replays: Promise<void> = Promise.resolve();
+  /** Made when the socket is first sent an event: an idle socket has none. */
+  private sent: SentIds | undefined;
+  /** The replays queued or running (undefined when none is). */
+  private replays: Promise<void> | undefined;
   /** The cursor of the last event sent (or of `ready`): where a catch-up starts. */
   private lastCursor: string | undefined;
   /** A replay failed: the socket is closing and is sent nothing more. */
@@ -60,7 +62,7 @@ export class SocketFeed {
       this.buffer.push({ id: eventId, cursor, frame });
       return;
     }
-    if (!this.sent.addLive(eventId)) return;
+    if (!this.sentIds().addLive(eventId)) return;
     if (cursor !== undefined) this.lastCursor = cursor;
     sendText(this.deps.socket, frame, this.deps.logger, transport);
   }
@@ -78,11 +80,15 @@ export class SocketFeed {
    */
   replay(since: string, announce: boolean): Promise<ReplayOutcome> {
     this.buffer ??= [];
-    const run = this.replays.then(() => this.replayNow(since, announce));
-    this.replays = run.then(
+    const run = (this.replays ?? Promise.resolve()).then(() => this.replayNow(since, announce));
+    const settled = run.then(
       () => undefined,
       () => undefined,
     );
+    this.replays = settled;
+    void settled.then(() => {
+      if (this.replays === settled) this.replays = undefined;
+    });
     return run;
   }
 
@@ -134,7 +140,7 @@ export class SocketFeed {
     for (const event of page.events) {
       const push = pushOf(event);
       this.lastCursor = event.cursor;
-      if (push === undefined || !this.sent.addReplayed(event.id)) continue;
+      if (push === undefined || !this.sentIds().addReplayed(event.id)) continue;
       sendFrame(this.deps.socket, push.frame, this.deps.logger);
       count += 1;
     }
@@ -162,11 +168,15 @@ export class SocketFeed {
     for (const { id, cursor, frame } of waiting) this.offer(id, cursor, frame);
   }
 
+  private sentIds(): SentIds {
+    return (this.sent ??= new SentIds(SENT_IDS_KEPT));
+  }
+
   private page(since: string): Promise<FeedPage> {
     return this.call(() => this.deps.chatFeed.eventsSince({ userId: this.deps.userId, since, limit: REPLAY_PAGE }));
   }
 
   private call<T>(operation: () => Promise<T>): Promise<T> {
-    return CallerCredential.run(this.deps.token(), operation);
+    return CallerCredential.run(this.deps.credential.currentToken, operation);
   }
 }

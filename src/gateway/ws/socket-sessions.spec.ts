@@ -60,4 +60,32 @@ describe('SocketSessions', () => {
     sessions.onRevoked(revocation('new'));
     expect(socket.closedWith).toEqual({ code: 4401, reason: 'Session revoked' });
   });
+
+  it('closes each socket when its own token expires, on one timer for all of them, and not after it closed or was renewed', () => {
+    jest.useFakeTimers({ now: Date.parse('2026-01-01T00:00:00Z') });
+    try {
+      const sessions = setUp();
+      const at = (seconds: number) => new Date(Date.now() + seconds * 1_000).toISOString();
+      const late = track(sessions, 'late', at(30));
+      const early = track(sessions, 'early', at(10));
+      const renewed = track(sessions, 'renewed', at(20));
+      const gone = track(sessions, 'gone', at(15));
+      gone.close(1000, 'bye');
+      sessions.renew(renewed as unknown as WebSocket, { userId: 1, sessionId: 'renewed', expiresAt: at(40) });
+      expect(jest.getTimerCount()).toBe(1);
+      jest.advanceTimersByTime(10_000);
+      expect(early.closedWith).toEqual({ code: 4401, reason: 'Token expired' });
+      expect(late.closedWith).toBeUndefined();
+      jest.advanceTimersByTime(20_000);
+      expect(late.closedWith).toEqual({ code: 4401, reason: 'Token expired' });
+      expect(renewed.closedWith).toBeUndefined();
+      expect(gone.closedWith).toEqual({ code: 1000, reason: 'bye' });
+      jest.advanceTimersByTime(10_000);
+      expect(renewed.closedWith).toEqual({ code: 4401, reason: 'Token expired' });
+      expect(jest.getTimerCount()).toBe(0);
+      sessions.stop();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

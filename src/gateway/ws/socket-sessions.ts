@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
 import type { EventBus, IntegrationEvent, Logger } from '../../../modules/kernel';
 import { SESSION_REVOKED_V1, type SessionRevokedV1, type TokenClaims } from '../../../modules/users/contracts';
+import { ExpiryHeap, type Expiring } from './expiry-heap';
 
 /** Close codes of sockets whose credential ended (documented in the README). */
 export const SessionCloseCodes = {
@@ -18,9 +19,8 @@ export interface TrackedSocket {
   readonly revokedCode: number;
 }
 
-interface Entry extends TrackedSocket {
+interface Entry extends TrackedSocket, Expiring {
   claims: TokenClaims;
-  timer: NodeJS.Timeout | undefined;
 }
 
 /** setTimeout's longest delay; a later expiry is re-armed when it fires. */
@@ -30,16 +30,27 @@ const MAX_TIMER_MS = 2_147_483_647;
  * The sockets of this gateway (/ws/chat and GraphQL) by the session whose credential opened
  * them. Each is closed with 4401 when its access token expires, unless `renew` gave it a
  * newer one first, and at once when `users.session-revoked.v1` names its session (every
- * gateway gets its own copy of that event).
+ * gateway gets its own copy of that event). One timer, on the earliest expiry, serves every socket.
  */
 export class SocketSessions {
   private readonly bySocket = new Map<WebSocket, Entry>();
   private readonly bySession = new Map<string, Set<WebSocket>>();
   /** Sessions revoked while this gateway ran, until their tokens expire: a socket authenticated just before the news is closed too. */
   private readonly revoked = new Map<string, number>();
+  private readonly expiries = new ExpiryHeap<Entry>();
+  private timer: NodeJS.Timeout | undefined;
+  /** When {@link timer} fires (Infinity when none is set). */
+  private timerAt = Infinity;
   private stopped = false;
+  /** Every tracked socket's 'close' listener (one function, not one per socket). */
+  private readonly onSocketClose: (this: WebSocket) => void;
 
-  constructor(private readonly deps: { eventBus: EventBus; logger: Logger }) {}
+  constructor(private readonly deps: { eventBus: EventBus; logger: Logger }) {
+    const untrack = (socket: WebSocket) => this.untrack(socket);
+    this.onSocketClose = function (this: WebSocket) {
+      untrack(this);
+    };
+  }
 
   /** Resolves once revocations are being received. */
   async start(): Promise<void> {
@@ -50,14 +61,15 @@ export class SocketSessions {
 
   stop(): void {
     this.stopped = true;
-    for (const entry of this.bySocket.values()) clearTimeout(entry.timer);
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   track(tracked: TrackedSocket, claims: TokenClaims): void {
-    const entry: Entry = { ...tracked, claims, timer: undefined };
+    const entry: Entry = { socket: tracked.socket, revokedCode: tracked.revokedCode, claims, expiresAtMs: 0, heapIndex: -1 };
     this.bySocket.set(tracked.socket, entry);
     this.index(entry);
-    tracked.socket.once('close', () => this.untrack(tracked.socket));
+    tracked.socket.on('close', this.onSocketClose);
     if (this.revoked.has(claims.sessionId)) return this.close(entry, entry.revokedCode, 'Session revoked');
     this.arm(entry);
   }
@@ -97,12 +109,33 @@ export class SocketSessions {
   }
 
   private arm(entry: Entry): void {
-    clearTimeout(entry.timer);
-    const remaining = Date.parse(entry.claims.expiresAt) - Date.now();
-    if (remaining <= 0) return this.close(entry, SessionCloseCodes.tokenExpired, 'Token expired');
-    entry.timer = setTimeout(() => this.arm(entry), Math.min(remaining, MAX_TIMER_MS));
-    entry.timer.unref();
+    entry.expiresAtMs = Date.parse(entry.claims.expiresAt);
+    if (!(entry.expiresAtMs > Date.now())) return this.close(entry, SessionCloseCodes.tokenExpired, 'Token expired');
+    this.expiries.push(entry);
+    this.schedule();
   }
+
+  /** Sets the one timer for the earliest expiry, unless it is set for that already (or earlier). */
+  private schedule(): void {
+    const next = this.expiries.peek()?.expiresAtMs;
+    if (next === undefined || this.stopped || this.timerAt <= next) return;
+    clearTimeout(this.timer);
+    this.timerAt = next;
+    this.timer = setTimeout(this.expire, Math.min(Math.max(next - Date.now(), 1), MAX_TIMER_MS));
+    this.timer.unref();
+  }
+
+  /** Closes the sockets whose tokens have expired, then waits for the next expiry. */
+  private readonly expire = (): void => {
+    this.timer = undefined;
+    this.timerAt = Infinity;
+    const now = Date.now();
+    for (let entry = this.expiries.peek(); entry !== undefined && entry.expiresAtMs <= now; entry = this.expiries.peek()) {
+      this.expiries.remove(entry);
+      this.close(entry, SessionCloseCodes.tokenExpired, 'Token expired');
+    }
+    this.schedule();
+  };
 
   private close(entry: Entry, code: number, reason: string): void {
     this.untrack(entry.socket);
@@ -115,7 +148,7 @@ export class SocketSessions {
   private untrack(socket: WebSocket): void {
     const entry = this.bySocket.get(socket);
     if (entry === undefined) return;
-    clearTimeout(entry.timer);
+    this.expiries.remove(entry);
     this.unindex(entry);
     this.bySocket.delete(socket);
   }

@@ -9,13 +9,15 @@ import type { SocketSessions } from './socket-sessions';
  * and moves the socket's expiry (and session) to it. Answers `{expiresAt}`.
  * @throws DomainError AUTH_INVALID_TOKEN, AUTH_USER_MISMATCH, VALIDATION_FAILED
  */
-export const tokenRenewal =
-  (deps: { tokenVerifier: TokenVerifier; sessions: SocketSessions; socket: WebSocket; userId: number }) =>
-  async (fields: InputFields): Promise<{ expiresAt: string }> => {
-    const claims = await deps.tokenVerifier.verify(stringField(fields, 'token'));
-    if (claims.userId !== deps.userId) {
-      throw new DomainError('AUTH_USER_MISMATCH', 'forbidden', 'The token belongs to another user than this socket');
-    }
-    deps.sessions.renew(deps.socket, claims);
-    return { expiresAt: claims.expiresAt };
-  };
+export const renewSocketToken = async (
+  deps: { tokenVerifier: TokenVerifier; sessions: SocketSessions },
+  socket: { readonly socket: WebSocket; readonly userId: number },
+  fields: InputFields,
+): Promise<{ expiresAt: string }> => {
+  const claims = await deps.tokenVerifier.verify(stringField(fields, 'token'));
+  if (claims.userId !== socket.userId) {
+    throw new DomainError('AUTH_USER_MISMATCH', 'forbidden', 'The token belongs to another user than this socket');
+  }
+  deps.sessions.renew(socket.socket, claims);
+  return { expiresAt: claims.expiresAt };
+};

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { GatewayDeps } from '../gateway-deps';
 import { claimsOf } from '../http/auth.plugin';
 import { GatewayErrors } from '../http/gateway-errors';
@@ -7,18 +7,17 @@ import type { HeldSlot } from '../limits/connection-slots';
 import type { GatewayLimits } from '../limits/gateway-limits';
 import { SocketThrottle } from '../limits/socket-throttle';
 import { CallerCredential, DomainError } from '../../../modules/kernel';
-import { ChatSession } from './chat-session';
-import { SocketFeed } from './socket-feed';
+import { ChatSession, type ChatSessionContext } from './chat-session';
 import type { ConnectionRegistry } from './connection-registry';
 import type { Heartbeat } from './heartbeat';
 import { errorFrame } from './server-frames';
 import { SessionCloseCodes, type SocketSessions } from './socket-sessions';
 import { sendFrame } from './socket-sender';
-import { tokenRenewal } from './token-renewal';
+import { renewSocketToken } from './token-renewal';
+import { releaseUpgradeRequest, socketErrorListener } from './upgrade-release';
 import { wsChatSchemas } from './ws-chat.schemas';
 import type { TypingRelay } from './typing-relay';
 import type { PresenceHub } from './presence-hub';
-import type { InputFields } from '../api/input-fields';
 
 export interface WsChatRoutesOptions {
   readonly deps: GatewayDeps;
@@ -68,10 +67,42 @@ const refuseInvalidCursor = async (deps: GatewayDeps, request: FastifyRequest): 
  * A user at the limit of open sockets gets HTTP 429 instead of the upgrade; frames past the
  * socket's rate are answered RATE_LIMITED, and a client that keeps on is closed with 1008.
  * Each socket starts with `ready` and its cursor; with `?since=` it first replays every event
- * after that cursor (see SocketFeed), then continues live.
+ * after that cursor (see SocketFeed), then continues live. Once upgraded, a socket keeps nothing
+ * of its HTTP request (see releaseUpgradeRequest), so an idle socket costs little memory.
  */
 export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app, { deps, connections, heartbeat, limits, sessions, typing: relay, presence, frameDeadlineMs }) => {
   const slots = new WeakMap<FastifyRequest, HeldSlot>();
+  const context: ChatSessionContext = {
+    ports: deps,
+    logger: app.log,
+    frameDeadlineMs,
+    renewToken: (session, fields) => renewSocketToken({ tokenVerifier: deps.tokenVerifier, sessions }, session, fields),
+    typing: (session, fields) => relay.typing(session.userId, fields),
+    subscribePresence: (session, fields) => presence.subscribe(session.socket, fields),
+  };
+  /** Each open socket's session, its frame rate and its slot among its user's sockets. */
+  const open = new WeakMap<WebSocket, { session: ChatSession; throttle: SocketThrottle; slot: HeldSlot | undefined }>();
+  const onError = socketErrorListener(app.log);
+  const { wsFramesPerSocket, wsExcessFramesPerSocket } = limits.options;
+  /** With no frame limit a throttle keeps no state: one serves every socket. */
+  const unthrottled = wsFramesPerSocket === null ? new SocketThrottle(null, null) : undefined;
+  // one listener of each kind for every socket (`this` is the socket), not closures per socket
+  const onMessage = function (this: WebSocket, data: RawData, isBinary: boolean) {
+    const socket = open.get(this);
+    if (socket === undefined) return;
+    const verdict = socket.throttle.admit();
+    if (verdict.kind === 'accept') return socket.session.receive(data, isBinary);
+    if (verdict.kind === 'close') return this.close(POLICY_VIOLATION, 'Too many frames');
+    sendFrame(this, errorFrame(undefined, 'RATE_LIMITED', 'Too many frames: slow down', verdict.retryAfterMs), app.log);
+  };
+  const onClose = function (this: WebSocket) {
+    const socket = open.get(this);
+    if (socket === undefined) return;
+    open.delete(this);
+    connections.remove(socket.session.userId, this);
+    presence.closed(socket.session.userId, this);
+    socket.slot?.release();
+  };
   app.route({
     method: 'GET',
     url: '/ws/chat',
@@ -89,31 +120,21 @@ export const wsChatRoutes: FastifyPluginAsync<WsChatRoutesOptions> = async (app,
     wsHandler: (socket: WebSocket, request: FastifyRequest) => {
       const claims = claimsOf(request);
       const { userId } = claims;
-      const renewToken = tokenRenewal({ tokenVerifier: deps.tokenVerifier, sessions, socket, userId });
-      const token = request.callerToken ?? undefined;
-      const feed: SocketFeed = new SocketFeed({ socket, userId, chatFeed: deps.chatFeed, token: () => session.currentToken, logger: request.log });
-      const resume = (since: string) => feed.replay(since, false);
-      const typing = (fields: InputFields) => relay.typing(userId, fields);
-      const subscribePresence = (fields: InputFields) => presence.subscribe(socket, fields);
-      const session = new ChatSession({ ports: deps, socket, userId, token, logger: request.log, renewToken, resume, typing, subscribePresence, frameDeadlineMs });
-      const throttle = new SocketThrottle(limits.options.wsFramesPerSocket, limits.options.wsExcessFramesPerSocket);
-      connections.add(userId, socket, request.raw.socket, feed);
+      const since = sinceOf(request);
+      const transport = request.raw.socket;
+      const slot = slots.get(request);
+      slots.delete(request);
+      const session = new ChatSession(context, socket, userId, request.callerToken ?? undefined);
+      releaseUpgradeRequest(socket, request, onError);
+      open.set(socket, { session, throttle: unthrottled ?? new SocketThrottle(wsFramesPerSocket, wsExcessFramesPerSocket), slot });
+      connections.add(userId, socket, transport, session.feed);
       presence.opened(userId);
       heartbeat.track(socket);
-      socket.on('message', (data, isBinary) => {
-        const verdict = throttle.admit();
-        if (verdict.kind === 'accept') return session.receive(data, isBinary);
-        if (verdict.kind === 'close') return socket.close(POLICY_VIOLATION, 'Too many frames');
-        sendFrame(socket, errorFrame(undefined, 'RATE_LIMITED', 'Too many frames: slow down', verdict.retryAfterMs), request.log);
-      });
-      socket.on('close', () => {
-        connections.remove(userId, socket);
-        presence.closed(userId, socket);
-        slots.get(request)?.release();
-      });
+      socket.on('message', onMessage);
+      socket.on('close', onClose);
       sessions.track({ socket, revokedCode: SessionCloseCodes.chatSessionRevoked }, claims);
       // the feed has told the client and closed the socket (1013): it resumes from its last cursor
-      feed.open(sinceOf(request)).catch((error: unknown) => request.log.warn({ err: error, userId }, 'replay on a new socket failed'));
+      session.feed.open(since).catch((error: unknown) => app.log.warn({ err: error, userId }, 'replay on a new socket failed'));
     },
   });
 };
