@@ -63,6 +63,7 @@ export class SocketSessions {
     this.stopped = true;
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.timerAt = Infinity;
   }
 
   track(tracked: TrackedSocket, claims: TokenClaims): void {
