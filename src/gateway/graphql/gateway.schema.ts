@@ -197,7 +197,7 @@ export const GATEWAY_SCHEMA = /* GraphQL */ `
     messageEdited(since: String): Message!
     "Every message you may see, as it is deleted: its tombstone (since: as for messageAdded)."
     messageDeleted(since: String): Message!
-    "Read receipts: your markers moving on any device, and your private peers' (seen)."
-    readMarkerMoved: ReadReceipt!
+    "Read receipts: your markers moving on any device, and your private peers' (seen) (since: as for messageAdded)."
+    readMarkerMoved(since: String): ReadReceipt!
   }
 ${ROOM_ADMINISTRATION_SCHEMA}`;

@@ -97,7 +97,7 @@ export const ROOM_ADMINISTRATION_SCHEMA = /* GraphQL */ `
   }
 
   extend type Subscription {
-    "Changes to your rooms (joins, leaves, members added or removed, roles, renames, deletions), as they happen."
-    roomEvents: RoomEvent!
+    "Changes to your rooms (joins, leaves, members added or removed, roles, renames, deletions), as they happen (since: as for messageAdded)."
+    roomEvents(since: String): RoomEvent!
   }
 `;

@@ -1,5 +1,5 @@
-import { GraphqlSubscriber, graphqlFor, subscriberFor, subscriberWith, untilDelivering, withText, type LiveSubscription } from '../../harness/graphql';
-import { createRoom, joinRoom, leaveRoom, newUsers, roomWith, sendPrivate, sendToRoom, uniqueText, type Json, type TestUser } from '../../harness/system';
+import { GraphqlSubscriber, graphqlFor, subscriberFor, subscriberWith, untilDelivering, withText, type LiveSubscription, type Result } from '../../harness/graphql';
+import { createRoom, createRoomWith, joinRoom, leaveRoom, newUsers, roomWith, sendPrivate, sendToRoom, uniqueText, type Json, type TestUser } from '../../harness/system';
 
 afterEach(() => GraphqlSubscriber.closeAll());
 
@@ -121,5 +121,59 @@ describe('GraphQL subscriptions resumed from a cursor (since)', () => {
     expect(expired).toEqual({ kind: 'errors', errors: [expect.objectContaining({ extensions: { code: 'SYNC_CURSOR_EXPIRED' } })] });
     const malformed = await subscriberFor(bob).subscribe('subscription { messageDeleted(since: "not a cursor") { message } }').ending();
     expect(malformed).toEqual({ kind: 'errors', errors: [expect.objectContaining({ extensions: { code: 'SYNC_CURSOR_INVALID' } })] });
+    for (const field of ['readMarkerMoved(since: $since) { seq }', 'roomEvents(since: $since) { type }']) {
+      const query = `subscription ($since: String) { ${field} }`;
+      expect(await subscriberFor(bob).subscribe(query, { since: EXPIRED_CURSOR }).ending()).toEqual({
+        kind: 'errors',
+        errors: [expect.objectContaining({ extensions: { code: 'SYNC_CURSOR_EXPIRED' } })],
+      });
+      expect(await subscriberFor(bob).subscribe(query, { since: 'not a cursor' }).ending()).toEqual({
+        kind: 'errors',
+        errors: [expect.objectContaining({ extensions: { code: 'SYNC_CURSOR_INVALID' } })],
+      });
+    }
+  });
+
+  it('readMarkerMoved replays the read receipts moved since the cursor, in order and once each, then goes on live', async () => {
+    const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
+    const sent = [await sendPrivate(alice, bob), await sendPrivate(alice, bob), await sendPrivate(alice, bob)];
+    const socket = await bob.ws();
+    const since = socket.ready?.cursor as string;
+    await socket.close();
+    for (const message of sent.slice(0, 2)) expect((await bob.http.post(`/chats/private/${alice.userId}/read`, { seq: message.seq })).status).toBe(200);
+
+    const receipts = subscriberFor(bob, bob.gatewayIndex + 1).subscribe('subscription ($since: String) { readMarkerMoved(since: $since) { kind userId peerId seq } }', { since });
+    for (const message of sent.slice(0, 2)) {
+      expect((await receipts.next()).data).toEqual({ readMarkerMoved: { kind: 'private', userId: bob.userId, peerId: alice.userId, seq: message.seq } });
+    }
+    const seqOf = (result: Result) => (result.data as { readMarkerMoved?: { seq?: number } } | null)?.readMarkerMoved?.seq;
+    let live: number | undefined;
+    for (let seq = sent[2]!.seq as number; live === undefined; seq = (await sendPrivate(alice, bob)).seq as number) {
+      expect((await bob.http.post(`/chats/private/${alice.userId}/read`, { seq })).status).toBe(200);
+      live = seqOf(await receipts.next((result) => seqOf(result) === seq, 2_000).catch(() => ({ data: null })));
+    }
+    expect(receipts.pending().map(seqOf).filter((seq) => seq === sent[0]!.seq || seq === sent[1]!.seq)).toEqual([]);
+  });
+
+  it('roomEvents replays the room changes since the cursor, in order and once each, then goes on live', async () => {
+    const [owner, bob, carol] = (await newUsers(3)) as [TestUser, TestUser, TestUser];
+    const roomId = await createRoomWith(owner, { members: [bob] });
+    const socket = await bob.ws();
+    const since = socket.ready?.cursor as string;
+    await socket.close();
+    const name = uniqueText('renamed');
+    await owner.http.post(`/rooms/${roomId}/members`, { userId: carol.userId });
+    await owner.http.patch(`/rooms/${roomId}`, { name });
+
+    const events = subscriberFor(bob, owner.gatewayIndex + 1).subscribe('subscription ($since: String) { roomEvents(since: $since) { type roomId userId name } }', { since });
+    expect((await events.next()).data).toEqual({ roomEvents: { type: 'room.member-added', roomId, userId: carol.userId, name: null } });
+    expect((await events.next()).data).toEqual({ roomEvents: { type: 'room.updated', roomId, userId: null, name } });
+    await untilDelivering(events, async () => {
+      const probe = uniqueText('probe');
+      await owner.http.patch(`/rooms/${roomId}`, { name: probe });
+      return probe;
+    });
+    const typeOf = (result: Result) => (result.data as { roomEvents?: { type?: string } } | null)?.roomEvents?.type;
+    expect(events.pending().map(typeOf).filter((type) => type === 'room.member-added')).toEqual([]);
   });
 });

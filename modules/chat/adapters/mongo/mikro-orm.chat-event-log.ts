@@ -4,6 +4,8 @@ import type { ChatEventDraft, ChatEventLog, LoggedChatEvent } from '../../ports'
 import { chatEventSchema, chatOutboxSchema, type ChatEventDocument, type ChatOutboxDocument } from './chat-event.schema';
 import { messageSchema } from './message.schema';
 import { MovedEvents } from './moved-events';
+import { EventPages } from './event-pages';
+import { readPagedFor } from './paged-event-reader';
 
 /** An intent whose message never appeared this long after it was recorded: its writer died before the insert. */
 const ABANDONED_INTENT_MS = 30_000;
@@ -25,14 +27,23 @@ const MAX_POSITION_TRIES = 50;
  * exist yet is waited for (its writer is between the two inserts), and dropped once
  * abandoned (the writer died before storing the message, which was then never acknowledged).
  * The message store writes such intents with {@link recordIntent}.
+ * Reads go by `_id` alone ({@link EventPages}): each moved event is also copied into the page of its
+ * position, and the highest and lowest positions are kept in mark documents, so a reader fetches
+ * one page per hundred positions after its cursor instead of scanning `chat_events`. Readers that
+ * arrive while a move waits to start share it rather than each queueing a move of its own.
  */
 export class MikroOrmChatEventLog implements ChatEventLog {
   private moving: Promise<void> = Promise.resolve();
+  /** A move queued for readers and not started yet: readers arriving now share it. */
+  private queuedForReaders: Promise<void> | undefined;
+  private readonly pages: EventPages;
   /** The highest position this process inserted (or read); undefined until known, or after a clash. */
   private lastKnownPosition: number | undefined;
   private readonly moved = new MovedEvents();
 
-  constructor(private readonly deps: { mongoOrm: MikroORM }) {}
+  constructor(private readonly deps: { mongoOrm: MikroORM }) {
+    this.pages = new EventPages(deps);
+  }
 
   async record(event: ChatEventDraft): Promise<void> {
     try {
@@ -103,7 +114,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   async nextToPublish(limit: number): Promise<LoggedChatEvent[]> {
     await this.moveNow(limit);
     const known = this.moved.next(limit);
-    const batch = known ?? (await this.events().find({ published: false }).sort({ position: 1 }).limit(limit).toArray()).map(toLogged);
+    const batch = known ?? (await this.unpublished(limit));
     this.moved.handedOut(batch);
     return batch;
   }
@@ -114,27 +125,66 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     this.moved.published(ids);
   }
 
-  /** Moves what the outbox holds first, so a reader sees every change acknowledged before it asked. */
+  /** Moves what the outbox holds first, so a reader sees every change acknowledged before it asked; then reads pages. */
   async readFor(userId: number, after: number, limit: number): Promise<LoggedChatEvent[]> {
-    await this.moveNow(READ_YOUR_WRITES_BATCH);
-    const documents = await this.events().find({ audience: userId, position: { $gt: after } }).sort({ position: 1 }).limit(limit).toArray();
-    return documents.map(toLogged);
+    await this.moveForReaders();
+    const source = {
+      pages: this.pages,
+      between: async (from: number, to: number) => (await this.events().find({ position: { $gte: from, $lte: to } }).toArray()).map(toLogged),
+      byId: async (id: string) => {
+        const found = await this.events().findOne({ _id: id });
+        return found === null ? null : toLogged(found);
+      },
+    };
+    return readPagedFor(source, userId, after, limit, await this.lastPosition());
   }
 
+  /** The `last` mark (one `_id` lookup); the log is scanned only when the mark was never set. */
   async lastPosition(): Promise<number> {
+    return (await this.pages.mark('last')) ?? (await this.scannedLastPosition());
+  }
+
+  /** The `first` mark, raised by each prune; the log is scanned only when the mark was never set. */
+  async firstPosition(): Promise<number | null> {
+    const marked = await this.pages.mark('first');
+    if (marked !== undefined) return marked;
+    const first = await this.scannedFirstPosition();
+    if (first !== null) await this.pages.noteFirst(first);
+    return first;
+  }
+
+  async prune(before: Date): Promise<number> {
+    const last = await this.scannedLastPosition();
+    const prunable = { published: true, occurredAt: { $lt: before.toISOString() }, position: { $lt: last } };
+    const pruned = await this.events().find(prunable, { projection: { position: 1 } }).toArray();
+    const result = await this.events().deleteMany(prunable);
+    const first = await this.scannedFirstPosition();
+    if (first !== null) await this.pages.noteFirst(first);
+    await this.pages.remove(
+      pruned.map((event) => event.position),
+      first,
+    );
+    return result.deletedCount;
+  }
+
+  /** The highest position stored, read from the log itself (a scan on FerretDB), and noted in the `last` mark. */
+  private async scannedLastPosition(): Promise<number> {
     const [newest] = await this.events().find({}, { projection: { position: 1 } }).sort({ position: -1 }).limit(1).toArray();
+    if (newest !== undefined) await this.pages.noteLast(newest.position);
     return newest?.position ?? 0;
   }
 
-  async firstPosition(): Promise<number | null> {
+  private async scannedFirstPosition(): Promise<number | null> {
     const [oldest] = await this.events().find({}, { projection: { position: 1 } }).sort({ position: 1 }).limit(1).toArray();
     return oldest?.position ?? null;
   }
 
-  async prune(before: Date): Promise<number> {
-    const last = await this.lastPosition();
-    const result = await this.events().deleteMany({ published: true, occurredAt: { $lt: before.toISOString() }, position: { $lt: last } });
-    return result.deletedCount;
+  /** The oldest unpublished events, read from the log (a scan on FerretDB): the `last` mark is raised to them, in case their mover died before it did. */
+  private async unpublished(limit: number): Promise<LoggedChatEvent[]> {
+    const batch = (await this.events().find({ published: false }).sort({ position: 1 }).limit(limit).toArray()).map(toLogged);
+    const newest = batch.at(-1);
+    if (newest !== undefined) await this.pages.noteLast(newest.position);
+    return batch;
   }
 
   /** Moves outbox entries into the log, one mover at a time in this process. */
@@ -142,6 +192,18 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     const move = this.moving.then(() => this.moveFromOutbox(limit));
     this.moving = move.catch(() => undefined);
     await move;
+  }
+
+  /** A move for a reader: the one queued and not started yet, when there is one (it starts after the reader asked), else a new one. */
+  private moveForReaders(): Promise<void> {
+    if (this.queuedForReaders !== undefined) return this.queuedForReaders;
+    const move = this.moving.then(() => {
+      this.queuedForReaders = undefined;
+      return this.moveFromOutbox(READ_YOUR_WRITES_BATCH);
+    });
+    this.queuedForReaders = move;
+    this.moving = move.catch(() => undefined);
+    return move;
   }
 
   private async moveFromOutbox(limit: number): Promise<void> {
@@ -164,14 +226,16 @@ export class MikroOrmChatEventLog implements ChatEventLog {
       const documents = entries.map((entry, index) => eventDocumentOf(entry, first + index));
       await this.events().insertMany(documents, { ordered: true });
       this.lastKnownPosition = first + entries.length - 1;
-      this.moved.inserted(documents.map(toLogged));
+      const logged = documents.map(toLogged);
+      this.moved.inserted(logged);
+      await this.paged(logged);
       return;
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
     this.lastKnownPosition = undefined;
     this.moved.forget();
-    let last = await this.lastPosition();
+    let last = await this.scannedLastPosition();
     for (const entry of entries) {
       if (await this.isInLog(entry._id)) continue;
       last = await this.insertAfter(entry, last);
@@ -205,15 +269,25 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     let position = last + 1;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.events().insertOne(eventDocumentOf(entry, position));
+        const document = eventDocumentOf(entry, position);
+        await this.events().insertOne(document);
+        await this.paged([toLogged(document)]);
         return position;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         if (await this.isInLog(entry._id)) return position - 1;
         if (attempt >= MAX_POSITION_TRIES) throw new Error(`No free position for chat event ${entry._id} after ${attempt} tries`);
-        position = (await this.lastPosition()) + 1;
+        position = (await this.scannedLastPosition()) + 1;
       }
     }
+  }
+
+  /** Copies inserted events into their pages, then raises the `last` mark to them. */
+  private async paged(events: readonly LoggedChatEvent[]): Promise<void> {
+    const newest = events.at(-1);
+    if (newest === undefined) return;
+    await this.pages.add(events);
+    await this.pages.noteLast(newest.position);
   }
 
   private events() {

@@ -1,6 +1,5 @@
 import type { ChatFeed, FeedPage } from '../../../../modules/chat/contracts';
-import { CallerCredential } from '../../../../modules/kernel';
-import { messagePayloadOf, type MessageAddedPayload } from './graphql-chat-feed';
+import { CallerCredential, type IntegrationEvent } from '../../../../modules/kernel';
 
 /** Events asked for per page while replaying. */
 const REPLAY_PAGE = 200;
@@ -12,30 +11,42 @@ export interface FeedReplayDeps {
   readonly token: string | undefined;
 }
 
+/** What a subscription's topic carries: each payload names the chat event it came from. */
+export interface ReplayablePayload {
+  readonly eventId: string;
+}
+
 /**
- * A message subscription resumed from `since` (a cursor of `ready`, a pushed event or `/sync`,
- * exactly as `/ws/chat?since=`): the user's message events after it, in order, then the live
- * ones, each once. The cursor is checked before anything is subscribed, so a bad or expired one
- * is the subscription's error (SYNC_CURSOR_INVALID, SYNC_CURSOR_EXPIRED: reload, then subscribe
- * from a fresh cursor); the live feed (`follow`) is subscribed before the replay reads, so
- * nothing falls between the two, and live payloads the replay already gave (same event id) are dropped.
+ * A subscription resumed from `since` (a cursor of `ready`, a pushed event or `/sync`, exactly as
+ * `/ws/chat?since=`): the payloads (`payloadOf`, undefined for events the subscription does not
+ * carry) of the user's events after it, in order, then the live ones, each once. The cursor is
+ * checked before anything is subscribed, so a bad or expired one is the subscription's error
+ * (SYNC_CURSOR_INVALID, SYNC_CURSOR_EXPIRED: reload, then subscribe from a fresh cursor); the live
+ * feed (`follow`) is subscribed before the replay reads, so nothing falls between the two, and
+ * live payloads the replay already gave (same event id) are dropped.
  */
-export const replayThenLive = async (
+export const replayThenLive = async <T extends ReplayablePayload>(
   deps: FeedReplayDeps,
   since: string,
-  follow: () => Promise<AsyncIterable<MessageAddedPayload>>,
-): Promise<AsyncIterable<MessageAddedPayload>> => {
+  follow: () => Promise<AsyncIterable<T>>,
+  payloadOf: (event: IntegrationEvent) => T | undefined,
+): Promise<AsyncIterable<T>> => {
   const read = (cursor: string, limit = REPLAY_PAGE): Promise<FeedPage> =>
     CallerCredential.run(deps.token, () => deps.chatFeed.eventsSince({ userId: deps.userId, since: cursor, limit }));
   await read(since, 1);
-  return replayed(since, read, await follow());
+  return replayed(since, read, await follow(), payloadOf);
 };
 
-async function* replayed(since: string, read: (cursor: string) => Promise<FeedPage>, live: AsyncIterable<MessageAddedPayload>): AsyncGenerator<MessageAddedPayload> {
+async function* replayed<T extends ReplayablePayload>(
+  since: string,
+  read: (cursor: string) => Promise<FeedPage>,
+  live: AsyncIterable<T>,
+  payloadOf: (event: IntegrationEvent) => T | undefined,
+): AsyncGenerator<T> {
   const replayedIds = new Set<string>();
   for (let page = await read(since); ; page = await read(page.cursor)) {
     for (const event of page.events) {
-      const payload = messagePayloadOf(event);
+      const payload = payloadOf(event);
       replayedIds.add(event.id);
       if (payload !== undefined) yield payload;
     }

@@ -67,9 +67,10 @@ describe('GraphqlChatFeed', () => {
     feed.connect(pubsub);
     await feed.follow(pubsub, 1);
     const second = await feed.followRoomEvents(pubsub, 2);
-    feed.relay(createEvent(ROOM_MEMBER_JOINED_V1, { roomId: 5, userId: 2, audience: [1, 2] }));
+    const joined = createEvent(ROOM_MEMBER_JOINED_V1, { roomId: 5, userId: 2, audience: [1, 2] });
+    feed.relay(joined);
     feed.relay(createEvent(MESSAGE_POSTED_V1, { message, audience: [2] }));
-    expect(published).toEqual([{ topic: roomEventsTopicOf(2), payload: { event: { type: 'room.joined', roomId: 5, userId: 2 } } }]);
+    expect(published).toEqual([{ topic: roomEventsTopicOf(2), payload: { event: { type: 'room.joined', roomId: 5, userId: 2 }, eventId: joined.id } }]);
     const ended = drain(second);
     end(roomEventsTopicOf(2));
     await ended;

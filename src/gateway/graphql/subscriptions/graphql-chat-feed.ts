@@ -28,6 +28,16 @@ export const messagesTopicOf = (userId: number): string => `chat-messages/${user
 /** The topic of the read receipts one user gets (their own markers, and their private peers'). */
 export const readsTopicOf = (userId: number): string => `chat-reads/${userId}`;
 
+/** What a reads topic carries: the /ws/chat `read` push, and the chat event's id. */
+export type ReadPayload = ReadFrame & { readonly eventId: string };
+
+/** The read receipt of a read-marker event; undefined for any other event, or a malformed one. */
+export const readPayloadOf = (event: IntegrationEvent): ReadPayload | undefined => {
+  if (event.type !== READ_MARKER_MOVED_V1) return undefined;
+  const frame = readFrameOf(event.payload as Parameters<typeof readFrameOf>[0]);
+  return frame === undefined ? undefined : { ...frame, eventId: event.id };
+};
+
 const isMessage = (value: unknown): value is ChatMessage =>
   typeof value === 'object' && value !== null && typeof (value as ChatMessage).messageId === 'string';
 
@@ -66,8 +76,8 @@ export class GraphqlChatFeed {
   }
 
   /** The read receipts `userId` gets (as the `read` push of /ws/chat), from now until the subscription ends. */
-  async followReads(pubsub: PubSub, userId: number): Promise<AsyncIterable<ReadFrame>> {
-    return this.followTopic<ReadFrame>(pubsub, userId, readsTopicOf(userId));
+  async followReads(pubsub: PubSub, userId: number): Promise<AsyncIterable<ReadPayload>> {
+    return this.followTopic<ReadPayload>(pubsub, userId, readsTopicOf(userId));
   }
 
   private async followTopic<T>(pubsub: PubSub, userId: number, topic: string): Promise<AsyncIterable<T>> {
@@ -95,7 +105,7 @@ export class GraphqlChatFeed {
 
   relay(event: IntegrationEvent): void {
     if (this.pubsub !== undefined && event.type !== MESSAGE_POSTED_V1) relayRoomEvent(this.pubsub, event, (userId) => this.followingRoomEvents.has(userId));
-    if (event.type === READ_MARKER_MOVED_V1) this.relayRead(event);
+    this.relayRead(event);
     const payload = messagePayloadOf(event);
     const audience = audienceOf(event.payload);
     if (this.pubsub === undefined || payload === undefined || audience === undefined) return;
@@ -105,11 +115,11 @@ export class GraphqlChatFeed {
   }
 
   private relayRead(event: IntegrationEvent): void {
+    const payload = readPayloadOf(event);
     const audience = audienceOf(event.payload);
-    const frame = readFrameOf(event.payload as Parameters<typeof readFrameOf>[0]);
-    if (this.pubsub === undefined || audience === undefined || frame === undefined) return;
+    if (this.pubsub === undefined || audience === undefined || payload === undefined) return;
     for (const userId of audience) {
-      if (this.following.has(userId)) this.pubsub.publish({ topic: readsTopicOf(userId), payload: frame }, () => undefined);
+      if (this.following.has(userId)) this.pubsub.publish({ topic: readsTopicOf(userId), payload }, () => undefined);
     }
   }
 }

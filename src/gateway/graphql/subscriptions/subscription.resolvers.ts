@@ -3,9 +3,10 @@ import { isDomainError } from '../../../../modules/kernel';
 import type { ResolverContext } from '../graphql-context';
 import { codedError } from '../graphql-errors';
 import { idArgument } from '../resolvers/arguments';
-import type { MessageAddedPayload, MessageChange } from './graphql-chat-feed';
-import { replayThenLive } from './feed-replay';
-import type { RoomEventPayload } from './graphql-room-events';
+import { messagePayloadOf, readPayloadOf, type MessageAddedPayload, type MessageChange } from './graphql-chat-feed';
+import { replayThenLive, type ReplayablePayload } from './feed-replay';
+import { roomEventPayloadOf, type RoomEventPayload } from './graphql-room-events';
+import type { IntegrationEvent } from '../../../../modules/kernel';
 import { readReceiptOf } from '../resolvers/conversation.resolvers';
 
 type SetUp<Args> = (args: Args, context: ResolverContext) => Promise<AsyncIterable<unknown>>;
@@ -30,11 +31,19 @@ const messageOf = (payload: unknown) => (payload as MessageAddedPayload).message
 
 const isChange = (change: MessageChange) => (payload: MessageAddedPayload) => payload.change === change;
 
+/** A live feed from now on or, with `since`, replayed from that cursor first (`payloadOf` the replayed events). */
+const fromCursor = <T extends ReplayablePayload>(
+  userId: number,
+  since: string | null | undefined,
+  { caller, ports }: ResolverContext,
+  follow: () => Promise<AsyncIterable<T>>,
+  payloadOf: (event: IntegrationEvent) => T | undefined,
+): Promise<AsyncIterable<T>> =>
+  since === undefined || since === null ? follow() : replayThenLive({ chatFeed: ports.chatFeed, userId, token: caller.token }, since, follow, payloadOf);
+
 /** The caller's message events: live from now on or, with `since`, replayed from that cursor first. */
-const messagesOf = async (userId: number, since: string | null | undefined, { caller, feed, ports, pubsub }: ResolverContext) =>
-  since === undefined || since === null
-    ? feed.follow(pubsub, userId)
-    : replayThenLive({ chatFeed: ports.chatFeed, userId, token: caller.token }, since, () => feed.follow(pubsub, userId));
+const messagesOf = (userId: number, since: string | null | undefined, context: ResolverContext) =>
+  fromCursor(userId, since, context, () => context.feed.follow(context.pubsub, userId), messagePayloadOf);
 
 /** The caller's messages of one kind of change, from now on or from `since`. */
 const changesOf = (change: MessageChange) => ({
@@ -47,9 +56,12 @@ const changesOf = (change: MessageChange) => ({
 export const subscriptionResolvers: IResolverObject<unknown, ResolverContext> = {
   messageAdded: changesOf('posted'),
 
-  /** Room changes the caller is told about (the room.* pushes of /ws/chat). */
+  /** Room changes the caller is told about (the room.* pushes of /ws/chat); with `since`, those after that cursor first. */
   roomEvents: {
-    subscribe: subscribing(async (_args, { caller, feed, pubsub }) => feed.followRoomEvents(pubsub, await caller.id())),
+    subscribe: subscribing(async (args: { since?: string | null }, context) => {
+      const userId = await context.caller.id();
+      return fromCursor(userId, args.since, context, () => context.feed.followRoomEvents(context.pubsub, userId), roomEventPayloadOf);
+    }),
     resolve: (payload: unknown) => (payload as RoomEventPayload).event,
   },
 
@@ -67,9 +79,12 @@ export const subscriptionResolvers: IResolverObject<unknown, ResolverContext> = 
   messageEdited: changesOf('edited'),
 
   messageDeleted: changesOf('deleted'),
-  /** Read receipts: the caller's own markers (every device) and their private peers' ("seen"). */
+  /** Read receipts: the caller's own markers (every device) and their private peers' ("seen"); with `since`, those after that cursor first. */
   readMarkerMoved: {
-    subscribe: subscribing(async (_args, { caller, feed, pubsub }) => feed.followReads(pubsub, await caller.id())),
+    subscribe: subscribing(async (args: { since?: string | null }, context) => {
+      const userId = await context.caller.id();
+      return fromCursor(userId, args.since, context, () => context.feed.followReads(context.pubsub, userId), readPayloadOf);
+    }),
     resolve: readReceiptOf,
   },
 };
