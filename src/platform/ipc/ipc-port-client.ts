@@ -96,10 +96,17 @@ export class IpcPortClient {
  * A port whose every method is a call to the same-named port in the modules' process. Every
  * method of the ports served this way returns a promise and takes structured-clonable data.
  */
-export const ipcPort = <T extends object>(client: IpcPortClient, port: string): T =>
-  new Proxy({} as T, {
+export const ipcPort = <T extends object>(client: IpcPortClient, port: string): T => {
+  const methods = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+  return new Proxy({} as T, {
     get: (_target, method) => {
       if (typeof method !== 'string' || method === 'then' || method === 'toJSON') return undefined;
-      return (...args: unknown[]) => client.call(port, method, args);
+      let call = methods.get(method);
+      if (call === undefined) {
+        call = (...args: unknown[]) => client.call(port, method, args);
+        methods.set(method, call);
+      }
+      return call;
     },
   });
+};
