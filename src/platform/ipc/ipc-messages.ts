@@ -4,7 +4,6 @@ import type { ErrorKind, IntegrationEvent, Signal } from '../../../modules/kerne
 export interface IpcCallContext {
   readonly deadline?: number;
   readonly requestId?: string;
-  readonly token?: string;
 }
 
 /** A socket process asks the modules' process to run `port.method(...args)`. */

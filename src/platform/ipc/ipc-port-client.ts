@@ -1,4 +1,4 @@
-import { CallerCredential, DomainError, RequestDeadline, RequestId, type IntegrationEvent, type Signal } from '../../../modules/kernel';
+import { DomainError, RequestDeadline, RequestId, type IntegrationEvent, type Signal } from '../../../modules/kernel';
 import type { IpcCall, IpcChannel, ToModulesProcess, ToSocketProcess } from './ipc-messages';
 
 /** The code of a call whose answer never came: the modules' process went away meanwhile. */
@@ -13,7 +13,8 @@ interface Pending {
  * A socket process's end of its channel to the modules' process: calls a port method there
  * and waits for the answer (a DomainError thrown there is rethrown here with the same code,
  * kind and message), and hands the events and signals pushed to it to the bus adapters.
- * Each call carries the request's deadline, id and caller token, as a gRPC call does.
+ * Each call carries the request's deadline and id, as a gRPC call does (not the caller's token:
+ * the modules' process, like the single process, never reads it).
  */
 export class IpcPortClient {
   private nextId = 1;
@@ -31,14 +32,13 @@ export class IpcPortClient {
     const id = this.nextId++;
     const deadline = RequestDeadline.current();
     const requestId = RequestId.current();
-    const token = CallerCredential.current();
     const message: IpcCall = {
       t: 'call',
       id,
       port,
       method,
       args,
-      ctx: { ...(deadline === undefined ? {} : { deadline }), ...(requestId === undefined ? {} : { requestId }), ...(token === undefined ? {} : { token }) },
+      ctx: { ...(deadline === undefined ? {} : { deadline }), ...(requestId === undefined ? {} : { requestId }) },
     };
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });

@@ -1,5 +1,4 @@
 import {
-  CallerCredential,
   DomainError,
   RequestDeadline,
   RequestId,
@@ -20,7 +19,7 @@ const INTERNAL_ERROR: IpcError = { code: 'INTERNAL_ERROR', kind: 'internal', mes
 
 /**
  * The modules' process's end of the socket processes' channels: runs each call on the named
- * port (inside the caller's deadline, request id and token, as a gRPC server does) and
+ * port (inside the caller's deadline and request id, as a gRPC server does) and
  * answers with its value or its DomainError; fans each event of the in-process bus out once
  * to every socket process subscribed to its types, and each signal to every socket process.
  */
@@ -57,7 +56,7 @@ export class IpcPortServer {
   private async answer(channel: Channel, call: IpcCall): Promise<void> {
     let reply: ToSocketProcess;
     try {
-      const work = () => RequestDeadline.run(call.ctx.deadline, () => CallerCredential.run(call.ctx.token, () => this.run(channel, call)));
+      const work = () => RequestDeadline.run(call.ctx.deadline, () => this.run(channel, call));
       const value = await (call.ctx.requestId === undefined ? work() : RequestId.run(call.ctx.requestId, work));
       reply = { t: 'reply', id: call.id, value };
     } catch (error) {
