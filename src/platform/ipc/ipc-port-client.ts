@@ -19,7 +19,7 @@ interface Pending {
 export class IpcPortClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly eventHandlers = new Map<string, (event: IntegrationEvent) => void>();
+  private readonly eventHandlers = new Map<string, ((event: IntegrationEvent) => void)[]>();
   private signalHandler: ((signal: Signal) => void) | undefined;
   private shutdownHandler: (() => void) | undefined;
 
@@ -51,8 +51,9 @@ export class IpcPortClient {
     });
   }
 
+  /** Adds a receiver of the events pushed for subscription `key` (every receiver of the key gets each). */
   onEvents(key: string, handler: (event: IntegrationEvent) => void): void {
-    this.eventHandlers.set(key, handler);
+    this.eventHandlers.set(key, [...(this.eventHandlers.get(key) ?? []), handler]);
   }
 
   onSignals(handler: (signal: Signal) => void): void {
@@ -80,7 +81,7 @@ export class IpcPortClient {
         return;
       }
       case 'event':
-        this.eventHandlers.get(message.key)?.(message.event);
+        for (const handler of this.eventHandlers.get(message.key) ?? []) handler(message.event);
         return;
       case 'signal':
         this.signalHandler?.(message.signal);

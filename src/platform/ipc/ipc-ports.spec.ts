@@ -125,6 +125,21 @@ describe('ports over IPC (a socket process and the modules process)', () => {
     await close();
   });
 
+  it('gives each of two subscriptions to the same types in one socket process its own copy', async () => {
+    const { eventBus, connect, close } = setup();
+    const { client } = connect();
+    const bus = new IpcEventBus({ ipcPortClient: client, logger: silentLogger });
+    const seen: string[] = [];
+    for (const name of ['fan-out', 'listener']) {
+      await bus.subscribe({ types: ['chat.*'], delivery: { mode: 'broadcast' } }, async (event) => void seen.push(`${name} ${event.type}`));
+    }
+
+    await eventBus.publish(createEvent('chat.one.v1', {}));
+
+    await eventually(() => expect(seen.sort()).toEqual(['fan-out chat.one.v1', 'listener chat.one.v1']));
+    await close();
+  });
+
   it('publishes a socket process event on the modules process bus, and refuses group delivery', async () => {
     const { eventBus, connect, close } = setup();
     const { client } = connect();
