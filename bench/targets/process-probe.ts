@@ -28,6 +28,15 @@ export const sampleProcess = (pid: number): ProcessSample | undefined => {
   }
 };
 
+/** The pids of a process's children (Linux), e.g. the monolith's socket processes; none when it has none or is gone. */
+export const childPidsOf = (pid: number): number[] => {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+};
+
 /** The pid listening on a local TCP port (via `ss`), or undefined. */
 export const pidListeningOn = (port: number): number | undefined => {
   try {

@@ -7,7 +7,7 @@ import { startMonolith } from '../../test/harness/system/targets/monolith.target
 import { gatewayEndpoint, type RunningTarget } from '../../test/harness/system/targets/running-target';
 import { startSplit } from '../../test/harness/system/targets/split.target';
 import type { BenchTarget, BenchTargetOptions, TargetName } from './bench-target';
-import { pidListeningOn, type ProbedProcess } from './process-probe';
+import { childPidsOf, pidListeningOn, type ProbedProcess } from './process-probe';
 
 const HOST = '127.0.0.1';
 /** Servers log warnings and errors only, as the system suite runs them: request logs would dominate the profile. */
@@ -32,7 +32,12 @@ const infrastructure = (): ReadonlyArray<readonly [string, number]> => [
 
 /** The split target drops its own databases, exchange and Redis keys when it stops. */
 const fromRunning = (name: TargetName, running: RunningTarget, extra: readonly ProbedProcess[]): BenchTarget => {
-  const own = running.processes.map((child) => ({ name: child.name, pid: pidOf(child) }));
+  const own = running.processes.flatMap((child) => {
+    const pid = pidOf(child);
+    // The monolith's socket processes (SOCKET_PROCESSES > 0) are its children: their CPU is the monolith's too.
+    const forked = child.name === 'monolith' ? childPidsOf(pid).map((childPid, index) => ({ name: `monolith-socket-${index + 1}`, pid: childPid })) : [];
+    return [{ name: child.name, pid }, ...forked];
+  });
   const first = own.find((child) => child.name === 'monolith' || child.name === 'gateway-1' || child.name === 'baseline') ?? own[0];
   if (first === undefined) throw new Error(`${name} has no process`);
   return {

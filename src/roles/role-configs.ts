@@ -2,6 +2,7 @@ import {
   readAmqpConfig,
   readChatEventRetentionSeconds,
   readPresenceTtlSeconds,
+  readSocketProcesses,
   readAuthConfig,
   readCorsOrigins,
   readGrpcAddress,
@@ -57,6 +58,8 @@ export interface MonolithConfig {
   readonly presenceTtlSeconds: number;
   /** Where GET /metrics is served (METRICS_HOST, METRICS_PORT): a listener of its own, off the public port. */
   readonly metrics: HttpConfig;
+  /** SOCKET_PROCESSES: processes holding the sockets and HTTP beside the modules' process; 0 = one process for all. */
+  readonly socketProcesses: number;
 }
 
 /** What the HTTP edge of the monolith and of each gateway enforces: abuse limits and timeouts. */
@@ -155,6 +158,7 @@ export const readMonolithConfig = (env: Env): MonolithConfig => {
     chatEventRetentionSeconds: readChatEventRetentionSeconds(env),
     presenceTtlSeconds: readPresenceTtlSeconds(env),
     metrics: readMetricsListener(env, GATEWAY_DEFAULT_METRICS_PORT),
+    socketProcesses: readSocketProcesses(env),
   };
 };
 

@@ -104,6 +104,9 @@ export const readChatEventRetentionSeconds = (env: Env): number =>
 export const readPresenceTtlSeconds = (env: Env): number =>
   new EnvReader(env).integer('PRESENCE_TTL_SECONDS', 45, { min: 1, max: 45 });
 
+/** SOCKET_PROCESSES: how many processes hold the monolith's sockets and HTTP; 0 = all in one process. */
+export const readSocketProcesses = (env: Env): number => new EnvReader(env).integer('SOCKET_PROCESSES', 0, { min: 0, max: 64 });
+
 export const readGrpcClientConfig = (env: Env): GrpcClientConfig => ({
   usersAddress: readGrpcAddress(env, 'USERS_GRPC_ADDRESS'),
   chatAddress: readGrpcAddress(env, 'CHAT_GRPC_ADDRESS'),
