@@ -4,6 +4,7 @@ import type { ChatEventDraft, ChatEventLog, LoggedChatEvent } from '../../ports'
 import { chatEventSchema, chatOutboxSchema, type ChatEventDocument, type ChatOutboxDocument } from './chat-event.schema';
 import { messageSchema } from './message.schema';
 import { MovedEvents } from './moved-events';
+import { RelayCursor } from './relay-cursor';
 
 /** An intent whose message never appeared this long after it was recorded: its writer died before the insert. */
 const ABANDONED_INTENT_MS = 30_000;
@@ -31,6 +32,8 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   /** The highest position this process inserted (or read); undefined until known, or after a clash. */
   private lastKnownPosition: number | undefined;
   private readonly moved = new MovedEvents();
+  /** The batch {@link nextToPublish} handed out last and not yet marked: the oldest unpublished events, in position order. */
+  private handedOut: LoggedChatEvent[] = [];
 
   constructor(private readonly deps: { mongoOrm: MikroORM }) {}
 
@@ -103,14 +106,29 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   async nextToPublish(limit: number): Promise<LoggedChatEvent[]> {
     await this.moveNow(limit);
     const known = this.moved.next(limit);
-    const batch = known ?? (await this.events().find({ published: false }).sort({ position: 1 }).limit(limit).toArray()).map(toLogged);
+    const batch = known ?? (await this.unpublished(limit));
     this.moved.handedOut(batch);
+    this.handedOut = batch;
     return batch;
   }
 
+  /**
+   * The events of the last batch handed out, from its first up to the first not among `ids`,
+   * are published through the last of them: the relay cursor moves there in one write. Any
+   * other id is flagged on its own document.
+   */
   async markPublished(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.events().bulkWrite(ids.map((id) => ({ updateOne: { filter: { _id: id }, update: { $set: { published: true } } } })), { ordered: false });
+    const marked = new Set(ids);
+    const prefix = takeWhile(this.handedOut, (event) => marked.has(event.id));
+    const through = prefix.at(-1)?.position;
+    if (through !== undefined) await this.relayCursor().advance(through);
+    const inPrefix = new Set(prefix.map((event) => event.id));
+    const others = ids.filter((id) => !inPrefix.has(id));
+    if (others.length > 0) {
+      await this.events().bulkWrite(others.map((id) => ({ updateOne: { filter: { _id: id }, update: { $set: { published: true } } } })), { ordered: false });
+    }
+    this.handedOut = this.handedOut.filter((event) => !marked.has(event.id));
     this.moved.published(ids);
   }
 
@@ -133,8 +151,20 @@ export class MikroOrmChatEventLog implements ChatEventLog {
 
   async prune(before: Date): Promise<number> {
     const last = await this.lastPosition();
-    const result = await this.events().deleteMany({ published: true, occurredAt: { $lt: before.toISOString() }, position: { $lt: last } });
+    const through = await this.relayCursor().publishedThrough();
+    const result = await this.events().deleteMany({
+      occurredAt: { $lt: before.toISOString() },
+      position: { $lt: last },
+      $or: [{ published: true }, { position: { $lte: through } }],
+    });
     return result.deletedCount;
+  }
+
+  /** The oldest events after the relay cursor not flagged published, in position order. */
+  private async unpublished(limit: number): Promise<LoggedChatEvent[]> {
+    const through = await this.relayCursor().publishedThrough();
+    const documents = await this.events().find({ position: { $gt: through }, published: false }).sort({ position: 1 }).limit(limit).toArray();
+    return documents.map(toLogged);
   }
 
   /** Moves outbox entries into the log, one mover at a time in this process. */
@@ -216,6 +246,10 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     }
   }
 
+  private relayCursor(): RelayCursor {
+    return new RelayCursor(this.deps.mongoOrm);
+  }
+
   private events() {
     return this.deps.mongoOrm.em.getCollection<ChatEventDocument>(chatEventSchema);
   }
@@ -267,3 +301,9 @@ const toLogged = (document: ChatEventDocument): LoggedChatEvent => ({
   audience: document.audience,
   position: document.position,
 });
+
+/** The leading elements of `items` that satisfy `test`. */
+const takeWhile = <T>(items: readonly T[], test: (item: T) => boolean): T[] => {
+  const end = items.findIndex((item) => !test(item));
+  return items.slice(0, end === -1 ? items.length : end);
+};
