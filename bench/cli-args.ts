@@ -15,8 +15,8 @@ scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')}, ${PEERS} (a
 flags:
   --peers ${PEER_NAMES.join(',')}   systems of the peers scenario (default: all)
   --peer-sizes 100,1000 --repetitions <n> --idle-sockets <n>   (peers)
-  --targets baseline,monolith,monolith-sqlite,split   targets to run, in this order (default: all four; also split-2chat:
-                                      the split deployment with two chat-service replicas the gateways dial as a list;
+  --targets baseline,monolith,monolith-sqlite,split   targets to run, in this order (default: all four; also split-2chat, split-3chat:
+                                      the split deployment with two or three chat-service replicas the gateways dial as a list;
                                       monolith keeps data in memory, monolith-sqlite in SQLite files in a temp DATA_DIR)
   --smoke                             a tiny configuration (a few clients, ~1 s per phase), as CI runs it
   --out <file.json>                   where the JSON goes (default: bench/results/<scenarios>-<time>.json)
@@ -28,6 +28,7 @@ flags:
   --pairs <n> --direct-window <n> --prime <s>                           (direct)
   --http-connections <n>                                                (http)
   --room-connections <n>                                                (room: one room's ceiling, default 128)
+  --member-sizes 100,10000                                              (conversations: rooms where adding a member and a message are timed)
   --connections <n> --connection-users <n> --hold <s>                   (connections)`;
 
 export interface CliArgs {
@@ -94,6 +95,7 @@ export const parseCliArgs = (argv: readonly string[]): CliArgs => {
     else if (flag === '--peer-sizes') options.peerRoomSizes = (value ?? '').split(',').map((size) => positive(flag, size));
     else if (flag === '--cpu-prof') cpuProfDir = value;
     else if (flag === '--server-root') serverRoot = value;
+    else if (flag === '--member-sizes') options.memberRoomSizes = (value ?? '').split(',').map((size) => positive(flag, size));
     else if (flag === '--sizes') options.roomSizes = (value ?? '').split(',').map((size) => positive(flag, size));
     else if (NUMERIC[flag] !== undefined) options[NUMERIC[flag]] = positive(flag, value);
     else throw new Error(`unknown flag ${flag}`);
