@@ -25,6 +25,9 @@ const pidOf = (child: RoleProcess): number => {
 /** The port of a service URL (its scheme's default when the URL names none). */
 const portOf = (url: string, fallback: number): number => Number(new URL(url).port || fallback);
 
+/** The names of the shared services' processes in a split target's CPU tables (shared with whatever else uses them). */
+export const SHARED_SERVICE_NAMES: ReadonlySet<string> = new Set(['rabbitmq', 'redis', 'ferretdb']);
+
 /**
  * The shared services whose CPU the split target's tables show, found where the deployment
  * itself connects: TEST_AMQP_URL, TEST_REDIS_URL and TEST_MONGO_URL, as the system harness reads them.
