@@ -28,7 +28,7 @@ flags:
   --pairs <n> --direct-window <n> --prime <s>                           (direct)
   --http-connections <n>                                                (http)
   --room-connections <n>                                                (room: one room's ceiling, default 128)
-  --member-sizes 100,10000                                              (conversations: rooms where adding a member and a message are timed)
+  --conversations <n> --member-sizes 100,10000                          (conversations: the user's conversations, default 1000; rooms where adding a member and a message are timed)
   --connections <n> --connection-users <n> --hold <s>                   (connections)`;
 
 export interface CliArgs {
@@ -48,7 +48,7 @@ export interface CliArgs {
 const NUMERIC: Readonly<Record<string, keyof BenchOptions>> = {
   '--duration': 'durationSeconds', '--warmup': 'warmupSeconds', '--drain': 'drainSeconds', '--generators': 'generators',
   '--senders': 'senders', '--window': 'window', '--in-flight': 'inFlightDeliveries', '--fraction': 'fixedFraction', '--pairs': 'pairs',
-  '--direct-window': 'directWindow', '--prime': 'primeSeconds', '--http-connections': 'httpConnections', '--room-connections': 'roomConnections', '--connections': 'connections',
+  '--direct-window': 'directWindow', '--prime': 'primeSeconds', '--http-connections': 'httpConnections', '--room-connections': 'roomConnections', '--conversations': 'conversations', '--connections': 'connections',
   '--connection-users': 'connectionUsers', '--hold': 'holdSeconds', '--repetitions': 'repetitions', '--idle-sockets': 'idleSockets',
 };
 

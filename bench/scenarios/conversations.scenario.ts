@@ -7,8 +7,6 @@ import { memberCostCases } from './member-cost';
 import { round } from './socket-phases';
 import { send, timed } from './timed-requests';
 
-/** Conversations of the measured user: 1,000 in the published run, a handful in a smoke run. */
-const conversationsFor = (preset: 'full' | 'smoke'): number => (preset === 'full' ? 1_000 : 5);
 /** Requests timed per case, one after another (a closed loop of one client: latency, not throughput). */
 const samplesFor = (preset: 'full' | 'smoke'): number => (preset === 'full' ? 300 : 5);
 const SETUP_CONCURRENCY = 8;
@@ -39,7 +37,7 @@ export const conversationsScenario: Scenario = {
     const httpUrl = target.gateways[0]?.httpUrl ?? '';
     const api = new BenchApi(httpUrl, log);
     const [reader, writer] = (await createUsers(api, 2)) as [BenchUser, BenchUser];
-    const count = conversationsFor(options.preset);
+    const count = options.conversations;
     const roomIds = await runLimited(Array.from({ length: count }, (_, index) => index), SETUP_CONCURRENCY, async (index) => {
       const roomId = await api.createRoom(writer, `bench-conv-${index}`);
       await api.joinRoom(reader, roomId);
