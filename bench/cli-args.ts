@@ -23,7 +23,7 @@ flags:
   --cpu-prof <dir>                    CPU-profile every server process (V8 profiler), profiles under <dir>/<target>/<scenario>/
   --naive-baseline                    the relay writes every frame with its own system call (no per-tick coalescing)
   --server-root <dir>                 run monolith(-sqlite)/split from <dir>/dist instead of this checkout's (A/B comparisons)
-  --duration <s> --warmup <s> --drain <s> --generators <n>
+  --duration <s> --warmup <s> --drain <s> --generators <n> --budget <s> (the whole run's time limit)
   --sizes 10,100,1000 --senders <n> --window <n> --in-flight <copies> --fraction <0..1>   (fanout; fraction also direct/http)
   --pairs <n> --direct-window <n> --prime <s>                           (direct)
   --http-connections <n>                                                (http)
@@ -48,7 +48,7 @@ export interface CliArgs {
 const NUMERIC: Readonly<Record<string, keyof BenchOptions>> = {
   '--duration': 'durationSeconds', '--warmup': 'warmupSeconds', '--drain': 'drainSeconds', '--generators': 'generators',
   '--senders': 'senders', '--window': 'window', '--in-flight': 'inFlightDeliveries', '--fraction': 'fixedFraction', '--pairs': 'pairs',
-  '--direct-window': 'directWindow', '--prime': 'primeSeconds', '--http-connections': 'httpConnections', '--room-connections': 'roomConnections', '--conversations': 'conversations', '--connections': 'connections',
+  '--direct-window': 'directWindow', '--prime': 'primeSeconds', '--http-connections': 'httpConnections', '--room-connections': 'roomConnections', '--conversations': 'conversations', '--budget': 'budgetSeconds', '--connections': 'connections',
   '--connection-users': 'connectionUsers', '--hold': 'holdSeconds', '--repetitions': 'repetitions', '--idle-sockets': 'idleSockets',
 };
 

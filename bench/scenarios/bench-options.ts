@@ -32,6 +32,8 @@ export interface BenchOptions {
   readonly httpRoomSize: number;
   /** room: connections posting into the one room at once. */
   readonly roomConnections: number;
+  /** The whole run's time limit in seconds (`--budget`); 0: a fixed budget per scenario and target. */
+  readonly budgetSeconds: number;
   /** conversations: how many conversations the measured user is in. */
   readonly conversations: number;
   /** conversations: rooms of these member counts, where adding a member and posting a message are timed. */
@@ -65,6 +67,7 @@ export const FULL: BenchOptions = {
   httpConnections: 20,
   httpRoomSize: 10,
   roomConnections: 128,
+  budgetSeconds: 0,
   conversations: 1_000,
   memberRoomSizes: [100, 10_000],
   connections: 10_000,
