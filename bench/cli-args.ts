@@ -15,19 +15,20 @@ scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')}, ${PEERS} (a
 flags:
   --peers ${PEER_NAMES.join(',')}   systems of the peers scenario (default: all)
   --peer-sizes 100,1000 --repetitions <n> --idle-sockets <n>   (peers)
-  --targets baseline,monolith,monolith-sqlite,split   targets to run, in this order (default: all four; also split-2chat:
-                                      the split deployment with two chat-service replicas the gateways dial as a list;
+  --targets baseline,monolith,monolith-sqlite,split   targets to run, in this order (default: all four; also split-2chat, split-3chat:
+                                      the split deployment with two or three chat-service replicas the gateways dial as a list;
                                       monolith keeps data in memory, monolith-sqlite in SQLite files in a temp DATA_DIR)
   --smoke                             a tiny configuration (a few clients, ~1 s per phase), as CI runs it
   --out <file.json>                   where the JSON goes (default: bench/results/<scenarios>-<time>.json)
   --cpu-prof <dir>                    CPU-profile every server process (V8 profiler), profiles under <dir>/<target>/<scenario>/
   --naive-baseline                    the relay writes every frame with its own system call (no per-tick coalescing)
   --server-root <dir>                 run monolith(-sqlite)/split from <dir>/dist instead of this checkout's (A/B comparisons)
-  --duration <s> --warmup <s> --drain <s> --generators <n>
+  --duration <s> --warmup <s> --drain <s> --generators <n> --budget <s> (the whole run's time limit)
   --sizes 10,100,1000 --senders <n> --window <n> --in-flight <copies> --fraction <0..1>   (fanout; fraction also direct/http)
   --pairs <n> --direct-window <n> --prime <s>                           (direct)
   --http-connections <n>                                                (http)
   --room-connections <n>                                                (room: one room's ceiling, default 128)
+  --conversations <n> --member-sizes 100,10000                          (conversations: the user's conversations, default 1000; rooms where adding a member and a message are timed)
   --connections <n> --connection-users <n> --hold <s>                   (connections)`;
 
 export interface CliArgs {
@@ -47,7 +48,7 @@ export interface CliArgs {
 const NUMERIC: Readonly<Record<string, keyof BenchOptions>> = {
   '--duration': 'durationSeconds', '--warmup': 'warmupSeconds', '--drain': 'drainSeconds', '--generators': 'generators',
   '--senders': 'senders', '--window': 'window', '--in-flight': 'inFlightDeliveries', '--fraction': 'fixedFraction', '--pairs': 'pairs',
-  '--direct-window': 'directWindow', '--prime': 'primeSeconds', '--http-connections': 'httpConnections', '--room-connections': 'roomConnections', '--connections': 'connections',
+  '--direct-window': 'directWindow', '--prime': 'primeSeconds', '--http-connections': 'httpConnections', '--room-connections': 'roomConnections', '--conversations': 'conversations', '--budget': 'budgetSeconds', '--connections': 'connections',
   '--connection-users': 'connectionUsers', '--hold': 'holdSeconds', '--repetitions': 'repetitions', '--idle-sockets': 'idleSockets',
 };
 
@@ -94,6 +95,7 @@ export const parseCliArgs = (argv: readonly string[]): CliArgs => {
     else if (flag === '--peer-sizes') options.peerRoomSizes = (value ?? '').split(',').map((size) => positive(flag, size));
     else if (flag === '--cpu-prof') cpuProfDir = value;
     else if (flag === '--server-root') serverRoot = value;
+    else if (flag === '--member-sizes') options.memberRoomSizes = (value ?? '').split(',').map((size) => positive(flag, size));
     else if (flag === '--sizes') options.roomSizes = (value ?? '').split(',').map((size) => positive(flag, size));
     else if (NUMERIC[flag] !== undefined) options[NUMERIC[flag]] = positive(flag, value);
     else throw new Error(`unknown flag ${flag}`);

@@ -48,7 +48,9 @@ const main = async (): Promise<number> => {
   const centrifugo = wantsCentrifugo ? findCentrifugo(ROOT, log) : { why: 'not asked for' };
   const peersBudget = args.peers === undefined ? 0 : PEERS_BUDGET_SECONDS[args.options.preset].setup
     + PEERS_BUDGET_SECONDS[args.options.preset].repetition * args.options.repetitions;
-  const budget = BUDGET_SECONDS_PER_SCENARIO_AND_TARGET[args.options.preset] * args.scenarios.length * args.targets.length + peersBudget;
+  const budget = args.options.budgetSeconds > 0
+    ? args.options.budgetSeconds
+    : BUDGET_SECONDS_PER_SCENARIO_AND_TARGET[args.options.preset] * args.scenarios.length * args.targets.length + peersBudget;
   setTimeout(() => killEverything(`the run exceeded its ${budget} s budget`, 3), budget * 1000).unref();
   process.once('SIGINT', () => killEverything('interrupted', 130));
   process.once('SIGTERM', () => killEverything('terminated', 143));

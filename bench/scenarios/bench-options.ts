@@ -32,6 +32,12 @@ export interface BenchOptions {
   readonly httpRoomSize: number;
   /** room: connections posting into the one room at once. */
   readonly roomConnections: number;
+  /** The whole run's time limit in seconds (`--budget`); 0: a fixed budget per scenario and target. */
+  readonly budgetSeconds: number;
+  /** conversations: how many conversations the measured user is in. */
+  readonly conversations: number;
+  /** conversations: rooms of these member counts, where adding a member and posting a message are timed. */
+  readonly memberRoomSizes: readonly number[];
   /** connections: idle sockets to open on one gateway, spread over this many users, held this long. */
   readonly connections: number;
   readonly connectionUsers: number;
@@ -61,6 +67,9 @@ export const FULL: BenchOptions = {
   httpConnections: 20,
   httpRoomSize: 10,
   roomConnections: 128,
+  budgetSeconds: 0,
+  conversations: 1_000,
+  memberRoomSizes: [100, 10_000],
   connections: 10_000,
   connectionUsers: 500,
   holdSeconds: 5,
@@ -86,6 +95,8 @@ export const SMOKE: BenchOptions = {
   httpConnections: 2,
   httpRoomSize: 3,
   roomConnections: 4,
+  conversations: 5,
+  memberRoomSizes: [3, 6],
   connections: 40,
   connectionUsers: 8,
   holdSeconds: 0.5,

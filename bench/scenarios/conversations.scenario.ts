@@ -1,37 +1,15 @@
-import { LatencyHistogram } from '../load/histogram';
+import type { LatencyHistogram } from '../load/histogram';
 import { runLimited } from '../load/run-limited';
 import { BenchApi, type BenchUser } from '../setup/http-api';
 import { createUsers } from '../setup/population';
 import type { CaseResult, Scenario, ScenarioContext } from './scenario';
+import { memberCostCases } from './member-cost';
 import { round } from './socket-phases';
+import { send, timed } from './timed-requests';
 
-/** Conversations of the measured user: 1,000 in the published run, a handful in a smoke run. */
-const conversationsFor = (preset: 'full' | 'smoke'): number => (preset === 'full' ? 1_000 : 5);
 /** Requests timed per case, one after another (a closed loop of one client: latency, not throughput). */
 const samplesFor = (preset: 'full' | 'smoke'): number => (preset === 'full' ? 300 : 5);
 const SETUP_CONCURRENCY = 8;
-
-const send = async (url: string, method: 'GET' | 'POST', token: string, body?: unknown): Promise<void> => {
-  const response = await fetch(url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${text.slice(0, 200)}`);
-};
-
-/** Times `count` calls of `call`, one at a time, into a histogram. */
-const timed = async (count: number, call: (index: number) => Promise<void>): Promise<LatencyHistogram> => {
-  const histogram = new LatencyHistogram();
-  for (let index = 0; index < count; index += 1) {
-    const started = performance.now();
-    await call(index);
-    histogram.recordMs(performance.now() - started);
-  }
-  return histogram;
-};
 
 const caseOf = (name: string, histogram: LatencyHistogram): CaseResult => ({
   case: name,
@@ -41,7 +19,9 @@ const caseOf = (name: string, histogram: LatencyHistogram): CaseResult => ({
 /**
  * A user in 1,000 conversations (rooms another user created, joined and wrote in, so each has
  * unread messages): the first page of GET /conversations, and a read marker moved with
- * POST /chats/room/{roomId}/read, each timed one request at a time. Not in `all`: the baseline
+ * POST /chats/room/{roomId}/read, each timed one request at a time. Then rooms of
+ * `--member-sizes` members (100 and 10,000): adding a member, and a message (latency and server
+ * CPU per message), so the costs can be compared across sizes. Not in `all`: the baseline
  * relay has no conversations; run it by name against the monolith and split targets.
  */
 export const conversationsScenario: Scenario = {
@@ -50,12 +30,14 @@ export const conversationsScenario: Scenario = {
   metrics: [
     { key: 'p50Ms', label: 'p50 ms', digits: 2 },
     { key: 'p99Ms', label: 'p99 ms', digits: 2 },
+    { key: 'cpuMsPerMessage', label: 'server CPU ms per message', digits: 2 },
+    { key: 'cpuMicrosPerMember', label: 'server CPU µs per member', digits: 2 },
   ],
   async run({ target, options, log }: ScenarioContext): Promise<CaseResult[]> {
     const httpUrl = target.gateways[0]?.httpUrl ?? '';
     const api = new BenchApi(httpUrl, log);
     const [reader, writer] = (await createUsers(api, 2)) as [BenchUser, BenchUser];
-    const count = conversationsFor(options.preset);
+    const count = options.conversations;
     const roomIds = await runLimited(Array.from({ length: count }, (_, index) => index), SETUP_CONCURRENCY, async (index) => {
       const roomId = await api.createRoom(writer, `bench-conv-${index}`);
       await api.joinRoom(reader, roomId);
@@ -72,6 +54,8 @@ export const conversationsScenario: Scenario = {
       return send(`${httpUrl}/chats/room/${roomId}/read`, 'POST', reader.token, { seq: 1 + Math.floor(index / roomIds.length) });
     });
     log(`list p99 ${round(list.percentileMs(0.99), 2)} ms, read p99 ${round(marks.percentileMs(0.99), 2)} ms`);
-    return [caseOf(`GET /conversations?limit=20 (of ${count})`, list), caseOf('POST .../read (marker moves)', marks)];
+    const results = [caseOf(`GET /conversations?limit=20 (of ${count})`, list), caseOf('POST .../read (marker moves)', marks)];
+    for (const size of options.memberRoomSizes) results.push(...(await memberCostCases(target, api, size, samples, log)));
+    return results;
   },
 };

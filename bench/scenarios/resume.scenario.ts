@@ -122,7 +122,7 @@ const timedResume = (wsUrl: string, user: BenchUser, since: string, expected: re
 export const resumeScenario: Scenario = {
   name: 'resume',
   title: 'resume: a client reconnects with ?since= its cursor and replays what it missed (latency of one client)',
-  targets: ['monolith', 'monolith-sqlite', 'split', 'split-2chat'],
+  targets: ['monolith', 'monolith-sqlite', 'split', 'split-2chat', 'split-3chat'],
   metrics: [
     { key: 'p50Ms', label: 'p50 ms', digits: 1 },
     { key: 'p99Ms', label: 'p99 ms', digits: 1 },

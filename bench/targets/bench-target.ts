@@ -2,8 +2,8 @@ import type { GatewayEndpoint } from '../../test/harness/system/sut-endpoints';
 import type { ProbedProcess } from './process-probe';
 
 /** `monolith` keeps its data in memory (the published budget's target); `monolith-sqlite` in SQLite files, its default. */
-export const TARGET_NAMES = ['baseline', 'monolith', 'monolith-sqlite', 'split', 'split-2chat'] as const;
-/** What runs when --targets is not given; `split-2chat` (two chat-service replicas dialled as a list) only on request. */
+export const TARGET_NAMES = ['baseline', 'monolith', 'monolith-sqlite', 'split', 'split-2chat', 'split-3chat'] as const;
+/** What runs when --targets is not given; `split-2chat` and `split-3chat` (two or three chat-service replicas dialled as a list) only on request. */
 export const DEFAULT_TARGET_NAMES: readonly TargetName[] = ['baseline', 'monolith', 'monolith-sqlite', 'split'];
 export type TargetName = (typeof TARGET_NAMES)[number];
 

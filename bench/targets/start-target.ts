@@ -13,6 +13,9 @@ const HOST = '127.0.0.1';
 /** Servers log warnings and errors only, as the system suite runs them: request logs would dominate the profile. */
 const LOG_LEVEL = 'warn';
 
+/** Chat-service replicas of the split targets that run more than one. */
+const CHAT_REPLICAS: Partial<Record<TargetName, number>> = { 'split-2chat': 2, 'split-3chat': 3 };
+
 const pidOf = (child: RoleProcess): number => {
   const match = /pid (\d+)\)/.exec(child.describe('is running'));
   if (!match) throw new Error(`could not read the pid of ${child.name}`);
@@ -21,6 +24,9 @@ const pidOf = (child: RoleProcess): number => {
 
 /** The port of a service URL (its scheme's default when the URL names none). */
 const portOf = (url: string, fallback: number): number => Number(new URL(url).port || fallback);
+
+/** The names of the shared services' processes in a split target's CPU tables (shared with whatever else uses them). */
+export const SHARED_SERVICE_NAMES: ReadonlySet<string> = new Set(['rabbitmq', 'redis', 'ferretdb']);
 
 /**
  * The shared services whose CPU the split target's tables show, found where the deployment
@@ -76,7 +82,7 @@ export const startTarget = async (name: TargetName, options: BenchTargetOptions)
   if (name === 'baseline') return fromRunning(name, await startBaseline(options), []);
   if (name === 'monolith') return fromRunning(name, await startMonolith({ ...harnessOptions, env: { STORAGE: 'memory', ...options.env } }), []);
   if (name === 'monolith-sqlite') return fromRunning(name, await startMonolith(harnessOptions), []);
-  const running = await startSplit({ ...harnessOptions, chatReplicas: name === 'split-2chat' ? 2 : 1 });
+  const running = await startSplit({ ...harnessOptions, chatReplicas: CHAT_REPLICAS[name] ?? 1 });
   const shared = infrastructure().flatMap(([label, port]) => {
     const pid = pidListeningOn(port);
     return pid === undefined ? [] : [{ name: label, pid }];

@@ -6,6 +6,7 @@ import { messageSchema } from './message.schema';
 import { MovedEvents } from './moved-events';
 import { EventPages } from './event-pages';
 import { readPagedFor } from './paged-event-reader';
+import { RelayCursor } from './relay-cursor';
 
 /** An intent whose message never appeared this long after it was recorded: its writer died before the insert. */
 const ABANDONED_INTENT_MS = 30_000;
@@ -40,6 +41,8 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   /** The highest position this process inserted (or read); undefined until known, or after a clash. */
   private lastKnownPosition: number | undefined;
   private readonly moved = new MovedEvents();
+  /** The batch {@link nextToPublish} handed out last and not yet marked: the oldest unpublished events, in position order. */
+  private handedOut: LoggedChatEvent[] = [];
 
   constructor(private readonly deps: { mongoOrm: MikroORM }) {
     this.pages = new EventPages(deps);
@@ -116,12 +119,27 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     const known = this.moved.next(limit);
     const batch = known ?? (await this.unpublished(limit));
     this.moved.handedOut(batch);
+    this.handedOut = batch;
     return batch;
   }
 
+  /**
+   * The events of the last batch handed out, from its first up to the first not among `ids`,
+   * are published through the last of them: the relay cursor moves there in one write. Any
+   * other id is flagged on its own document.
+   */
   async markPublished(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.events().bulkWrite(ids.map((id) => ({ updateOne: { filter: { _id: id }, update: { $set: { published: true } } } })), { ordered: false });
+    const marked = new Set(ids);
+    const prefix = takeWhile(this.handedOut, (event) => marked.has(event.id));
+    const through = prefix.at(-1)?.position;
+    if (through !== undefined) await this.relayCursor().advance(through);
+    const inPrefix = new Set(prefix.map((event) => event.id));
+    const others = ids.filter((id) => !inPrefix.has(id));
+    if (others.length > 0) {
+      await this.events().bulkWrite(others.map((id) => ({ updateOne: { filter: { _id: id }, update: { $set: { published: true } } } })), { ordered: false });
+    }
+    this.handedOut = this.handedOut.filter((event) => !marked.has(event.id));
     this.moved.published(ids);
   }
 
@@ -153,20 +171,6 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     return first;
   }
 
-  async prune(before: Date): Promise<number> {
-    const last = await this.scannedLastPosition();
-    const prunable = { published: true, occurredAt: { $lt: before.toISOString() }, position: { $lt: last } };
-    const pruned = await this.events().find(prunable, { projection: { position: 1 } }).toArray();
-    const result = await this.events().deleteMany(prunable);
-    const first = await this.scannedFirstPosition();
-    if (first !== null) await this.pages.noteFirst(first);
-    await this.pages.remove(
-      pruned.map((event) => event.position),
-      first,
-    );
-    return result.deletedCount;
-  }
-
   /** The highest position stored, read from the log itself (a scan on FerretDB), and noted in the `last` mark. */
   private async scannedLastPosition(): Promise<number> {
     const [newest] = await this.events().find({}, { projection: { position: 1 } }).sort({ position: -1 }).limit(1).toArray();
@@ -179,9 +183,32 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     return oldest?.position ?? null;
   }
 
-  /** The oldest unpublished events, read from the log (a scan on FerretDB): the `last` mark is raised to them, in case their mover died before it did. */
+  async prune(before: Date): Promise<number> {
+    const last = await this.scannedLastPosition();
+    const through = await this.relayCursor().publishedThrough();
+    const prunable = {
+      occurredAt: { $lt: before.toISOString() },
+      position: { $lt: last },
+      $or: [{ published: true }, { position: { $lte: through } }],
+    };
+    const pruned = await this.events().find(prunable, { projection: { position: 1 } }).toArray();
+    const result = await this.events().deleteMany(prunable);
+    const first = await this.scannedFirstPosition();
+    if (first !== null) await this.pages.noteFirst(first);
+    await this.pages.remove(
+      pruned.map((event) => event.position),
+      first,
+    );
+    return result.deletedCount;
+  }
+
+  /**
+   * The oldest events after the relay cursor not flagged published, in position order, read from
+   * the log (a scan on FerretDB): the `last` mark is raised to them, in case their mover died before it did.
+   */
   private async unpublished(limit: number): Promise<LoggedChatEvent[]> {
-    const batch = (await this.events().find({ published: false }).sort({ position: 1 }).limit(limit).toArray()).map(toLogged);
+    const through = await this.relayCursor().publishedThrough();
+    const batch = (await this.events().find({ position: { $gt: through }, published: false }).sort({ position: 1 }).limit(limit).toArray()).map(toLogged);
     const newest = batch.at(-1);
     if (newest !== undefined) await this.pages.noteLast(newest.position);
     return batch;
@@ -290,6 +317,10 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     await this.pages.noteLast(newest.position);
   }
 
+  private relayCursor(): RelayCursor {
+    return new RelayCursor(this.deps.mongoOrm);
+  }
+
   private events() {
     return this.deps.mongoOrm.em.getCollection<ChatEventDocument>(chatEventSchema);
   }
@@ -341,3 +372,9 @@ const toLogged = (document: ChatEventDocument): LoggedChatEvent => ({
   audience: document.audience,
   position: document.position,
 });
+
+/** The leading elements of `items` that satisfy `test`. */
+const takeWhile = <T>(items: readonly T[], test: (item: T) => boolean): T[] => {
+  const end = items.findIndex((item) => !test(item));
+  return items.slice(0, end === -1 ? items.length : end);
+};

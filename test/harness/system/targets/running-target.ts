@@ -24,6 +24,8 @@ export interface TargetOptions {
   readonly grpcTls?: boolean;
   /** Chat-service processes of a split target (default 1): `chat-service`, `chat-service-2`, ...; gateways dial them as a list. */
   readonly chatReplicas?: number;
+  /** Environment of a split target's gateway by index (`gateway-1` is 0), over `env`: gateways that differ, e.g. in REQUEST_DEADLINE_MS. */
+  readonly gatewayEnv?: readonly Readonly<Record<string, string>>[];
 }
 
 /** The compiled entry point; `npm test` builds it, a bare `npx jest` needs `npm run build` first. */

@@ -32,8 +32,8 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
   const usersAddress = `${HOST}:${usersPort}`;
   const chatAddress = chatPorts.map((port) => `${HOST}:${port}`).join(',');
   const common = { LOG_LEVEL: options.logLevel, AMQP_URL: resources.amqpUrl, AMQP_EXCHANGE: resources.amqpExchange };
-  const role = (name: string, roleName: string, env: Record<string, string>) =>
-    new RoleProcess({ name, role: roleName, mainPath, cwd: options.rootDir, env: { ...common, ...env, ...options.env } });
+  const role = (name: string, roleName: string, env: Record<string, string>, own: Readonly<Record<string, string>> = {}) =>
+    new RoleProcess({ name, role: roleName, mainPath, cwd: options.rootDir, env: { ...common, ...env, ...options.env, ...own } });
 
   const started: RoleProcess[] = [];
   const users = role('user-service', 'user-service', {
@@ -64,7 +64,7 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
       PORT: String(port), HOST, METRICS_PORT: String(gatewayMetricsPorts[index]),
       USERS_GRPC_ADDRESS: usersAddress, CHAT_GRPC_ADDRESS: chatAddress, ...security.gateway, ...originEnv,
       REDIS_URL: resources.redisUrl, REDIS_KEY_PREFIX: resources.redisKeyPrefix,
-    }),
+    }, options.gatewayEnv?.[index]),
   }));
   started.push(...gateways.map((gateway) => gateway.process));
   await stopAllOnFailure(started, () =>
