@@ -14,6 +14,8 @@ export class InMemoryChatEventLog implements ChatEventLog {
   private readonly entries: Entry[] = [];
   private readonly byId = new Map<string, Entry>();
   private last = 0;
+  /** Every entry before this index is published: the relay's reads start here, not at the oldest entry. */
+  private firstUnpublished = 0;
 
   async record(event: ChatEventDraft): Promise<void> {
     this.recordNow(event);
@@ -28,9 +30,10 @@ export class InMemoryChatEventLog implements ChatEventLog {
   }
 
   async nextToPublish(limit: number): Promise<LoggedChatEvent[]> {
+    while (this.entries[this.firstUnpublished]?.published === true) this.firstUnpublished += 1;
     const found: LoggedChatEvent[] = [];
-    for (const entry of this.entries) {
-      if (found.length >= limit) break;
+    for (let index = this.firstUnpublished; index < this.entries.length && found.length < limit; index += 1) {
+      const entry = this.entries[index] as Entry;
       if (!entry.published) found.push(entry.event);
     }
     return found;
@@ -64,9 +67,11 @@ export class InMemoryChatEventLog implements ChatEventLog {
     const limit = before.toISOString();
     const newest = this.entries.at(-1);
     const kept = this.entries.filter((entry) => entry === newest || !entry.published || entry.event.occurredAt >= limit);
-    for (const entry of this.entries) if (!kept.includes(entry)) this.byId.delete(entry.event.id);
+    const keeping = new Set(kept);
+    for (const entry of this.entries) if (!keeping.has(entry)) this.byId.delete(entry.event.id);
     const count = this.entries.length - kept.length;
     this.entries.splice(0, this.entries.length, ...kept);
+    this.firstUnpublished = 0;
     return count;
   }
 
