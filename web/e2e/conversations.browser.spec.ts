@@ -61,7 +61,9 @@ describe('the web client: conversations, read markers, typing and presence', () 
     const { alice, bob } = people;
     await conversationItem(alice.page, bob.username).getByRole('button').click();
     await conversationItem(bob.page, alice.username).getByRole('button').click();
-    await alice.page.getByRole('textbox', { name: 'Message', exact: true }).fill('typing slowly');
+    // typed key by key over a few seconds, as a person does: the server forwards at most one typing frame
+    // every 2 s per person and conversation, so a single input event right after an earlier test's could be dropped
+    await alice.page.getByRole('textbox', { name: 'Message', exact: true }).pressSequentially('typing slowly', { delay: 250 });
     const typing = bob.page.getByRole('status', { name: 'Typing' });
     await typing.filter({ hasText: `${alice.username} is typing…` }).waitFor();
     await alice.page.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');
