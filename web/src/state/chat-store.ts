@@ -479,7 +479,11 @@ export class ChatStore {
     if (conversation === undefined) return;
     const result = await catchUp(conversation.messages, this.readPage(conversation));
     const latest = this.current.conversations.get(key) ?? conversation;
-    const messages = mergeMessages(result.messages, latest.messages.filter((message) => message.seq > (result.messages.at(-1)?.seq ?? 0)));
+    // What changed while the pages were read (pushed messages, edits, deletions) is kept, without
+    // bringing back older messages the catch-up dropped (see catchUp).
+    const read = new Set(result.messages.map((message) => message.messageId));
+    const newest = result.messages.at(-1)?.seq ?? 0;
+    const messages = mergeMessages(result.messages, latest.messages.filter((message) => message.seq > newest || read.has(message.messageId)));
     this.put({ ...latest, messages, loaded: true, reachedStart: result.reachedStart || latest.reachedStart });
   }
 

@@ -13,18 +13,32 @@ export interface ChatMessage {
 }
 
 /**
- * `known` and `incoming` as one list without duplicates (same messageId), ordered by seq.
+ * Whether `candidate` is a later version of the same message than `current`: a deletion beats
+ * everything and is final; otherwise the later edit wins.
+ */
+export const isLaterVersion = (candidate: ChatMessage, current: ChatMessage): boolean => {
+  if (current.deleted === true) return false;
+  if (candidate.deleted === true) return true;
+  return candidate.editedAt !== undefined && (current.editedAt === undefined || candidate.editedAt > current.editedAt);
+};
+
+/**
+ * `known` and `incoming` as one list without duplicates (same messageId), ordered by seq. Of two
+ * copies of one message the later version stays (see {@link isLaterVersion}), so a history page read
+ * before an edit arrived does not undo it, and one read after an edit missed while away shows it.
  * Returns `known` itself when nothing new came, so a view can skip re-rendering.
  */
 export const mergeMessages = (known: readonly ChatMessage[], incoming: readonly ChatMessage[]): readonly ChatMessage[] => {
-  const ids = new Set(known.map((message) => message.messageId));
-  const fresh = incoming.filter((message) => {
-    if (ids.has(message.messageId)) return false;
-    ids.add(message.messageId);
-    return true;
-  });
-  if (fresh.length === 0) return known;
-  return [...known, ...fresh].sort((a, b) => a.seq - b.seq);
+  const byId = new Map(known.map((message) => [message.messageId, message]));
+  let changed = false;
+  for (const message of incoming) {
+    const current = byId.get(message.messageId);
+    if (current !== undefined && !isLaterVersion(message, current)) continue;
+    byId.set(message.messageId, message);
+    changed = true;
+  }
+  if (!changed) return known;
+  return [...byId.values()].sort((a, b) => a.seq - b.seq);
 };
 
 /**
