@@ -19,8 +19,11 @@ export interface ServeGatewayOptions {
   readonly edge?: EdgeConfig;
   /** PRESENCE_TTL_SECONDS: presence marks are renewed three times per lifetime; the gateway's default when left out. */
   readonly presenceTtlSeconds?: number;
-  /** Where GET /metrics is served (METRICS_HOST, METRICS_PORT), never on the public port. */
-  readonly metrics: HttpConfig;
+  /**
+   * Where GET /metrics is served (METRICS_HOST, METRICS_PORT), never on the public port; null in a
+   * socket process, whose modules' process serves the metrics of all its processes.
+   */
+  readonly metrics: HttpConfig | null;
 }
 
 /** How long requests in flight get to finish once the listener closed; the process exits at the latest then. */
@@ -51,7 +54,7 @@ export const serveGateway = async (
     ...(options.presenceTtlSeconds === undefined ? {} : { presenceBeatMs: presenceBeatMsFor(options.presenceTtlSeconds * 1000) }),
     drain,
   });
-  const metrics = await startMetricsServer(options.metrics.host, options.metrics.port, logger);
+  const metrics = options.metrics === null ? undefined : await startMetricsServer(options.metrics.host, options.metrics.port, logger);
   await app.listen({ host: http.host, port: http.port });
   const drainDelayMs = options.edge?.drainDelayMs ?? 0;
   return {
@@ -61,7 +64,7 @@ export const serveGateway = async (
       logger.info({ drainDelayMs }, 'draining: not ready, sockets closed with 1001');
       if (drainDelayMs > 0) await sleep(drainDelayMs);
       await app.close();
-      await metrics.close();
+      await metrics?.close();
       await container.dispose();
     }),
   };

@@ -4,6 +4,8 @@ import type { AppLogger } from '../platform/logging/create-logger';
 import type { MonolithConfig } from './role-configs';
 import type { RunningRole } from './running-role';
 import { serveGateway } from './serve-gateway';
+import { answerMetricsRequests } from '../platform/metrics/cluster-metrics';
+import { enableProcessMetrics } from '../platform/metrics/metrics-endpoint';
 
 /**
  * One socket process of the monolith: the gateway app over the modules' process's ports
@@ -21,8 +23,10 @@ export const startSocketProcess = async (config: MonolithConfig, logger: AppLogg
     corsOrigins: config.corsOrigins,
     edge: config.edge,
     presenceTtlSeconds: config.presenceTtlSeconds,
-    metrics: config.metrics,
+    metrics: null,
   });
+  enableProcessMetrics();
+  answerMetricsRequests();
   client.onShutdown(() => {
     running.close().then(
       () => process.exit(0),

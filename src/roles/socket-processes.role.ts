@@ -7,6 +7,8 @@ import type { AppLogger } from '../platform/logging/create-logger';
 import type { MonolithConfig } from './role-configs';
 import type { RunningRole } from './running-role';
 import { closeOnce } from './close-once';
+import { ClusterMetrics } from '../platform/metrics/cluster-metrics';
+import { startMetricsServer } from '../platform/metrics/metrics-endpoint';
 
 /** A socket process that dies sooner than this after its start is replaced after this delay, not at once. */
 const RESTART_DELAY_MS = 1_000;
@@ -53,6 +55,7 @@ export const startSocketProcessesPrimary = async (config: MonolithConfig, logger
     });
   };
   for (let index = 0; index < config.socketProcesses; index += 1) fork();
+  const metrics = await startMetricsServer(config.metrics.host, config.metrics.port, logger, new ClusterMetrics(() => workers, logger));
   logger.info({ socketProcesses: config.socketProcesses }, 'socket processes started');
   const drainDelayMs = config.edge.drainDelayMs;
   return {
@@ -70,6 +73,7 @@ export const startSocketProcessesPrimary = async (config: MonolithConfig, logger
       const all = Promise.all(exited);
       await Promise.race([all, sleep(drainDelayMs + SOCKET_PROCESS_GRACE_MS)]);
       for (const worker of workers) worker.kill('SIGKILL');
+      await metrics.close();
       await container.dispose();
     }),
   };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { eventually, newUserOn, pushWithText, roomWith, sendToRoom, type ChatSocket, type Frame, type TestUser } from '../harness/system';
+import { eventually, HttpClient, newUserOn, pushWithText, roomWith, sendToRoom, type ChatSocket, type Frame, type TestUser } from '../harness/system';
 import { httpHealthy } from '../harness/system/readiness';
 import type { RunningTarget } from '../harness/system/targets/running-target';
 import { startMonolith } from '../harness/system/targets/monolith.target';
@@ -10,6 +10,7 @@ import { processNamed, StartedProcesses, targetOptions } from './support/started
  * modules and data (here in memory) in the process that forked them. Every socket process is
  * SIGKILLed: new ones take their place, the data is still there (the modules' process lived
  * on), and a client that reconnects with the cursor of its last push gets what it missed.
+ * One /metrics listener answers for all of its processes.
  */
 
 jest.setTimeout(120_000);
@@ -47,6 +48,26 @@ describe(`monolith with SOCKET_PROCESSES=${SOCKET_PROCESSES}`, () => {
     const sent = await sendToRoom(alice, roomId);
     for (const socket of sockets) await socket.next(pushWithText(sent.message as string));
     await Promise.all(sockets.map((socket) => socket.close()));
+  });
+
+  it('answers /metrics for every process at once: open sockets summed over the socket processes, on every scrape', async () => {
+    const { metricsUrl } = target.endpoints.gateways[0]!;
+    if (metricsUrl === undefined) throw new Error('the monolith has no metrics listener');
+    const listener = new HttpClient(metricsUrl);
+    const openSockets = async (): Promise<number> => {
+      const response = await listener.get<string>('/metrics');
+      expect(response.status).toBe(200);
+      const line = /^chatterroom_open_sockets\{endpoint="ws_chat"\} (\d+)$/m.exec(response.body);
+      expect(line).not.toBeNull();
+      expect(response.body).toContain('# TYPE process_cpu_user_seconds_total counter');
+      return Number(line?.[1]);
+    };
+    await eventually(async () => expect(await openSockets()).toBe(0));
+    // Connections are dealt to the socket processes in turn: four are spread over both.
+    const sockets = await Promise.all([bob.ws(), bob.ws(), alice.ws(), alice.ws()]);
+    for (let scrape = 0; scrape < 6; scrape += 1) expect(await openSockets()).toBe(sockets.length);
+    await Promise.all(sockets.map((socket) => socket.close()));
+    await eventually(async () => expect(await openSockets()).toBe(0));
   });
 
   it('replaces socket processes that die, keeps the data, and its clients resume from their cursors', async () => {
