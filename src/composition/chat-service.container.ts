@@ -22,6 +22,7 @@ import {
   redisRegistration,
   serviceIdentityGrpcRegistrations,
 } from './infrastructure.registrations';
+import { watchOutboxLag } from '../platform/metrics/broker-metrics';
 
 /**
  * The chat service: the chat module over its own MongoDB database, room membership
@@ -51,6 +52,8 @@ export const createChatServiceContainer = async (
     ...readinessChecksRegistration('databaseReadiness', 'brokerReadiness'),
   });
   await container.cradle.sessionStatus.start();
-  container.cradle.chatEventRelay.start();
+  const relay = container.cradle.chatEventRelay;
+  relay.start();
+  watchOutboxLag(() => relay.pendingSince());
   return container;
 };

@@ -23,6 +23,7 @@ import { inMemoryEventBusRegistration, inMemoryLimitersRegistration, inMemorySig
 import { sqliteReadiness } from '../platform/health/dependency-checks';
 import { sqliteRegistrations } from './sqlite.registrations';
 import type { GatewayCradle, OpenCradle } from './gateway-cradle';
+import { watchOutboxLag } from '../platform/metrics/broker-metrics';
 
 /**
  * The single-process deployment: both modules in-process behind their ports, an
@@ -63,6 +64,8 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
   }
   warnAboutLegacyJwtSettings(config.auth, logger);
   await container.cradle.keyRing.start();
-  container.cradle.chatEventRelay.start();
+  const relay = container.cradle.chatEventRelay;
+  relay.start();
+  watchOutboxLag(() => relay.pendingSince());
   return container;
 };

@@ -1,4 +1,4 @@
-import { newUserOn, pushWithText, roomWith, uniqueText, type ChatSocket, type TestUser } from '../harness/system';
+import { eventually, newUserOn, pushWithText, roomWith, uniqueText, type ChatSocket, type TestUser } from '../harness/system';
 import { grpcServing } from '../harness/system/readiness';
 import type { RunningTarget } from '../harness/system/targets/running-target';
 import type { OwnRabbitMqNode } from '../../src/platform/amqp/testing/own-rabbitmq-node';
@@ -33,6 +33,14 @@ const expectEachExactlyOnce = async (from: TestUser, roomId: number, sockets: re
   expect(faults.filter((fault) => fault.missed.length > 0 || fault.duplicated.length > 0)).toEqual([]);
 };
 
+/** `chatterroom_outbox_lag_seconds` of the chat service, from its metrics listener. */
+const outboxLagOf = async (target: RunningTarget): Promise<number> => {
+  const response = await fetch(`http://127.0.0.1:${processNamed(target, 'chat-service').env.METRICS_PORT}/metrics`, { signal: AbortSignal.timeout(5_000) });
+  const line = /^chatterroom_outbox_lag_seconds (\S+)$/m.exec(await response.text());
+  if (line === null) throw new Error('no chatterroom_outbox_lag_seconds in the chat service metrics');
+  return Number(line[1]);
+};
+
 /** The frames a socket opened with `since` replays before its `resumed` frame. */
 const replayedTexts = async (socket: ChatSocket): Promise<string[]> => {
   await socket.next((frame) => frame.type === 'resumed', 60_000);
@@ -65,7 +73,11 @@ describe('split deployment: delivery through faults', () => {
     const texts = Array.from({ length: BURST }, (_, index) => uniqueText(`broker burst ${index}`));
     for (const [index, text] of texts.entries()) {
       if (index === BURST / 3) await broker.stopApp();
-      if (index === (2 * BURST) / 3) await broker.startApp();
+      if (index === (2 * BURST) / 3) {
+        // What was stored meanwhile waits in the outbox, and the metric says for how long.
+        expect(await outboxLagOf(target)).toBeGreaterThan(0);
+        await broker.startApp();
+      }
       // Stored (201) whether or not the broker is there: sends do not wait for it.
       const response = await alice.http.post(`/chats/room/${roomId}`, { message: text });
       expect(response.status).toBe(201);
@@ -73,6 +85,7 @@ describe('split deployment: delivery through faults', () => {
     const history = await fullRoomHistory(bob, roomId);
     expect(texts.filter((text) => history.filter((message) => message.message === text).length !== 1)).toEqual([]);
     await expectEachExactlyOnce(alice, roomId, sockets, texts);
+    await eventually(async () => expect(await outboxLagOf(target)).toBe(0), { timeoutMs: 30_000 });
   });
 
   it('stores every acknowledged message once and delivers it exactly once when the chat service is SIGKILLed mid-burst', async () => {

@@ -46,6 +46,7 @@ export class ChatEventRelay implements EventRecordedSignal {
   private lastPrune = 0;
   private started = false;
   private stopped = false;
+  private oldestPendingAt: number | undefined;
 
   constructor(private readonly deps: ChatEventRelayDeps) {}
 
@@ -72,6 +73,15 @@ export class ChatEventRelay implements EventRecordedSignal {
   async flush(): Promise<void> {
     await this.running;
     while ((await this.publishBatch()) > 0);
+  }
+
+  /**
+   * When the oldest event this relay last found pending was recorded (epoch ms), while it is not
+   * yet published; undefined when the log had nothing pending at the last look. Its age is the
+   * outbox lag: it grows while the bus refuses.
+   */
+  pendingSince(): number | undefined {
+    return this.oldestPendingAt;
   }
 
   async stop(): Promise<void> {
@@ -103,6 +113,7 @@ export class ChatEventRelay implements EventRecordedSignal {
   /** Publishes one batch in order (one channel keeps it) and marks it; returns its size. */
   private async publishBatch(): Promise<number> {
     const batch = await this.deps.chatEventLog.nextToPublish(BATCH);
+    this.oldestPendingAt = batch.length === 0 ? undefined : Date.parse(batch[0]!.occurredAt);
     if (batch.length === 0) return 0;
     await Promise.all(batch.map((event) => this.deps.eventBus.publish(integrationEventOf(event))));
     await this.deps.chatEventLog.markPublished(batch.map((event) => event.id));

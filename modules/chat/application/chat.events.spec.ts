@@ -142,9 +142,11 @@ describe('chat events: messages', () => {
     const message = await messaging.sendRoomMessage({ userId: ANN, roomId, message: 'stored anyway' });
     expect(await deps.messageStore.page({ conversation: roomConversation(roomId), limit: 10 })).toEqual([message]);
     await expect(relay.flush()).rejects.toThrow('broker unavailable');
+    expect(relay.pendingSince()).toBe(Date.parse(message.timestamp));
     eventBus.failing = false;
     expect(await published()).toEqual([expect.objectContaining({ type: MESSAGE_POSTED_V1, payload: { message, audience: [ANN] } })]);
     expect(await published()).toHaveLength(1);
+    expect(relay.pendingSince()).toBeUndefined();
   });
 });
 

@@ -7,12 +7,24 @@ export const brokerReconnects = new Counter({
   registers: [register],
 });
 
+let pendingSince: () => number | undefined = () => undefined;
+
 /**
- * Age of the oldest event stored but not yet published. A hook for the outbox relay
- * (issue 11): it sets this gauge; it stays 0 in processes without an outbox.
+ * Age of the oldest event stored but not yet published by this process's outbox relay, read at
+ * each scrape from {@link watchOutboxLag}'s source; 0 when nothing is pending, or in processes
+ * without a relay (gateways, the user service).
  */
 export const outboxLag = new Gauge({
   name: 'chatterroom_outbox_lag_seconds',
   help: 'Age of the oldest stored event not yet published by the outbox relay (0 when none, or no outbox)',
   registers: [register],
+  collect() {
+    const since = pendingSince();
+    this.set(since === undefined ? 0 : Math.max(0, Date.now() - since) / 1000);
+  },
 });
+
+/** Makes `chatterroom_outbox_lag_seconds` report the age of `source()` (epoch ms of the oldest pending event, or undefined). */
+export const watchOutboxLag = (source: () => number | undefined): void => {
+  pendingSince = source;
+};
