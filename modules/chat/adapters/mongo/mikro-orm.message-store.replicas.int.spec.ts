@@ -5,6 +5,8 @@ import { openScratchOrm, type ScratchOrm } from '../../../../src/platform/mongo/
 import type { AppendRequest } from '../../ports';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { MikroOrmMessageStore } from './mikro-orm.message-store';
+import { derivedMessageId } from './message.document-mapping';
+import { SEND_CLAIMS } from './mongo-send-claims';
 import { chatEntities } from '.';
 
 /** Two chat-service replicas: two stores on one database, as the split deployment's composition builds them. */
@@ -77,5 +79,21 @@ describe('MikroOrmMessageStore: two replicas sending into one conversation at on
 
     expect(results.map((result) => result.message.seq).sort((x, y) => x - y)).toEqual(oneToN(200));
     expect(await seqsOf(a, 6)).toEqual(oneToN(200));
+  });
+
+  it('takes over a send whose claim a replica left behind (it died before storing), and stores it once', async () => {
+    const [a, b] = twoReplicas(scratch);
+    const key = randomUUID();
+    await scratch.orm.em
+      .getConnection()
+      .getDb()
+      .collection<{ _id: string; at: Date }>(SEND_CLAIMS)
+      .insertOne({ _id: `${derivedMessageId(2, key)}#1`, at: new Date(Date.now() - 60_000) });
+
+    const [first, second] = await Promise.all([a.append(send(7, 2, 'orphaned', key).message), b.append(send(7, 2, 'orphaned', key).message)]);
+
+    expect(second.message).toEqual(first.message);
+    expect([first.created, second.created].filter(Boolean)).toHaveLength(1);
+    expect(await seqsOf(a, 7)).toEqual([1]);
   });
 });
