@@ -7,6 +7,8 @@ import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { MikroOrmMessageStore } from './mikro-orm.message-store';
 import { derivedMessageId } from './message.document-mapping';
 import { SEND_CLAIMS } from './mongo-send-claims';
+import { SEQ_MARKERS } from './mongo-seq-claims';
+import { MONGO_SCHEMA_STEPS } from '../../../../src/platform/mongo/mongo-schema-steps';
 import { chatEntities } from '.';
 
 /** Two chat-service replicas: two stores on one database, as the split deployment's composition builds them. */
@@ -95,5 +97,22 @@ describe('MikroOrmMessageStore: two replicas sending into one conversation at on
     expect(second.message).toEqual(first.message);
     expect([first.created, second.created].filter(Boolean)).toHaveLength(1);
     expect(await seqsOf(a, 7)).toEqual([1]);
+  });
+
+  it('goes on after messages stored before seq markers existed, with a counter that lost increments; schema step 7 raises the counter', async () => {
+    const [before] = twoReplicas(scratch);
+    for (const text of ['1', '2', '3']) await before.append(send(8, 1, text).message);
+    const db = scratch.orm.em.getConnection().getDb();
+    await db.collection(SEQ_MARKERS).deleteMany({});
+    const counters = db.collection<{ _id: string; value: number }>('counters');
+    await counters.updateOne({ _id: 'seq:room:8' }, { $set: { value: 1 } });
+
+    const [after] = twoReplicas(scratch);
+    expect((await after.append(send(8, 1, '4').message)).message.seq).toBe(4);
+    expect(await seqsOf(after, 8)).toEqual([1, 2, 3, 4]);
+
+    await counters.updateOne({ _id: 'seq:room:8' }, { $set: { value: 1 } });
+    await MONGO_SCHEMA_STEPS.find((step) => step.version === 7)?.apply(scratch.orm);
+    expect(await counters.findOne({ _id: 'seq:room:8' })).toMatchObject({ value: 4 });
   });
 });

@@ -132,7 +132,8 @@ export class MongoMessageAppender {
    */
   private async store(conversation: string, fresh: readonly AppendRequest[]): Promise<ChatMessage[]> {
     if (fresh.length === 0) return [];
-    const seqs = await this.seqs.take(conversation, fresh.length);
+    const { seqs, recorded } = await this.seqs.take(conversation, fresh.length);
+    recorded.catch(() => undefined);
     const documents = fresh.map(({ message }, index) => {
       const messageId = messageIdOf(message);
       return toDocument(message, messageId, seqs[index] as number, idempotencyKeyOf(message) ?? messageId);
@@ -144,7 +145,7 @@ export class MongoMessageAppender {
       return announcement === undefined ? [] : [{ event: recordAnnouncement(announcement, message), requires: lastId, own: message.messageId }];
     });
     if (intents.length > 0) await this.deps.chatEventLog?.recordIntents(intents);
-    const inserted = await this.insertInOrder(documents);
+    const [inserted] = await Promise.all([this.insertInOrder(documents), recorded]);
     if (inserted.size < documents.length) {
       if (intents.length > 0) await this.settleIntents(intents, inserted);
       this.seqs.giveBack(conversation, await this.seqsFree(documents.filter((document) => !inserted.has(document._id))));

@@ -35,13 +35,15 @@ export class MongoSeqClaims {
   }
 
   /**
-   * Claims `count` seqs of the conversation for the caller alone; returns them ascending.
-   * They need not be consecutive (other replicas may hold some in between). Within one
-   * process, callers of one conversation must not overlap (the message appender serialises them).
+   * Claims `count` seqs of the conversation for the caller alone: `seqs` ascending, not
+   * necessarily consecutive (other replicas may hold some in between). `recorded` settles once
+   * the counter is raised past them (a hint for other writers; the caller awaits it, alongside
+   * its own writes). Within one process, callers of one conversation must not overlap (the
+   * message appender serialises them).
    */
-  async take(conversation: string, count: number): Promise<number[]> {
+  async take(conversation: string, count: number): Promise<{ seqs: number[]; recorded: Promise<void> }> {
     const taken = this.takeSpare(conversation, count);
-    if (taken.length === count) return taken;
+    if (taken.length === count) return { seqs: taken, recorded: Promise.resolve() };
     let start = (this.highestKnown.get(conversation) ?? (await this.counterValue(conversation))) + 1;
     for (let ranges = 1; taken.length < count; ranges += 1) {
       if (ranges > MAX_RANGES) throw new Error(`No free seq in ${conversation} after ${MAX_RANGES} ranges`);
@@ -52,8 +54,7 @@ export class MongoSeqClaims {
       start = (refused.size === 0 ? end : Math.max(end, await this.counterValue(conversation))) + 1;
     }
     this.remember(conversation, start - 1);
-    await this.counters.raiseTo(counterName(conversation), start - 1);
-    return taken.sort((a, b) => a - b);
+    return { seqs: taken.sort((a, b) => a - b), recorded: this.counters.raiseTo(counterName(conversation), start - 1) };
   }
 
   /** Seqs the caller claimed and did not store under: the conversation's next allocation here takes them first. */
