@@ -77,9 +77,9 @@ export class MongoMessageAppender {
         const batch = pending.map((index) => requests[index] as AppendRequest);
         const plan = planAppendBatch(batch, await this.earlierOf(batch, attempt > 1));
         const contested = await this.claimSends(plan.fresh, held, claimedHere);
-        const fresh = plan.fresh.filter(({ message }) => !contested.has(keyedMessageIdOf(message) ?? ''));
-        const prefix = await this.store(plan.conversation, fresh);
-        const stored = new Map(prefix.map((message, position) => [fresh[position] as AppendRequest, message]));
+        const uncontested = plan.fresh.flatMap(({ message }, position) => (contested.has(keyedMessageIdOf(message) ?? '') ? [] : [position]));
+        const prefix = await this.store(plan.conversation, uncontested.map((position) => plan.fresh[position] as AppendRequest));
+        const stored = new Map(prefix.map((message, index) => [uncontested[index] as number, message]));
         const next: number[] = [];
         plan.slots.forEach((slot, position) => {
           const index = pending[position] as number;
@@ -87,7 +87,7 @@ export class MongoMessageAppender {
           else if ('fresh' in slot) {
             const request = plan.fresh[slot.fresh] as AppendRequest;
             const claim = contested.get(keyedMessageIdOf(request.message) ?? '');
-            const message = stored.get(request);
+            const message = stored.get(slot.fresh);
             if (claim !== undefined) results[index] = { contested: claim };
             else if (message !== undefined) results[index] = { message, created: true };
             else next.push(index);
