@@ -12,14 +12,18 @@ const MAX_RANGES = 200;
 /** Conversations whose highest claimed seq this process remembers; beyond it starts read the counter. */
 const REMEMBERED = 10_000;
 
+/** The counter is raised at least once per this many seqs claimed here. */
+const RAISE_EVERY = 64;
+
 /**
  * Gap-free seqs of a conversation across replicas, on MongoDB and on FerretDB (which isolates
  * neither `$inc` nor a compare-and-set, but does enforce `_id` uniqueness). A seq is taken by
  * inserting its marker document; an unordered `insertMany` of a candidate range claims every
  * free one of it at once, and the ones refused were claimed by another writer. Each range
  * starts right after a seq known to be claimed (the end of an earlier range, this process's
- * memory, or the counter `seq:<conversation>`, which is only ever raised with `$max` to the
- * end of a claimed range), and every seq of every range ends up claimed by someone; so the
+ * memory, an existing marker, or the counter `seq:<conversation>`, which is only ever raised
+ * with `$max` to the end of a claimed range, now and then: see record), and every seq of every
+ * range ends up claimed by someone; so the
  * claimed seqs are always 1..n, and every claimed seq is then stored. A caller that could not
  * store under a seq it claimed gives it back ({@link giveBack}); the next allocation of the
  * conversation in this process uses it first. A seq stays unused only when its process dies
@@ -29,6 +33,8 @@ export class MongoSeqClaims {
   private readonly counters: MongoCounters;
   private readonly highestKnown = new Map<string, number>();
   private readonly spare = new Map<string, number[]>();
+  /** The value this process last raised each conversation's counter to. */
+  private readonly raised = new Map<string, number>();
 
   constructor(private readonly orm: MikroORM) {
     this.counters = new MongoCounters(orm);
@@ -45,16 +51,46 @@ export class MongoSeqClaims {
     const taken = this.takeSpare(conversation, count);
     if (taken.length === count) return { seqs: taken, recorded: Promise.resolve() };
     let start = (this.highestKnown.get(conversation) ?? (await this.counterValue(conversation))) + 1;
+    let contended = false;
     for (let ranges = 1; taken.length < count; ranges += 1) {
       if (ranges > MAX_RANGES) throw new Error(`No free seq in ${conversation} after ${MAX_RANGES} ranges`);
       const need = count - taken.length;
       const refused = await insertEachRefusingDuplicates(this.markers(), Array.from({ length: need }, (_, index) => ({ _id: `${conversation}:${start + index}` })));
       for (let index = 0; index < need; index += 1) if (!refused.has(index)) taken.push(start + index);
       const end = start + need - 1;
-      start = (refused.size === 0 ? end : Math.max(end, await this.counterValue(conversation))) + 1;
+      if (refused.size > 0) contended = true;
+      start = (refused.size === 0 ? end : await this.frontier(conversation, end)) + 1;
     }
-    this.remember(conversation, start - 1);
-    return { seqs: taken.sort((a, b) => a - b), recorded: this.counters.raiseTo(counterName(conversation), start - 1) };
+    const highest = start - 1;
+    this.remember(conversation, highest);
+    return { seqs: taken.sort((a, b) => a - b), recorded: this.record(conversation, highest, contended) };
+  }
+
+  /**
+   * Raises the counter to `highest` when other writers need it: after a contended allocation, on
+   * this process's first one in the conversation, and every RAISE_EVERY seqs (an update costs
+   * FerretDB about as much as the rest of a commit; a stale counter costs a writer without memory
+   * of the conversation a few marker reads, see frontier).
+   */
+  private async record(conversation: string, highest: number, contended: boolean): Promise<void> {
+    const raised = this.raised.get(conversation);
+    if (!contended && raised !== undefined && Math.floor(highest / RAISE_EVERY) === Math.floor(raised / RAISE_EVERY)) return;
+    this.raised.set(conversation, highest);
+    await this.counters.raiseTo(counterName(conversation), highest);
+  }
+
+  /**
+   * A seq known to be claimed, at or above `known`, found fast after a refusal: the higher of
+   * `known` and the counter, then on while markers exist, in doubling steps (one `_id` read each).
+   */
+  private async frontier(conversation: string, known: number): Promise<number> {
+    let claimed = Math.max(known, await this.counterValue(conversation));
+    for (let step = 1; await this.isClaimed(conversation, claimed + step); step *= 2) claimed += step;
+    return claimed;
+  }
+
+  private async isClaimed(conversation: string, seq: number): Promise<boolean> {
+    return (await this.markers().findOne({ _id: `${conversation}:${seq}` }, { projection: { _id: 1 } })) !== null;
   }
 
   /** Seqs the caller claimed and did not store under: the conversation's next allocation here takes them first. */
@@ -72,7 +108,10 @@ export class MongoSeqClaims {
   }
 
   private remember(conversation: string, seq: number): void {
-    if (this.highestKnown.size >= REMEMBERED && !this.highestKnown.has(conversation)) this.highestKnown.clear();
+    if (this.highestKnown.size >= REMEMBERED && !this.highestKnown.has(conversation)) {
+      this.highestKnown.clear();
+      this.raised.clear();
+    }
     this.highestKnown.set(conversation, Math.max(seq, this.highestKnown.get(conversation) ?? 0));
   }
 
