@@ -77,9 +77,11 @@ export interface TombstoneResult {
 export interface MessageStore {
   /**
    * Stores a message with a new messageId and the next `seq` of its conversation
-   * (1, 2, 3...; safe with several replicas writing one conversation at once).
+   * (1, 2, 3...: gap-free and never handed out twice, also with several replicas writing one
+   * conversation at once; only a process dying mid-commit may leave a seq unused).
    * Idempotent per (senderId, clientMessageId): when the sender already stored a message
-   * with that clientMessageId, returns it with `created: false` and stores nothing.
+   * with that clientMessageId, returns it with `created: false` and stores nothing; retries of
+   * one send racing through several replicas store it once, and all get that message.
    * With `announcement`, a created message's event is recorded in the chat event log in the
    * same atomic write (or, where the storage has no multi-document atomicity, recorded first
    * as an intent that the log publishes only once the message exists): a stored message is

@@ -78,4 +78,18 @@ export const MONGO_SCHEMA_STEPS: readonly MongoSchemaStep[] = [
       }
     },
   },
+  {
+    version: 7,
+    description:
+      'seqs are claimed by marker documents above the counter seq:<conversation> (issue 13): each counter is raised to its conversation\'s highest stored seq, as FerretDB may have lost increments',
+    apply: async (orm) => {
+      const db = orm.em.getConnection().getDb();
+      const highest = new Map<string, number>();
+      for await (const { conversation, seq } of db.collection<{ conversation: string; seq: number }>('messages').find({}, { projection: { conversation: 1, seq: 1 } })) {
+        highest.set(conversation, Math.max(seq, highest.get(conversation) ?? 0));
+      }
+      const counters = db.collection<{ _id: string; value: number }>('counters');
+      for (const [conversation, seq] of highest) await counters.updateOne({ _id: `seq:${conversation}` }, { $max: { value: seq } }, { upsert: true });
+    },
+  },
 ];

@@ -10,13 +10,13 @@ import { toChatMessage } from './message.document-mapping';
 /**
  * {@link MessageStore} on MongoDB through MikroORM: one `messages` document per message,
  * `_id` the messageId (derived from sender and clientMessageId when the send has one, see
- * messageIdOf). `seq` comes from the counter `seq:<conversation>` and a unique index
- * on (conversation, seq desc) both refuses a seq handed out twice (FerretDB) and serves
- * history pages. Idempotency rests on `_id` and the unique `dedupeKey` (`<senderId>:<clientMessageId>`,
- * else the messageId): a retried send finds the earlier message by `_id` first, and a send that
- * loses a concurrent race with its twin is refused by the index and returns the winner.
- * Without transactions, such a lost race burns the seq it had taken: the conversation
- * then skips one number. Timestamps are stored as BSON dates and returned as ISO strings.
+ * messageIdOf). `seq` is claimed by inserting a marker document per seq (`message_seqs`, see
+ * MongoSeqClaims: gap-free with several replicas, also on FerretDB, whose counters lose
+ * increments), and a unique index on (conversation, seq desc) serves history pages and refuses
+ * a seq stored twice. Idempotency rests on `_id` and the unique `dedupeKey` (`<senderId>:<clientMessageId>`,
+ * else the messageId): a retried send finds the earlier message by `_id` first, and of retries
+ * reaching several replicas at once only the one holding the send's claim (`message_send_claims`,
+ * see MongoSendClaims) takes a seq; the others answer with its message. Timestamps are stored as BSON dates and returned as ISO strings.
  * Appends are group commits ({@link MongoMessageAppender}): a message's announcement is
  * recorded as an intent in the event log's outbox just before the message insert (MongoDB has
  * no multi-document transaction here): the log publishes it only once the message exists, and
@@ -69,7 +69,7 @@ export class MikroOrmMessageStore implements MessageStore {
   }
 
   /**
-   * Deletes the messages; the conversation's seq counter stays, so numbers are never handed out twice.
+   * Deletes the messages; the conversation's seq markers and counter stay, so numbers are never handed out twice.
    * Releases the pending announcements of the conversation's messages first: they were stored, so their events stand, in their place.
    */
   async deleteConversation(conversation: ConversationKey): Promise<void> {
