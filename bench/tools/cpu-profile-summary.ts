@@ -80,6 +80,10 @@ const main = (): void => {
     }
   };
   console.log(`${file}: ${(total / 1e6).toFixed(2)} s sampled, ${(busy / 1e6).toFixed(2)} s busy (${((busy / Math.max(total, 1)) * 100).toFixed(0)} %)`);
+  if (reportPath === undefined) {
+    console.log('(the whole profile, startup included: loading modules shows as readFileUtf8, wrapSafe and internalModuleStat; '
+      + '--report <bench.json> --target <name> --case "<case>" keeps only that case\'s measuring window)');
+  }
   print('self time by area', byArea);
   print('self time by function', byFunction);
 };

@@ -1,6 +1,6 @@
 import { MESSAGE_POSTED_V1, ROOM_MEMBER_JOINED_V1, ROOM_MEMBER_LEFT_V1, type ChatMessage } from '../../../modules/chat/contracts';
 import { createEvent } from '../../../modules/kernel';
-import { pushOf } from './event-pushes';
+import { audienceOf, pushOf } from './event-pushes';
 
 const roomMessage: ChatMessage = {
   messageId: 'm1',
@@ -45,5 +45,24 @@ describe('pushOf', () => {
     ['a null payload', createEvent(MESSAGE_POSTED_V1, null)],
   ])('pushes nothing for %s', (_name, event) => {
     expect(pushOf(event)).toBeUndefined();
+  });
+});
+
+describe('audienceOf', () => {
+  it('takes an ascending audience of distinct userIds as it is', () => {
+    const audience = [1, 5, 9];
+    expect(audienceOf({ audience })).toBe(audience);
+  });
+
+  it.each([
+    ['repeated', [3, 1, 3, 2, 1], [3, 1, 2]],
+    ['descending', [9, 5, 1], [9, 5, 1]],
+    ['repeated next to each other', [1, 1, 2], [1, 2]],
+  ])('keeps each userId of a %s audience once', (_name, audience, expected) => {
+    expect(audienceOf({ audience })).toEqual(expected);
+  });
+
+  it.each([[[0]], [[1, -2]], [[1.5]], [[1, 2 ** 31]], ['1,2'], [undefined]])('refuses the audience %j', (audience) => {
+    expect(audienceOf({ audience })).toBeUndefined();
   });
 });

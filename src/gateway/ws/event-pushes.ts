@@ -22,10 +22,22 @@ export interface Push {
   readonly audience: readonly number[];
 }
 
-/** The event's audience (each userId once), or undefined when it has none or a malformed one. */
-export const audienceOf = (payload: unknown): number[] | undefined => {
+/**
+ * The event's audience (each userId once), or undefined when it has none or a malformed one.
+ * The chat module records audiences ascending, each once: such a list is checked in one pass
+ * and used as it is; any other is de-duplicated.
+ */
+export const audienceOf = (payload: unknown): readonly number[] | undefined => {
   const audience = (payload as { audience?: unknown } | null)?.audience;
-  return Array.isArray(audience) && audience.every(isPositiveInt32) ? [...new Set(audience)] : undefined;
+  if (!Array.isArray(audience)) return undefined;
+  let previous = 0;
+  let ascending = true;
+  for (const userId of audience as unknown[]) {
+    if (!isPositiveInt32(userId)) return undefined;
+    if (userId <= previous) ascending = false;
+    previous = userId;
+  }
+  return ascending ? (audience as number[]) : [...new Set(audience as number[])];
 };
 
 /** A message as pushed and listed: the sender's clientMessageId stays with the sender. */

@@ -105,10 +105,11 @@ export class GraphqlChatFeed {
 
   relay(event: IntegrationEvent): void {
     if (this.pubsub !== undefined && event.type !== MESSAGE_POSTED_V1) relayRoomEvent(this.pubsub, event, (userId) => this.followingRoomEvents.has(userId));
+    if (this.pubsub === undefined || this.following.size === 0) return;
     this.relayRead(event);
     const payload = messagePayloadOf(event);
-    const audience = audienceOf(event.payload);
-    if (this.pubsub === undefined || payload === undefined || audience === undefined) return;
+    const audience = payload === undefined ? undefined : audienceOf(event.payload);
+    if (payload === undefined || audience === undefined) return;
     for (const userId of audience) {
       if (this.following.has(userId)) this.pubsub.publish({ topic: messagesTopicOf(userId), payload }, () => undefined);
     }
@@ -116,7 +117,7 @@ export class GraphqlChatFeed {
 
   private relayRead(event: IntegrationEvent): void {
     const payload = readPayloadOf(event);
-    const audience = audienceOf(event.payload);
+    const audience = payload === undefined ? undefined : audienceOf(event.payload);
     if (this.pubsub === undefined || audience === undefined || payload === undefined) return;
     for (const userId of audience) {
       if (this.following.has(userId)) this.pubsub.publish({ topic: readsTopicOf(userId), payload }, () => undefined);
