@@ -7,16 +7,32 @@ import { changeRankOf } from '../../domain/change-rank';
 import { conversationSummarySchema, type ConversationSummaryDocument } from './conversation-summary.schema';
 import { conversationDeletionSchema, type ConversationDeletionDocument } from './conversation-deletion.schema';
 
+/** A summary's fields (the document without its `_id`). */
+type SummaryFields = Omit<ConversationSummaryDocument, '_id'>;
+
+/** Ids read one `_id` lookup each rather than with one `$in` query (which FerretDB serves by scanning the collection). */
+const LOOKUPS_MAX = 20;
+/** Overwrites tried before giving up to a writer that keeps landing newer summaries (see {@link MikroOrmConversationStore}). */
+const WRITES_MAX = 16;
+
+/** Whether `a` shows a later state than `b`: a greater seq, or the same seq changed later (see changeRankOf). */
+const isLater = (a: SummaryFields, b: SummaryFields): boolean =>
+  a.lastSeq > b.lastSeq || (a.lastSeq === b.lastSeq && (a.lastChange ?? '') > (b.lastChange ?? ''));
+
+const fieldsOf = ({ _id, ...fields }: ConversationSummaryDocument): SummaryFields => fields;
+
 /**
  * {@link ConversationStore} on MongoDB: one `conversation_summaries` document per conversation,
- * replaced by an upsert whose filter only matches an older seq. When the upsert's insert hits
- * the `_id` (a newer summary, or a concurrent first write), the update is tried once more
- * without inserting, so only an older summary is replaced. Within a process, records of one
- * conversation run one at a time (FerretDB runs updates as unisolated read-modify-writes).
- * A user's private conversations are found by the index on `participants`. A change (edit,
- * tombstone) replaces the newest message by an update matching the same seq and an earlier
- * `lastChange` rank only. Deletions are `conversation_deletions` documents counted on their
- * (conversation, seq) index, only for conversations with something unread.
+ * read and written by `_id` alone, the one filter FerretDB's SQLite backend serves without
+ * scanning the collection (any other filter, even on an indexed field, reads every document).
+ * A record reads the summary and stops when it is as new already (a repeated or older seq, an
+ * earlier change); otherwise it overwrites it with a findOneAndUpdate that answers the document
+ * it replaced, which is atomic on MongoDB: should that one have been later (another replica
+ * wrote in between), it is put back the same way, until what was replaced is not later than
+ * what was written. So only a later state replaces a summary, without a filter on `lastSeq`.
+ * Within a process, records of one conversation run one at a time. A user's private
+ * conversations are found by `participants`. Deletions are `conversation_deletions` documents
+ * counted on their (conversation, seq) index, only for conversations with something unread.
  */
 export class MikroOrmConversationStore implements ConversationStore {
   private readonly orm: MikroORM;
@@ -28,33 +44,41 @@ export class MikroOrmConversationStore implements ConversationStore {
 
   recordMessage({ conversation, message, participants }: RecordedMessage): Promise<void> {
     return this.records.run(conversation, async () => {
-      const filter = { _id: conversation, lastSeq: { $lt: message.seq } };
-      const update = {
-        $set: {
-          lastSeq: message.seq,
-          lastMessage: JSON.stringify(message),
-          updatedAt: message.timestamp,
-          participants: [...new Set(participants ?? [])],
-          lastChange: changeRankOf(message),
-        },
-      };
-      try {
-        await this.collection().updateOne(filter, update, { upsert: true });
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        await this.collection().updateOne(filter, update);
-      }
+      const current = await this.collection().findOne({ _id: conversation });
+      if (current !== null && current.lastSeq >= message.seq) return;
+      await this.writeUnlessLater(conversation, {
+        lastSeq: message.seq,
+        lastMessage: JSON.stringify(message),
+        updatedAt: message.timestamp,
+        participants: [...new Set(participants ?? [])],
+        lastChange: changeRankOf(message),
+      });
     });
   }
 
   recordChange(conversation: ConversationKey, message: ChatMessage): Promise<void> {
     return this.records.run(conversation, async () => {
-      const rank = changeRankOf(message);
-      await this.collection().updateOne(
-        { _id: conversation, lastSeq: message.seq, $or: [{ lastChange: { $exists: false } }, { lastChange: { $lt: rank } }] },
-        { $set: { lastMessage: JSON.stringify(message), lastChange: rank } },
-      );
+      const current = await this.collection().findOne({ _id: conversation });
+      if (current === null || current.lastSeq !== message.seq) return;
+      const changed = { ...fieldsOf(current), lastMessage: JSON.stringify(message), lastChange: changeRankOf(message) };
+      if (isLater(changed, fieldsOf(current))) await this.writeUnlessLater(conversation, changed);
     });
+  }
+
+  /** Writes `fields` by `_id`, putting back whatever later state it replaced (see the class). */
+  private async writeUnlessLater(conversation: ConversationKey, fields: SummaryFields): Promise<void> {
+    let writing = fields;
+    for (let tries = 0; tries < WRITES_MAX; tries += 1) {
+      let replaced: ConversationSummaryDocument | null;
+      try {
+        replaced = await this.collection().findOneAndUpdate({ _id: conversation }, { $set: writing }, { upsert: true, returnDocument: 'before' });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        continue;
+      }
+      if (replaced === null || !isLater(fieldsOf(replaced), writing)) return;
+      writing = fieldsOf(replaced);
+    }
   }
 
   async recordDeletion(conversation: ConversationKey, seq: number): Promise<void> {
@@ -73,11 +97,13 @@ export class MikroOrmConversationStore implements ConversationStore {
   }
 
   async findMany(conversations: readonly ConversationKey[]): Promise<ConversationSummary[]> {
-    if (conversations.length === 0) return [];
-    const found = await this.collection()
-      .find({ _id: { $in: [...new Set(conversations)] } })
-      .toArray();
-    return found.map(toSummary);
+    const ids = [...new Set(conversations)];
+    if (ids.length === 0) return [];
+    if (ids.length <= LOOKUPS_MAX) {
+      const found = await Promise.all(ids.map((_id) => this.collection().findOne({ _id })));
+      return found.filter((document) => document !== null).map(toSummary);
+    }
+    return (await this.collection().find({ _id: { $in: ids } }).toArray()).map(toSummary);
   }
 
   async privateOf(userId: number): Promise<ConversationSummary[]> {

@@ -1,4 +1,4 @@
-import { ObjectId, type MikroORM } from '@mikro-orm/mongodb';
+import type { MikroORM } from '@mikro-orm/mongodb';
 import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-key';
 import type { RoomRole } from '../../contracts';
 import type { OwnershipClaim, RoomMemberPageQuery, RoomMembership, StoredRoomMember } from '../../ports';
@@ -32,45 +32,48 @@ export class MikroOrmRoomMembership implements RoomMembership {
     try {
       for (const member of members) if (await this.insertOne(roomId, member)) added.push(member.userId);
     } catch (error) {
-      if (added.length > 0) await this.orm.em.fork().nativeDelete(roomMemberSchema, { roomId, userId: { $in: added } });
+      if (added.length > 0) await this.collection().deleteMany({ roomId, userId: { $in: added } });
       throw error;
     }
     return added.sort((a, b) => a - b);
   }
 
   async remove(roomId: number, userId: number): Promise<boolean> {
-    return (await this.orm.em.fork().nativeDelete(roomMemberSchema, { roomId, userId })) > 0;
+    return (await this.collection().deleteOne({ roomId, userId })).deletedCount > 0;
   }
 
   async removeAll(roomId: number): Promise<void> {
-    await this.orm.em.fork().nativeDelete(roomMemberSchema, { roomId });
+    await this.collection().deleteMany({ roomId });
   }
 
   async isMember(roomId: number, userId: number): Promise<boolean> {
-    return (await this.orm.em.fork().count(roomMemberSchema, { roomId, userId })) > 0;
+    return (await this.roleOf(roomId, userId)) !== null;
   }
 
   async members(roomId: number): Promise<number[]> {
-    const found = await this.orm.em.fork().find(roomMemberSchema, { roomId }, { orderBy: { userId: 'asc' }, fields: ['userId'] });
+    const found = await this.collection().find({ roomId }, { projection: { userId: 1 } }).sort({ userId: 1 }).toArray();
     return found.map((member) => member.userId);
   }
 
   async roomsOf(userId: number): Promise<number[]> {
-    const found = await this.orm.em.fork().find(roomMemberSchema, { userId }, { orderBy: { roomId: 'asc' }, fields: ['roomId'] });
+    const found = await this.collection().find({ userId }, { projection: { roomId: 1 } }).sort({ roomId: 1 }).toArray();
     return found.map((member) => member.roomId);
   }
 
+  /** By `_id` (served without a scan by FerretDB); a membership stored before keyed ids is found by (roomId, userId). */
   async roleOf(roomId: number, userId: number): Promise<RoomRole | null> {
-    const found = await this.orm.em.fork().findOne(roomMemberSchema, { roomId, userId }, { fields: ['role'] });
+    const collection = this.collection();
+    const found = (await collection.findOne({ _id: memberKeyOf(roomId, userId) }, { projection: { role: 1 } }))
+      ?? (await collection.findOne({ roomId, userId }, { projection: { role: 1 } }));
     return found === null ? null : found.role;
   }
 
   async setRole(roomId: number, userId: number, role: Exclude<RoomRole, 'owner'>): Promise<boolean> {
-    return (await this.orm.em.fork().nativeUpdate(roomMemberSchema, { roomId, userId, role: { $ne: 'owner' } }, { role })) > 0;
+    return (await this.collection().updateOne({ roomId, userId, role: { $ne: 'owner' } }, { $set: { role } })).matchedCount > 0;
   }
 
   async claimOwnership(roomId: number, userId: number): Promise<OwnershipClaim> {
-    const collection = this.orm.em.getCollection<RoomMemberDocument>(roomMemberSchema);
+    const collection = this.collection();
     try {
       const { matchedCount } = await collection.updateOne({ roomId, userId, role: { $ne: 'owner' } }, { $set: { role: 'owner', ownerOf: roomId } });
       if (matchedCount === 1) return 'claimed';
@@ -83,33 +86,33 @@ export class MikroOrmRoomMembership implements RoomMembership {
   }
 
   async releaseOwnership(roomId: number, userId: number): Promise<boolean> {
-    const collection = this.orm.em.getCollection<RoomMemberDocument>(roomMemberSchema);
+    const collection = this.collection();
     const { modifiedCount } = await collection.updateOne({ roomId, userId, role: 'owner' }, { $set: { role: 'admin' }, $unset: { ownerOf: '' } });
     return modifiedCount === 1;
   }
 
   count(roomId: number): Promise<number> {
-    return this.orm.em.fork().count(roomMemberSchema, { roomId });
+    return this.collection().countDocuments({ roomId });
   }
 
   async page(roomId: number, query: RoomMemberPageQuery): Promise<StoredRoomMember[]> {
     if (query.limit < 1) return [];
-    const found = await this.orm.em
-      .fork()
-      .find(roomMemberSchema, { roomId, userId: { $gt: query.after ?? 0 } }, { orderBy: { userId: 'asc' }, limit: query.limit });
+    const found = await this.collection().find({ roomId, userId: { $gt: query.after ?? 0 } }).sort({ userId: 1 }).limit(query.limit).toArray();
     return found.map(toStoredMember);
   }
 
   async longestStanding(roomId: number, role: RoomRole): Promise<number | null> {
-    const [first] = await this.orm.em
-      .fork()
-      .find(roomMemberSchema, { roomId, role }, { orderBy: { joinedAt: 'asc', userId: 'asc' }, limit: 1, fields: ['userId'] });
+    const [first] = await this.collection().find({ roomId, role }, { projection: { userId: 1 } }).sort({ joinedAt: 1, userId: 1 }).limit(1).toArray();
     return first?.userId ?? null;
+  }
+
+  private collection() {
+    return this.orm.em.getCollection<RoomMemberDocument>(roomMemberSchema);
   }
 
   private async insertOne(roomId: number, member: StoredRoomMember): Promise<boolean> {
     const document: RoomMemberDocument = {
-      _id: new ObjectId(),
+      _id: memberKeyOf(roomId, member.userId),
       roomId,
       userId: member.userId,
       role: member.role,
@@ -117,7 +120,7 @@ export class MikroOrmRoomMembership implements RoomMembership {
       ...(member.role === 'owner' ? { ownerOf: roomId } : {}),
     };
     try {
-      await this.orm.em.fork().insert(roomMemberSchema, document);
+      await this.collection().insertOne(document);
       return true;
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;
@@ -125,6 +128,9 @@ export class MikroOrmRoomMembership implements RoomMembership {
     }
   }
 }
+
+/** A membership's `_id`: its room and user, so that a lookup is by `_id`. */
+const memberKeyOf = (roomId: number, userId: number): string => `${roomId}:${userId}`;
 
 const toStoredMember = (document: RoomMemberDocument): StoredRoomMember => ({
   userId: document.userId,

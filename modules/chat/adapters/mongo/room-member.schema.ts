@@ -4,10 +4,12 @@ import type { RoomRole } from '../../contracts';
 
 /**
  * One membership in the `room_members` collection: unique per (roomId, userId). `role` and
- * `joinedAt` came with schema step 2, which filled them on older documents.
+ * `joinedAt` came with schema step 2, which filled them on older documents. `_id` is
+ * `<roomId>:<userId>` (an ObjectId on memberships stored before), so one membership is read by
+ * `_id`, the one filter FerretDB serves without reading the whole collection.
  */
 export interface RoomMemberDocument {
-  _id: ObjectId;
+  _id: ObjectId | string;
   roomId: number;
   userId: number;
   role: RoomRole;
