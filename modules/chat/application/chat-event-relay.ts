@@ -42,7 +42,6 @@ export class ChatEventRelay implements EventRecordedSignal {
   private running: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
-  private timerDelay = 0;
   private retryMs = RETRY_MIN_MS;
   private lastPrune = 0;
   private started = false;
@@ -93,6 +92,7 @@ export class ChatEventRelay implements EventRecordedSignal {
 
   private async runUntilIdle(): Promise<void> {
     this.again = false;
+    if (this.timer !== undefined) clearTimeout(this.timer);
     let delay = POLL_MS;
     try {
       while (!this.stopped && (await this.publishBatch()) > 0);
@@ -104,22 +104,11 @@ export class ChatEventRelay implements EventRecordedSignal {
       this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
       this.again = false;
     }
-    if (this.started && !this.stopped) this.pollIn(delay);
-  }
-
-  /** (Re)arms the one poll timer: refreshing it, as most runs do, costs less than a new timer per run. */
-  private pollIn(delay: number): void {
-    if (this.timer !== undefined && this.timerDelay === delay) {
-      this.timer.refresh();
-      return;
+    if (this.started && !this.stopped) {
+      this.timer = setTimeout(() => this.kick(), delay);
+      this.timer.unref();
     }
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(this.onPoll, delay);
-    this.timer.unref();
-    this.timerDelay = delay;
   }
-
-  private readonly onPoll = (): void => this.kick();
 
   /** Publishes one batch in order (one channel keeps it) and marks it; returns its size. */
   private async publishBatch(): Promise<number> {
