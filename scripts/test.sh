@@ -3,7 +3,7 @@
 # missing), then run every jest project: unit, integration, and the system suite
 # against the monolith and against the split deployment, and the web client in headless Chromium
 # (installed with apt when missing: scripts/browser/ensure-chromium.sh); then, alone, the tests that
-# restart a shared service. Arguments go to the first jest run (and skip the second).
+# restart a shared service. Arguments go to one jest run over every project instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +15,12 @@ bash scripts/deploy/kube-tools.sh >/dev/null
 bash scripts/services/ferretdb.sh status >/dev/null 2>&1 || trap 'bash scripts/services/ferretdb.sh stop' EXIT
 bash scripts/services/start.sh
 bash scripts/browser/ensure-chromium.sh
-npx jest "$@"
-if [ $# -eq 0 ]; then
-  CHATTERROOM_DISRUPTIVE=1 npx jest
+if [ $# -gt 0 ]; then
+  npx jest "$@"
+  exit
 fi
+# The browser projects run on their own after the rest: Chromium and the deployments they drive
+# then have the machine's cores to themselves rather than share them (and a deployment) with the system suite.
+npx jest --selectProjects unit integration system:monolith system:split system:binary
+npx jest --selectProjects browser:monolith browser:split
+CHATTERROOM_DISRUPTIVE=1 npx jest
