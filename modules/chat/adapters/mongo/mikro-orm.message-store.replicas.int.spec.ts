@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { roomConversation } from '../../domain/conversation-key';
+import { roomMessage } from '../../../../test/contract/ports/chat/message-store.fixtures';
 import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
 import { openScratchOrm, type ScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm.testing';
 import type { AppendRequest } from '../../ports';
@@ -18,15 +19,7 @@ const twoReplicas = (scratch: ScratchOrm): [MikroOrmMessageStore, MikroOrmMessag
 };
 
 const send = (roomId: number, senderId: number, text: string, clientMessageId?: string): AppendRequest => ({
-  message: {
-    conversation: roomConversation(roomId),
-    kind: 'room',
-    senderId,
-    roomId,
-    message: text,
-    timestamp: new Date().toISOString(),
-    ...(clientMessageId === undefined ? {} : { clientMessageId }),
-  },
+  message: roomMessage(roomId, senderId, text, clientMessageId),
 });
 
 const seqsOf = async (store: MikroOrmMessageStore, roomId: number): Promise<number[]> => {
