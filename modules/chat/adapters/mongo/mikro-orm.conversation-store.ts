@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { KeyedSerialQueue } from '../../../kernel';
 import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-key';
+import { findByIds } from '../../../../src/platform/mongo/find-by-ids';
 import type { ChatMessage } from '../../contracts';
 import type { ConversationKey, ConversationStore, ConversationSummary, DeletionQuery, RecordedMessage } from '../../ports';
 import { changeRankOf } from '../../domain/change-rank';
@@ -10,8 +11,6 @@ import { conversationDeletionSchema, type ConversationDeletionDocument } from '.
 /** A summary's fields (the document without its `_id`). */
 type SummaryFields = Omit<ConversationSummaryDocument, '_id'>;
 
-/** Ids read one `_id` lookup each rather than with one `$in` query (which FerretDB serves by scanning the collection). */
-const LOOKUPS_MAX = 20;
 /** Overwrites tried before giving up to a writer that keeps landing newer summaries (see {@link MikroOrmConversationStore}). */
 const WRITES_MAX = 16;
 
@@ -97,13 +96,7 @@ export class MikroOrmConversationStore implements ConversationStore {
   }
 
   async findMany(conversations: readonly ConversationKey[]): Promise<ConversationSummary[]> {
-    const ids = [...new Set(conversations)];
-    if (ids.length === 0) return [];
-    if (ids.length <= LOOKUPS_MAX) {
-      const found = await Promise.all(ids.map((_id) => this.collection().findOne({ _id })));
-      return found.filter((document) => document !== null).map(toSummary);
-    }
-    return (await this.collection().find({ _id: { $in: ids } }).toArray()).map(toSummary);
+    return (await findByIds(this.collection(), conversations)).map(toSummary);
   }
 
   async privateOf(userId: number): Promise<ConversationSummary[]> {

@@ -1,13 +1,15 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { KeyedSerialQueue } from '../../../kernel';
 import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-key';
+import { findByIds } from '../../../../src/platform/mongo/find-by-ids';
 import type { ConversationKey, MarkerAdvance, ReadMarkerStore } from '../../ports';
 import { readMarkerSchema, type ReadMarkerDocument } from './read-marker.schema';
 
 const idOf = (userId: number, conversation: ConversationKey): string => `${userId}|${conversation}`;
 
 /**
- * {@link ReadMarkerStore} on MongoDB: one `read_markers` document per (user, conversation),
+ * {@link ReadMarkerStore} on MongoDB: one `read_markers` document per (user, conversation), `_id`
+ * `<userId>|<conversation>`, read by `_id` (see findByIds),
  * advanced with `$max` in a findOneAndUpdate that answers the document before, which says
  * whether this call moved it. Two first advances racing on the insert: the loser's `_id`
  * clash is retried as an update. Within a process, advances of one marker run one at a time
@@ -31,18 +33,12 @@ export class MikroOrmReadMarkerStore implements ReadMarkerStore {
   }
 
   async markersOf(userId: number, conversations: readonly ConversationKey[]): Promise<Map<ConversationKey, number>> {
-    if (conversations.length === 0) return new Map();
-    const found = await this.collection()
-      .find({ userId, conversation: { $in: [...new Set(conversations)] } })
-      .toArray();
+    const found = await findByIds(this.collection(), conversations.map((conversation) => idOf(userId, conversation)));
     return new Map(found.map((marker) => [marker.conversation, marker.seq]));
   }
 
   async readersOf(conversation: ConversationKey, userIds: readonly number[]): Promise<Map<number, number>> {
-    if (userIds.length === 0) return new Map();
-    const found = await this.collection()
-      .find({ conversation, userId: { $in: [...new Set(userIds)] } })
-      .toArray();
+    const found = await findByIds(this.collection(), userIds.map((userId) => idOf(userId, conversation)));
     return new Map(found.map((marker) => [marker.userId, marker.seq]));
   }
 

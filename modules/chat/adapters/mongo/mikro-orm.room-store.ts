@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { INT32_MAX } from '../../../kernel';
 import { MongoCounters } from '../../../../src/platform/mongo/mongo-counters';
+import { findByIds } from '../../../../src/platform/mongo/find-by-ids';
 import type { NewRoom, PublicRoomQuery, RoomChanges, RoomStore, StoredRoom } from '../../ports';
 import { roomSchema, type RoomDocument } from './room.schema';
 
@@ -52,9 +53,8 @@ export class MikroOrmRoomStore implements RoomStore {
   }
 
   async findManyByIds(roomIds: readonly number[]): Promise<StoredRoom[]> {
-    if (roomIds.length === 0) return [];
-    const found = await this.orm.em.fork().find(roomSchema, { _id: { $in: [...new Set(roomIds)] } }, { orderBy: { _id: 'asc' } });
-    return found.map(toStoredRoom);
+    const found = await findByIds(this.orm.em.getCollection<RoomDocument>(roomSchema), roomIds);
+    return found.sort((a, b) => a._id - b._id).map(toStoredRoom);
   }
 
   async update(roomId: number, changes: RoomChanges): Promise<StoredRoom | null> {

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { INT32_MAX } from '../../../kernel';
 import { MongoCounters } from '../../../../src/platform/mongo/mongo-counters';
+import { findByIds } from '../../../../src/platform/mongo/find-by-ids';
 import { UsersErrors } from '../../contracts';
 import type { NewUser, StoredUser, UserRepository } from '../../ports';
 import { userSchema, type UserDocument } from './user.schema';
@@ -59,11 +60,10 @@ export class MikroOrmUserRepository implements UserRepository {
     return found === null ? null : toStoredUser(found);
   }
 
-  /** One `$in` query sorted by `_id`; the driver answers each matching document once. */
+  /** By `_id` (see findByIds), sorted by userId. */
   async findManyByIds(userIds: readonly number[]): Promise<StoredUser[]> {
-    if (userIds.length === 0) return [];
-    const found = await this.orm.em.fork().find(userSchema, { _id: { $in: [...new Set(userIds)] } }, { orderBy: { _id: 'asc' } });
-    return found.map(toStoredUser);
+    const found = await findByIds(this.users(), userIds);
+    return found.sort((a, b) => a._id - b._id).map(toStoredUser);
   }
 
   async findByUsername(username: string): Promise<StoredUser | null> {
@@ -80,13 +80,23 @@ export class MikroOrmUserRepository implements UserRepository {
     return found.map(toStoredUser);
   }
 
-  /** Throws USERS_USERNAME_TAKEN (checked first) or USERS_EMAIL_TAKEN when a stored user has either key. */
+  /**
+   * Throws USERS_USERNAME_TAKEN (checked first) or USERS_EMAIL_TAKEN when a stored user has either key.
+   * Two lookups rather than one `$or`, which FerretDB serves by scanning every user (1.6 s at 20,000 users
+   * against 5-12 ms for each lookup).
+   */
   private async refuseTakenKeys(keys: { usernameKey: string; emailKey: string }): Promise<void> {
-    const holders = await this.orm.em
-      .fork()
-      .find(userSchema, { $or: [{ usernameKey: keys.usernameKey }, { emailKey: keys.emailKey }] }, { fields: ['usernameKey'], limit: 2 });
-    if (holders.some((holder) => holder.usernameKey === keys.usernameKey)) throw UsersErrors.usernameTaken();
-    if (holders.length > 0) throw UsersErrors.emailTaken();
+    const projection = { projection: { _id: 1 } };
+    const [byUsername, byEmail] = await Promise.all([
+      this.users().findOne({ usernameKey: keys.usernameKey }, projection),
+      this.users().findOne({ emailKey: keys.emailKey }, projection),
+    ]);
+    if (byUsername !== null) throw UsersErrors.usernameTaken();
+    if (byEmail !== null) throw UsersErrors.emailTaken();
+  }
+
+  private users() {
+    return this.orm.em.getCollection<UserDocument>(userSchema);
   }
 }
 
