@@ -18,4 +18,9 @@ export default tseslint.config(
     files: ['test/**', 'bench/**', 'scripts/**', '**/*.spec.ts'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // CommonJS configuration files (jest.config.js) load what they need with require().
+    files: ['*.config.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

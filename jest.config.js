@@ -10,8 +10,13 @@
  * - disruptive:  `*.disruptive.int.spec.ts`, tests that restart a shared service; they run
  *                alone, after the rest (`CHATTERROOM_DISRUPTIVE=1`, as scripts/test.sh does).
  */
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.json');
+
 const base = {
   rootDir: __dirname,
+  // The package-style import aliases (`@chatterroom/kernel`, ...) of tsconfig.json's `paths`.
+  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
   // Transpile only: tsconfig.json sets isolatedModules, and `npm run typecheck` checks types. fastify's inject loads cookie@2 and
   // mercurius loads content-disposition@3 (through @fastify/static), which ship only as ES

@@ -26,6 +26,11 @@ await whenStale(['src', 'modules', 'proto', 'tsconfig.json', 'tsconfig.build.jso
     cwd: root,
     stdio: 'inherit',
   });
+  // tsc keeps the package-style aliases of tsconfig.json's `paths` as written; make them relative in dist/.
+  execFileSync(process.execPath, [join(root, 'node_modules', 'tsc-alias', 'dist', 'bin', 'index.js'), '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   execFileSync(process.execPath, [join(root, 'scripts', 'build', 'copy-graphiql-assets.mjs')], { cwd: root, stdio: 'inherit' });
 });
 await whenStale(

@@ -1,4 +1,4 @@
-import { productionSources, type SourceFile } from './source-imports';
+import { areaOf, productionSources, type SourceFile } from './source-imports';
 
 /**
  * The dependency rules of the modular monolith. Each names the files it covers and
@@ -47,6 +47,13 @@ describe('module boundaries', () => {
           : under('src/composition', 'src/roles', 'src/platform')(imported),
       ),
     ).toEqual([]);
+  });
+
+  it('an import that leaves its module or src folder names it by its package-style alias (@chatterroom/...), not by ../../', () => {
+    const climbing = sources.flatMap((file) =>
+      file.relativeImports.filter((target) => areaOf(target) !== areaOf(file.path)).map((target) => `${file.path} -> ${target}`),
+    );
+    expect(climbing).toEqual([]);
   });
 
   it('users never imports chat', () => {

@@ -1,3 +1,4 @@
+import '../alias-resolution';
 import { connect } from 'node:net';
 import { serviceUrls, type ServiceName } from './service-urls';
 

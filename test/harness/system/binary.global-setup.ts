@@ -1,3 +1,4 @@
+import '../alias-resolution';
 import { setUpTarget } from './target-lifecycle';
 
 /** jest globalSetup of the `system:binary` project: builds the single executable when stale, then starts it. */

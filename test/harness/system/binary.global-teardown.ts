@@ -1,3 +1,4 @@
+import '../alias-resolution';
 import { tearDownTarget } from './target-lifecycle';
 
 /** jest globalTeardown of the `system:binary` project. */

@@ -1,3 +1,4 @@
+import '../alias-resolution';
 import { setUpTarget } from './target-lifecycle';
 
 /** jest globalSetup of the `system:split` project (one file per project: jest runs each path once). */

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { KeyedSerialQueue } from '../../../kernel';
-import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-key';
-import { findByIds } from '../../../../src/platform/mongo/find-by-ids';
+import { KeyedSerialQueue } from '@chatterroom/kernel';
+import { isDuplicateKeyError } from '@chatterroom/platform/mongo/duplicate-key';
+import { findByIds } from '@chatterroom/platform/mongo/find-by-ids';
 import type { ChatMessage } from '../../contracts';
 import type { ConversationKey, ConversationStore, ConversationSummary, DeletionQuery, RecordedMessage } from '../../ports';
 import { changeRankOf } from '../../domain/change-rank';

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { KeyedSerialQueue } from '../../../kernel';
-import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-key';
-import { findByIds } from '../../../../src/platform/mongo/find-by-ids';
+import { KeyedSerialQueue } from '@chatterroom/kernel';
+import { isDuplicateKeyError } from '@chatterroom/platform/mongo/duplicate-key';
+import { findByIds } from '@chatterroom/platform/mongo/find-by-ids';
 import type { ConversationKey, MarkerAdvance, ReadMarkerStore } from '../../ports';
 import { readMarkerSchema, type ReadMarkerDocument } from './read-marker.schema';
 
