@@ -15,3 +15,4 @@ export * from './request-deadline';
 export * from './signal-bus.port';
 export * from './presence/presence-directory.port';
 export * from './signal-throttle.port';
+export * from './trace-origin.port';

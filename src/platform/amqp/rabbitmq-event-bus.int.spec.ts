@@ -1,8 +1,8 @@
-import { createEvent, silentLogger } from '@chatterroom/kernel';
+import { createEvent, RequestId, silentLogger } from '@chatterroom/kernel';
 import { describeEventBusContract } from '@chatterroom/test/contract/ports/event-bus/event-bus.contract';
 import { EventRecorder, eventually, uniqueModule } from '@chatterroom/test/contract/ports/event-bus/event-recorder';
 import { serviceUrls } from '@chatterroom/test/harness/services/service-urls';
-import { connect } from 'amqplib';
+import { connect, type GetMessage } from 'amqplib';
 import { AmqpConnectionError } from './amqp-url';
 import { RabbitMqEventBus, type RabbitMqEventBusDeps } from './rabbitmq-event-bus';
 
@@ -48,6 +48,34 @@ describe('RabbitMqEventBus', () => {
       const good = createEvent(type, { ok: true });
       await bus.publish(good);
       await eventually(() => expect(recorder.allIds()).toEqual([good.id]));
+    } finally {
+      await raw.close();
+      await bus.close();
+    }
+  });
+
+  // The trace itself (which needs the OpenTelemetry SDK started) is checked in test/resilience/tracing.int.spec.ts.
+  it("publishes an event with an origin under the origin's request id, and leaves the origin out of its body", async () => {
+    const bus = makeBus();
+    const type = `${uniqueModule()}.origin-happened.v1`;
+    const raw = await connect(serviceUrls.amqp);
+    try {
+      await bus.connect();
+      const channel = await raw.createChannel();
+      const { queue } = await channel.assertQueue('', { exclusive: true });
+      await channel.bindQueue(queue, TEST_EXCHANGE, type);
+      const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+      const sent = { ...createEvent(type, { n: 1 }), origin: { traceparent, 'x-request-id': 'origin-request' } };
+      await RequestId.run('publisher-request', () => bus.publish(sent));
+      let message: Awaited<ReturnType<typeof channel.get>> = false;
+      await eventually(async () => {
+        message ||= await channel.get(queue, { noAck: true });
+        expect(message).not.toBe(false);
+      });
+      const received = message as unknown as GetMessage;
+      expect(received.properties.headers).toMatchObject({ 'x-request-id': 'origin-request' });
+      const { origin: _origin, ...body } = sent;
+      expect(JSON.parse(received.content.toString('utf8'))).toEqual(body);
     } finally {
       await raw.close();
       await bus.close();

@@ -9,7 +9,7 @@ import {
   type Subscription,
 } from '@chatterroom/kernel';
 import { context } from '@opentelemetry/api';
-import { inSpan, outgoingTraceHeaders, SpanKind } from '../tracing/trace-context';
+import { incomingContext, inSpan, outgoingTraceHeaders, SpanKind } from '../tracing/trace-context';
 import { consumeEvents } from './amqp-event-consumer';
 import { AmqpConnectionError } from './amqp-url';
 import { assertPublishableType, assertValidSubscription, bindingKeyFor, groupQueueName } from './amqp-topology';
@@ -79,17 +79,23 @@ export class RabbitMqEventBus implements EventBus {
     return this.connection.isConnected();
   }
 
-  /** Publishes in a PRODUCER span; the message headers carry its trace context and the request id. */
+  /**
+   * Publishes in a PRODUCER span; the message headers carry its trace context and the request id.
+   * An event with an `origin` (published from an outbox) continues that trace and request id.
+   */
   publish(event: IntegrationEvent): Promise<void> {
-    return inSpan(`publish ${String(event?.type)}`, SpanKind.PRODUCER, context.active(), () => this.publishNow(event));
+    const origin = event?.origin;
+    const parent = origin === undefined ? context.active() : incomingContext(origin);
+    return inSpan(`publish ${String(event?.type)}`, SpanKind.PRODUCER, parent, () => this.publishNow(event));
   }
 
   private async publishNow(event: IntegrationEvent): Promise<void> {
     this.assertOpen();
     if (typeof event?.id !== 'string' || event.id.length === 0) throw validationFailed('An integration event needs an id');
     const routingKey = assertPublishableType(event.type);
-    const content = Buffer.from(JSON.stringify(event));
-    const requestId = RequestId.current();
+    const { origin, ...body } = event;
+    const content = Buffer.from(JSON.stringify(body));
+    const requestId = origin?.['x-request-id'] ?? RequestId.current();
     const headers = { ...outgoingTraceHeaders(), ...(requestId === undefined ? {} : { 'x-request-id': requestId }) };
     const options = { persistent: true, contentType: 'application/json', messageId: event.id, type: event.type, headers };
     const target = { exchange: this.exchange, routingKey };
