@@ -1,7 +1,8 @@
 import type { EventBus, IntegrationEvent, Logger } from '@chatterroom/kernel';
-import type { ChatEventLog, LoggedChatEvent } from '../ports';
+import type { ChatEventLog, LoggedChatEvent, RoomMembership } from '../ports';
 import { encodeFeedCursor } from '../domain/feed-cursor';
 import type { EventRecordedSignal } from './announce';
+import { batchAudiences } from './batch-audiences';
 
 /** Events published per step. */
 const BATCH = 200;
@@ -16,17 +17,22 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 export interface ChatEventRelayDeps {
   readonly chatEventLog: ChatEventLog;
   readonly eventBus: EventBus;
+  /** Whose room events are published to whom: each room's members, read once per batch. */
+  readonly roomMembership: Pick<RoomMembership, 'members'>;
   readonly logger: Logger;
   /** Published events older than this are pruned; cursors older than it are expired (CHAT_EVENT_RETENTION_SECONDS). */
   readonly chatEventRetentionMs: number;
 }
 
-/** The integration event a logged chat event is published as: its id, type, time, payload and cursor. */
-export const integrationEventOf = (event: LoggedChatEvent): IntegrationEvent & { cursor: string } => ({
+/**
+ * The integration event a logged chat event is published (or replayed) as: its id, type, time,
+ * cursor, and its payload with the `audience` it goes to (the log stores none for room events).
+ */
+export const integrationEventOf = (event: LoggedChatEvent, audience: readonly number[]): IntegrationEvent & { cursor: string } => ({
   id: event.id,
   type: event.type,
   occurredAt: event.occurredAt,
-  payload: event.payload,
+  payload: typeof event.payload === 'object' && event.payload !== null ? { ...event.payload, audience } : event.payload,
   cursor: encodeFeedCursor({ position: event.position, at: Date.parse(event.occurredAt) }),
 });
 
@@ -34,7 +40,9 @@ export const integrationEventOf = (event: LoggedChatEvent): IntegrationEvent & {
  * The outbox relay: publishes the chat event log's unpublished events on the event bus in
  * position order (so in order per conversation), then marks them published. Kicked after
  * each recorded event; also polls, so events of a process that died are published by the
- * next one to run. While the bus refuses (a broker outage), it retries with backoff; writers
+ * next one to run. Each event goes out with its audience: the users it names and, for a room
+ * event, the room's members of its moment ({@link batchAudiences}: one read per room per batch).
+ * While the bus refuses (a broker outage), it retries with backoff; writers
  * are never held up, since recording is all a change waits for. Consumers de-duplicate by
  * event id: an event published before a crash could mark it is published again.
  */
@@ -115,7 +123,8 @@ export class ChatEventRelay implements EventRecordedSignal {
     const batch = await this.deps.chatEventLog.nextToPublish(BATCH);
     this.oldestPendingAt = batch.length === 0 ? undefined : Date.parse(batch[0]!.occurredAt);
     if (batch.length === 0) return 0;
-    await Promise.all(batch.map((event) => this.deps.eventBus.publish(integrationEventOf(event))));
+    const audiences = await batchAudiences(batch, (roomId) => this.deps.roomMembership.members(roomId));
+    await Promise.all(batch.map((event, index) => this.deps.eventBus.publish(integrationEventOf(event, audiences[index] as number[]))));
     await this.deps.chatEventLog.markPublished(batch.map((event) => event.id));
     return batch.length;
   }

@@ -1,21 +1,26 @@
 import { optionalPageLimit, requirePositiveInt32, type Clock } from '@chatterroom/kernel';
 import { ChatErrors, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT } from '../contracts';
 import type { ChatFeed, FeedCursorInput, FeedPage, FeedSinceInput } from '../contracts';
-import type { ChatEventLog } from '../ports';
+import type { ChatEventLog, LoggedChatEvent, RoomMembership } from '../ports';
+import { audienceOf } from '../domain/audience';
 import { decodeFeedCursor, encodeFeedCursor } from '../domain/feed-cursor';
 import { requireInputObject } from '../domain/input-object';
 import { integrationEventOf } from './chat-event-relay';
 
 export interface ChatFeedServiceDeps {
   readonly chatEventLog: ChatEventLog;
+  /** The reader's rooms now, which the log needs to tell which room events they saw. */
+  readonly roomMembership: Pick<RoomMembership, 'roomsOf'>;
   readonly clock: Clock;
   /** How long events are kept (CHAT_EVENT_RETENTION_SECONDS): an older cursor is expired. */
   readonly chatEventRetentionMs: number;
 }
 
 /**
- * The in-process {@link ChatFeed}: a user's events from the chat event log, found by the
- * audience recorded with each event. A cursor is expired when it is older than the retention,
+ * The in-process {@link ChatFeed}: a user's events from the chat event log, those naming them
+ * and those of the rooms they were in at the time (the reader's rooms are read first). A replayed
+ * event's payload carries an `audience` like a published one: the users it names and, for a room
+ * event, the reader (the room's other members of the time are not kept). A cursor is expired when it is older than the retention,
  * or when events after it were already pruned: the client is told to reload, never given a
  * partial replay.
  */
@@ -37,8 +42,12 @@ export class ChatFeedService implements ChatFeed {
     if (since.at < now - this.deps.chatEventRetentionMs) throw ChatErrors.cursorExpired();
     const first = await this.deps.chatEventLog.firstPosition();
     if (first !== null && since.position < first - 1) throw ChatErrors.cursorExpired();
-    const found = await this.deps.chatEventLog.readFor(userId, since.position, limit + 1);
-    const events = found.slice(0, limit).map(integrationEventOf);
+    const rooms = await this.deps.roomMembership.roomsOf(userId);
+    const found = await this.deps.chatEventLog.readFor(userId, since.position, limit + 1, rooms);
+    const events = found.slice(0, limit).map((event) => integrationEventOf(event, replayedAudience(event, userId)));
     return { events, cursor: events.at(-1)?.cursor ?? input.since, hasMore: found.length > limit };
   }
 }
+
+const replayedAudience = (event: LoggedChatEvent, readerId: number): number[] =>
+  event.roomId === undefined ? [...event.audience] : audienceOf(event.audience, readerId);

@@ -39,7 +39,7 @@ const setup = () => {
   const eventBus = new RecordingEventBus();
   const logger: Logger & { errors: object[] } = { errors: [], info() {}, warn() {}, debug() {}, error: (obj) => logger.errors.push(obj) };
   const storage = createInMemoryChatStorage();
-  const relay = new ChatEventRelay({ chatEventLog: storage.chatEventLog, eventBus, logger, chatEventRetentionMs: 3_600_000 });
+  const relay = new ChatEventRelay({ chatEventLog: storage.chatEventLog, roomMembership: storage.roomMembership, eventBus, logger, chatEventRetentionMs: 3_600_000 });
   const deps = {
     ...storage,
     ...inMemoryConversationStores(),
@@ -94,8 +94,8 @@ describe('chat events: messages', () => {
     expect((await published())[0]?.payload).toMatchObject({ audience: [CAT] });
   });
 
-  it('announces a room message to the members of the moment it is stored, recorded with it', async () => {
-    const { deps, messaging, roomWith, published } = setup();
+  it('records a room message with its room and no members; the relay publishes it to the members, read once per batch', async () => {
+    const { deps, messaging, roomWith, published, relay } = setup();
     const roomId = await roomWith(CAT);
     const calls: string[] = [];
     const { appendBatch } = deps.messageStore;
@@ -108,11 +108,15 @@ describe('chat events: messages', () => {
       calls.push('members');
       return members.call(deps.roomMembership, id);
     };
+    await relay.stop();
 
-    const message = await messaging.sendRoomMessage({ userId: CAT, roomId, message: 'hello room' });
-    expect(calls).toEqual(['members', 'append']);
-    expect(await published()).toEqual([expect.objectContaining({ type: MESSAGE_POSTED_V1, payload: { message, audience: [ANN, CAT] } })]);
-    expect((await deps.chatEventLog.readFor(CAT, 0, 10)).at(-1)).toEqual(expect.objectContaining({ type: MESSAGE_POSTED_V1, audience: [ANN, CAT] }));
+    const sent = [];
+    for (const text of ['one', 'two', 'three']) sent.push(await messaging.sendRoomMessage({ userId: CAT, roomId, message: text }));
+    expect(calls).toEqual(['append', 'append', 'append']);
+    const logged = (await deps.chatEventLog.readFor(CAT, 0, 100, [roomId])).slice(-3);
+    expect(logged.map(({ audience, roomId: room, payload }) => ({ audience, room, payload }))).toEqual(sent.map((message) => ({ audience: [], room: roomId, payload: { message } })));
+    expect(await published()).toEqual(sent.map((message) => expect.objectContaining({ type: MESSAGE_POSTED_V1, payload: { message, audience: [ANN, CAT] } })));
+    expect(calls).toEqual(['append', 'append', 'append', 'members']);
   });
 
   it('announces nothing for a retried send', async () => {
@@ -251,6 +255,37 @@ describe('chat events: running rooms', () => {
       event(ROOM_UPDATED_V1, { roomId, name: 'renamed', visibility: 'private', byUserId: ANN, audience: [ANN, BOB] }),
       event(ROOM_DELETED_V1, { roomId, byUserId: ANN, audience: [ANN, BOB] }),
     ]);
+  });
+
+  it('publishes a message posted just before its room was deleted to the members the room had', async () => {
+    const { administration, messaging, roomWith, published, relay } = setup();
+    const roomId = await roomWith(BOB);
+    await relay.stop();
+    const message = await messaging.sendRoomMessage({ userId: BOB, roomId, message: 'last words' });
+    await administration.deleteRoom({ roomId, userId: ANN });
+    expect(await published()).toEqual([
+      expect.objectContaining({ type: MESSAGE_POSTED_V1, payload: { message, audience: [ANN, BOB] } }),
+      event(ROOM_DELETED_V1, { roomId, byUserId: ANN, audience: [ANN, BOB] }),
+    ]);
+  });
+
+  it('records a message into a room of 2,000 members as an event of the size of one into a room of 2, published to all of them', async () => {
+    const { deps, messaging, rooms, published, relay } = setup();
+    const sizeOfLast = async (roomId: number) => {
+      const [logged] = (await deps.chatEventLog.readFor(ANN, 0, 1_000, [roomId])).filter((candidate) => candidate.roomId === roomId && candidate.type === MESSAGE_POSTED_V1);
+      expect(logged).toMatchObject({ audience: [], payload: { message: { roomId } } });
+      return JSON.stringify(deps.chatEventLog.kept((logged as { id: string }).id)).length;
+    };
+    const [small, large] = [await rooms.createRoom({ roomName: 'small', userId: ANN }), await rooms.createRoom({ roomName: 'large', userId: ANN })];
+    const members = Array.from({ length: 2_000 }, (_, index) => 10_000 + index);
+    await deps.roomMembership.addMany(large.roomId, members.map((userId) => ({ userId, role: 'member', joinedAt: NOW.toISOString() })));
+    await deps.roomMembership.add(small.roomId, BOB);
+    await relay.flush();
+    await messaging.sendRoomMessage({ userId: ANN, roomId: small.roomId, message: 'same' });
+    await messaging.sendRoomMessage({ userId: ANN, roomId: large.roomId, message: 'same' });
+    expect(await sizeOfLast(large.roomId)).toBe(await sizeOfLast(small.roomId));
+    const audiences = (await published()).filter((candidate) => candidate.type === MESSAGE_POSTED_V1).map((candidate) => (candidate.payload as { audience: number[] }).audience);
+    expect(audiences).toEqual([[ANN, BOB], [ANN, ...members]]);
   });
 
   it('announces nothing for a refused change', async () => {

@@ -84,7 +84,7 @@ export class ConversationsService implements Conversations {
     const deleted = (await this.deletedUnread([{ conversation, lastSeq, readSeq }])).get(conversation) ?? 0;
     if (moved) {
       const audience = target.kind === 'private' ? audienceOf(userId, target.peerId) : [userId];
-      await announce<ReadMarkerMovedV1>(this.deps, READ_MARKER_MOVED_V1, async () => ({ ...target, userId, seq: readSeq, audience }));
+      await announce<ReadMarkerMovedV1>(this.deps, READ_MARKER_MOVED_V1, async () => ({ payload: { ...target, userId, seq: readSeq }, named: audience }));
     }
     return { ...target, userId, readSeq, lastSeq, unreadCount: unreadOf(lastSeq, readSeq, deleted) };
   }

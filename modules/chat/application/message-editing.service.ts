@@ -50,7 +50,7 @@ export class MessageEditingService implements MessageEditing {
     const edited = await this.deps.messageStore.edit({ messageId, message: text, editedAt: this.deps.clock.now().toISOString() });
     if (edited === null) throw ChatErrors.messageNotFound(messageId);
     await this.deps.conversationTracking.messageEdited(edited);
-    await announce<MessageEditedV1>(this.deps, MESSAGE_EDITED_V1, async () => ({ message: edited, audience: await this.audienceOf(edited) }));
+    await announce<MessageEditedV1>(this.deps, MESSAGE_EDITED_V1, async () => ({ payload: { message: edited }, ...addressOf(edited) }));
     return edited;
   }
 
@@ -65,7 +65,7 @@ export class MessageEditingService implements MessageEditing {
     await this.deps.conversationTracking.messageDeleted(result.message);
     if (result.deletedNow) {
       const { message } = result;
-      await announce<MessageDeletedV1>(this.deps, MESSAGE_DELETED_V1, async () => ({ message, audience: await this.audienceOf(message) }));
+      await announce<MessageDeletedV1>(this.deps, MESSAGE_DELETED_V1, async () => ({ payload: { message }, ...addressOf(message) }));
     }
     return result.message;
   }
@@ -86,9 +86,8 @@ export class MessageEditingService implements MessageEditing {
     if (message.senderId === userId) return true;
     return message.kind === 'room' && message.roomId !== undefined && this.deps.roomModeration.mayModerate(message.roomId, userId);
   }
-
-  private async audienceOf(message: ChatMessage): Promise<number[]> {
-    if (message.kind === 'room' && message.roomId !== undefined) return this.deps.roomMembership.members(message.roomId);
-    return audienceOf(message.senderId, message.recipientId ?? message.senderId);
-  }
 }
+
+/** Whom a change of the message goes to: its room (the members of the moment), or the two people of its private conversation. */
+const addressOf = (message: ChatMessage): { named: number[] } | { roomId: number } =>
+  message.kind === 'room' && message.roomId !== undefined ? { roomId: message.roomId } : { named: audienceOf(message.senderId, message.recipientId ?? message.senderId) };

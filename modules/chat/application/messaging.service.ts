@@ -39,8 +39,9 @@ export interface MessagingServiceDeps {
 
 /**
  * The in-process {@link Messaging}: validates, checks access, then stores each message
- * together with its announcement (the chat event log's `chat.message-posted.v1`, with the
- * audience of that moment), which the relay publishes.
+ * together with its announcement (the chat event log's `chat.message-posted.v1`: to the two
+ * people of a private conversation, or to the room, whose members the relay resolves when it
+ * publishes: nothing per member is stored), which the relay publishes.
  * Concurrent appends to one conversation are group-committed ({@link MessageAppendBatcher}):
  * those that queue while a commit is in flight share the next one (one seq allocation, one
  * batched insert, one summary and marker write per sender), so one conversation's throughput
@@ -69,7 +70,7 @@ export class MessagingService implements Messaging {
 
     const conversation = privateConversation(senderId, recipientId);
     const base = { conversation, kind: 'private', senderId, recipientId, message } as const;
-    return this.post(this.newMessage(base, clientMessageId, input.deadline), async () => audienceOf(senderId, recipientId));
+    return this.post(this.newMessage(base, clientMessageId, input.deadline), { audience: audienceOf(senderId, recipientId) });
   }
 
   async getPrivateHistory(input: PrivateHistoryInput): Promise<ChatMessage[]> {
@@ -89,7 +90,7 @@ export class MessagingService implements Messaging {
     await requireRoomMember(this.deps, roomId, senderId);
 
     const base = { conversation: roomConversation(roomId), kind: 'room', senderId, roomId, message } as const;
-    return this.post(this.newMessage(base, clientMessageId, input.deadline), () => this.deps.roomMembership.members(roomId));
+    return this.post(this.newMessage(base, clientMessageId, input.deadline), { audience: [], roomId });
   }
 
   async getRoomHistory(input: RoomHistoryInput): Promise<ChatMessage[]> {
@@ -113,22 +114,21 @@ export class MessagingService implements Messaging {
 
   /**
    * Stores the message and its announcement in one atomic write (see MessageStore.append), in
-   * its conversation's next group commit: a message that was really stored now is announced to
-   * the audience read just before, and a retried send (an earlier message returned) announces
+   * its conversation's next group commit: a message that was really stored now is announced (to
+   * `to`: the people it names, or its room), and a retried send (an earlier message returned) announces
    * nothing. The commit then records the conversation's summary and the senders' read markers
    * (again on a repeat, which is harmless and heals a send cut off in between).
-   * A send whose deadline passed while it waited (for the audience, or behind other work) is
+   * A send whose deadline passed while it waited (behind other work) is
    * dropped right before it is queued, and again when its commit takes it: DEADLINE_EXCEEDED,
    * nothing stored.
    */
-  private async post(newMessage: NewMessage, audienceOf: () => Promise<number[]>): Promise<ChatMessage> {
-    const audience = await audienceOf();
+  private async post(newMessage: NewMessage, to: { readonly audience: readonly number[]; readonly roomId?: number }): Promise<ChatMessage> {
     const announcement = {
       id: randomUUID(),
       type: MESSAGE_POSTED_V1,
       occurredAt: this.deps.clock.now().toISOString(),
-      audience,
-      payloadOf: (message: ChatMessage): MessagePostedV1 => ({ message, audience }),
+      ...to,
+      payloadOf: (message: ChatMessage): Omit<MessagePostedV1, 'audience'> => ({ message }),
     };
     requireBeforeDeadline(newMessage.deadline, Date.now(), 'The send');
     const { message } = await this.appends.append({

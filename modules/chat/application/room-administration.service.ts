@@ -128,15 +128,14 @@ export class RoomAdministrationService implements RoomAdministration {
     requireRole(role, ['owner', 'admin'], 'rename a room or change its visibility');
     const updated = await this.deps.roomStore.update(room.roomId, { ...(name === undefined ? {} : { name }), ...(visibility === undefined ? {} : { visibility }) });
     if (updated === null) throw ChatErrors.roomNotFound(room.roomId);
-    await announce<RoomUpdatedV1>(this.deps, ROOM_UPDATED_V1, async () => ({
-      ...infoOf(updated),
-      byUserId: userId,
-      audience: await this.deps.roomMembership.members(updated.roomId),
-    }));
+    await announce<RoomUpdatedV1>(this.deps, ROOM_UPDATED_V1, async () => ({ payload: { ...infoOf(updated), byUserId: userId }, roomId: updated.roomId }));
     return infoOf(updated);
   }
 
-  /** Members go first (sends start failing at once), then the history, then the room itself. */
+  /**
+   * Members go first (sends start failing at once), then the history, then the room itself. The
+   * event names every member it had (the room has none left to resolve), each leaving it.
+   */
   async deleteRoom(input: RoomActionInput): Promise<RoomDeletion> {
     const { room, userId, role } = await memberOf(requireRoomInput(this.deps, input));
     requireRole(role, ['owner'], 'delete a room');
@@ -145,7 +144,7 @@ export class RoomAdministrationService implements RoomAdministration {
     await this.deps.roomMembership.removeAll(roomId);
     await this.deps.messageStore.deleteConversation(roomConversation(roomId));
     await this.deps.roomStore.delete(roomId);
-    await announce<RoomDeletedV1>(this.deps, ROOM_DELETED_V1, async () => ({ roomId, byUserId: userId, audience }));
+    await announce<RoomDeletedV1>(this.deps, ROOM_DELETED_V1, async () => ({ payload: { roomId, byUserId: userId }, named: audience, roomId, membership: 'leaves' }));
     return { roomId, deleted: true };
   }
 

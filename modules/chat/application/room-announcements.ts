@@ -8,12 +8,10 @@ import {
   type RoomRole,
   type RoomRoleChangedV1,
 } from '../contracts';
-import type { ChatEventLog, RoomMembership } from '../ports';
-import { audienceOf } from '../domain/audience';
+import type { ChatEventLog } from '../ports';
 import { announce, type EventRecordedSignal } from './announce';
 
 export interface RoomAnnouncementDeps {
-  readonly roomMembership: RoomMembership;
   /** Where events are recorded (the outbox) and who publishes them: see announce. */
   readonly chatEventLog: ChatEventLog;
   readonly chatEventRelay?: EventRecordedSignal;
@@ -21,38 +19,27 @@ export interface RoomAnnouncementDeps {
   readonly logger: Logger;
 }
 
-/** The room's members now, read when the event is built (after the change is stored). */
-const membersNow = (deps: RoomAnnouncementDeps, roomId: number, ...also: number[]): Promise<number[]> =>
-  deps.roomMembership.members(roomId).then((members) => audienceOf(members, also));
-
-/** `chat.room-member-added.v1`, to the members after it. */
+/** `chat.room-member-added.v1`, to the members after it: names the added one, who joins. */
 export const announceMemberAdded = (deps: RoomAnnouncementDeps, roomId: number, userId: number, role: RoomRole, byUserId: number) =>
   announce<RoomMemberAddedV1>(deps, ROOM_MEMBER_ADDED_V1, async () => ({
+    payload: { roomId, userId, role, byUserId },
+    named: [userId],
     roomId,
-    userId,
-    role,
-    byUserId,
-    audience: await membersNow(deps, roomId, userId),
+    membership: 'joins',
   }));
 
-/** `chat.room-member-removed.v1`, to the members after it and the removed one. */
+/** `chat.room-member-removed.v1`, to the members after it and the removed one, who leaves. */
 export const announceMemberRemoved = (deps: RoomAnnouncementDeps, roomId: number, userId: number, byUserId: number) =>
   announce<RoomMemberRemovedV1>(deps, ROOM_MEMBER_REMOVED_V1, async () => ({
+    payload: { roomId, userId, byUserId },
+    named: [userId],
     roomId,
-    userId,
-    byUserId,
-    audience: await membersNow(deps, roomId, userId),
+    membership: 'leaves',
   }));
 
 /** `chat.room-role-changed.v1`, to the members. */
 export const announceRoleChanged = (deps: RoomAnnouncementDeps, roomId: number, userId: number, role: RoomRole, byUserId: number) =>
-  announce<RoomRoleChangedV1>(deps, ROOM_ROLE_CHANGED_V1, async () => ({
-    roomId,
-    userId,
-    role,
-    byUserId,
-    audience: await membersNow(deps, roomId),
-  }));
+  announce<RoomRoleChangedV1>(deps, ROOM_ROLE_CHANGED_V1, async () => ({ payload: { roomId, userId, role, byUserId }, roomId }));
 
 /** After someone left or was removed: names the new owner, if ownership had to pass on. */
 export const announceHandOver = async (deps: RoomAnnouncementDeps, roomId: number, heir: number | null, byUserId: number) => {

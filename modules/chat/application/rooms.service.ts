@@ -12,7 +12,6 @@ import type {
   RoomSummary,
 } from '../contracts';
 import type { ChatEventLog, RoomMembership, RoomStore, StoredRoom, UserLookup } from '../ports';
-import { audienceOf } from '../domain/audience';
 import { requireInputObject } from '../domain/input-object';
 import { requireRoomName } from '../domain/room-name';
 import { optionalInitialMembers, optionalVisibility } from '../domain/room-settings';
@@ -98,12 +97,13 @@ export class RoomsService implements RoomRegistry {
     return { ...summaryOf(room), members, visibility: room.visibility, memberCount: members.length, role };
   }
 
-  /** Audience: the members after the change, plus the user who changed. */
-  private announceChange(type: string, roomId: number, userId: number): Promise<void> {
+  /** To the members after the change, plus the user who changed: it names them, as joining or leaving the room. */
+  private announceChange(type: typeof ROOM_MEMBER_JOINED_V1 | typeof ROOM_MEMBER_LEFT_V1, roomId: number, userId: number): Promise<void> {
     return announce<RoomMembershipChangedV1>(this.deps, type, async () => ({
+      payload: { roomId, userId },
+      named: [userId],
       roomId,
-      userId,
-      audience: audienceOf(await this.deps.roomMembership.members(roomId), userId),
+      membership: type === ROOM_MEMBER_JOINED_V1 ? 'joins' : 'leaves',
     }));
   }
 }

@@ -38,7 +38,7 @@ describe('rooms served by two chat-service replicas (MongoDB on FerretDB, Redis)
     const chatEventLog = new MikroOrmChatEventLog({ mongoOrm });
     const deps = {
       chatEventLog,
-      chatEventRelay: new ChatEventRelay({ chatEventLog, eventBus, logger: silentLogger, chatEventRetentionMs: 3_600_000 }),
+      chatEventRelay: new ChatEventRelay({ chatEventLog, roomMembership, eventBus, logger: silentLogger, chatEventRetentionMs: 3_600_000 }),
       readMarkerStore,
       conversationTracking,
       roomStore: new MikroOrmRoomStore({ mongoOrm }),

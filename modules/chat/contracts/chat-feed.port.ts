@@ -31,8 +31,9 @@ export const FEED_MAX_LIMIT = 500;
 /**
  * Inbound port: a user's chat events in order, for clients that resume after a
  * disconnect (WebSocket `?since=`) or poll (`GET /sync`). Every event a user may see —
- * messages, membership and room changes, their own read markers — is in it exactly once,
- * with the audience recorded when it happened (a room left earlier is not in it).
+ * messages, membership and room changes, their own read markers — is in it exactly once:
+ * those addressed to them, and a room's events while they were in it (from their join or
+ * being added to their leave, removal or the room's deletion; not before, not after).
  */
 export interface ChatFeed {
   /** The cursor of "now" for this user: events after it are new to them. Never throws for a valid userId. */

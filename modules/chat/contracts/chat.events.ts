@@ -1,10 +1,11 @@
 import type { ChatMessage, RoomRole, RoomVisibility } from './chat.dto';
 
 /**
- * Every chat event names its `audience`: the userIds who may see it, computed by the
- * chat module when it happened (room members at that moment, or the two people of a
- * private conversation). Gateways push to exactly those users' sockets, so a user who
- * left a room before a message was sent never receives it.
+ * Every published chat event names its `audience`: the userIds who may see it (the two
+ * people of a private conversation, or a room's members, which the chat module's relay
+ * reads when it publishes: the chat event log stores a room event without them). Gateways
+ * push to exactly those users' sockets, so a user who left a room before a message was
+ * published never receives it.
  */
 export const MESSAGE_POSTED_V1 = 'chat.message-posted.v1';
 export interface MessagePostedV1 {

@@ -7,5 +7,6 @@ export const recordAnnouncement = (announcement: MessageAnnouncement, message: C
   type: announcement.type,
   occurredAt: announcement.occurredAt,
   audience: announcement.audience,
+  ...(announcement.roomId === undefined ? {} : { roomId: announcement.roomId }),
   payload: announcement.payloadOf(message),
 });

@@ -1,13 +1,27 @@
-/** A chat event to record: what it is, who may see it, and when it happened. */
+/** How a room event changes who is in its room: the users it names join it, or leave it. */
+export type MembershipChange = 'joins' | 'leaves';
+
+/**
+ * A chat event to record: what it is, who may see it, and when it happened. A user event (a
+ * private message, a read marker) names its whole audience. A room event names its `roomId`
+ * and only the users it is about (the one added, removed, who joined or left; every member of
+ * a deleted room): it is also for whoever is a member of the room at its position, and those
+ * members are never stored with it, so its size does not grow with the room's.
+ */
 export interface ChatEventDraft {
   /** Unique per event (a UUID): recording the same id again changes nothing. */
   readonly id: string;
   readonly type: string;
   /** ISO-8601. */
   readonly occurredAt: string;
+  /** Without an `audience`: the relay adds it when it publishes, the feed when it replays. */
   readonly payload: unknown;
-  /** The userIds who may see it, each once: readers find their events by it. */
+  /** The userIds the event names, each once, ascending: readers find these events by it. */
   readonly audience: readonly number[];
+  /** A room event: for the room's members at the event's position too. */
+  readonly roomId?: number;
+  /** A room event that changes who is in the room: the named users join it, or leave it, with this event. */
+  readonly membership?: MembershipChange;
 }
 
 /** A recorded event with its place in the log. */
@@ -20,7 +34,8 @@ export interface LoggedChatEvent extends ChatEventDraft {
  * Outbound port: the chat module's append-only event log, which is also its outbox. An event
  * is recorded in the same atomic write as the change it announces (or right after it); a relay
  * then publishes what is not yet published, in position order, and marks it. Readers replay a
- * user's events after a position. One document (row) per event, whatever its audience size.
+ * user's events after a position. One document (row) per event of a constant size for a room
+ * event, whatever the room's size: members are never stored with it.
  */
 export interface ChatEventLog {
   /**
@@ -41,11 +56,15 @@ export interface ChatEventLog {
   markPublished(ids: readonly string[]): Promise<void>;
 
   /**
-   * Events whose audience holds `userId`, with a position above `after`, in position order, at most
-   * `limit`. Every event recorded before the call (and whose change is stored) is given its
-   * position first, so a reader sees every change acknowledged before it asked.
+   * The events `userId` may see with a position above `after`, in position order, at most `limit`:
+   * those whose `audience` names them, and the room events of the rooms they were a member of at
+   * the event's position. Membership is known from the room events with a `membership` that name
+   * them (they joined or left there) and, for a room with no such event after a position, from
+   * `rooms`: the rooms they are a member of now, read before the call. Every event recorded
+   * before the call (and whose change is stored) is given its position first, so a reader sees
+   * every change acknowledged before it asked. Never throws for an unknown user (empty).
    */
-  readFor(userId: number, after: number, limit: number): Promise<LoggedChatEvent[]>;
+  readFor(userId: number, after: number, limit: number, rooms: readonly number[]): Promise<LoggedChatEvent[]>;
 
   /** The highest position given so far; 0 when the log is empty. */
   lastPosition(): Promise<number>;

@@ -28,8 +28,11 @@ export interface MessageAnnouncement {
   readonly id: string;
   readonly type: string;
   readonly occurredAt: string;
+  /** The users it names: the two people of a private conversation; none for a room message. */
   readonly audience: readonly number[];
-  /** The event's payload, from the message as stored (with its messageId and seq). */
+  /** A room message: the room, whose members of the moment it is for (see ChatEventDraft). */
+  readonly roomId?: number;
+  /** The event's payload, without an audience, from the message as stored (with its messageId and seq). */
   payloadOf(message: ChatMessage): unknown;
 }
 

@@ -20,7 +20,7 @@ export const inMemoryRoomAdministration = (eventBus: EventBus, userExists: (user
     readMarkerStore: markers.readMarkerStore,
     conversationTracking: new ConversationTracking(markers),
     userLookup: { exists: async (userId) => userExists(userId) },
-    chatEventRelay: new ChatEventRelay({ chatEventLog: storage.chatEventLog, eventBus, logger: silentLogger, chatEventRetentionMs: 3_600_000 }),
+    chatEventRelay: new ChatEventRelay({ chatEventLog: storage.chatEventLog, roomMembership: storage.roomMembership, eventBus, logger: silentLogger, chatEventRetentionMs: 3_600_000 }),
     clock: systemClock,
     logger: silentLogger,
   });

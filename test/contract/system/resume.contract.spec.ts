@@ -1,5 +1,5 @@
 import {
-  ackBody, createRoom, gateway, joinRoom, leaveRoom, newUsers, pushWithText, roomHistory, privateHistory,
+  ackBody, createRoom, gateway, joinRoom, leaveRoom, newUsers, pushWithText, removeMember, roomHistory, privateHistory,
   roomWith, sendPrivate, sendToRoom, expectError, ChatSocket, type Frame, type TestUser,
 } from '@chatterroom/test/harness/system';
 
@@ -64,6 +64,35 @@ describe('resume: ?since= on /ws/chat', () => {
     const live = await sendPrivate(alice, bob);
     expect(await socket.next(pushWithText(live.message))).toMatchObject({ type: 'message', cursor: expect.any(String) });
     await socket.expectNothing((frame) => frame.type === 'message' && gist(frame) === `message:${dm.message}`);
+  });
+
+  it('replays the rooms a user was in before going offline until they left, were removed or the room was deleted, and nothing of them after', async () => {
+    const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
+    const [left, removed, deleted, kept] = [await roomWith(alice, bob), await roomWith(alice, bob), await roomWith(alice, bob), await roomWith(alice, bob)];
+    const since = await goOffline(bob);
+    const beforeLeaving = await sendToRoom(alice, left);
+    await leaveRoom(bob, left);
+    const afterLeaving = await sendToRoom(alice, left);
+    const beforeRemoval = await sendToRoom(alice, removed);
+    await removeMember(alice, removed, bob);
+    const afterRemoval = await sendToRoom(alice, removed);
+    const beforeDeletion = await sendToRoom(alice, deleted);
+    expect((await alice.http.delete(`/rooms/${deleted}`)).status).toBe(200);
+    const stillIn = await sendToRoom(alice, kept);
+
+    const socket = await bob.ws({ since });
+    const { frames } = await replayOf(socket);
+    expect(frames.map(gist)).toEqual([
+      `message:${beforeLeaving.message}`,
+      `room.left:${left}:${bob.userId}`,
+      `message:${beforeRemoval.message}`,
+      `room.member-removed:${removed}:${bob.userId}`,
+      `message:${beforeDeletion.message}`,
+      `room.deleted:${deleted}:undefined`,
+      `message:${stillIn.message}`,
+    ]);
+    expect(frames.map(gist)).not.toContain(`message:${afterLeaving.message}`);
+    expect(frames.map(gist)).not.toContain(`message:${afterRemoval.message}`);
   });
 
   it('resumes on another gateway from a cursor of the first', async () => {

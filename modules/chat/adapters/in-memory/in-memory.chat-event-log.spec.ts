@@ -3,5 +3,5 @@ import { InMemoryChatEventLog } from './in-memory.chat-event-log';
 
 describeChatEventLogContract('InMemoryChatEventLog', async () => {
   const log = new InMemoryChatEventLog();
-  return { log, twin: log, close: async () => {} };
+  return { log, twin: log, stored: async (id) => log.kept(id) ?? null, close: async () => {} };
 });

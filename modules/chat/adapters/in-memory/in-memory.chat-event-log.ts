@@ -1,4 +1,5 @@
 import type { ChatEventDraft, ChatEventLog, LoggedChatEvent } from '../../ports';
+import { MembershipSpans, type NamedRoomEvent } from '../../domain/membership-spans';
 
 interface Entry {
   readonly event: LoggedChatEvent;
@@ -7,12 +8,14 @@ interface Entry {
 
 /**
  * {@link ChatEventLog} in process memory: an array in position order (positions are given at
- * `record`, one process being the only writer) and a map by id. `recordNow` is the synchronous
+ * `record`, one process being the only writer), a map by id, and per user the room events that
+ * name them (where their memberships change). `recordNow` is the synchronous
  * form the in-memory message store calls inside its own append, so both happen together.
  */
 export class InMemoryChatEventLog implements ChatEventLog {
   private readonly entries: Entry[] = [];
   private readonly byId = new Map<string, Entry>();
+  private readonly namedIn = new Map<number, NamedRoomEvent[]>();
   private last = 0;
   /** Every entry before this index is published: the relay's reads start here, not at the oldest entry. */
   private firstUnpublished = 0;
@@ -27,6 +30,17 @@ export class InMemoryChatEventLog implements ChatEventLog {
     const entry: Entry = { event: Object.freeze({ ...event, audience: [...event.audience], position: this.last }), published: false };
     this.entries.push(entry);
     this.byId.set(event.id, entry);
+    if (event.roomId === undefined) return;
+    for (const userId of event.audience) {
+      const named = this.namedIn.get(userId) ?? [];
+      named.push({ position: this.last, roomId: event.roomId, ...(event.membership === undefined ? {} : { membership: event.membership }) });
+      this.namedIn.set(userId, named);
+    }
+  }
+
+  /** The event as kept, by id (what tests inspect); undefined when unknown or pruned. */
+  kept(id: string): LoggedChatEvent | undefined {
+    return this.byId.get(id)?.event;
   }
 
   async nextToPublish(limit: number): Promise<LoggedChatEvent[]> {
@@ -46,11 +60,12 @@ export class InMemoryChatEventLog implements ChatEventLog {
     }
   }
 
-  async readFor(userId: number, after: number, limit: number): Promise<LoggedChatEvent[]> {
+  async readFor(userId: number, after: number, limit: number, rooms: readonly number[]): Promise<LoggedChatEvent[]> {
+    const spans = new MembershipSpans((this.namedIn.get(userId) ?? []).filter((named) => named.position > after), rooms);
     const found: LoggedChatEvent[] = [];
     for (let index = this.firstIndexAbove(after); index < this.entries.length && found.length < limit; index += 1) {
       const { event } = this.entries[index] as Entry;
-      if (event.audience.includes(userId)) found.push(event);
+      if (spans.sees(userId, event)) found.push(event);
     }
     return found;
   }
@@ -72,6 +87,8 @@ export class InMemoryChatEventLog implements ChatEventLog {
     const count = this.entries.length - kept.length;
     this.entries.splice(0, this.entries.length, ...kept);
     this.firstUnpublished = 0;
+    const first = this.entries[0]?.event.position ?? this.last;
+    for (const [userId, named] of this.namedIn) this.namedIn.set(userId, named.filter((event) => event.position >= first));
     return count;
   }
 

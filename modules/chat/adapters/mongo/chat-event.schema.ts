@@ -1,10 +1,14 @@
 import { EntitySchema } from '@mikro-orm/core';
+import type { MembershipChange } from '../../ports';
 
 /**
  * An event of the chat event log (`chat_events`): `_id` is the event id, `position` its place
- * in the log (unique: a position is given once), `audience` the userIds who may see it (a
- * multikey index finds one user's events in order), `published` whether the relay has
- * published it. One document per event, whatever the size of its audience.
+ * in the log (unique: a position is given once), `audience` the userIds it names (a multikey
+ * index finds one user's events in order), `roomId` the room of a room event (whose members,
+ * never stored, see it too) and `membership` whether the named users join or leave it there,
+ * `published` whether the relay has published it. One document per event, of one size for a
+ * room message whatever the room's. Documents written before room events existed have no
+ * `roomId` and name their whole audience.
  */
 export interface ChatEventDocument {
   _id: string;
@@ -13,6 +17,8 @@ export interface ChatEventDocument {
   occurredAt: string;
   payload: unknown;
   audience: number[];
+  roomId?: number | null;
+  membership?: MembershipChange | null;
   published: boolean;
 }
 
@@ -26,6 +32,8 @@ export const chatEventSchema = new EntitySchema<ChatEventDocument>({
     occurredAt: { type: 'string' },
     payload: { type: 'json' },
     audience: { type: 'json' },
+    roomId: { type: 'number', nullable: true },
+    membership: { type: 'string', nullable: true },
     published: { type: 'boolean' },
   },
   indexes: [
@@ -46,6 +54,8 @@ export interface ChatOutboxDocument {
   occurredAt: string;
   payload: unknown;
   audience: number[];
+  roomId?: number | null;
+  membership?: MembershipChange | null;
   recordedAt: Date;
   /** Recording order: the time, then a per-process counter (so two entries of one millisecond keep their order). */
   recordKey: string;
@@ -62,6 +72,8 @@ export const chatOutboxSchema = new EntitySchema<ChatOutboxDocument>({
     occurredAt: { type: 'string' },
     payload: { type: 'json' },
     audience: { type: 'json' },
+    roomId: { type: 'number', nullable: true },
+    membership: { type: 'string', nullable: true },
     recordedAt: { type: 'Date' },
     recordKey: { type: 'string' },
     requires: { type: 'string', nullable: true },

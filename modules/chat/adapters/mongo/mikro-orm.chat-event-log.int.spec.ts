@@ -3,6 +3,7 @@ import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 import { closeMongoOrm, createMongoOrm } from '@chatterroom/platform/mongo/create-mongo-orm';
 import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
+import { chatEventSchema, type ChatEventDocument } from './chat-event.schema';
 import { chatEntities } from '.';
 
 describeChatEventLogContract('MikroOrmChatEventLog (MongoDB wire protocol)', async () => {
@@ -13,6 +14,7 @@ describeChatEventLogContract('MikroOrmChatEventLog (MongoDB wire protocol)', asy
   return {
     log: new MikroOrmChatEventLog({ mongoOrm: scratch.orm }),
     twin: new MikroOrmChatEventLog({ mongoOrm: twinOrm }),
+    stored: async (id) => scratch.orm.em.getCollection<ChatEventDocument>(chatEventSchema).findOne({ _id: id }),
     close: async () => {
       await closeMongoOrm(twinOrm);
       await scratch.dispose();

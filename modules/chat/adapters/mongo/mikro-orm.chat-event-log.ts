@@ -5,6 +5,8 @@ import { chatEventSchema, chatOutboxSchema, type ChatEventDocument, type ChatOut
 import { messageSchema } from './message.schema';
 import { MovedEvents } from './moved-events';
 import { EventPages } from './event-pages';
+import { EventNames } from './event-names';
+import { MembershipSpans } from '../../domain/membership-spans';
 import { readPagedFor } from './paged-event-reader';
 import { RelayCursor } from './relay-cursor';
 
@@ -30,7 +32,9 @@ const MAX_POSITION_TRIES = 50;
  * The message store writes such intents with {@link recordIntent}.
  * Reads go by `_id` alone ({@link EventPages}): each moved event is also copied into the page of its
  * position, and the highest and lowest positions are kept in mark documents, so a reader fetches
- * one page per hundred positions after its cursor instead of scanning `chat_events`. Readers that
+ * one page per hundred positions after its cursor instead of scanning `chat_events`. The room events
+ * naming a user are noted in that user's document of `chat_event_names` ({@link EventNames}), so a
+ * reader learns when it was in which room with one more lookup, whatever the number of its rooms. Readers that
  * arrive while a move waits to start share it rather than each queueing a move of its own.
  */
 export class MikroOrmChatEventLog implements ChatEventLog {
@@ -38,6 +42,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   /** A move queued for readers and not started yet: readers arriving now share it. */
   private queuedForReaders: Promise<void> | undefined;
   private readonly pages: EventPages;
+  private readonly names: EventNames;
   /** The highest position this process inserted (or read); undefined until known, or after a clash. */
   private lastKnownPosition: number | undefined;
   private readonly moved = new MovedEvents();
@@ -46,6 +51,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
 
   constructor(private readonly deps: { mongoOrm: MikroORM }) {
     this.pages = new EventPages(deps);
+    this.names = new EventNames(deps);
   }
 
   async record(event: ChatEventDraft): Promise<void> {
@@ -144,8 +150,9 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   }
 
   /** Moves what the outbox holds first, so a reader sees every change acknowledged before it asked; then reads pages. */
-  async readFor(userId: number, after: number, limit: number): Promise<LoggedChatEvent[]> {
+  async readFor(userId: number, after: number, limit: number, rooms: readonly number[]): Promise<LoggedChatEvent[]> {
     await this.moveForReaders();
+    const spans = new MembershipSpans(await this.names.of(userId, after), rooms);
     const source = {
       pages: this.pages,
       between: async (from: number, to: number) => (await this.events().find({ position: { $gte: from, $lte: to } }).toArray()).map(toLogged),
@@ -154,7 +161,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
         return found === null ? null : toLogged(found);
       },
     };
-    return readPagedFor(source, userId, after, limit, await this.lastPosition());
+    return readPagedFor(source, (event) => spans.sees(userId, event), after, limit, await this.lastPosition());
   }
 
   /** The `last` mark (one `_id` lookup); the log is scanned only when the mark was never set. */
@@ -204,13 +211,16 @@ export class MikroOrmChatEventLog implements ChatEventLog {
 
   /**
    * The oldest events after the relay cursor not flagged published, in position order, read from
-   * the log (a scan on FerretDB): the `last` mark is raised to them, in case their mover died before it did.
+   * the log (a scan on FerretDB): the `last` mark is raised to them, and the users they name noted, in case
+   * their mover died before it did.
    */
   private async unpublished(limit: number): Promise<LoggedChatEvent[]> {
     const through = await this.relayCursor().publishedThrough();
     const batch = (await this.events().find({ position: { $gt: through }, published: false }).sort({ position: 1 }).limit(limit).toArray()).map(toLogged);
     const newest = batch.at(-1);
-    if (newest !== undefined) await this.pages.noteLast(newest.position);
+    if (newest === undefined) return batch;
+    await this.names.add(batch);
+    await this.pages.noteLast(newest.position);
     return batch;
   }
 
@@ -309,11 +319,11 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     }
   }
 
-  /** Copies inserted events into their pages, then raises the `last` mark to them. */
+  /** Copies inserted events into their pages and notes the users they name, then raises the `last` mark to them. */
   private async paged(events: readonly LoggedChatEvent[]): Promise<void> {
     const newest = events.at(-1);
     if (newest === undefined) return;
-    await this.pages.add(events);
+    await Promise.all([this.pages.add(events), this.names.add(events)]);
     await this.pages.noteLast(newest.position);
   }
 
@@ -348,6 +358,8 @@ const outboxDocumentOf = (event: ChatEventDraft, requires: string | null): ChatO
     occurredAt: event.occurredAt,
     payload: event.payload ?? null,
     audience: [...event.audience],
+    roomId: event.roomId ?? null,
+    membership: event.membership ?? null,
     recordedAt,
     recordKey: `${recordedAt.toISOString()}.${String(recorded).padStart(9, '0')}`,
     requires,
@@ -361,6 +373,8 @@ const eventDocumentOf = (entry: ChatOutboxDocument, position: number): ChatEvent
   occurredAt: entry.occurredAt,
   payload: entry.payload,
   audience: entry.audience,
+  roomId: entry.roomId ?? null,
+  membership: entry.membership ?? null,
   published: false,
 });
 
@@ -370,6 +384,8 @@ const toLogged = (document: ChatEventDocument): LoggedChatEvent => ({
   occurredAt: document.occurredAt,
   payload: document.payload,
   audience: document.audience,
+  ...(document.roomId === undefined || document.roomId === null ? {} : { roomId: document.roomId }),
+  ...(document.membership === undefined || document.membership === null ? {} : { membership: document.membership }),
   position: document.position,
 });
 

@@ -11,13 +11,19 @@ export interface PagedEventSource {
 }
 
 /**
- * The events `userId` may see after position `after`, in order, at most `limit`, read page by page
+ * The events a reader `sees` after position `after`, in order, at most `limit`, read page by page
  * ({@link EventPages}). `last` is the highest position given when the read began: a position up to
  * it missing from its page is filled from `chat_events` (and the page repaired); positions past it
  * are read while their pages hold them (a `last` mark that lags, after two replicas raised it at
  * once, hides nothing), and the read ends at the first one missing.
  */
-export const readPagedFor = async (source: PagedEventSource, userId: number, after: number, limit: number, last: number): Promise<LoggedChatEvent[]> => {
+export const readPagedFor = async (
+  source: PagedEventSource,
+  sees: (event: LoggedChatEvent) => boolean,
+  after: number,
+  limit: number,
+  last: number,
+): Promise<LoggedChatEvent[]> => {
   const found: LoggedChatEvent[] = [];
   let next = after + 1;
   while (found.length < limit) {
@@ -31,7 +37,7 @@ export const readPagedFor = async (source: PagedEventSource, userId: number, aft
       }
       if ('pruned' in paged) continue;
       const event = 'wide' in paged ? await source.byId(paged.id) : paged;
-      if (event !== null && event.audience.includes(userId)) found.push(event);
+      if (event !== null && sees(event)) found.push(event);
       if (found.length >= limit) return found;
     }
     next = pageEnd + 1;

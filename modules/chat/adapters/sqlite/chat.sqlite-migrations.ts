@@ -136,4 +136,19 @@ export const chatSqliteMigrations: readonly SqliteMigration[] = [
       INSERT INTO conversation_deletions (conversation, seq) SELECT conversation, seq FROM messages WHERE deleted = 1;
     `,
   },
+  {
+    version: 9,
+    description: 'room-addressed events: a room event keeps its room (its members are not stored) and whether the users it names join or leave; those users are indexed per user',
+    up: `
+      ALTER TABLE chat_events ADD COLUMN room_id INTEGER;
+      ALTER TABLE chat_events ADD COLUMN membership TEXT CHECK (membership IN ('joins', 'leaves'));
+      CREATE TABLE chat_event_names (
+        user_id    INTEGER NOT NULL,
+        position   INTEGER NOT NULL,
+        room_id    INTEGER NOT NULL,
+        membership TEXT,
+        PRIMARY KEY (user_id, position)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

@@ -6,5 +6,6 @@ import { SqliteChatEventLog } from './sqlite.chat-event-log';
 describeChatEventLogContract('SqliteChatEventLog (SQLite file)', async () => {
   const scratch = openScratchSqlite(chatSqliteMigrations, 'chat.db');
   const log = new SqliteChatEventLog({ chatSqlite: scratch.database });
-  return { log, twin: log, close: scratch.dispose };
+  const row = scratch.database.db.prepare('SELECT * FROM chat_events WHERE event_id = ?');
+  return { log, twin: log, stored: async (id) => (row.get(id) as object | undefined) ?? null, close: scratch.dispose };
 });

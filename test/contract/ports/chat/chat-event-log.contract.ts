@@ -5,6 +5,8 @@ export interface ChatEventLogSubject {
   readonly log: ChatEventLog;
   /** A second log on the same storage, as another process (replica) would open it. */
   readonly twin: ChatEventLog;
+  /** The event as its storage keeps it (row, document), once it has a position; null when not found. */
+  stored(id: string): Promise<object | null>;
   close(): Promise<void>;
 }
 
@@ -18,6 +20,23 @@ const draft = (audience: readonly number[], overrides: Partial<ChatEventDraft> =
   audience,
   ...overrides,
 });
+
+let rooms = 1_000_000_000 + Math.floor(Math.random() * 1_000_000_000);
+const freshRoom = (): number => (rooms += 1);
+
+/** A room event, as the chat module records it: its room, the users it names (not the members), no audience in the payload. */
+const roomDraft = (roomId: number, named: readonly number[] = [], membership?: 'joins' | 'leaves', text = 'x'): ChatEventDraft => ({
+  id: randomUUID(),
+  type: 'chat.test-room-happened.v1',
+  occurredAt: new Date().toISOString(),
+  payload: { roomId, text },
+  audience: named,
+  roomId,
+  ...(membership === undefined ? {} : { membership }),
+});
+
+/** The length of a stored event as JSON, its position aside (whose digits vary). */
+const sizeOf = (stored: object | null | undefined): number => JSON.stringify({ ...stored, position: 0 }).length;
 
 /** Positions ascending, each one more than the one before. */
 const expectConsecutive = (events: readonly LoggedChatEvent[]): void => {
@@ -84,11 +103,11 @@ export const describeChatEventLogContract = (name: string, makeSubject: () => Pr
       const anns = all.filter((event) => event.audience.includes(ann));
       expect(anns).toHaveLength(3);
       const start = (all[0] as LoggedChatEvent).position - 1;
-      expect(await log().readFor(ann, start, 10)).toEqual(anns);
-      expect(await log().readFor(ann, start, 2)).toEqual(anns.slice(0, 2));
-      expect(await log().readFor(ann, (anns[0] as LoggedChatEvent).position, 10)).toEqual(anns.slice(1));
-      expect(await log().readFor(ann, (anns[2] as LoggedChatEvent).position, 10)).toEqual([]);
-      expect(await log().readFor(freshUser(), start, 10)).toEqual([]);
+      expect(await log().readFor(ann, start, 10, [])).toEqual(anns);
+      expect(await log().readFor(ann, start, 2, [])).toEqual(anns.slice(0, 2));
+      expect(await log().readFor(ann, (anns[0] as LoggedChatEvent).position, 10, [])).toEqual(anns.slice(1));
+      expect(await log().readFor(ann, (anns[2] as LoggedChatEvent).position, 10, [])).toEqual([]);
+      expect(await log().readFor(freshUser(), start, 10, [])).toEqual([]);
     });
 
     it('stores a large audience in one event, readable by each member', async () => {
@@ -98,8 +117,88 @@ export const describeChatEventLogContract = (name: string, makeSubject: () => Pr
       const [event] = await drain();
       expect(event?.audience).toEqual(audience);
       for (const member of [audience[0], audience[250], audience[499]]) {
-        expect(await log().readFor(member as number, (event as LoggedChatEvent).position - 1, 10)).toEqual([event]);
+        expect(await log().readFor(member as number, (event as LoggedChatEvent).position - 1, 10, [])).toEqual([event]);
       }
+    });
+
+    it('reads events that name their whole audience, as they were recorded before room events existed', async () => {
+      await drain();
+      const [ann, bob] = [freshUser(), freshUser()];
+      const room = freshRoom();
+      await log().record(draft([ann, bob], { payload: { roomId: room, audience: [ann, bob] } }));
+      const [event] = await drain();
+      expect(event?.roomId).toBeUndefined();
+      expect(await log().readFor(bob, (event as LoggedChatEvent).position - 1, 10, [])).toEqual([event]);
+      expect(await log().readFor(ann, (event as LoggedChatEvent).position - 1, 10, [room])).toEqual([event]);
+    });
+
+    it('stores a room event with its room and the users it names, never the members: one size whatever the room', async () => {
+      await drain();
+      const [small, large] = [freshRoom(), freshRoom()];
+      const named = freshUser();
+      const events = [roomDraft(small), roomDraft(large), roomDraft(small, [named], 'joins')];
+      for (const event of events) await log().record(event);
+      const logged = await drain();
+      expect(logged.map(({ position: _position, ...event }) => event)).toEqual(events);
+      const [smallRow, largeRow, namedRow] = await Promise.all(events.map((event) => subject.stored(event.id)));
+      expect(sizeOf(smallRow)).toBe(sizeOf(largeRow));
+      expect(JSON.stringify(namedRow)).toContain(String(named));
+      expect(sizeOf(largeRow)).toBeLessThan(600);
+    });
+
+    it('replays a room of 2,000 members its message from one stored event of a constant size', async () => {
+      await drain();
+      const room = freshRoom();
+      const members = Array.from({ length: 2_000 }, () => freshUser()).sort((a, b) => a - b);
+      const message = roomDraft(room, [], undefined, 'to 2,000');
+      const alone = roomDraft(freshRoom(), [], undefined, 'to 2,000');
+      await log().record(message);
+      await log().record(alone);
+      const [event] = await drain();
+      expect(sizeOf(await subject.stored(message.id))).toBe(sizeOf(await subject.stored(alone.id)));
+      for (const member of [members[0], members[1_000], members[1_999]]) {
+        expect(await log().readFor(member as number, (event as LoggedChatEvent).position - 1, 10, [room])).toEqual([event]);
+      }
+      expect(await log().readFor(freshUser(), (event as LoggedChatEvent).position - 1, 10, [])).toEqual([]);
+    });
+
+    it("replays a room's events to a user only while a member: joined, left, added, removed, added again, room deleted", async () => {
+      await drain();
+      const [ann, bob] = [freshUser(), freshUser()];
+      const [room, other, never] = [freshRoom(), freshRoom(), freshRoom()];
+      const script: [ChatEventDraft, boolean][] = [
+        [roomDraft(room, [], undefined, 'before ann'), false],
+        [roomDraft(room, [ann], 'joins', 'ann joins'), true],
+        [roomDraft(other, [], undefined, 'in her other room'), true],
+        [roomDraft(room, [], undefined, 'while in'), true],
+        [roomDraft(room, [ann], 'leaves', 'ann leaves'), true],
+        [roomDraft(room, [], undefined, 'after she left'), false],
+        [roomDraft(never, [], undefined, 'a room she never was in'), false],
+        [roomDraft(room, [ann], 'joins', 'ann added'), true],
+        [roomDraft(room, [], undefined, 'back in'), true],
+        [roomDraft(room, [ann], 'leaves', 'ann removed'), true],
+        [roomDraft(room, [], undefined, 'after the removal'), false],
+        [roomDraft(room, [ann], 'joins', 'ann added again'), true],
+        [roomDraft(room, [], undefined, 'in again'), true],
+        [roomDraft(room, [ann, bob].sort((a, b) => a - b), 'leaves', 'room deleted'), true],
+        [roomDraft(room, [], undefined, 'after the deletion'), false],
+        [roomDraft(other, [], undefined, 'her other room goes on'), true],
+      ];
+      for (const [event] of script) await log().record(event);
+      const logged = await drain();
+      const start = (logged[0] as LoggedChatEvent).position - 1;
+      const annSees = logged.filter((_event, index) => script[index]?.[1] === true);
+      expect(await log().readFor(ann, start, 100, [other])).toEqual(annSees);
+      const pages: LoggedChatEvent[] = [];
+      for (let after = start, page = await log().readFor(ann, after, 3, [other]); page.length > 0; page = await log().readFor(ann, after, 3, [other])) {
+        pages.push(...page);
+        after = (page.at(-1) as LoggedChatEvent).position;
+      }
+      expect(pages).toEqual(annSees);
+      const fromMiddle = (logged[5] as LoggedChatEvent).position;
+      expect(await log().readFor(ann, fromMiddle, 100, [other])).toEqual(annSees.filter((event) => event.position > fromMiddle));
+      const bobSees = logged.filter((event) => event.roomId === room && event.position <= (logged[13] as LoggedChatEvent).position);
+      expect(await log().readFor(bob, start, 100, [])).toEqual(bobSees);
     });
 
     it('reads unpublished events too (a relay behind does not hold back a replay)', async () => {
@@ -107,7 +206,7 @@ export const describeChatEventLogContract = (name: string, makeSubject: () => Pr
       const user = freshUser();
       await log().record(draft([user]));
       const [pending] = await log().nextToPublish(10);
-      expect(await log().readFor(user, 0, 10)).toEqual([pending]);
+      expect(await log().readFor(user, 0, 10, [])).toEqual([pending]);
       await drain();
     });
 
@@ -116,7 +215,7 @@ export const describeChatEventLogContract = (name: string, makeSubject: () => Pr
       const user = freshUser();
       const event = draft([user]);
       await log().record(event);
-      expect((await log().readFor(user, 0, 10)).map((read) => read.id)).toEqual([event.id]);
+      expect((await log().readFor(user, 0, 10, [])).map((read) => read.id)).toEqual([event.id]);
       await drain();
     });
 
@@ -142,7 +241,7 @@ export const describeChatEventLogContract = (name: string, makeSubject: () => Pr
       const positions = [...union.values()].sort((a, b) => a - b);
       expect(new Set(positions).size).toBe(30);
       expect(positions[0]).toBe(before + 1);
-      const read = await log().readFor(user, before, 100);
+      const read = await log().readFor(user, before, 100, []);
       expect(read.map((event) => event.id).sort()).toEqual(drafts.map((event) => event.id).sort());
       expectConsecutive(read);
       await drain();
@@ -157,10 +256,10 @@ export const describeChatEventLogContract = (name: string, makeSubject: () => Pr
       const [first, second] = await log().nextToPublish(10);
       await log().markPublished([(first as LoggedChatEvent).id]);
       await log().prune(new Date(Date.now() - 60_000));
-      expect(await log().readFor(user, 0, 10)).toEqual([second]);
+      expect(await log().readFor(user, 0, 10, [])).toEqual([second]);
       await log().markPublished([(second as LoggedChatEvent).id]);
       await log().prune(new Date(Date.now() - 60_000));
-      expect(await log().readFor(user, 0, 10)).toEqual([second]);
+      expect(await log().readFor(user, 0, 10, [])).toEqual([second]);
       expect(await log().lastPosition()).toBe(second?.position);
       expect(await log().firstPosition()).toBeLessThanOrEqual((second as LoggedChatEvent).position);
     });

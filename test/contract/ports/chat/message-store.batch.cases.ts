@@ -45,7 +45,7 @@ export const describeAppendBatchCases = (subject: () => MessageStoreSubject): vo
       ];
       const results = await subject().store.appendBatch(requests);
       const pending = await subject().eventLog.nextToPublish(500);
-      const seen = await subject().eventLog.readFor(reader, 0, 10);
+      const seen = await subject().eventLog.readFor(reader, 0, 10, []);
       expect(seen.map((event) => event.id)).toEqual([requests[0]?.announcement?.id, requests[2]?.announcement?.id]);
       expect(seen.map((event) => event.payload)).toEqual([results[0], results[2]].map((result) => ({ message: result?.message, audience: [reader] })));
       await subject().eventLog.markPublished(pending.map((event) => event.id));

@@ -48,7 +48,7 @@ export const describeMessageStoreContract = (name: string, makeSubject: () => Pr
         payload: { message, audience: [reader] },
         position: expect.any(Number),
       });
-      expect(await subject.eventLog.readFor(reader, 0, 10)).toEqual([event]);
+      expect(await subject.eventLog.readFor(reader, 0, 10, [])).toEqual([event]);
       await subject.eventLog.markPublished(pending.map((candidate) => candidate.id));
     });
 
@@ -60,7 +60,7 @@ export const describeMessageStoreContract = (name: string, makeSubject: () => Pr
       const retry = await store().append(roomMessage(roomId, 5, 'once', clientMessageId), announcementFor([reader]));
       expect(retry.created).toBe(false);
       const pending = await subject.eventLog.nextToPublish(500);
-      expect(await subject.eventLog.readFor(reader, 0, 10)).toHaveLength(1);
+      expect(await subject.eventLog.readFor(reader, 0, 10, [])).toHaveLength(1);
       await subject.eventLog.markPublished(pending.map((candidate) => candidate.id));
     });
 
