@@ -1,11 +1,13 @@
 import { asValue, type NameAndRegistrationPair } from 'awilix';
 import { systemClock, type Logger } from '@chatterroom/kernel';
 import type { AuthConfig } from '@chatterroom/platform/config/app-config';
+import { currentTraceOrigin } from '@chatterroom/platform/tracing/current-trace-origin';
 
-/** Values every role registers: the clock and the process logger. */
+/** Values every role registers: the clock, the process logger and where the trace of the work in progress is read. */
 export const platformRegistrations = (logger: Logger): NameAndRegistrationPair<object> => ({
   clock: asValue(systemClock),
   logger: asValue(logger),
+  traceOriginSource: asValue(currentTraceOrigin),
 });
 
 /** The settings the users module's token, session and crypto adapters read from the cradle. */

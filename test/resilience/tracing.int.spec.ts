@@ -112,4 +112,28 @@ describe('split deployment exporting traces over OTLP', () => {
     expect(spans.grpcServer?.parentSpanId).toBe(spans.grpcClient?.spanId);
     for (const consumer of spans.fanOut) expect(consumer.parentSpanId).toBe(spans.publish?.spanId);
   });
+
+  it('publishes each of several concurrent sends in its own request\'s trace, whichever relay run publishes it', async () => {
+    const traceIds = Array.from({ length: 6 }, () => randomBytes(16).toString('hex'));
+    const sends = await Promise.all(
+      traceIds.map((traceId) =>
+        alice.http.post(`/chats/private/${bob.userId}`, { message: uniqueText('concurrent') }, { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` }),
+      ),
+    );
+    expect(sends.map((sent) => sent.status)).toEqual(traceIds.map(() => 201));
+
+    const perTrace = await eventually(() => {
+      const found = traceIds.map((traceId) => {
+        const inTrace = receiver.spans.filter((span) => span.traceId === traceId);
+        const grpcServer = inTrace.find((span) => span.service === 'chatterroom-chat-service' && span.name === 'chatterroom.chat.v1.ChatService/SendPrivateMessage');
+        const publishes = inTrace.filter((span) => span.service === 'chatterroom-chat-service' && span.name === 'publish chat.message-posted.v1');
+        return { grpcServer, publishes };
+      });
+      expect(found.map(({ grpcServer, publishes }) => ({ grpcServer: !!grpcServer, publishes: publishes.length }))).toEqual(
+        traceIds.map(() => ({ grpcServer: true, publishes: 1 })),
+      );
+      return found;
+    }, { timeoutMs: 30_000, intervalMs: 200 });
+    for (const { grpcServer, publishes } of perTrace) expect(publishes[0]?.parentSpanId).toBe(grpcServer?.spanId);
+  });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, Logger } from '@chatterroom/kernel';
+import type { Clock, Logger, TraceOrigin, TraceOriginSource } from '@chatterroom/kernel';
 import type { ChatEventLog, MembershipChange } from '../ports';
 import { eventAudience } from '../domain/audience';
 
@@ -13,6 +13,8 @@ export interface AnnounceDeps {
   readonly chatEventRelay?: EventRecordedSignal;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Where the event's origin (the request's trace headers) is read; none: recorded without one. */
+  readonly traceOriginSource?: TraceOriginSource;
 }
 
 /**
@@ -26,6 +28,12 @@ export interface Announcement<TPayload extends { readonly audience: readonly num
   readonly roomId?: number;
   readonly membership?: MembershipChange;
 }
+
+/** The work in progress's trace headers as an event's `origin`, when there are any. */
+export const originOf = (source: TraceOriginSource | undefined): { origin?: TraceOrigin } => {
+  const origin = source?.current();
+  return origin === undefined || Object.keys(origin).length === 0 ? {} : { origin };
+};
 
 /**
  * Announces a change that is already durable: records the event in the chat event log (the
@@ -49,6 +57,7 @@ export const announce = async <TPayload extends { readonly audience: readonly nu
       audience: eventAudience(named ?? []),
       ...(roomId === undefined ? {} : { roomId }),
       ...(membership === undefined ? {} : { membership }),
+      ...originOf(deps.traceOriginSource),
     });
     deps.chatEventRelay?.kick();
   } catch (error) {

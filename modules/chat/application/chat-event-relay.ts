@@ -36,6 +36,12 @@ export const integrationEventOf = (event: LoggedChatEvent, audience: readonly nu
   cursor: encodeFeedCursor({ position: event.position, at: Date.parse(event.occurredAt) }),
 });
 
+/** What the relay publishes: the event as {@link integrationEventOf} gives it, with its origin, so it is published in its request's trace. */
+const publishedEventOf = (event: LoggedChatEvent, audience: readonly number[]): IntegrationEvent => {
+  const published = integrationEventOf(event, audience);
+  return event.origin === undefined ? published : { ...published, origin: event.origin };
+};
+
 /**
  * The outbox relay: publishes the chat event log's unpublished events on the event bus in
  * position order (so in order per conversation), then marks them published. Kicked after
@@ -124,7 +130,7 @@ export class ChatEventRelay implements EventRecordedSignal {
     this.oldestPendingAt = batch.length === 0 ? undefined : Date.parse(batch[0]!.occurredAt);
     if (batch.length === 0) return 0;
     const audiences = await batchAudiences(batch, (roomId) => this.deps.roomMembership.members(roomId));
-    await Promise.all(batch.map((event, index) => this.deps.eventBus.publish(integrationEventOf(event, audiences[index] as number[]))));
+    await Promise.all(batch.map((event, index) => this.deps.eventBus.publish(publishedEventOf(event, audiences[index] as number[]))));
     await this.deps.chatEventLog.markPublished(batch.map((event) => event.id));
     return batch.length;
   }

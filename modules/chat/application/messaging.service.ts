@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { requireBeforeDeadline, requirePositiveInt32 } from '@chatterroom/kernel';
-import type { Clock, Logger } from '@chatterroom/kernel';
+import type { Clock, Logger, TraceOriginSource } from '@chatterroom/kernel';
 import { ChatErrors, MESSAGE_POSTED_V1 } from '../contracts';
 import type {
   ChatMessage,
@@ -19,7 +19,7 @@ import { requireHistoryPaging } from '../domain/history-paging';
 import type { ValidHistoryPaging } from '../domain/history-paging';
 import { requireInputObject } from '../domain/input-object';
 import { requireMessageText } from '../domain/message-text';
-import type { EventRecordedSignal } from './announce';
+import { originOf, type EventRecordedSignal } from './announce';
 import type { ConversationTracking } from './conversation-tracking';
 import { MessageAppendBatcher } from './message-append-batcher';
 import { requireRoomMember } from './room-access';
@@ -35,6 +35,8 @@ export interface MessagingServiceDeps {
   readonly conversationTracking: ConversationTracking;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Where each send's trace headers are read, to publish its event in its trace; none: without. */
+  readonly traceOriginSource?: TraceOriginSource;
 }
 
 /**
@@ -128,6 +130,7 @@ export class MessagingService implements Messaging {
       type: MESSAGE_POSTED_V1,
       occurredAt: this.deps.clock.now().toISOString(),
       ...to,
+      ...originOf(this.deps.traceOriginSource),
       payloadOf: (message: ChatMessage): Omit<MessagePostedV1, 'audience'> => ({ message }),
     };
     requireBeforeDeadline(newMessage.deadline, Date.now(), 'The send');

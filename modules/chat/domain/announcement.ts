@@ -8,5 +8,6 @@ export const recordAnnouncement = (announcement: MessageAnnouncement, message: C
   occurredAt: announcement.occurredAt,
   audience: announcement.audience,
   ...(announcement.roomId === undefined ? {} : { roomId: announcement.roomId }),
+  ...(announcement.origin === undefined ? {} : { origin: announcement.origin }),
   payload: announcement.payloadOf(message),
 });

@@ -1,3 +1,4 @@
+import type { TraceOrigin } from '@chatterroom/kernel';
 /** How a room event changes who is in its room: the users it names join it, or leave it. */
 export type MembershipChange = 'joins' | 'leaves';
 
@@ -22,6 +23,8 @@ export interface ChatEventDraft {
   readonly roomId?: number;
   /** A room event that changes who is in the room: the named users join it, or leave it, with this event. */
   readonly membership?: MembershipChange;
+  /** The trace headers of the request that made the change: the relay publishes the event in that trace (see IntegrationEvent.origin). */
+  readonly origin?: TraceOrigin;
 }
 
 /** A recorded event with its place in the log. */

@@ -1,3 +1,4 @@
+import type { TraceOrigin } from '@chatterroom/kernel';
 import type { ChatMessage } from '../contracts';
 
 /**
@@ -32,6 +33,8 @@ export interface MessageAnnouncement {
   readonly audience: readonly number[];
   /** A room message: the room, whose members of the moment it is for (see ChatEventDraft). */
   readonly roomId?: number;
+  /** The trace headers of the send, taken when it was made (a group commit records it in another send's context). */
+  readonly origin?: TraceOrigin;
   /** The event's payload, without an audience, from the message as stored (with its messageId and seq). */
   payloadOf(message: ChatMessage): unknown;
 }

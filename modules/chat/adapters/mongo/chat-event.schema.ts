@@ -19,6 +19,8 @@ export interface ChatEventDocument {
   audience: number[];
   roomId?: number | null;
   membership?: MembershipChange | null;
+  /** The trace headers of the change (TraceOrigin), for the relay's publish; absent on older documents. */
+  origin?: Record<string, string> | null;
   published: boolean;
 }
 
@@ -34,6 +36,7 @@ export const chatEventSchema = new EntitySchema<ChatEventDocument>({
     audience: { type: 'json' },
     roomId: { type: 'number', nullable: true },
     membership: { type: 'string', nullable: true },
+    origin: { type: 'json', nullable: true },
     published: { type: 'boolean' },
   },
   indexes: [
@@ -56,6 +59,7 @@ export interface ChatOutboxDocument {
   audience: number[];
   roomId?: number | null;
   membership?: MembershipChange | null;
+  origin?: Record<string, string> | null;
   recordedAt: Date;
   /** Recording order: the time, then a per-process counter (so two entries of one millisecond keep their order). */
   recordKey: string;
@@ -74,6 +78,7 @@ export const chatOutboxSchema = new EntitySchema<ChatOutboxDocument>({
     audience: { type: 'json' },
     roomId: { type: 'number', nullable: true },
     membership: { type: 'string', nullable: true },
+    origin: { type: 'json', nullable: true },
     recordedAt: { type: 'Date' },
     recordKey: { type: 'string' },
     requires: { type: 'string', nullable: true },

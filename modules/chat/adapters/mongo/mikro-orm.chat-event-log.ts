@@ -360,6 +360,7 @@ const outboxDocumentOf = (event: ChatEventDraft, requires: string | null): ChatO
     audience: [...event.audience],
     roomId: event.roomId ?? null,
     membership: event.membership ?? null,
+    origin: event.origin === undefined ? null : { ...event.origin },
     recordedAt,
     recordKey: `${recordedAt.toISOString()}.${String(recorded).padStart(9, '0')}`,
     requires,
@@ -375,6 +376,7 @@ const eventDocumentOf = (entry: ChatOutboxDocument, position: number): ChatEvent
   audience: entry.audience,
   roomId: entry.roomId ?? null,
   membership: entry.membership ?? null,
+  origin: entry.origin ?? null,
   published: false,
 });
 
@@ -386,6 +388,7 @@ const toLogged = (document: ChatEventDocument): LoggedChatEvent => ({
   audience: document.audience,
   ...(document.roomId === undefined || document.roomId === null ? {} : { roomId: document.roomId }),
   ...(document.membership === undefined || document.membership === null ? {} : { membership: document.membership }),
+  ...(document.origin === undefined || document.origin === null ? {} : { origin: document.origin }),
   position: document.position,
 });
 

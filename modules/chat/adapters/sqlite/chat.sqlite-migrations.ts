@@ -151,4 +151,9 @@ export const chatSqliteMigrations: readonly SqliteMigration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 10,
+    description: 'an event keeps the trace headers of the change it announces (JSON, or NULL), so the relay publishes it in that trace',
+    up: `ALTER TABLE chat_events ADD COLUMN origin TEXT;`,
+  },
 ];

@@ -12,6 +12,7 @@ interface EventRow {
   audience: string;
   room_id: number | null;
   membership: MembershipChange | null;
+  origin: string | null;
 }
 
 interface NamedRow {
@@ -20,7 +21,7 @@ interface NamedRow {
   membership: MembershipChange | null;
 }
 
-const COLUMNS = 'position, event_id, type, occurred_at, payload, audience, room_id, membership';
+const COLUMNS = 'position, event_id, type, occurred_at, payload, audience, room_id, membership, origin';
 /** Rows read per step while looking for one user's events. */
 const SCAN_BATCH = 1_000;
 
@@ -53,7 +54,7 @@ export class SqliteChatEventLog implements ChatEventLog {
     this.database = deps.chatSqlite;
     const { db } = this.database;
     this.insert = db.prepare(
-      'INSERT INTO chat_events (event_id, type, occurred_at, payload, audience, room_id, membership) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING RETURNING position',
+      'INSERT INTO chat_events (event_id, type, occurred_at, payload, audience, room_id, membership, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING RETURNING position',
     );
     this.insertName = db.prepare('INSERT INTO chat_event_names (user_id, position, room_id, membership) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
     this.unpublished = db.prepare(`SELECT ${COLUMNS} FROM chat_events WHERE published = 0 ORDER BY position LIMIT ?`);
@@ -78,7 +79,7 @@ export class SqliteChatEventLog implements ChatEventLog {
   recordIn(_db: DatabaseSync, event: ChatEventDraft): void {
     const roomId = event.roomId ?? null;
     const membership = event.membership ?? null;
-    const inserted = this.insert.get(event.id, event.type, event.occurredAt, JSON.stringify(event.payload ?? null), JSON.stringify(event.audience), roomId, membership) as
+    const inserted = this.insert.get(event.id, event.type, event.occurredAt, JSON.stringify(event.payload ?? null), JSON.stringify(event.audience), roomId, membership, event.origin === undefined ? null : JSON.stringify(event.origin)) as
       | { position: number }
       | undefined;
     if (inserted === undefined || roomId === null) return;
@@ -142,5 +143,6 @@ const toLogged = (row: EventRow): LoggedChatEvent => ({
   audience: JSON.parse(row.audience) as number[],
   ...(row.room_id === null ? {} : { roomId: row.room_id }),
   ...(row.membership === null ? {} : { membership: row.membership }),
+  ...(row.origin === null ? {} : { origin: JSON.parse(row.origin) as Record<string, string> }),
   position: row.position,
 });

@@ -86,6 +86,17 @@ export const describeChatEventLogContract = (name: string, makeSubject: () => Pr
       expect(await log().nextToPublish(10)).toEqual([]);
     });
 
+    it('hands out an event with the origin it was recorded with (the trace headers its publisher continues)', async () => {
+      await drain();
+      const origin = { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', 'x-request-id': 'req-origin' };
+      const traced = { ...draft([freshUser()]), origin };
+      const untraced = draft([freshUser()]);
+      await log().record(traced);
+      await log().record(untraced);
+      const pending = await drain();
+      expect(pending.map(({ position: _position, ...event }) => event)).toEqual([traced, untraced]);
+    });
+
     it('records an event id once', async () => {
       await drain();
       const event = draft([freshUser()]);
