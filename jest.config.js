@@ -71,7 +71,7 @@ const browserProject = (sut) => ({
 const disruptiveProject = {
   ...base,
   displayName: 'disruptive',
-  globalSetup: '<rootDir>/test/harness/services/require-services.ts',
+  globalSetup: '<rootDir>/test/harness/services/services.global-setup.ts',
   testMatch: ['<rootDir>/{modules,src,test}/**/*.disruptive.int.spec.ts'],
 };
 
@@ -87,7 +87,7 @@ module.exports = process.env.CHATTERROOM_DISRUPTIVE === '1' ? { testTimeout: 120
     {
       ...base,
       displayName: 'integration',
-      globalSetup: '<rootDir>/test/harness/services/require-services.ts',
+      globalSetup: '<rootDir>/test/harness/services/services.global-setup.ts',
       testMatch: ['<rootDir>/{modules,src,test}/**/*.int.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '\\.disruptive\\.int\\.spec\\.ts$'],
     },

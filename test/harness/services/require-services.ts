@@ -1,4 +1,3 @@
-import '../alias-resolution';
 import { connect } from 'node:net';
 import { serviceUrls, type ServiceName } from './service-urls';
 
@@ -30,7 +29,3 @@ export const requireServices = async (names: readonly ServiceName[] = ['redis', 
     throw new Error(`Required services are not reachable: ${missing.join(', ')}. To start them, ${HOW_TO_START}.`);
   }
 };
-
-export default async function globalSetup(): Promise<void> {
-  await requireServices();
-}
