@@ -66,6 +66,9 @@ const browserProject = (sut) => ({
   globals: { SUT: sut },
   globalSetup: `<rootDir>/test/harness/system/${sut}.global-setup.ts`,
   globalTeardown: `<rootDir>/test/harness/system/${sut}.global-teardown.ts`,
+  // a failed test leaves its pages' console, WebSocket frames and requests in a file (web/e2e/support/page-recorder.ts)
+  testEnvironment: '<rootDir>/web/e2e/support/browser-test.environment.ts',
+  setupFilesAfterEnv: ['<rootDir>/web/e2e/support/recordings.setup.ts'],
 });
 
 const disruptiveProject = {

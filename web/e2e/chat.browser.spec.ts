@@ -1,5 +1,5 @@
 import { uniqueText } from '@chatterroom/test/harness/system/unique';
-import { addMemberByName, closeRoomDetails } from './support/rooms';
+import { addMemberByName, closeRoomDetails, joinRoomById } from './support/rooms';
 import { withTwoPeople } from './support/two-people';
 import { conversationItem, exchange, messagesWith, openPrivateChat, sendWithEnter, waitForMessage } from './support/people';
 
@@ -34,9 +34,7 @@ describe('the web client: two people chatting', () => {
     const roomId = /Room ID (\d+)/.exec((await people.alice.page.getByText(/Room ID \d+/).textContent()) ?? '')?.[1];
     expect(roomId).toMatch(/^\d+$/);
 
-    await people.bob.page.getByLabel('Room ID').fill(roomId!);
-    await people.bob.page.getByRole('button', { name: 'Join', exact: true }).click();
-    await conversationItem(people.bob.page, roomName).waitFor();
+    await joinRoomById(people.bob.page, roomId!, roomName);
 
     await exchange(people.bob.page, people.alice.page, 'bob in the room');
     await exchange(people.alice.page, people.bob.page, 'alice in the room');

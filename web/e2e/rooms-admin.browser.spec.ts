@@ -2,7 +2,7 @@ import { uniqueSuffix, uniqueText } from '@chatterroom/test/harness/system/uniqu
 import { createRoomWith } from '@chatterroom/test/harness/system/room-actions';
 import { eventually } from '@chatterroom/test/harness/system/eventually';
 import { newUser } from '@chatterroom/test/harness/system/test-users';
-import { tabTo } from './support/keyboard';
+import { focusedOnArrival, tabTo } from './support/keyboard';
 import { conversationItem, messageLog, sendWithEnter, waitForMessage } from './support/people';
 import { addMemberByName, closeRoomDetails, createRoom, memberItem, messageItem, roomDetails } from './support/rooms';
 import { withTwoPeople } from './support/two-people';
@@ -68,9 +68,8 @@ describe('the web client: rooms people run, and messages they edit', () => {
 
     await messageLog(alice.page).focus();
     await tabTo(alice.page, 'Edit');
-    await alice.page.keyboard.press('Enter');
-    const box = alice.page.getByRole('textbox', { name: 'Edit message' });
-    await box.waitFor();
+    // Focused as it appears, so the keys typed at once land in it (they went to the page on a loaded machine).
+    expect(await focusedOnArrival(alice.page, '.message-editor textarea', 'Enter')).toBe(true);
     const fixed = uniqueText('fixed text');
     await alice.page.keyboard.press('ControlOrMeta+a');
     await alice.page.keyboard.type(fixed);
@@ -81,8 +80,7 @@ describe('the web client: rooms people run, and messages they edit', () => {
     expect(await messageItem(bob.page, fixed).getByRole('button', { name: 'Edit' }).count()).toBe(0);
 
     await tabTo(alice.page, 'Delete');
-    await alice.page.keyboard.press('Enter');
-    await alice.page.getByRole('button', { name: 'Yes, delete' }).waitFor();
+    expect(await focusedOnArrival(alice.page, '[aria-label="Delete this message?"] button.danger', 'Enter')).toBe(true);
     await alice.page.keyboard.press('Enter');
     await messageLog(bob.page).getByRole('article', { name: 'Deleted message' }).first().waitFor();
     expect(await messageItem(bob.page, fixed).count()).toBe(0);

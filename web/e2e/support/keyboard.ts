@@ -24,3 +24,34 @@ export const tabTo = async (page: Page, name: string | RegExp): Promise<void> =>
   }
   throw new Error(`Tab never reached "${String(name)}"; focus went through: ${seen.join(' | ')}`);
 };
+
+/**
+ * Presses `key` and answers whether the first element matching `selector` to appear afterwards had
+ * the focus the moment it appeared (looked at in the page as the DOM changes, before anything else
+ * can be typed). A control that takes the focus only later, after a paint, lets keys pressed as
+ * soon as it shows land elsewhere: on a loaded machine, a test's (or a quick person's) next keys.
+ */
+export const focusedOnArrival = async (page: Page, selector: string, key: string): Promise<boolean> => {
+  await page.evaluate((wanted) => {
+    interface Observer {
+      observe(node: unknown, options: { childList: boolean; subtree: boolean }): void;
+      disconnect(): void;
+    }
+    const scope = globalThis as unknown as {
+      document: { body: unknown; activeElement: unknown; querySelector(selector: string): unknown };
+      MutationObserver: new (changed: () => void) => Observer;
+      focusedOnArrival?: Promise<boolean>;
+    };
+    scope.focusedOnArrival = new Promise((resolve) => {
+      const observer = new scope.MutationObserver(() => {
+        const element = scope.document.querySelector(wanted);
+        if (element === null) return;
+        observer.disconnect();
+        resolve(scope.document.activeElement === element);
+      });
+      observer.observe(scope.document.body, { childList: true, subtree: true });
+    });
+  }, selector);
+  await page.keyboard.press(key);
+  return page.evaluate(() => (globalThis as unknown as { focusedOnArrival: Promise<boolean> }).focusedOnArrival);
+};

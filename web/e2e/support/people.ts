@@ -3,6 +3,7 @@ import { eventually } from '@chatterroom/test/harness/system/eventually';
 import { gateway } from '@chatterroom/test/harness/system/system';
 import { newRegistration } from '@chatterroom/test/harness/system/test-users';
 import { uniqueText } from '@chatterroom/test/harness/system/unique';
+import { recordContext } from './page-recorder';
 
 /** Desktop and phone viewports the tests and screenshots use. */
 export const DESKTOP = { width: 1280, height: 800 } as const;
@@ -26,9 +27,10 @@ export type Where = number | string;
  * Opens the client on a gateway in a fresh browser context, with every request that leaves
  * the gateway's origin recorded in `foreignRequests` (there must be none).
  */
-export const openClient = async (browser: Browser, where: Where, viewport: { width: number; height: number } = DESKTOP) => {
+export const openClient = async (browser: Browser, where: Where, viewport: { width: number; height: number } = DESKTOP, label = 'client') => {
   const origin = new URL(typeof where === 'number' ? gateway(where).httpUrl : where).origin;
   const context = await browser.newContext({ viewport, baseURL: origin });
+  recordContext(context, label);
   // The whole suite shares two cores with the servers under test: wait longer than Playwright's 30 s before calling a step failed.
   context.setDefaultTimeout(60_000);
   const foreignRequests: string[] = [];
@@ -44,7 +46,7 @@ export const openClient = async (browser: Browser, where: Where, viewport: { wid
 /** A new person who creates an account through the page on a gateway and lands on their chats. */
 export const registerPerson = async (browser: Browser, where: Where, label: string, viewport = DESKTOP): Promise<Person> => {
   const { username, email, password } = newRegistration(label);
-  const { context, page } = await openClient(browser, where, viewport);
+  const { context, page } = await openClient(browser, where, viewport, `${label} ${username}`);
   await page.getByRole('button', { name: 'I am new here' }).click();
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Email').fill(email);

@@ -12,6 +12,18 @@ export const createRoom = async (page: Page, name: string, visibility: 'public' 
   return Number(/Room ID (\d+)/.exec((await page.locator('.conversation-header').getByText(/Room ID \d+/).first().textContent()) ?? '')?.[1]);
 };
 
+/**
+ * Joins room `roomId` through "Room ID" and "Join", and waits until it is open (its heading shows),
+ * not only listed: the `room.joined` push can list it before the join's own answer opens it, and
+ * what is typed meanwhile goes to the conversation still open.
+ */
+export const joinRoomById = async (page: Page, roomId: string | number, name: string): Promise<void> => {
+  await page.getByLabel('Room ID').fill(String(roomId));
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await conversationItem(page, name).waitFor();
+  await page.getByRole('heading', { name: `# ${name}` }).waitFor();
+};
+
 /** The open room's details panel (opened by "Room details" when it is not open). */
 export const roomDetails = async (page: Page) => {
   const panel = page.getByRole('region', { name: 'Room details' });

@@ -3,6 +3,7 @@ import type { AuthSession } from '../api/auth-session';
 import { ChatSocket, type ConnectionState, type ReadyKind } from '../api/chat-socket';
 import type { PushedMessage, RoomVisibility, ServerFrame, ServerFrameOf } from '../api/ws-frames';
 import { catchUp } from './catch-up';
+import { EarlyChanges } from './early-changes';
 import { mergeListed, readConversationPage } from './conversation-list';
 import { seqToMarkRead, withChangedMessage, withMessage, withPeerReadMarker, withReadMarker } from './conversation-changes';
 import { conversationKey, newConversation, type Conversation, type ConversationKey } from './conversations';
@@ -55,6 +56,8 @@ export class ChatStore {
   private readonly typingThrottle = new TypingThrottle();
   /** The highest read marker asked for per conversation, so one is not posted twice. */
   private readonly marking = new Map<ConversationKey, number>();
+  /** Edits and deletions that may arrive before their message is shown (during a page read). */
+  private readonly early = new EarlyChanges();
   /** Where the next page of the list starts: undefined before the first page, null after the last. */
   private listCursor: string | null | undefined;
   private firstReading: Promise<void> | undefined;
@@ -132,6 +135,7 @@ export class ChatStore {
    * my own edit or delete (no change when the conversation is not known; see {@link withChangedMessage}).
    */
   changeMessage(key: ConversationKey, changed: ChatMessage): void {
+    this.early.remember(changed);
     this.change(key, (conversation) => withChangedMessage(conversation, changed, this.me.userId));
   }
 
@@ -163,7 +167,7 @@ export class ChatStore {
       const before = conversation.messages[0]?.messageId;
       const page = await this.readPage(conversation)(before, PAGE);
       const latest = this.current.conversations.get(key) ?? conversation;
-      this.put({ ...latest, messages: mergeMessages(latest.messages, page), reachedStart: page.length < PAGE });
+      this.put({ ...latest, messages: this.early.applyTo(mergeMessages(latest.messages, page)), reachedStart: page.length < PAGE });
     });
   }
 
@@ -287,9 +291,11 @@ export class ChatStore {
   private async reload(afterGap: boolean): Promise<void> {
     await this.readConversations(afterGap ? 'again' : 'first');
     if (!afterGap) return;
-    for (const conversation of this.current.conversations.values()) {
-      if (!conversation.loaded) continue;
-      if (conversation.key === this.current.openKey) await this.catchUpOn(conversation.key);
+    // Each conversation as it is now: pushes change them while the open one catches up.
+    for (const key of [...this.current.conversations.keys()]) {
+      const conversation = this.current.conversations.get(key);
+      if (conversation === undefined || !conversation.loaded) continue;
+      if (key === this.current.openKey) await this.catchUpOn(key);
       else this.put({ ...conversation, messages: [], loaded: false, reachedStart: false });
     }
     this.markRead(this.current.openKey);
@@ -381,7 +387,8 @@ export class ChatStore {
       if (!this.current.conversations.has(key)) await this.readRoom(message.roomId);
     }
     this.typingBoard.stopped(key, message.senderId);
-    this.change(key, (conversation) => withMessage(conversation, fromPush(message), this.me.userId, this.viewing(key)));
+    const [shown = fromPush(message)] = this.early.applyTo([fromPush(message)]);
+    this.change(key, (conversation) => withMessage(conversation, shown, this.me.userId, this.viewing(key)));
     this.markRead(key);
   }
 
@@ -483,7 +490,7 @@ export class ChatStore {
     // bringing back older messages the catch-up dropped (see catchUp).
     const read = new Set(result.messages.map((message) => message.messageId));
     const newest = result.messages.at(-1)?.seq ?? 0;
-    const messages = mergeMessages(result.messages, latest.messages.filter((message) => message.seq > newest || read.has(message.messageId)));
+    const messages = this.early.applyTo(mergeMessages(result.messages, latest.messages.filter((message) => message.seq > newest || read.has(message.messageId))));
     this.put({ ...latest, messages, loaded: true, reachedStart: result.reachedStart || latest.reachedStart });
   }
 
@@ -493,7 +500,7 @@ export class ChatStore {
     const page = await this.readPage(conversation)(undefined, PAGE);
     const latest = this.current.conversations.get(key) ?? conversation;
     const newest = page.at(-1);
-    const read = { ...latest, messages: mergeMessages(latest.messages, page), loaded: true, reachedStart: page.length < PAGE };
+    const read = { ...latest, messages: this.early.applyTo(mergeMessages(latest.messages, page)), loaded: true, reachedStart: page.length < PAGE };
     this.put(newest === undefined || newest.seq <= read.lastSeq ? read : { ...read, lastSeq: newest.seq });
   }
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ChatStore } from '../state/chat-store';
 import type { Conversation } from '../state/conversations';
 import { deleteMessage, editMessage } from '../state/message-edits';
@@ -22,7 +22,8 @@ export const MessageActions = ({ store, conversation, message }: { store: ChatSt
   const box = useRef<HTMLTextAreaElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const id = useId();
-  useEffect(() => {
+  // In the same commit as the box or button appears, so what is typed right after never lands elsewhere.
+  useLayoutEffect(() => {
     if (mode === 'editing') box.current?.focus();
     if (mode === 'confirming-delete') confirmButton.current?.focus();
   }, [mode]);
