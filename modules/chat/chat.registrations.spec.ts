@@ -13,6 +13,7 @@ describe('chat registrations', () => {
       eventBus: asValue(eventBus),
       clock: asValue(systemClock),
       logger: asValue(silentLogger),
+      traceOriginSource: asValue({ current: () => ({ 'x-request-id': 'registrations-spec' }) }),
       userDirectory: asValue({
         getUser: async ({ userId }: { userId: number }) => {
           if (userId !== 2) throw UsersErrors.userNotFound(userId);

@@ -74,8 +74,8 @@ export interface ChatStorageCradle {
  * `userLookup` (answered by whatever `userDirectory` the container holds), `chatFeed`
  * (a user's events from the chat event log) and `chatEventRelay` (the outbox relay publishing the
  * event log on `eventBus`: the role starts it; disposing the container stops it). They need a chat
- * storage bundle, `userDirectory`, `eventBus`, `clock` and `logger` registered beside them (PROXY
- * injection: each gets the cradle as deps).
+ * storage bundle, `userDirectory`, `eventBus`, `clock`, `logger` and `traceOriginSource` registered
+ * beside them (PROXY injection: each gets the cradle as deps).
  */
 export const chatApplicationRegistrations = (
   retentionSeconds = DEFAULT_CHAT_EVENT_RETENTION_SECONDS,

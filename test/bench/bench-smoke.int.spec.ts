@@ -72,7 +72,7 @@ describe('bench smoke run (npm run bench -- all --smoke)', () => {
 
   beforeAll(async () => {
     if (GO) await run('bash', [join(ROOT, 'scripts', 'services', 'centrifugo.sh'), 'build'], { cwd: ROOT, timeout: 1_500_000 });
-    await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'bench', 'tsconfig.json')], { cwd: ROOT });
+    await run(process.execPath, [join(ROOT, 'scripts', 'build', 'build-bench.mjs')], { cwd: ROOT });
     try {
       ({ stdout: table } = await run(process.execPath, [join(ROOT, 'dist', 'bench', 'bench', 'cli.js'), 'all', '--smoke', '--out', out], {
         cwd: ROOT,
