@@ -1,5 +1,5 @@
-import { MESSAGE_POSTED_V1 } from '../../../modules/chat/contracts';
-import { createEvent, silentLogger, type IntegrationEvent } from '../../../modules/kernel';
+import { MESSAGE_POSTED_V1 } from '@chatterroom/chat/contracts';
+import { createEvent, silentLogger, type IntegrationEvent } from '@chatterroom/kernel';
 import { FakeEventBus } from '../testing/fake-event-bus';
 import { ChatEventFanOut } from './chat-event-fan-out';
 import { ConnectionRegistry } from './connection-registry';

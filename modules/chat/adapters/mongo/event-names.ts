@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-key';
+import { isDuplicateKeyError } from '@chatterroom/platform/mongo/duplicate-key';
 import type { LoggedChatEvent } from '../../ports';
 import type { NamedRoomEvent } from '../../domain/membership-spans';
 

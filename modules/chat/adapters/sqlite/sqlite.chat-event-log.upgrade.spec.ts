@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { migrate, SqliteDatabase } from '../../../../src/platform/sqlite';
-import { scratchDir } from '../../../../src/platform/sqlite/sqlite-scratch.testing';
+import { migrate, SqliteDatabase } from '@chatterroom/platform/sqlite';
+import { scratchDir } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
 import { chatSqliteMigrations } from './chat.sqlite-migrations';
 import { SqliteChatEventLog } from './sqlite.chat-event-log';
 
