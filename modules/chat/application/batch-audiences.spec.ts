@@ -1,5 +1,5 @@
 import type { LoggedChatEvent } from '../ports';
-import { batchAudiences } from './batch-audiences';
+import { batchAudiences, RecentMemberships } from './batch-audiences';
 
 let position = 0;
 const event = (overrides: Partial<LoggedChatEvent>): LoggedChatEvent => ({
@@ -27,5 +27,14 @@ describe('batchAudiences', () => {
   it('gives the events before a leave in the batch to whoever left, not those after it', async () => {
     const batch = [event({ roomId: 1 }), event({ roomId: 1, audience: [4], membership: 'leaves' }), event({ roomId: 1 }), event({ roomId: 1, audience: [2, 3], membership: 'leaves' })];
     expect(await batchAudiences(batch, async () => [])).toEqual([[2, 3, 4], [2, 3, 4], [2, 3], [2, 3]]);
+  });
+
+  it('keeps a user who left out of the events sent while away when their rejoin is stored before its event is logged', async () => {
+    const recent = new RecentMemberships();
+    expect(await batchAudiences([event({ roomId: 1, audience: [4], membership: 'leaves' })], async () => [2], recent)).toEqual([[2, 4]]);
+    expect(await batchAudiences([event({ roomId: 1 })], async () => [2, 4], recent)).toEqual([[2]]);
+    const rejoined = [event({ roomId: 1, audience: [4], membership: 'joins' }), event({ roomId: 1 })];
+    expect(await batchAudiences(rejoined, async () => [2, 4], recent)).toEqual([[2, 4], [2, 4]]);
+    expect(recent.leaversOf(1)).toBeUndefined();
   });
 });

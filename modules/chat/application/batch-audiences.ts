@@ -1,48 +1,94 @@
 import type { LoggedChatEvent } from '../ports';
 import { audienceOf } from '../domain/audience';
 
-/** A room's members as a set, and as the ascending list last made of it (remade only after a change). */
-class Members {
-  private list: number[] | undefined;
-  constructor(private readonly set: Set<number>) {}
+/** How long a relay remembers who left a room: far longer than a change takes to reach the log after it is stored. */
+const REMEMBER_LEAVES_MS = 60_000;
 
-  asList(): number[] {
-    return (this.list ??= [...this.set].sort((a, b) => a - b));
+/**
+ * Who left which room lately, as the events a relay published say (when, epoch ms). A user who
+ * left and is among the members the relay reads again has rejoined, but that rejoin's event is
+ * not logged yet: for the events until it, they are not a member (so a message sent while they
+ * were away is not pushed to them). A logged join forgets the leave; so does time.
+ */
+export class RecentMemberships {
+  private readonly leftAt = new Map<number, Map<number, number>>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Who left the room lately and has no logged join since; undefined when nobody. */
+  leaversOf(roomId: number): ReadonlyMap<number, number> | undefined {
+    return this.leftAt.get(roomId);
   }
 
-  /** Undoes a leave: before it, those who left were members. */
-  undoLeave(event: LoggedChatEvent): void {
-    if (event.membership !== 'leaves' || event.audience.length === 0) return;
-    for (const userId of event.audience) this.set.add(userId);
-    this.list = undefined;
+  note(event: LoggedChatEvent): void {
+    if (event.roomId === undefined || event.membership === undefined) return;
+    const room = this.leftAt.get(event.roomId) ?? new Map<number, number>();
+    for (const userId of event.audience) {
+      if (event.membership === 'leaves') room.set(userId, this.now());
+      else room.delete(userId);
+    }
+    if (room.size > 0) this.leftAt.set(event.roomId, room);
+    else this.leftAt.delete(event.roomId);
+  }
+
+  /** Forgets leaves older than {@link REMEMBER_LEAVES_MS}. */
+  forgetOld(): void {
+    const oldest = this.now() - REMEMBER_LEAVES_MS;
+    for (const [roomId, room] of this.leftAt) {
+      for (const [userId, at] of room) if (at < oldest) room.delete(userId);
+      if (room.size === 0) this.leftAt.delete(roomId);
+    }
   }
 }
 
 /**
  * The audience each event of a batch (in position order) is published to: the users it names
  * and, for a room event, the room's members at its position. Each room's members are read once
- * per batch (`membersOf`, after the batch's changes are stored) and walked back through the
- * batch's own leaves, so whoever left (or was removed, or lost the room to its deletion) still gets
- * the events of before it: a message just before a deletion reaches the room's members. Joins are
- * not undone: a newcomer may get the events of just before its join (history it may read anyway),
- * as every member of a room created with its members gets each of its creation's events. Events
- * of one room share one members list until a leave changes it.
+ * per batch (`membersOf`, after the batch's changes are stored), then corrected by the log: whoever
+ * leaves later in the batch (or is removed, or loses the room to its deletion) still gets the events
+ * of before it, so a message just before a deletion reaches the room's members; and one who left
+ * ({@link RecentMemberships}, this batch included) and is read as a member again, their rejoin stored
+ * but not yet logged, does not get the events until that rejoin. A join is otherwise not undone: a newcomer may get
+ * the events of just before its join (history it may read anyway), as every member of a room
+ * created with its members gets each of its creation's events.
  */
-export const batchAudiences = async (batch: readonly LoggedChatEvent[], membersOf: (roomId: number) => Promise<number[]>): Promise<number[][]> => {
+export const batchAudiences = async (
+  batch: readonly LoggedChatEvent[],
+  membersOf: (roomId: number) => Promise<number[]>,
+  recent: RecentMemberships = new RecentMemberships(),
+): Promise<number[][]> => {
   const roomIds = [...new Set(batch.flatMap((event) => (event.roomId === undefined ? [] : [event.roomId])))];
-  const read = await Promise.all(roomIds.map(async (roomId) => [roomId, new Members(new Set(await membersOf(roomId)))] as const));
-  const rooms = new Map(read);
-  const audiences: number[][] = new Array<number[]>(batch.length);
+  const read = new Map(await Promise.all(roomIds.map(async (roomId) => [roomId, new Set(await membersOf(roomId))] as const)));
+  const leavesAfter = new Map<number, Set<number>>();
+  const later: (ReadonlySet<number> | undefined)[] = new Array<ReadonlySet<number> | undefined>(batch.length);
   for (let index = batch.length - 1; index >= 0; index -= 1) {
     const event = batch[index] as LoggedChatEvent;
-    const members = event.roomId === undefined ? undefined : rooms.get(event.roomId);
-    if (members === undefined) {
-      audiences[index] = [...event.audience];
-      continue;
-    }
-    const list = members.asList();
-    audiences[index] = event.audience.length === 0 ? list : audienceOf(list, event.audience);
-    members.undoLeave(event);
+    if (event.roomId === undefined) continue;
+    later[index] = new Set(leavesAfter.get(event.roomId));
+    if (event.membership === 'leaves') leavesAfter.set(event.roomId, new Set([...(leavesAfter.get(event.roomId) ?? []), ...event.audience]));
   }
+  const audiences: number[][] = [];
+  /** Each room's members read, ascending, shared by its events that need no correction. */
+  const sorted = new Map<number, number[]>();
+  batch.forEach((event, index) => {
+    const members = event.roomId === undefined ? undefined : read.get(event.roomId);
+    if (event.roomId === undefined || members === undefined) {
+      audiences.push([...event.audience]);
+      return;
+    }
+    recent.note(event);
+    const leaving = later[index];
+    const rejoined = [...(recent.leaversOf(event.roomId)?.keys() ?? [])].filter((userId) => members.has(userId) && !event.audience.includes(userId));
+    if (rejoined.length === 0 && (leaving === undefined || leaving.size === 0)) {
+      const list = sorted.get(event.roomId) ?? [...members].sort((a, b) => a - b);
+      sorted.set(event.roomId, list);
+      audiences.push(event.audience.length === 0 ? list : audienceOf(list, event.audience));
+      return;
+    }
+    const set = new Set([...members, ...(leaving ?? [])]);
+    for (const userId of rejoined) set.delete(userId);
+    audiences.push(audienceOf([...set], event.audience));
+  });
+  recent.forgetOld();
   return audiences;
 };

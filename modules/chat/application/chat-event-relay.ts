@@ -2,7 +2,7 @@ import type { EventBus, IntegrationEvent, Logger } from '@chatterroom/kernel';
 import type { ChatEventLog, LoggedChatEvent, RoomMembership } from '../ports';
 import { encodeFeedCursor } from '../domain/feed-cursor';
 import type { EventRecordedSignal } from './announce';
-import { batchAudiences } from './batch-audiences';
+import { batchAudiences, RecentMemberships } from './batch-audiences';
 
 /** Events published per step. */
 const BATCH = 200;
@@ -61,6 +61,7 @@ export class ChatEventRelay implements EventRecordedSignal {
   private started = false;
   private stopped = false;
   private oldestPendingAt: number | undefined;
+  private readonly recent = new RecentMemberships();
 
   constructor(private readonly deps: ChatEventRelayDeps) {}
 
@@ -129,7 +130,7 @@ export class ChatEventRelay implements EventRecordedSignal {
     const batch = await this.deps.chatEventLog.nextToPublish(BATCH);
     this.oldestPendingAt = batch.length === 0 ? undefined : Date.parse(batch[0]!.occurredAt);
     if (batch.length === 0) return 0;
-    const audiences = await batchAudiences(batch, (roomId) => this.deps.roomMembership.members(roomId));
+    const audiences = await batchAudiences(batch, (roomId) => this.deps.roomMembership.members(roomId), this.recent);
     await Promise.all(batch.map((event, index) => this.deps.eventBus.publish(publishedEventOf(event, audiences[index] as number[]))));
     await this.deps.chatEventLog.markPublished(batch.map((event) => event.id));
     return batch.length;

@@ -69,7 +69,10 @@ export interface ChatEventLog {
    */
   readFor(userId: number, after: number, limit: number, rooms: readonly number[]): Promise<LoggedChatEvent[]>;
 
-  /** The highest position given so far; 0 when the log is empty. */
+  /**
+   * The highest position given so far; 0 when the log is empty. Every event recorded before the
+   * call is given its position first, so a cursor of now lies after every acknowledged change.
+   */
   lastPosition(): Promise<number>;
 
   /** The lowest position still kept; null when nothing is kept. */

@@ -161,11 +161,17 @@ export class MikroOrmChatEventLog implements ChatEventLog {
         return found === null ? null : toLogged(found);
       },
     };
-    return readPagedFor(source, (event) => spans.sees(userId, event), after, limit, await this.lastPosition());
+    return readPagedFor(source, (event) => spans.sees(userId, event), after, limit, await this.markedLast());
+  }
+
+  /** Moves what the outbox holds first (a cursor of now covers every change acknowledged before), then reads the `last` mark. */
+  async lastPosition(): Promise<number> {
+    await this.moveForReaders();
+    return this.markedLast();
   }
 
   /** The `last` mark (one `_id` lookup); the log is scanned only when the mark was never set. */
-  async lastPosition(): Promise<number> {
+  private async markedLast(): Promise<number> {
     return (await this.pages.mark('last')) ?? (await this.scannedLastPosition());
   }
 
@@ -258,7 +264,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
    * rest go one at a time after the highest position stored.
    */
   private async insertInOrder(entries: readonly ChatOutboxDocument[]): Promise<void> {
-    const first = (this.lastKnownPosition ?? (await this.lastPosition())) + 1;
+    const first = (this.lastKnownPosition ?? (await this.markedLast())) + 1;
     try {
       const documents = entries.map((entry, index) => eventDocumentOf(entry, first + index));
       await this.events().insertMany(documents, { ordered: true });

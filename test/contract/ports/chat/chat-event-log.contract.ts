@@ -230,6 +230,17 @@ export const describeChatEventLogContract = (name: string, makeSubject: () => Pr
       await drain();
     });
 
+    it('counts an event recorded just before in the last position (a cursor of now lies after every acknowledged change)', async () => {
+      await drain();
+      const user = freshUser();
+      const event = draft([user]);
+      await log().record(event);
+      const last = await log().lastPosition();
+      expect(await log().readFor(user, last, 10, [])).toEqual([]);
+      expect((await log().readFor(user, last - 1, 10, [])).map((read) => read.id)).toEqual([event.id]);
+      await drain();
+    });
+
     it('tells the last and the first position kept', async () => {
       await drain();
       await log().record(draft([freshUser()]));
