@@ -1,9 +1,9 @@
-import { createLogger, type AppLogger } from './platform/logging/create-logger';
-import { ConfigError } from './platform/config/env-reader';
-import { StorageError } from './platform/storage/storage-error';
-import { ROLES, type Role } from './roles/role-configs';
-import type { RunningRole } from './roles/running-role';
-import { runBackup } from './commands/backup.command';
+import { createLogger, type AppLogger } from '@chatterroom/platform/logging/create-logger';
+import { ConfigError } from '@chatterroom/platform/config/env-reader';
+import { StorageError } from '@chatterroom/platform/storage/storage-error';
+import { ROLES, type Role } from '@chatterroom/roles/role-configs';
+import type { RunningRole } from '@chatterroom/roles/running-role';
+import { runBackup } from '@chatterroom/commands/backup.command';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -49,14 +49,14 @@ const main = async (): Promise<void> => {
   if (runCommand(process.argv[2])) return;
   if (process.argv[2] === 'rotate-keys') {
     const logger = createLogger('info', 'rotate-keys');
-    const { rotateKeys } = await import('./roles/rotate-keys.command');
+    const { rotateKeys } = await import('@chatterroom/roles/rotate-keys.command');
     const kid = await rotateKeys(process.env, logger);
     process.stdout.write(`new signing key ${kid}\n`);
     process.exit(0);
   }
   const role = pickRole();
   // Loaded only for a role: commands and configuration errors answer without loading the servers.
-  const { startRole } = await import('./roles/start-role');
+  const { startRole } = await import('@chatterroom/roles/start-role');
   const { running, logger } = await startRole(role, process.env, (level) => createLogger(level, role));
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   stopOnSignals(running, logger);

@@ -1,4 +1,4 @@
-import type { GatewayEndpoint } from '../../test/harness/system/sut-endpoints';
+import type { GatewayEndpoint } from '@chatterroom/test/harness/system/sut-endpoints';
 import type { ProbedProcess } from './process-probe';
 
 /** `monolith` keeps its data in memory (the published budget's target); `monolith-sqlite` in SQLite files, its default. */

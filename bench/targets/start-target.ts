@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { serviceUrls } from '../../test/harness/services/service-urls';
-import { freePort } from '../../test/harness/system/free-port';
-import { httpHealthy, waitUntilReady } from '../../test/harness/system/readiness';
-import { RoleProcess } from '../../test/harness/system/role-process';
-import { startMonolith } from '../../test/harness/system/targets/monolith.target';
-import { gatewayEndpoint, type RunningTarget } from '../../test/harness/system/targets/running-target';
-import { startSplit } from '../../test/harness/system/targets/split.target';
+import { serviceUrls } from '@chatterroom/test/harness/services/service-urls';
+import { freePort } from '@chatterroom/test/harness/system/free-port';
+import { httpHealthy, waitUntilReady } from '@chatterroom/test/harness/system/readiness';
+import { RoleProcess } from '@chatterroom/test/harness/system/role-process';
+import { startMonolith } from '@chatterroom/test/harness/system/targets/monolith.target';
+import { gatewayEndpoint, type RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
+import { startSplit } from '@chatterroom/test/harness/system/targets/split.target';
 import type { BenchTarget, BenchTargetOptions, TargetName } from './bench-target';
 import { childPidsOf, pidListeningOn, type ProbedProcess } from './process-probe';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { mongoTestUrl } from '../../test/harness/services/service-urls';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 import { CpuWindow, pidListeningOn } from '../targets/process-probe';
 
 /**

@@ -1,7 +1,7 @@
 import { asValue, createContainer, InjectionMode } from 'awilix';
-import { silentLogger, systemClock } from '../kernel';
-import { InMemoryEventBus } from '../kernel/adapters';
-import { UsersErrors } from '../users/contracts';
+import { silentLogger, systemClock } from '@chatterroom/kernel';
+import { InMemoryEventBus } from '@chatterroom/kernel/adapters';
+import { UsersErrors } from '@chatterroom/users/contracts';
 import type { Messaging, RoomRegistry } from './contracts';
 import { chatApplicationRegistrations, chatInMemoryStorageRegistrations } from './chat.registrations';
 

@@ -1,5 +1,5 @@
 import { asValue, createContainer } from 'awilix';
-import { silentLogger, systemClock } from '../kernel';
+import { silentLogger, systemClock } from '@chatterroom/kernel';
 import type { TokenVerifier, UserAccounts, UserDirectory } from './contracts';
 import { usersApplicationRegistrations, usersCryptoRegistrations, usersInMemoryStorageRegistrations } from './users.registrations';
 

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MODULE_SQLITE_FILES } from '../composition/sqlite-files';
-import { ConfigError } from '../platform/config/env-reader';
-import { readStorageConfig } from '../platform/config/storage-config';
-import { snapshotSqliteFile, StorageError } from '../platform/sqlite';
+import { MODULE_SQLITE_FILES } from '@chatterroom/composition/sqlite-files';
+import { ConfigError } from '@chatterroom/platform/config/env-reader';
+import { readStorageConfig } from '@chatterroom/platform/config/storage-config';
+import { snapshotSqliteFile, StorageError } from '@chatterroom/platform/sqlite';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

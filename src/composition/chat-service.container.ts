@@ -1,18 +1,18 @@
 import { asValue, createContainer, InjectionMode, type AwilixContainer } from 'awilix';
-import type { Logger } from '../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
 import {
   usersGrpcClientRegistrations,
   usersRemoteVerificationRegistrations,
   type UsersVerificationCradle,
-} from '../../modules/users/users.registrations';
+} from '@chatterroom/users/users.registrations';
 import {
   chatApplicationRegistrations,
   chatMongoStorageRegistrations,
   chatRedisMembershipRegistrations,
   type ChatApplicationCradle,
-} from '../../modules/chat/chat.registrations';
-import { chatEntities } from '../../modules/chat/adapters/mongo';
-import type { ChatServiceConfig } from '../roles/role-configs';
+} from '@chatterroom/chat/chat.registrations';
+import { chatEntities } from '@chatterroom/chat/adapters/mongo';
+import type { ChatServiceConfig } from '@chatterroom/roles/role-configs';
 import type { OpenCradle, ReadinessCradle } from './gateway-cradle';
 import { authRegistrations, platformRegistrations } from './shared.registrations';
 import {
@@ -22,7 +22,7 @@ import {
   redisRegistration,
   serviceIdentityGrpcRegistrations,
 } from './infrastructure.registrations';
-import { watchOutboxLag } from '../platform/metrics/broker-metrics';
+import { watchOutboxLag } from '@chatterroom/platform/metrics/broker-metrics';
 
 /**
  * The chat service: the chat module over its own MongoDB database, room membership

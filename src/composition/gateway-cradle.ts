@@ -1,7 +1,7 @@
-import type { ConcurrencyLimiter, EventBus, PresenceDirectory, RateLimiter, SignalBus, SignalThrottle } from '../../modules/kernel';
-import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '../../modules/users/contracts';
-import type { ChatFeed, Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '../../modules/chat/contracts';
-import type { ReadinessCheck } from '../../modules/kernel';
+import type { ConcurrencyLimiter, EventBus, PresenceDirectory, RateLimiter, SignalBus, SignalThrottle } from '@chatterroom/kernel';
+import type { JwksProvider, TokenVerifier, UserAccounts, UserDirectory, UserSessions } from '@chatterroom/users/contracts';
+import type { ChatFeed, Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '@chatterroom/chat/contracts';
+import type { ReadinessCheck } from '@chatterroom/kernel';
 
 /** What every container that serves the gateway must resolve, whichever adapters it picked. */
 export interface GatewayCradle {

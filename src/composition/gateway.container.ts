@@ -1,12 +1,12 @@
 import { asValue, createContainer, InjectionMode, type AwilixContainer } from 'awilix';
-import type { Logger } from '../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
 import {
   usersGrpcClientRegistrations,
   usersRemoteVerificationRegistrations,
   type UsersVerificationCradle,
-} from '../../modules/users/users.registrations';
-import { chatGrpcClientRegistrations } from '../../modules/chat/chat.registrations';
-import type { GatewayConfig } from '../roles/role-configs';
+} from '@chatterroom/users/users.registrations';
+import { chatGrpcClientRegistrations } from '@chatterroom/chat/chat.registrations';
+import type { GatewayConfig } from '@chatterroom/roles/role-configs';
 import { authRegistrations, platformRegistrations, warnAboutLegacyJwtSettings } from './shared.registrations';
 import {
   forwardedCallerGrpcRegistrations,

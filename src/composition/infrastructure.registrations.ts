@@ -1,6 +1,6 @@
 import { asFunction, asValue, type NameAndRegistrationPair } from 'awilix';
 import type { Redis } from 'ioredis';
-import type { ConcurrencyLimiter, EventBus, Logger, PresenceDirectory, RateLimiter, SignalBus, SignalThrottle } from '../../modules/kernel';
+import type { ConcurrencyLimiter, EventBus, Logger, PresenceDirectory, RateLimiter, SignalBus, SignalThrottle } from '@chatterroom/kernel';
 import {
   InMemoryConcurrencyLimiter,
   InMemoryEventBus,
@@ -8,20 +8,20 @@ import {
   InMemoryRateLimiter,
   InMemorySignalBus,
   InMemorySignalThrottle,
-} from '../../modules/kernel/adapters';
-import { RabbitMqEventBus } from '../platform/amqp/rabbitmq-event-bus';
-import { closeMongoOrm, createMongoOrm, type MongoOrm, type MongoOrmOptions } from '../platform/mongo';
-import { closeRedis, createRedis } from '../platform/redis/create-redis';
-import { RedisConcurrencyLimiter } from '../platform/redis/redis-concurrency-limiter';
-import { RedisRateLimiter } from '../platform/redis/redis-rate-limiter';
-import { RedisSignalBus } from '../platform/redis/redis-signal-bus';
-import { RedisPresenceDirectory } from '../platform/redis/redis-presence-directory';
-import { RedisSignalThrottle } from '../platform/redis/redis-signal-throttle';
-import type { AmqpConfig, RedisConfig } from '../platform/config/app-config';
-import { brokerReadiness, mongoReadiness } from '../platform/health/dependency-checks';
-import type { ReadinessCheck } from '../../modules/kernel';
-import { GrpcHealthProbe } from '../platform/grpc/grpc-health-probe';
-import { forwardedCallerToken, serviceIdentity, type GrpcCallCredentials, type GrpcClientTls } from '../platform/grpc';
+} from '@chatterroom/kernel/adapters';
+import { RabbitMqEventBus } from '@chatterroom/platform/amqp/rabbitmq-event-bus';
+import { closeMongoOrm, createMongoOrm, type MongoOrm, type MongoOrmOptions } from '@chatterroom/platform/mongo';
+import { closeRedis, createRedis } from '@chatterroom/platform/redis/create-redis';
+import { RedisConcurrencyLimiter } from '@chatterroom/platform/redis/redis-concurrency-limiter';
+import { RedisRateLimiter } from '@chatterroom/platform/redis/redis-rate-limiter';
+import { RedisSignalBus } from '@chatterroom/platform/redis/redis-signal-bus';
+import { RedisPresenceDirectory } from '@chatterroom/platform/redis/redis-presence-directory';
+import { RedisSignalThrottle } from '@chatterroom/platform/redis/redis-signal-throttle';
+import type { AmqpConfig, RedisConfig } from '@chatterroom/platform/config/app-config';
+import { brokerReadiness, mongoReadiness } from '@chatterroom/platform/health/dependency-checks';
+import type { ReadinessCheck } from '@chatterroom/kernel';
+import { GrpcHealthProbe } from '@chatterroom/platform/grpc/grpc-health-probe';
+import { forwardedCallerToken, serviceIdentity, type GrpcCallCredentials, type GrpcClientTls } from '@chatterroom/platform/grpc';
 
 interface GrpcClientSecurityCradle {
   grpcCallCredentials: GrpcCallCredentials;

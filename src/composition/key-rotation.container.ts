@@ -1,8 +1,8 @@
 import { createContainer, InjectionMode, type AwilixContainer } from 'awilix';
-import type { Logger } from '../../modules/kernel';
-import { usersCryptoRegistrations, usersMongoStorageRegistrations, type UsersCryptoCradle } from '../../modules/users/users.registrations';
-import { usersEntities } from '../../modules/users/adapters/mongo';
-import type { AuthConfig } from '../platform/config/app-config';
+import type { Logger } from '@chatterroom/kernel';
+import { usersCryptoRegistrations, usersMongoStorageRegistrations, type UsersCryptoCradle } from '@chatterroom/users/users.registrations';
+import { usersEntities } from '@chatterroom/users/adapters/mongo';
+import type { AuthConfig } from '@chatterroom/platform/config/app-config';
 import type { OpenCradle } from './gateway-cradle';
 import { authRegistrations, platformRegistrations } from './shared.registrations';
 import { mongoOrmRegistration } from './infrastructure.registrations';

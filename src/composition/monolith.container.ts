@@ -1,5 +1,5 @@
 import { asFunction, createContainer, InjectionMode, type AwilixContainer } from 'awilix';
-import type { Logger } from '../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
 import {
   usersApplicationRegistrations,
   usersCryptoRegistrations,
@@ -7,23 +7,23 @@ import {
   usersMongoStorageRegistrations,
   usersSqliteStorageRegistrations,
   type UsersCryptoCradle,
-} from '../../modules/users/users.registrations';
+} from '@chatterroom/users/users.registrations';
 import {
   chatApplicationRegistrations,
   chatInMemoryStorageRegistrations,
   chatMongoStorageRegistrations,
   chatSqliteStorageRegistrations,
   type ChatApplicationCradle,
-} from '../../modules/chat/chat.registrations';
-import { usersEntities } from '../../modules/users/adapters/mongo';
-import { chatEntities } from '../../modules/chat/adapters/mongo';
-import type { MonolithConfig } from '../roles/role-configs';
+} from '@chatterroom/chat/chat.registrations';
+import { usersEntities } from '@chatterroom/users/adapters/mongo';
+import { chatEntities } from '@chatterroom/chat/adapters/mongo';
+import type { MonolithConfig } from '@chatterroom/roles/role-configs';
 import { authRegistrations, platformRegistrations, warnAboutLegacyJwtSettings } from './shared.registrations';
 import { inMemoryEventBusRegistration, inMemoryLimitersRegistration, inMemorySignalBusRegistration, mongoOrmRegistration, readinessChecksRegistration } from './infrastructure.registrations';
-import { sqliteReadiness } from '../platform/health/dependency-checks';
+import { sqliteReadiness } from '@chatterroom/platform/health/dependency-checks';
 import { sqliteRegistrations } from './sqlite.registrations';
 import type { GatewayCradle, OpenCradle } from './gateway-cradle';
-import { watchOutboxLag } from '../platform/metrics/broker-metrics';
+import { watchOutboxLag } from '@chatterroom/platform/metrics/broker-metrics';
 
 /**
  * The single-process deployment: both modules in-process behind their ports, an

@@ -1,6 +1,6 @@
 import { asValue, type NameAndRegistrationPair } from 'awilix';
-import { systemClock, type Logger } from '../../modules/kernel';
-import type { AuthConfig } from '../platform/config/app-config';
+import { systemClock, type Logger } from '@chatterroom/kernel';
+import type { AuthConfig } from '@chatterroom/platform/config/app-config';
 
 /** Values every role registers: the clock and the process logger. */
 export const platformRegistrations = (logger: Logger): NameAndRegistrationPair<object> => ({

@@ -1,7 +1,7 @@
 import { asFunction, asValue, createContainer, InjectionMode, type AwilixContainer, type NameAndRegistrationPair } from 'awilix';
-import type { Logger, ReadinessCheck } from '../../modules/kernel';
-import type { IpcPortClient} from '../platform/ipc';
-import { IpcEventBus, IpcSignalBus, READINESS_PORT, ipcPort } from '../platform/ipc';
+import type { Logger, ReadinessCheck } from '@chatterroom/kernel';
+import type { IpcPortClient} from '@chatterroom/platform/ipc';
+import { IpcEventBus, IpcSignalBus, READINESS_PORT, ipcPort } from '@chatterroom/platform/ipc';
 import { platformRegistrations } from './shared.registrations';
 import type { GatewayCradle, OpenCradle } from './gateway-cradle';
 import { SOCKET_PROCESS_PORTS } from './socket-process-ports';

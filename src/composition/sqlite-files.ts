@@ -1,6 +1,6 @@
-import { usersSqliteMigrations } from '../../modules/users/adapters/sqlite';
-import { chatSqliteMigrations } from '../../modules/chat/adapters/sqlite';
-import type { SqliteMigration } from '../platform/sqlite';
+import { usersSqliteMigrations } from '@chatterroom/users/adapters/sqlite';
+import { chatSqliteMigrations } from '@chatterroom/chat/adapters/sqlite';
+import type { SqliteMigration } from '@chatterroom/platform/sqlite';
 
 export interface ModuleSqliteFile {
   /** The awilix key the module's SQLite adapters take their database from. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { asFunction, type NameAndRegistrationPair } from 'awilix';
-import type { Logger } from '../../modules/kernel';
-import { prepareDataDir, SqliteDatabase, StorageError } from '../platform/sqlite';
+import type { Logger } from '@chatterroom/kernel';
+import { prepareDataDir, SqliteDatabase, StorageError } from '@chatterroom/platform/sqlite';
 import { MODULE_SQLITE_FILES } from './sqlite-files';
 
 export interface SqliteCradle {

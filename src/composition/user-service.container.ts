@@ -1,14 +1,14 @@
 import { createContainer, InjectionMode, type AwilixContainer } from 'awilix';
-import type { Logger } from '../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
 import {
   usersApplicationRegistrations,
   usersCryptoRegistrations,
   usersMongoStorageRegistrations,
   type UsersApplicationCradle,
   type UsersCryptoCradle,
-} from '../../modules/users/users.registrations';
-import { usersEntities } from '../../modules/users/adapters/mongo';
-import type { UserServiceConfig } from '../roles/role-configs';
+} from '@chatterroom/users/users.registrations';
+import { usersEntities } from '@chatterroom/users/adapters/mongo';
+import type { UserServiceConfig } from '@chatterroom/roles/role-configs';
 import type { OpenCradle, ReadinessCradle } from './gateway-cradle';
 import { authRegistrations, platformRegistrations, warnAboutLegacyJwtSettings } from './shared.registrations';
 import { mongoOrmRegistration, rabbitMqEventBusRegistration, readinessChecksRegistration } from './infrastructure.registrations';

@@ -1,5 +1,5 @@
-import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus, InMemorySignalThrottle } from '../../modules/kernel/adapters';
-import { silentLogger, systemClock } from '../../modules/kernel';
+import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus, InMemorySignalThrottle } from '@chatterroom/kernel/adapters';
+import { silentLogger, systemClock } from '@chatterroom/kernel';
 import { buildGatewayApp } from './gateway-app';
 import type { GatewayDeps } from './gateway-deps';
 import { FakeChat } from './testing/fake-chat';

@@ -1,6 +1,6 @@
-import { chatGrpcService } from '../../modules/chat/adapters/grpc/chat.grpc-server';
-import { createChatServiceContainer } from '../composition/chat-service.container';
-import type { AppLogger } from '../platform/logging/create-logger';
+import { chatGrpcService } from '@chatterroom/chat/adapters/grpc/chat.grpc-server';
+import { createChatServiceContainer } from '@chatterroom/composition/chat-service.container';
+import type { AppLogger } from '@chatterroom/platform/logging/create-logger';
 import type { ChatServiceConfig } from './role-configs';
 import type { RunningRole } from './running-role';
 import { serveGrpc } from './serve-grpc';

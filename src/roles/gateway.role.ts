@@ -1,5 +1,5 @@
-import { createGatewayContainer } from '../composition/gateway.container';
-import type { AppLogger } from '../platform/logging/create-logger';
+import { createGatewayContainer } from '@chatterroom/composition/gateway.container';
+import type { AppLogger } from '@chatterroom/platform/logging/create-logger';
 import type { GatewayConfig } from './role-configs';
 import type { RunningRole } from './running-role';
 import { serveGateway } from './serve-gateway';

@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
-import { createMonolithContainer } from '../composition/monolith.container';
-import type { AppLogger } from '../platform/logging/create-logger';
+import { createMonolithContainer } from '@chatterroom/composition/monolith.container';
+import type { AppLogger } from '@chatterroom/platform/logging/create-logger';
 import type { MonolithConfig } from './role-configs';
 import type { RunningRole } from './running-role';
 import { serveGateway } from './serve-gateway';

@@ -24,11 +24,11 @@ import {
   type HttpConfig,
   type LogLevel,
   type RedisConfig,
-} from '../platform/config/app-config';
-import { readStorageConfig, type StorageConfig } from '../platform/config/storage-config';
-import { readGrpcClientTls, readGrpcServerTls, readServiceToken } from '../platform/config/grpc-security-config';
-import type { GrpcClientTls, GrpcServerTls } from '../platform/grpc/grpc-tls';
-import { readHttpTimeouts, readLimitsConfig, readTrustProxy, type HttpTimeoutsConfig, type LimitsConfig } from '../platform/config/limits-config';
+} from '@chatterroom/platform/config/app-config';
+import { readStorageConfig, type StorageConfig } from '@chatterroom/platform/config/storage-config';
+import { readGrpcClientTls, readGrpcServerTls, readServiceToken } from '@chatterroom/platform/config/grpc-security-config';
+import type { GrpcClientTls, GrpcServerTls } from '@chatterroom/platform/grpc/grpc-tls';
+import { readHttpTimeouts, readLimitsConfig, readTrustProxy, type HttpTimeoutsConfig, type LimitsConfig } from '@chatterroom/platform/config/limits-config';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,8 +1,8 @@
-import { silentLogger } from '../../modules/kernel';
-import { MikroOrmKeyStore, usersEntities } from '../../modules/users/adapters/mongo';
-import { mongoTestUrl } from '../../test/harness/services/service-urls';
-import { openScratchOrm } from '../platform/mongo/mongo-scratch-orm.testing';
-import type { AppLogger } from '../platform/logging/create-logger';
+import { silentLogger } from '@chatterroom/kernel';
+import { MikroOrmKeyStore, usersEntities } from '@chatterroom/users/adapters/mongo';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
+import type { AppLogger } from '@chatterroom/platform/logging/create-logger';
 import { rotateKeys } from './rotate-keys.command';
 
 describe('rotate-keys', () => {

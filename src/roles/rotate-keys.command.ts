@@ -1,7 +1,7 @@
-import { createKeyRotationContainer } from '../composition/key-rotation.container';
-import { readAuthConfig, readOptionalMongoUrl } from '../platform/config/app-config';
-import { ConfigError } from '../platform/config/env-reader';
-import type { AppLogger } from '../platform/logging/create-logger';
+import { createKeyRotationContainer } from '@chatterroom/composition/key-rotation.container';
+import { readAuthConfig, readOptionalMongoUrl } from '@chatterroom/platform/config/app-config';
+import { ConfigError } from '@chatterroom/platform/config/env-reader';
+import type { AppLogger } from '@chatterroom/platform/logging/create-logger';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,14 +1,14 @@
 import type { AwilixContainer } from 'awilix';
-import { presenceBeatMsFor } from '../../modules/kernel';
-import { buildGatewayApp } from '../gateway/gateway-app';
-import { GatewayDrain } from '../gateway/gateway-drain';
-import type { GatewayCradle } from '../composition/gateway-cradle';
-import type { GraphqlConfig, HttpConfig } from '../platform/config/app-config';
+import { presenceBeatMsFor } from '@chatterroom/kernel';
+import { buildGatewayApp } from '@chatterroom/gateway/gateway-app';
+import { GatewayDrain } from '@chatterroom/gateway/gateway-drain';
+import type { GatewayCradle } from '@chatterroom/composition/gateway-cradle';
+import type { GraphqlConfig, HttpConfig } from '@chatterroom/platform/config/app-config';
 import type { EdgeConfig } from './role-configs';
-import type { AppLogger } from '../platform/logging/create-logger';
+import type { AppLogger } from '@chatterroom/platform/logging/create-logger';
 import type { RunningRole } from './running-role';
 import { closeOnce } from './close-once';
-import { startMetricsServer } from '../platform/metrics/metrics-endpoint';
+import { startMetricsServer } from '@chatterroom/platform/metrics/metrics-endpoint';
 
 export interface ServeGatewayOptions {
   /** GraphQL settings; the gateway's defaults when left out. */

@@ -1,11 +1,11 @@
 import type { AwilixContainer } from 'awilix';
-import type { TokenVerifier } from '../../modules/users/contracts';
-import { startGrpcServer, type GrpcServiceBinding } from '../platform/grpc';
-import type { HttpConfig } from '../platform/config/app-config';
-import type { AppLogger } from '../platform/logging/create-logger';
-import type { ReadinessCheck } from '../../modules/kernel';
-import { ReadinessMonitor } from '../platform/health/readiness-monitor';
-import { startMetricsServer } from '../platform/metrics/metrics-endpoint';
+import type { TokenVerifier } from '@chatterroom/users/contracts';
+import { startGrpcServer, type GrpcServiceBinding } from '@chatterroom/platform/grpc';
+import type { HttpConfig } from '@chatterroom/platform/config/app-config';
+import type { AppLogger } from '@chatterroom/platform/logging/create-logger';
+import type { ReadinessCheck } from '@chatterroom/kernel';
+import { ReadinessMonitor } from '@chatterroom/platform/health/readiness-monitor';
+import { startMetricsServer } from '@chatterroom/platform/metrics/metrics-endpoint';
 import type { GrpcServerSecurity, ServiceHealthConfig } from './role-configs';
 import type { RunningRole } from './running-role';
 import { closeOnce } from './close-once';

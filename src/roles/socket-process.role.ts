@@ -1,11 +1,11 @@
-import { createSocketProcessContainer } from '../composition/socket-process.container';
-import { IpcPortClient, processChannel } from '../platform/ipc';
-import type { AppLogger } from '../platform/logging/create-logger';
+import { createSocketProcessContainer } from '@chatterroom/composition/socket-process.container';
+import { IpcPortClient, processChannel } from '@chatterroom/platform/ipc';
+import type { AppLogger } from '@chatterroom/platform/logging/create-logger';
 import type { MonolithConfig } from './role-configs';
 import type { RunningRole } from './running-role';
 import { serveGateway } from './serve-gateway';
-import { answerMetricsRequests } from '../platform/metrics/cluster-metrics';
-import { enableProcessMetrics } from '../platform/metrics/metrics-endpoint';
+import { answerMetricsRequests } from '@chatterroom/platform/metrics/cluster-metrics';
+import { enableProcessMetrics } from '@chatterroom/platform/metrics/metrics-endpoint';
 
 /**
  * One socket process of the monolith: the gateway app over the modules' process's ports

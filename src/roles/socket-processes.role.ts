@@ -1,14 +1,14 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { AwilixContainer } from 'awilix';
-import { createMonolithContainer } from '../composition/monolith.container';
-import { SOCKET_PROCESS_PORTS } from '../composition/socket-process-ports';
-import { childChannel, IpcPortServer } from '../platform/ipc';
-import type { AppLogger } from '../platform/logging/create-logger';
+import { createMonolithContainer } from '@chatterroom/composition/monolith.container';
+import { SOCKET_PROCESS_PORTS } from '@chatterroom/composition/socket-process-ports';
+import { childChannel, IpcPortServer } from '@chatterroom/platform/ipc';
+import type { AppLogger } from '@chatterroom/platform/logging/create-logger';
 import type { MonolithConfig } from './role-configs';
 import type { RunningRole } from './running-role';
 import { closeOnce } from './close-once';
-import { ClusterMetrics } from '../platform/metrics/cluster-metrics';
-import { startMetricsServer } from '../platform/metrics/metrics-endpoint';
+import { ClusterMetrics } from '@chatterroom/platform/metrics/cluster-metrics';
+import { startMetricsServer } from '@chatterroom/platform/metrics/metrics-endpoint';
 
 /** A socket process that dies sooner than this after its start is replaced after this delay, not at once. */
 const RESTART_DELAY_MS = 1_000;

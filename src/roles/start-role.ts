@@ -1,5 +1,5 @@
-import type { AppLogger } from '../platform/logging/create-logger';
-import type { LogLevel } from '../platform/config/app-config';
+import type { AppLogger } from '@chatterroom/platform/logging/create-logger';
+import type { LogLevel } from '@chatterroom/platform/config/app-config';
 import {
   readChatServiceConfig,
   readGatewayConfig,
@@ -9,7 +9,7 @@ import {
 } from './role-configs';
 import type { RunningRole } from './running-role';
 import { closeOnce } from './close-once';
-import { startTracing } from '../platform/tracing/start-tracing';
+import { startTracing } from '@chatterroom/platform/tracing/start-tracing';
 import { startMonolith } from './monolith.role';
 import { startGateway } from './gateway.role';
 import { startUserService } from './user-service.role';

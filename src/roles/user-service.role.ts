@@ -1,6 +1,6 @@
-import { usersGrpcService } from '../../modules/users/adapters/grpc/users.grpc-server';
-import { createUserServiceContainer } from '../composition/user-service.container';
-import type { AppLogger } from '../platform/logging/create-logger';
+import { usersGrpcService } from '@chatterroom/users/adapters/grpc/users.grpc-server';
+import { createUserServiceContainer } from '@chatterroom/composition/user-service.container';
+import type { AppLogger } from '@chatterroom/platform/logging/create-logger';
 import type { UserServiceConfig } from './role-configs';
 import type { RunningRole } from './running-role';
 import { serveGrpc } from './serve-grpc';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startBinary } from '../harness/system/targets/binary.target';
-import type { RunningTarget } from '../harness/system/targets/running-target';
-import { StartedProcesses, targetOptions } from '../resilience/support/started-processes';
+import { startBinary } from '@chatterroom/test/harness/system/targets/binary.target';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
+import { StartedProcesses, targetOptions } from '@chatterroom/test/resilience/support/started-processes';
 
 /*
  * Files a library reads next to its code are embedded in the binary and served from there,

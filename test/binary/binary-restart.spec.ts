@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mongoTestUrl } from '../harness/services/service-urls';
-import { requireServices } from '../harness/services/require-services';
-import { HttpClient, newUserOn, privateHistory, roomHistory, roomWith, sendPrivate, sendToRoom, uniqueText, type Json, type TestUser } from '../harness/system';
-import { httpHealthy } from '../harness/system/readiness';
-import type { RoleProcess } from '../harness/system/role-process';
-import { startBinary } from '../harness/system/targets/binary.target';
-import type { RunningTarget } from '../harness/system/targets/running-target';
-import { bounded, processNamed, StartedProcesses, targetOptions } from '../resilience/support/started-processes';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import { requireServices } from '@chatterroom/test/harness/services/require-services';
+import { HttpClient, newUserOn, privateHistory, roomHistory, roomWith, sendPrivate, sendToRoom, uniqueText, type Json, type TestUser } from '@chatterroom/test/harness/system';
+import { httpHealthy } from '@chatterroom/test/harness/system/readiness';
+import type { RoleProcess } from '@chatterroom/test/harness/system/role-process';
+import { startBinary } from '@chatterroom/test/harness/system/targets/binary.target';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
+import { bounded, processNamed, StartedProcesses, targetOptions } from '@chatterroom/test/resilience/support/started-processes';
 
 /*
  * Issue 8: the single executable keeps its data across a restart. It runs copied alone into a

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SECRET_VARIABLES } from '../../src/platform/config/secret-variables';
-import { readChatServiceConfig, readGatewayConfig, readUserServiceConfig, roleConfigReaders } from '../../src/roles/role-configs';
+import { SECRET_VARIABLES } from '@chatterroom/platform/config/secret-variables';
+import { readChatServiceConfig, readGatewayConfig, readUserServiceConfig, roleConfigReaders } from '@chatterroom/roles/role-configs';
 import {
   containerPorts,
   dependenciesOf,
@@ -21,7 +21,7 @@ import {
   withSecretValues,
   type ComposeFile,
 } from './compose-model';
-import { grpcTargetsOf, hostAndPortOf } from '../../src/platform/grpc/grpc-targets';
+import { grpcTargetsOf, hostAndPortOf } from '@chatterroom/platform/grpc/grpc-targets';
 import { BACKING_URL_VARIABLES, GRPC_ADDRESS_VARIABLES, TEST_COMPOSE_VARS, roleListener } from './role-listening';
 
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yml + docker-compose.mongo.yml', 'docker-compose.split.yml'] as const;

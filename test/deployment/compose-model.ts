@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
-import { ROLES, type Role } from '../../src/roles/role-configs';
+import { ROLES, type Role } from '@chatterroom/roles/role-configs';
 
 export const repoRoot = join(__dirname, '..', '..');
 export const readRepoFile = (path: string): string => readFileSync(join(repoRoot, path), 'utf8');

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHAT_SERVICE_DEFAULT_GRPC_PORT, ROLES, USER_SERVICE_DEFAULT_GRPC_PORT } from '../../src/roles/role-configs';
+import { CHAT_SERVICE_DEFAULT_GRPC_PORT, ROLES, USER_SERVICE_DEFAULT_GRPC_PORT } from '@chatterroom/roles/role-configs';
 import { loadCompose, readRepoFile, repoRoot } from './compose-model';
 import { TEST_COMPOSE_VARS } from './role-listening';
 

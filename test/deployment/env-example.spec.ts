@@ -1,6 +1,6 @@
-import { ROLES, roleConfigReaders } from '../../src/roles/role-configs';
+import { ROLES, roleConfigReaders } from '@chatterroom/roles/role-configs';
 import { readRepoFile, recordingEnv, referencedVariables } from './compose-model';
-import { TRACING_VARIABLES } from '../../src/platform/tracing/start-tracing';
+import { TRACING_VARIABLES } from '@chatterroom/platform/tracing/start-tracing';
 
 /** A valid value for every variable of every role, so each reader runs to its end and asks for all of them. */
 const FULL_ENV: Readonly<Record<string, string>> = {

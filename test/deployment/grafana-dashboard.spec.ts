@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, register } from 'prom-client';
-import '../../src/gateway/metrics/gateway-metrics';
-import '../../src/platform/metrics/grpc-metrics';
-import '../../src/platform/metrics/broker-metrics';
+import '@chatterroom/gateway/metrics/gateway-metrics';
+import '@chatterroom/platform/metrics/grpc-metrics';
+import '@chatterroom/platform/metrics/broker-metrics';
 import { readRepoFile } from './compose-model';
 
 interface Panel {

@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { silentLogger } from '../../modules/kernel';
-import { startGrpcServer } from '../../src/platform/grpc/grpc-server';
-import { makeDevCerts, type DevCerts } from '../harness/dev-certs';
-import { freePort } from '../harness/system/free-port';
+import { silentLogger } from '@chatterroom/kernel';
+import { startGrpcServer } from '@chatterroom/platform/grpc/grpc-server';
+import { makeDevCerts, type DevCerts } from '@chatterroom/test/harness/dev-certs';
+import { freePort } from '@chatterroom/test/harness/system/free-port';
 import { repoRoot } from './compose-model';
 
 jest.setTimeout(20_000);

@@ -1,11 +1,11 @@
-import { SECRET_VARIABLES } from '../../src/platform/config/secret-variables';
+import { SECRET_VARIABLES } from '@chatterroom/platform/config/secret-variables';
 import { isRole, recordingEnv } from './compose-model';
-import { makeDevCerts } from '../harness/dev-certs';
+import { makeDevCerts } from '@chatterroom/test/harness/dev-certs';
 import {
   backendPorts, kubeTools, lintChart, materializedEnv, objectsOf, renderChart, selects, validateManifest, valuesFiles, workloadsOf, type K8sObject, type Workload,
 } from './helm-model';
 import { BACKING_URL_VARIABLES, GRPC_ADDRESS_VARIABLES, roleListener } from './role-listening';
-import { roleConfigReaders } from '../../src/roles/role-configs';
+import { roleConfigReaders } from '@chatterroom/roles/role-configs';
 
 /*
  * The Helm chart (deploy/helm/chatterroom), rendered by `helm template` with its default

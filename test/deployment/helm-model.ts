@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import type { Json } from '../harness/system/http-client';
+import type { Json } from '@chatterroom/test/harness/system/http-client';
 import { repoRoot } from './compose-model';
 
 export const CHART = join(repoRoot, 'deploy', 'helm', 'chatterroom');

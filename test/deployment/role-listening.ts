@@ -1,4 +1,4 @@
-import { readGrpcServerPort, readHttpConfig, readMetricsListener } from '../../src/platform/config/app-config';
+import { readGrpcServerPort, readHttpConfig, readMetricsListener } from '@chatterroom/platform/config/app-config';
 import {
   CHAT_SERVICE_DEFAULT_GRPC_PORT,
   CHAT_SERVICE_DEFAULT_METRICS_PORT,
@@ -6,8 +6,8 @@ import {
   USER_SERVICE_DEFAULT_GRPC_PORT,
   USER_SERVICE_DEFAULT_METRICS_PORT,
   type Role,
-} from '../../src/roles/role-configs';
-import { makeDevCerts } from '../harness/dev-certs';
+} from '@chatterroom/roles/role-configs';
+import { makeDevCerts } from '@chatterroom/test/harness/dev-certs';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

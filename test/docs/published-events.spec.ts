@@ -1,11 +1,11 @@
 import { Value } from '@sinclair/typebox/value';
-import * as chatContracts from '../../modules/chat/contracts';
-import { silentLogger, type IntegrationEvent } from '../../modules/kernel';
-import * as usersContracts from '../../modules/users/contracts';
-import { eventually } from '../harness/system/eventually';
-import { createMonolithContainer } from '../../src/composition/monolith.container';
-import { EVENT_PAYLOADS, eventEnvelope } from '../../src/gateway/asyncapi/event-registry';
-import { readMonolithConfig } from '../../src/roles/role-configs';
+import * as chatContracts from '@chatterroom/chat/contracts';
+import { silentLogger, type IntegrationEvent } from '@chatterroom/kernel';
+import * as usersContracts from '@chatterroom/users/contracts';
+import { eventually } from '@chatterroom/test/harness/system/eventually';
+import { createMonolithContainer } from '@chatterroom/composition/monolith.container';
+import { EVENT_PAYLOADS, eventEnvelope } from '@chatterroom/gateway/asyncapi/event-registry';
+import { readMonolithConfig } from '@chatterroom/roles/role-configs';
 
 /** `<module>.<kebab-past-tense>.v<N>`, as integration events are named (kernel/integration-event.ts). */
 const EVENT_TYPE = /^[a-z]+\.[a-z]+(-[a-z]+)*\.v\d+$/;

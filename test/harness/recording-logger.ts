@@ -1,4 +1,4 @@
-import { silentLogger, type Logger } from '../../modules/kernel';
+import { silentLogger, type Logger } from '@chatterroom/kernel';
 
 /** A logger for tests that keeps the messages of its warn and info lines, in order. */
 export const recordingLogger = () => {

@@ -1,9 +1,9 @@
-import { eventually, expectError, newUserOn, privateHistory, sendPrivate, uniqueText, type TestUser } from '../harness/system';
-import { HttpClient } from '../harness/system/http-client';
-import { grpcServing } from '../harness/system/readiness';
-import type { RoleProcess } from '../harness/system/role-process';
-import type { RunningTarget } from '../harness/system/targets/running-target';
-import { startSplit } from '../harness/system/targets/split.target';
+import { eventually, expectError, newUserOn, privateHistory, sendPrivate, uniqueText, type TestUser } from '@chatterroom/test/harness/system';
+import { HttpClient } from '@chatterroom/test/harness/system/http-client';
+import { grpcServing } from '@chatterroom/test/harness/system/readiness';
+import type { RoleProcess } from '@chatterroom/test/harness/system/role-process';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
+import { startSplit } from '@chatterroom/test/harness/system/targets/split.target';
 import { bounded, processNamed, StartedProcesses, targetOptions } from './support/started-processes';
 
 /*

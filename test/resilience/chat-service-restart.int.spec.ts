@@ -1,11 +1,11 @@
 import {
   errorBody, eventually, expectError, newUserOn, privateHistory, pushWithText, roomHistory, roomWith, sendPrivate, sendToRoom,
   uniqueSuffix, uniqueText, type ChatSocket, type Json, type TestUser,
-} from '../harness/system';
-import { grpcServing } from '../harness/system/readiness';
-import type { RoleProcess } from '../harness/system/role-process';
-import type { RunningTarget } from '../harness/system/targets/running-target';
-import { startSplit } from '../harness/system/targets/split.target';
+} from '@chatterroom/test/harness/system';
+import { grpcServing } from '@chatterroom/test/harness/system/readiness';
+import type { RoleProcess } from '@chatterroom/test/harness/system/role-process';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
+import { startSplit } from '@chatterroom/test/harness/system/targets/split.target';
 import { bounded, processNamed, StartedProcesses, targetOptions } from './support/started-processes';
 
 /*

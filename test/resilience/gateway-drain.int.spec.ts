@@ -1,10 +1,10 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
-import { ChatSocket, eventually, newUserOn, uniqueText, type TestUser } from '../harness/system';
-import { HttpClient } from '../harness/system/http-client';
-import type { RoleProcess } from '../harness/system/role-process';
-import type { RunningTarget } from '../harness/system/targets/running-target';
-import { startMonolith } from '../harness/system/targets/monolith.target';
+import { ChatSocket, eventually, newUserOn, uniqueText, type TestUser } from '@chatterroom/test/harness/system';
+import { HttpClient } from '@chatterroom/test/harness/system/http-client';
+import type { RoleProcess } from '@chatterroom/test/harness/system/role-process';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
+import { startMonolith } from '@chatterroom/test/harness/system/targets/monolith.target';
 import { bounded, processNamed, StartedProcesses, targetOptions } from './support/started-processes';
 
 /*

@@ -1,7 +1,7 @@
-import { eventually, newUserOn, roomWith, uniqueText, type Frame, type TestUser } from '../harness/system';
-import { httpHealthy } from '../harness/system/readiness';
-import type { RoleProcess } from '../harness/system/role-process';
-import type { RunningTarget } from '../harness/system/targets/running-target';
+import { eventually, newUserOn, roomWith, uniqueText, type Frame, type TestUser } from '@chatterroom/test/harness/system';
+import { httpHealthy } from '@chatterroom/test/harness/system/readiness';
+import type { RoleProcess } from '@chatterroom/test/harness/system/role-process';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
 import { sendUntilAcknowledged } from './support/acknowledged-sends';
 import { inBatches } from './support/in-batches';
 import { SteadySenders } from './support/steady-senders';

@@ -1,4 +1,4 @@
-import { mongoTestUrl } from '../harness/services/service-urls';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 import { describeMonolithRestart } from './support/monolith-restart.cases';
 
 /* Issue: a monolith with MONGO_URL keeps its data across a restart. */

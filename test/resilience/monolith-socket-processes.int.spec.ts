@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { eventually, HttpClient, newUserOn, pushWithText, roomWith, sendToRoom, type ChatSocket, type Frame, type TestUser } from '../harness/system';
-import { httpHealthy } from '../harness/system/readiness';
-import type { RunningTarget } from '../harness/system/targets/running-target';
-import { startMonolith } from '../harness/system/targets/monolith.target';
+import { eventually, HttpClient, newUserOn, pushWithText, roomWith, sendToRoom, type ChatSocket, type Frame, type TestUser } from '@chatterroom/test/harness/system';
+import { httpHealthy } from '@chatterroom/test/harness/system/readiness';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
+import { startMonolith } from '@chatterroom/test/harness/system/targets/monolith.target';
 import { processNamed, StartedProcesses, targetOptions } from './support/started-processes';
 
 /*

@@ -1,9 +1,9 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scratchDir } from '../../src/platform/sqlite/sqlite-scratch.testing';
-import { HttpClient, newUserOn, roomWith, sendToRoom, uniqueText, type Json, type TestUser } from '../harness/system';
-import type { RunningTarget } from '../harness/system/targets/running-target';
-import { startMonolith } from '../harness/system/targets/monolith.target';
+import { scratchDir } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
+import { HttpClient, newUserOn, roomWith, sendToRoom, uniqueText, type Json, type TestUser } from '@chatterroom/test/harness/system';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
+import { startMonolith } from '@chatterroom/test/harness/system/targets/monolith.target';
 import { fullRoomHistory } from './support/full-history';
 import { runMain, type MainOutcome } from './support/run-main';
 import { processNamed, StartedProcesses, targetOptions } from './support/started-processes';

@@ -1,7 +1,7 @@
-import { newUserOn, roomWith, type TestUser } from '../harness/system';
-import { httpHealthy } from '../harness/system/readiness';
-import type { RunningTarget } from '../harness/system/targets/running-target';
-import { startMonolith } from '../harness/system/targets/monolith.target';
+import { newUserOn, roomWith, type TestUser } from '@chatterroom/test/harness/system';
+import { httpHealthy } from '@chatterroom/test/harness/system/readiness';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
+import { startMonolith } from '@chatterroom/test/harness/system/targets/monolith.target';
 import { fullRoomHistory } from './support/full-history';
 import { processNamed, StartedProcesses, targetOptions } from './support/started-processes';
 

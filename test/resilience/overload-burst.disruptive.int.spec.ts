@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { eventually, newUserOn, uniqueText, type Json, type TestUser } from '../harness/system';
-import { freePort } from '../harness/system/free-port';
-import { startOwnFerretDb, type OwnFerretDb } from '../harness/services/own-ferretdb';
-import type { RunningTarget } from '../harness/system/targets/running-target';
-import { startSplit } from '../harness/system/targets/split.target';
+import { eventually, newUserOn, uniqueText, type Json, type TestUser } from '@chatterroom/test/harness/system';
+import { freePort } from '@chatterroom/test/harness/system/free-port';
+import { startOwnFerretDb, type OwnFerretDb } from '@chatterroom/test/harness/services/own-ferretdb';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
+import { startSplit } from '@chatterroom/test/harness/system/targets/split.target';
 import { StartedProcesses, targetOptions } from './support/started-processes';
 
 /*

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { serviceUrls } from '../harness/services/service-urls';
-import { startOwnFerretDb, type OwnFerretDb } from '../harness/services/own-ferretdb';
-import { eventually } from '../harness/system';
-import { freePorts } from '../harness/system/free-port';
-import { grpcServing, httpHealthy, waitUntilReady } from '../harness/system/readiness';
-import { RoleProcess } from '../harness/system/role-process';
-import { compiledMain } from '../harness/system/targets/running-target';
+import { serviceUrls } from '@chatterroom/test/harness/services/service-urls';
+import { startOwnFerretDb, type OwnFerretDb } from '@chatterroom/test/harness/services/own-ferretdb';
+import { eventually } from '@chatterroom/test/harness/system';
+import { freePorts } from '@chatterroom/test/harness/system/free-port';
+import { grpcServing, httpHealthy, waitUntilReady } from '@chatterroom/test/harness/system/readiness';
+import { RoleProcess } from '@chatterroom/test/harness/system/role-process';
+import { compiledMain } from '@chatterroom/test/harness/system/targets/running-target';
 import { REPO_ROOT_DIR, StartedProcesses } from './support/started-processes';
 
 /*

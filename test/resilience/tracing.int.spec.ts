@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eventually, newUserOn, uniqueText, type TestUser } from '../harness/system';
-import type { RunningTarget } from '../harness/system/targets/running-target';
-import { startSplit } from '../harness/system/targets/split.target';
+import { eventually, newUserOn, uniqueText, type TestUser } from '@chatterroom/test/harness/system';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
+import { startSplit } from '@chatterroom/test/harness/system/targets/split.target';
 import { StartedProcesses, targetOptions } from './support/started-processes';
 
 /*

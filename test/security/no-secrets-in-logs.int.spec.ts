@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { graphqlHttpUrl, GraphqlHttpClient, GraphqlSubscriber, untilDelivering } from '../harness/graphql';
-import { serviceUrls } from '../harness/services/service-urls';
-import { ChatSocket, HttpClient, newUserOn, uniqueText, type TestUser } from '../harness/system';
-import { startMonolith } from '../harness/system/targets/monolith.target';
-import type { RunningTarget } from '../harness/system/targets/running-target';
-import { startSplit } from '../harness/system/targets/split.target';
-import { StartedProcesses, targetOptions } from '../resilience/support/started-processes';
+import { graphqlHttpUrl, GraphqlHttpClient, GraphqlSubscriber, untilDelivering } from '@chatterroom/test/harness/graphql';
+import { serviceUrls } from '@chatterroom/test/harness/services/service-urls';
+import { ChatSocket, HttpClient, newUserOn, uniqueText, type TestUser } from '@chatterroom/test/harness/system';
+import { startMonolith } from '@chatterroom/test/harness/system/targets/monolith.target';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
+import { startSplit } from '@chatterroom/test/harness/system/targets/split.target';
+import { StartedProcesses, targetOptions } from '@chatterroom/test/resilience/support/started-processes';
 
 /*
  * Issue 9: no secret or token ever lands in a log line. Each deployment runs with every log

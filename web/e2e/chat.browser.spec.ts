@@ -1,4 +1,4 @@
-import { uniqueText } from '../../test/harness/system/unique';
+import { uniqueText } from '@chatterroom/test/harness/system/unique';
 import { addMemberByName, closeRoomDetails } from './support/rooms';
 import { withTwoPeople } from './support/two-people';
 import { conversationItem, exchange, messagesWith, openPrivateChat, sendWithEnter, waitForMessage } from './support/people';

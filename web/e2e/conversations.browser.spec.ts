@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { newUser } from '../../test/harness/system/test-users';
-import { uniqueText } from '../../test/harness/system/unique';
+import { newUser } from '@chatterroom/test/harness/system/test-users';
+import { uniqueText } from '@chatterroom/test/harness/system/unique';
 import { withTwoPeople } from './support/two-people';
 import { conversationItem, openClient, openPrivateChat, registerPerson, sendWithEnter, waitForMessage, waitOnline } from './support/people';
 

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { newRegistration } from '../../test/harness/system/test-users';
-import { uniqueText } from '../../test/harness/system/unique';
+import { newRegistration } from '@chatterroom/test/harness/system/test-users';
+import { uniqueText } from '@chatterroom/test/harness/system/unique';
 import { launchChromium } from './support/chromium';
 import { tabTo } from './support/keyboard';
 import { conversationItem, openClient, registerPerson, waitForMessage, waitOnline } from './support/people';

@@ -1,4 +1,4 @@
-import { uniqueText } from '../../test/harness/system/unique';
+import { uniqueText } from '@chatterroom/test/harness/system/unique';
 import { withTwoPeople } from './support/two-people';
 import { conversationItem, messagesWith, openPrivateChat, sendWithEnter, waitForMessage, waitOnline } from './support/people';
 

@@ -1,7 +1,7 @@
-import { uniqueSuffix, uniqueText } from '../../test/harness/system/unique';
-import { createRoomWith } from '../../test/harness/system/room-actions';
-import { eventually } from '../../test/harness/system/eventually';
-import { newUser } from '../../test/harness/system/test-users';
+import { uniqueSuffix, uniqueText } from '@chatterroom/test/harness/system/unique';
+import { createRoomWith } from '@chatterroom/test/harness/system/room-actions';
+import { eventually } from '@chatterroom/test/harness/system/eventually';
+import { newUser } from '@chatterroom/test/harness/system/test-users';
 import { tabTo } from './support/keyboard';
 import { conversationItem, messageLog, sendWithEnter, waitForMessage } from './support/people';
 import { addMemberByName, closeRoomDetails, createRoom, memberItem, messageItem, roomDetails } from './support/rooms';

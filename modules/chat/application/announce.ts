@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, Logger } from '../../kernel';
+import type { Clock, Logger } from '@chatterroom/kernel';
 import type { ChatEventLog } from '../ports';
 import { eventAudience } from '../domain/audience';
 

@@ -1,4 +1,4 @@
-import type { EventBus, IntegrationEvent, Logger } from '../../kernel';
+import type { EventBus, IntegrationEvent, Logger } from '@chatterroom/kernel';
 import type { ChatEventLog, LoggedChatEvent } from '../ports';
 import { encodeFeedCursor } from '../domain/feed-cursor';
 import type { EventRecordedSignal } from './announce';

@@ -1,4 +1,4 @@
-import { optionalPageLimit, requirePositiveInt32, type Clock } from '../../kernel';
+import { optionalPageLimit, requirePositiveInt32, type Clock } from '@chatterroom/kernel';
 import { ChatErrors, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT } from '../contracts';
 import type { ChatFeed, FeedCursorInput, FeedPage, FeedSinceInput } from '../contracts';
 import type { ChatEventLog } from '../ports';

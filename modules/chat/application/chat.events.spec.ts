@@ -1,4 +1,4 @@
-import type { EventBus, IntegrationEvent, Logger } from '../../kernel';
+import type { EventBus, IntegrationEvent, Logger } from '@chatterroom/kernel';
 import {
   MESSAGE_POSTED_V1,
   ROOM_DELETED_V1,
@@ -14,7 +14,7 @@ import { privateConversation, roomConversation } from '../domain/conversation-ke
 import { ChatEventRelay } from './chat-event-relay';
 import { MessagingService } from './messaging.service';
 import { RoomsService } from './rooms.service';
-import { inMemoryConversationStores } from '../../../test/contract/ports/chat/in-memory-conversation-stores';
+import { inMemoryConversationStores } from '@chatterroom/test/contract/ports/chat/in-memory-conversation-stores';
 import { RoomAdministrationService } from './room-administration.service';
 
 const NOW = new Date('2024-05-06T07:08:09.000Z');

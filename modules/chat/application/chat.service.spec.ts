@@ -1,6 +1,6 @@
-import { InMemoryEventBus } from '../../kernel/adapters';
-import { silentLogger, systemClock } from '../../kernel';
-import { describeChatApiContract } from '../../../test/contract/ports/chat/chat-api.contract';
+import { InMemoryEventBus } from '@chatterroom/kernel/adapters';
+import { silentLogger, systemClock } from '@chatterroom/kernel';
+import { describeChatApiContract } from '@chatterroom/test/contract/ports/chat/chat-api.contract';
 import { createInMemoryChatStorage } from '../adapters/in-memory/in-memory.chat-storage';
 import type { UserLookup } from '../ports';
 import { MessagingService } from './messaging.service';
@@ -8,7 +8,7 @@ import { RoomsService } from './rooms.service';
 import { MessageEditingService } from './message-editing.service';
 import { RoleRoomModeration } from '../adapters/rooms/role.room-moderation';
 import { ConversationsService } from './conversations.service';
-import { inMemoryConversationStores } from '../../../test/contract/ports/chat/in-memory-conversation-stores';
+import { inMemoryConversationStores } from '@chatterroom/test/contract/ports/chat/in-memory-conversation-stores';
 import { RoomAdministrationService } from './room-administration.service';
 
 const setUserLookup = (userIds: readonly number[]): UserLookup => {

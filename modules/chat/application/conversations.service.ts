@@ -1,5 +1,5 @@
-import { requirePositiveInt32 } from '../../kernel';
-import type { Clock, Logger } from '../../kernel';
+import { requirePositiveInt32 } from '@chatterroom/kernel';
+import type { Clock, Logger } from '@chatterroom/kernel';
 import { ChatErrors, READ_MARKER_MOVED_V1 } from '../contracts';
 import type {
   ConversationEntry,

@@ -1,6 +1,6 @@
-import { describeMessageAppendBatcherContract } from '../../../test/contract/ports/chat/message-append-batcher.contract';
-import { mongoTestUrl } from '../../../test/harness/services/service-urls';
-import { openScratchOrm } from '../../../src/platform/mongo/mongo-scratch-orm.testing';
+import { describeMessageAppendBatcherContract } from '@chatterroom/test/contract/ports/chat/message-append-batcher.contract';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
 import { MikroOrmChatEventLog } from '../adapters/mongo/mikro-orm.chat-event-log';
 import { MikroOrmMessageStore } from '../adapters/mongo/mikro-orm.message-store';
 import { chatEntities } from '../adapters/mongo';

@@ -1,4 +1,4 @@
-import { deadlineExceeded, DomainError } from '../../kernel';
+import { deadlineExceeded, DomainError } from '@chatterroom/kernel';
 import type { AppendRequest, AppendResult, ConversationKey, MessageStore } from '../ports';
 
 /** One append waiting for its conversation's next group commit. */

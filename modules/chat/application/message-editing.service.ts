@@ -1,5 +1,5 @@
-import { requirePositiveInt32, validationFailed } from '../../kernel';
-import type { Clock, Logger } from '../../kernel';
+import { requirePositiveInt32, validationFailed } from '@chatterroom/kernel';
+import type { Clock, Logger } from '@chatterroom/kernel';
 import { ChatErrors, MESSAGE_DELETED_V1, MESSAGE_EDITED_V1 } from '../contracts';
 import type { ChatMessage, DeleteMessageInput, EditMessageInput, MessageDeletedV1, MessageEditedV1, MessageEditing } from '../contracts';
 import type { ChatEventLog, MessageStore, RoomMembership, RoomModeration } from '../ports';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { requireBeforeDeadline, requirePositiveInt32 } from '../../kernel';
-import type { Clock, Logger } from '../../kernel';
+import { requireBeforeDeadline, requirePositiveInt32 } from '@chatterroom/kernel';
+import type { Clock, Logger } from '@chatterroom/kernel';
 import { ChatErrors, MESSAGE_POSTED_V1 } from '../contracts';
 import type {
   ChatMessage,

@@ -1,4 +1,4 @@
-import { DomainError } from '../../kernel';
+import { DomainError } from '@chatterroom/kernel';
 import { InMemoryRoomMembership } from '../adapters/in-memory/in-memory.room-membership';
 import { InMemoryRoomStore } from '../adapters/in-memory/in-memory.room-store';
 import type { RoomVisibility } from '../contracts';

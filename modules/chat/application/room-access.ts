@@ -1,4 +1,4 @@
-import { requirePositiveInt32 } from '../../kernel';
+import { requirePositiveInt32 } from '@chatterroom/kernel';
 import { ChatErrors } from '../contracts';
 import type { RoomRole } from '../contracts';
 import type { RoomMembership, RoomStore, StoredRoom } from '../ports';

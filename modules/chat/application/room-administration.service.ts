@@ -1,5 +1,5 @@
-import { optionalPageLimit, requirePositiveInt32, validationFailed } from '../../kernel';
-import type { Clock, Logger } from '../../kernel';
+import { optionalPageLimit, requirePositiveInt32, validationFailed } from '@chatterroom/kernel';
+import type { Clock, Logger } from '@chatterroom/kernel';
 import {
   ChatErrors,
   PUBLIC_ROOMS_DEFAULT_LIMIT,

@@ -1,4 +1,4 @@
-import type { Clock, Logger } from '../../kernel';
+import type { Clock, Logger } from '@chatterroom/kernel';
 import {
   ROOM_MEMBER_ADDED_V1,
   ROOM_MEMBER_REMOVED_V1,

@@ -1,5 +1,5 @@
-import { requirePositiveInt32 } from '../../kernel';
-import type { Clock, Logger } from '../../kernel';
+import { requirePositiveInt32 } from '@chatterroom/kernel';
+import type { Clock, Logger } from '@chatterroom/kernel';
 import { ChatErrors, ROOM_MEMBER_JOINED_V1, ROOM_MEMBER_LEFT_V1 } from '../contracts';
 import type {
   CreateRoomInput,

@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis';
-import { silentLogger, systemClock } from '../../kernel';
-import { InMemoryEventBus } from '../../kernel/adapters';
-import { closeMongoOrm, createMongoOrm, type MongoOrm } from '../../../src/platform/mongo/create-mongo-orm';
-import { closeRedis, createRedis, redisReady } from '../../../src/platform/redis/create-redis';
-import { mongoTestUrl, serviceUrls } from '../../../test/harness/services/service-urls';
+import { silentLogger, systemClock } from '@chatterroom/kernel';
+import { InMemoryEventBus } from '@chatterroom/kernel/adapters';
+import { closeMongoOrm, createMongoOrm, type MongoOrm } from '@chatterroom/platform/mongo/create-mongo-orm';
+import { closeRedis, createRedis, redisReady } from '@chatterroom/platform/redis/create-redis';
+import { mongoTestUrl, serviceUrls } from '@chatterroom/test/harness/services/service-urls';
 import { chatEntities, MikroOrmChatEventLog, MikroOrmConversationStore, MikroOrmMessageStore, MikroOrmReadMarkerStore, MikroOrmRoomMembership, MikroOrmRoomStore } from '../adapters/mongo';
 import { ChatEventRelay } from './chat-event-relay';
 import { ConversationTracking } from './conversation-tracking';

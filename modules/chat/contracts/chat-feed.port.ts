@@ -1,4 +1,4 @@
-import type { IntegrationEvent } from '../../kernel';
+import type { IntegrationEvent } from '@chatterroom/kernel';
 
 /** A chat event as a user receives it: the published event, with its `cursor` always set. */
 export type FeedEvent = IntegrationEvent & { readonly cursor: string };

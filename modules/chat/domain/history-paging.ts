@@ -1,4 +1,4 @@
-import { optionalPageLimit, validationFailed } from '../../kernel';
+import { optionalPageLimit, validationFailed } from '@chatterroom/kernel';
 import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT } from '../contracts';
 
 /** Paging of a history request once checked: `before` or `after` is still to be found in the conversation. */

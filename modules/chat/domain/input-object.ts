@@ -1,4 +1,4 @@
-import { validationFailed } from '../../kernel';
+import { validationFailed } from '@chatterroom/kernel';
 
 /**
  * Returns `input` when it is an object, so a call with no input object fails as

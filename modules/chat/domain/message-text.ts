@@ -1,4 +1,4 @@
-import { validationFailed } from '../../kernel';
+import { validationFailed } from '@chatterroom/kernel';
 import { MESSAGE_MAX_LENGTH } from '../contracts';
 import { requireCodePointsWithin, requireString } from './text-length';
 

@@ -1,4 +1,4 @@
-import { optionalPageLimit, requirePositiveInt32, validationFailed } from '../../kernel';
+import { optionalPageLimit, requirePositiveInt32, validationFailed } from '@chatterroom/kernel';
 import { CONVERSATIONS_DEFAULT_LIMIT, CONVERSATIONS_MAX_LIMIT } from '../contracts';
 
 /** The conversation a markRead names: a private one with `peerId`, or a room. */

@@ -1,4 +1,4 @@
-import { requirePositiveInt32, validationFailed } from '../../kernel';
+import { requirePositiveInt32, validationFailed } from '@chatterroom/kernel';
 import { ROOM_CREATE_MAX_MEMBERS, ROOM_ROLES, ROOM_VISIBILITIES } from '../contracts';
 import type { RoomRole, RoomVisibility } from '../contracts';
 

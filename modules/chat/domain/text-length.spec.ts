@@ -1,4 +1,4 @@
-import { DomainError } from '../../kernel';
+import { DomainError } from '@chatterroom/kernel';
 import { optionalClientMessageId } from './client-message-id';
 import { requireMessageText } from './message-text';
 import { requireRoomName } from './room-name';

@@ -1,4 +1,4 @@
-import { validationFailed } from '../../kernel';
+import { validationFailed } from '@chatterroom/kernel';
 
 /**
  * Length of `text` in Unicode code points, counted no further than `cap + 1`

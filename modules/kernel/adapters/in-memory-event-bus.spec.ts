@@ -1,5 +1,5 @@
-import { describeEventBusContract } from '../../../test/contract/ports/event-bus/event-bus.contract';
-import { EventRecorder, eventually } from '../../../test/contract/ports/event-bus/event-recorder';
+import { describeEventBusContract } from '@chatterroom/test/contract/ports/event-bus/event-bus.contract';
+import { EventRecorder, eventually } from '@chatterroom/test/contract/ports/event-bus/event-recorder';
 import { createEvent } from '../integration-event';
 import { silentLogger, type Logger } from '../logger.port';
 import { InMemoryEventBus } from './in-memory-event-bus';

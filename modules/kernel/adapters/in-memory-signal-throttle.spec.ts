@@ -1,4 +1,4 @@
-import { describeSignalThrottleContract } from '../../../test/contract/ports/kernel/signal-throttle.contract';
+import { describeSignalThrottleContract } from '@chatterroom/test/contract/ports/kernel/signal-throttle.contract';
 import { systemClock } from '../clock.port';
 import { InMemorySignalThrottle } from './in-memory-signal-throttle';
 

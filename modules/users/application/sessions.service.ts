@@ -1,5 +1,5 @@
-import type { Clock, EventBus, Logger } from '../../kernel';
-import { createEvent, requirePositiveInt32, validationFailed } from '../../kernel';
+import type { Clock, EventBus, Logger } from '@chatterroom/kernel';
+import { createEvent, requirePositiveInt32, validationFailed } from '@chatterroom/kernel';
 import type {
   AccessToken,
   ListSessionsInput,

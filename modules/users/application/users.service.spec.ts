@@ -1,11 +1,11 @@
-import type { EventBus, IntegrationEvent, Logger } from '../../kernel';
-import { silentLogger } from '../../kernel';
-import { InMemoryEventBus } from '../../kernel/adapters';
-import { describeUsersApiContract } from '../../../test/contract/ports/users/users-api.contract';
-import { emailOf, uniqueUsername } from '../../../test/contract/ports/users/unique-users';
+import type { EventBus, IntegrationEvent, Logger } from '@chatterroom/kernel';
+import { silentLogger } from '@chatterroom/kernel';
+import { InMemoryEventBus } from '@chatterroom/kernel/adapters';
+import { describeUsersApiContract } from '@chatterroom/test/contract/ports/users/users-api.contract';
+import { emailOf, uniqueUsername } from '@chatterroom/test/contract/ports/users/unique-users';
 import { USER_REGISTERED_V1 } from '../contracts';
 import { BcryptPasswordHasher } from '../adapters/crypto/bcrypt-password.hasher';
-import { makeInProcessUsers } from '../../../test/contract/ports/users/in-process-users';
+import { makeInProcessUsers } from '@chatterroom/test/contract/ports/users/in-process-users';
 import { InMemoryUserRepository } from '../adapters/in-memory/in-memory-user.repository';
 import type { PasswordHasher, UserRepository } from '../ports';
 

@@ -1,5 +1,5 @@
-import type { Clock, EventBus, Logger } from '../../kernel';
-import { createEvent, requirePositiveInt32 } from '../../kernel';
+import type { Clock, EventBus, Logger } from '@chatterroom/kernel';
+import { createEvent, requirePositiveInt32 } from '@chatterroom/kernel';
 import type {
   AccessToken,
   GetUserInput,

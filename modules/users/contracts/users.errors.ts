@@ -1,4 +1,4 @@
-import { DomainError } from '../../kernel';
+import { DomainError } from '@chatterroom/kernel';
 
 /** Stable error codes of the users module. */
 export const UsersErrors = {

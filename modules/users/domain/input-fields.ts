@@ -1,4 +1,4 @@
-import { validationFailed } from '../../kernel';
+import { validationFailed } from '@chatterroom/kernel';
 
 /** The fields of an untyped request; anything but a plain object is invalid input. */
 export const inputFields = (input: unknown): Readonly<Record<string, unknown>> => {

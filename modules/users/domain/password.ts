@@ -1,4 +1,4 @@
-import { validationFailed } from '../../kernel';
+import { validationFailed } from '@chatterroom/kernel';
 import { requireString } from './input-fields';
 
 export const PASSWORD_MIN_BYTES = 8;

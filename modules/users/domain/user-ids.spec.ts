@@ -1,4 +1,4 @@
-import { INT32_MAX } from '../../kernel';
+import { INT32_MAX } from '@chatterroom/kernel';
 import { GET_USERS_MAX_IDS } from '../contracts';
 import { parseUserIds } from './user-ids';
 

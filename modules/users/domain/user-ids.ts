@@ -1,4 +1,4 @@
-import { requirePositiveInt32, validationFailed } from '../../kernel';
+import { requirePositiveInt32, validationFailed } from '@chatterroom/kernel';
 import { GET_USERS_MAX_IDS } from '../contracts';
 import { inputFields } from './input-fields';
 

@@ -1,4 +1,4 @@
-import { validationFailed } from '../../kernel';
+import { validationFailed } from '@chatterroom/kernel';
 import { SEARCH_USERS_DEFAULT_LIMIT, SEARCH_USERS_MAX_LIMIT } from '../contracts';
 import { inputFields } from './input-fields';
 

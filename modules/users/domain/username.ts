@@ -1,4 +1,4 @@
-import { validationFailed } from '../../kernel';
+import { validationFailed } from '@chatterroom/kernel';
 import { requireString } from './input-fields';
 
 const USERNAME_PATTERN = /^[A-Za-z0-9_.-]{3,32}$/;

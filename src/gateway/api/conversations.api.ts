@@ -1,5 +1,5 @@
-import type { ConversationEntry, Conversations, ReadMarkerState } from '../../../modules/chat/contracts';
-import type { UserDirectory } from '../../../modules/users/contracts';
+import type { ConversationEntry, Conversations, ReadMarkerState } from '@chatterroom/chat/contracts';
+import type { UserDirectory } from '@chatterroom/users/contracts';
 import { lastMessageBody, type LastMessageBody } from './message-bodies';
 import { inputFieldsOf } from './input-fields';
 

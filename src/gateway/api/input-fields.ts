@@ -1,4 +1,4 @@
-import { requirePositiveInt32, validationFailed } from '../../../modules/kernel';
+import { requirePositiveInt32, validationFailed } from '@chatterroom/kernel';
 
 /** The fields of a request body or a WebSocket frame, once known to be a JSON object. */
 export type InputFields = Readonly<Record<string, unknown>>;

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../../modules/chat/contracts';
+import type { ChatMessage } from '@chatterroom/chat/contracts';
 
 /** The answer to a private send. */
 export interface SentPrivateMessageBody {

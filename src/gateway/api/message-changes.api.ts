@@ -1,4 +1,4 @@
-import type { MessageEditing } from '../../../modules/chat/contracts';
+import type { MessageEditing } from '@chatterroom/chat/contracts';
 import { inputFieldsOf, stringField } from './input-fields';
 import { editedMessageBody, tombstoneBody, type EditedMessageBody, type TombstoneBody } from './message-bodies';
 

@@ -1,4 +1,4 @@
-import type { Logger, PresenceDirectory } from '../../../modules/kernel';
+import type { Logger, PresenceDirectory } from '@chatterroom/kernel';
 
 /** `{status, lastSeenAt?}` of a user, or undefined when the directory cannot answer (never fails the request). */
 export const presenceOf = async (

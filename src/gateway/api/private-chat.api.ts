@@ -1,4 +1,4 @@
-import type { HistoryPaging, Messaging } from '../../../modules/chat/contracts';
+import type { HistoryPaging, Messaging } from '@chatterroom/chat/contracts';
 import { sendDeadline } from './send-deadline';
 import { inputFieldsOf, optionalStringField, stringField } from './input-fields';
 import { privateHistoryEntry, sentPrivateMessageBody, type PrivateHistoryEntry, type TombstoneBody, type SentPrivateMessageBody } from './message-bodies';

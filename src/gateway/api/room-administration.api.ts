@@ -7,8 +7,8 @@ import type {
   RoomMemberRemoval,
   RoomRole,
   RoomVisibility,
-} from '../../../modules/chat/contracts';
-import type { UserDirectory } from '../../../modules/users/contracts';
+} from '@chatterroom/chat/contracts';
+import type { UserDirectory } from '@chatterroom/users/contracts';
 import { idField, inputFieldsOf, type InputFields } from './input-fields';
 
 type AdministrationDeps = { roomAdministration: RoomAdministration };

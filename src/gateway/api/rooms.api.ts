@@ -1,4 +1,4 @@
-import type { RoomDetails, RoomMembershipState, RoomRegistry, RoomSummary, RoomVisibility } from '../../../modules/chat/contracts';
+import type { RoomDetails, RoomMembershipState, RoomRegistry, RoomSummary, RoomVisibility } from '@chatterroom/chat/contracts';
 import { inputFieldsOf, stringField } from './input-fields';
 
 type RoomsDeps = { roomRegistry: RoomRegistry };

@@ -1,4 +1,4 @@
-import { RequestDeadline } from '../../../modules/kernel';
+import { RequestDeadline } from '@chatterroom/kernel';
 
 /**
  * The `deadline` a send command carries: its request's or frame's ({@link RequestDeadline}),

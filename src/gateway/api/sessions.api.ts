@@ -1,4 +1,4 @@
-import type { SessionSummary, TokenClaims, UserSessions } from '../../../modules/users/contracts';
+import type { SessionSummary, TokenClaims, UserSessions } from '@chatterroom/users/contracts';
 import { inputFieldsOf, stringField } from './input-fields';
 import { tokenBodyOf, type ClientDetails, type TokenBody } from './users.api';
 

@@ -1,5 +1,5 @@
-import { FEED_MAX_LIMIT, type ChatFeed } from '../../../modules/chat/contracts';
-import { optionalQueryPageLimit } from '../../../modules/kernel';
+import { FEED_MAX_LIMIT, type ChatFeed } from '@chatterroom/chat/contracts';
+import { optionalQueryPageLimit } from '@chatterroom/kernel';
 import { pushOf } from '../ws/event-pushes';
 import type { ServerFrame } from '../ws/server-frames';
 

@@ -1,4 +1,4 @@
-import type { AccessToken, UserAccounts, UserDirectory, UserSummary } from '../../../modules/users/contracts';
+import type { AccessToken, UserAccounts, UserDirectory, UserSummary } from '@chatterroom/users/contracts';
 import { inputFieldsOf, stringField } from './input-fields';
 
 export interface CreatedUserBody {

@@ -11,8 +11,8 @@ import {
   ROOM_MEMBER_REMOVED_V1,
   ROOM_ROLE_CHANGED_V1,
   ROOM_UPDATED_V1,
-} from '../../../modules/chat/contracts';
-import { SESSION_REVOKED_V1, USER_REGISTERED_V1 } from '../../../modules/users/contracts';
+} from '@chatterroom/chat/contracts';
+import { SESSION_REVOKED_V1, USER_REGISTERED_V1 } from '@chatterroom/users/contracts';
 import { AnnouncedMessage } from '../schemas/message.schemas';
 
 /**

@@ -1,4 +1,4 @@
-import type { TokenClaims, TokenVerifier } from '../../../modules/users/contracts';
+import type { TokenClaims, TokenVerifier } from '@chatterroom/users/contracts';
 import { GatewayErrors } from '../http/gateway-errors';
 
 /**

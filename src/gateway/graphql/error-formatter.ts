@@ -1,5 +1,5 @@
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
-import { isDomainError, isRateLimited, silentLogger, type Logger } from '../../../modules/kernel';
+import { isDomainError, isRateLimited, silentLogger, type Logger } from '@chatterroom/kernel';
 import { HTTP_STATUS_BY_KIND, INTERNAL_ERROR_MESSAGE } from '../http/error-body';
 import { toErrorBody } from '../http/to-error-body';
 import { codeOfUncodedError, GraphqlErrorCodes } from './graphql-errors';

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../modules/kernel';
+import { DomainError } from '@chatterroom/kernel';
 import { codesOf, graphqlInject } from '../testing/graphql-inject';
 import { signUp, startGatewayTestKit, type GatewayTestKit } from '../testing/gateway-test-kit';
 

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { MercuriusContext } from 'mercurius';
-import type { Logger } from '../../../modules/kernel';
-import type { TokenClaims } from '../../../modules/users/contracts';
+import type { Logger } from '@chatterroom/kernel';
+import type { TokenClaims } from '@chatterroom/users/contracts';
 import type { GatewayDeps } from '../gateway-deps';
 import { bearerTokenOf } from '../http/bearer-token';
 import type { GatewayLimits } from '../limits/gateway-limits';

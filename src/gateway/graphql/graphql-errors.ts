@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { isDomainError } from '../../../modules/kernel';
+import { isDomainError } from '@chatterroom/kernel';
 import { INTERNAL_ERROR_MESSAGE } from '../http/error-body';
 
 /** Codes of the errors GraphQL itself raises, next to the modules' own (in `extensions.code`). */

@@ -1,5 +1,5 @@
 import type { IResolvers } from 'mercurius';
-import { CallerCredential } from '../../../modules/kernel';
+import { CallerCredential } from '@chatterroom/kernel';
 import type { Caller } from './caller';
 
 type FieldResolver = (root: unknown, args: unknown, context: { caller: Caller }, info: unknown) => unknown;

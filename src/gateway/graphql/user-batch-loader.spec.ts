@@ -1,5 +1,5 @@
-import { DomainError } from '../../../modules/kernel';
-import type { GetUsersInput, UserDirectory, UserSummary } from '../../../modules/users/contracts';
+import { DomainError } from '@chatterroom/kernel';
+import type { GetUsersInput, UserDirectory, UserSummary } from '@chatterroom/users/contracts';
 import { UserBatchLoader } from './user-batch-loader';
 
 const directory = (known: (userId: number) => boolean = () => true) => {

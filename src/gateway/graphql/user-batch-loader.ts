@@ -1,4 +1,4 @@
-import { GET_USERS_MAX_IDS, type UserDirectory, type UserSummary } from '../../../modules/users/contracts';
+import { GET_USERS_MAX_IDS, type UserDirectory, type UserSummary } from '@chatterroom/users/contracts';
 
 interface Waiting {
   readonly resolve: (user: UserSummary | null) => void;

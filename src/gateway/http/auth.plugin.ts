@@ -1,6 +1,6 @@
 import type { FastifyRequest, onRequestAsyncHookHandler, RouteHandlerMethod } from 'fastify';
-import { CallerCredential } from '../../../modules/kernel';
-import type { TokenClaims, TokenVerifier, UserSessions } from '../../../modules/users/contracts';
+import { CallerCredential } from '@chatterroom/kernel';
+import type { TokenClaims, TokenVerifier, UserSessions } from '@chatterroom/users/contracts';
 import { bearerTokenOf, queryTicketOf, queryTokenOf } from './bearer-token';
 import { GatewayErrors } from './gateway-errors';
 import { sharedPlugin } from './shared-plugin';

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { DomainError, ErrorKind } from '../../../modules/kernel';
+import type { DomainError, ErrorKind } from '@chatterroom/kernel';
 
 /** The one body every HTTP error has, on every route and in both deployments. */
 export interface ErrorBody {

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isRateLimited } from '../../../modules/kernel';
+import { isRateLimited } from '@chatterroom/kernel';
 import { domainErrorBody } from './error-body';
 import { GatewayErrors } from './gateway-errors';
 import { sharedPlugin } from './shared-plugin';

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorKind } from '../../../modules/kernel';
+import { DomainError, type ErrorKind } from '@chatterroom/kernel';
 import { signUp, startGatewayTestKit, type GatewayTestKit } from '../testing/gateway-test-kit';
 import { HTTP_STATUS_BY_KIND } from './error-body';
 import { toErrorBody } from './to-error-body';

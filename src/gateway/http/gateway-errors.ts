@@ -1,4 +1,4 @@
-import { DomainError } from '../../../modules/kernel';
+import { DomainError } from '@chatterroom/kernel';
 
 /** Error codes the gateway itself raises, next to the modules' own. */
 export const GatewayErrors = {

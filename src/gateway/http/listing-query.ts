@@ -1,4 +1,4 @@
-import { optionalQueryPageLimit } from '../../../modules/kernel';
+import { optionalQueryPageLimit } from '@chatterroom/kernel';
 import type { ListingPaging } from '../api/room-administration.api';
 import { pathIdOf } from './request-params';
 

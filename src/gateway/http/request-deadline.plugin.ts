@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, RouteHandlerMethod } from 'fastify';
-import { RequestDeadline } from '../../../modules/kernel';
+import { RequestDeadline } from '@chatterroom/kernel';
 import { sharedPlugin } from './shared-plugin';
 
 export interface RequestDeadlineOptions {

@@ -1,4 +1,4 @@
-import type { DomainError } from '../../../modules/kernel';
+import type { DomainError } from '@chatterroom/kernel';
 import { historyPagingOf, pathIdOf } from './request-params';
 
 const failure = (run: () => unknown): DomainError | undefined => {

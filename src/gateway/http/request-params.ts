@@ -1,5 +1,5 @@
-import { HISTORY_MAX_LIMIT, type HistoryPaging } from '../../../modules/chat/contracts';
-import { INT32_MAX, optionalQueryPageLimit, validationFailed } from '../../../modules/kernel';
+import { HISTORY_MAX_LIMIT, type HistoryPaging } from '@chatterroom/chat/contracts';
+import { INT32_MAX, optionalQueryPageLimit, validationFailed } from '@chatterroom/kernel';
 import { cursorMessageIdOf } from '../api/input-fields';
 
 const CANONICAL_POSITIVE_INTEGER = /^[1-9][0-9]{0,9}$/;

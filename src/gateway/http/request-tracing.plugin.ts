@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import type { FastifyPluginAsync, RouteHandlerMethod } from 'fastify';
-import { REQUEST_ID_PATTERN, RequestId } from '../../../modules/kernel';
+import { REQUEST_ID_PATTERN, RequestId } from '@chatterroom/kernel';
 import { sharedPlugin } from './shared-plugin';
 
 declare module 'fastify' {

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { isDomainError } from '../../../modules/kernel';
+import { isDomainError } from '@chatterroom/kernel';
 import { domainErrorBody, errorBody, internalErrorBody, type ErrorBody } from './error-body';
 
 /** Fastify's own failures that the API names with a stable code of its own. */

@@ -1,6 +1,6 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import type { SchemaErrorDataVar } from 'fastify/types/schema';
-import { validationFailed, type DomainError } from '../../../modules/kernel';
+import { validationFailed, type DomainError } from '@chatterroom/kernel';
 
 /** How a message names a field of each request part. */
 const PART_NAMES: Readonly<Record<string, { field: string; whole: string }>> = {

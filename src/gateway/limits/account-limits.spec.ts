@@ -1,5 +1,5 @@
-import { DomainError, isRateLimited, type Clock } from '../../../modules/kernel';
-import { InMemoryRateLimiter } from '../../../modules/kernel/adapters';
+import { DomainError, isRateLimited, type Clock } from '@chatterroom/kernel';
+import { InMemoryRateLimiter } from '@chatterroom/kernel/adapters';
 import { AccountLimits } from './account-limits';
 import { DEFAULT_LIMITS, type LimitsOptions } from './limits-options';
 

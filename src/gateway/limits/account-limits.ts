@@ -1,4 +1,4 @@
-import { isDomainError, RateLimitedError, type RateLimiter } from '../../../modules/kernel';
+import { isDomainError, RateLimitedError, type RateLimiter } from '@chatterroom/kernel';
 import type { LimitsOptions } from './limits-options';
 import { spendOrThrow } from './spend';
 

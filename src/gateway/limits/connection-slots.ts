@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RateLimitedError, type ConcurrencyLimiter, type Logger } from '../../../modules/kernel';
+import { RateLimitedError, type ConcurrencyLimiter, type Logger } from '@chatterroom/kernel';
 
 /** A slot lapses this long after it was last renewed, so slots of a gateway that died free themselves. */
 export const SLOT_LEASE_MS = 120_000;

@@ -1,4 +1,4 @@
-import type { Logger } from '../../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
 import type { GatewayDeps } from '../gateway-deps';
 import { AccountLimits } from './account-limits';
 import { ConnectionSlots } from './connection-slots';

@@ -1,4 +1,4 @@
-import type { RateLimiter, RatePolicy } from '../../../modules/kernel';
+import type { RateLimiter, RatePolicy } from '@chatterroom/kernel';
 import type {
   ChatMessage,
   Messaging,
@@ -6,7 +6,7 @@ import type {
   RoomHistoryInput,
   SendPrivateMessageInput,
   SendRoomMessageInput,
-} from '../../../modules/chat/contracts';
+} from '@chatterroom/chat/contracts';
 import { messagesSent } from '../metrics/gateway-metrics';
 import { spendOrThrow } from './spend';
 

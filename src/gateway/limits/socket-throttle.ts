@@ -1,5 +1,5 @@
 import { rateLimitRefusals } from '../metrics/gateway-metrics';
-import { gcraStep, type RatePolicy } from '../../../modules/kernel';
+import { gcraStep, type RatePolicy } from '@chatterroom/kernel';
 
 /** What to do with one incoming frame. */
 export type FrameVerdict = { readonly kind: 'accept' } | { readonly kind: 'refuse'; readonly retryAfterMs: number } | { readonly kind: 'close' };

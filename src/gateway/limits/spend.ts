@@ -1,4 +1,4 @@
-import { RateLimitedError, type RateLimiter, type RatePolicy } from '../../../modules/kernel';
+import { RateLimitedError, type RateLimiter, type RatePolicy } from '@chatterroom/kernel';
 
 /** Spends one unit of `key`, or throws RATE_LIMITED saying `what` was limited; a null policy spends nothing. */
 export const spendOrThrow = async (limiter: RateLimiter, key: string, policy: RatePolicy | null, what: string): Promise<void> => {

@@ -1,4 +1,4 @@
-import type { BackoffPolicy, ConcurrencyLimiter, RateDecision, RateLimiter, RatePolicy } from '../../../modules/kernel';
+import type { BackoffPolicy, ConcurrencyLimiter, RateDecision, RateLimiter, RatePolicy } from '@chatterroom/kernel';
 import { rateLimitRefusals } from './gateway-metrics';
 
 /** The limit a key belongs to: its first segment (`messages:user:7` -> `messages`). */

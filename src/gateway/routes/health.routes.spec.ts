@@ -1,5 +1,5 @@
 import { startGatewayTestKit } from '../testing/gateway-test-kit';
-import type { ReadinessCheck } from '../../../modules/kernel';
+import type { ReadinessCheck } from '@chatterroom/kernel';
 
 const check = (name: string, answers: boolean): ReadinessCheck => ({
   name,

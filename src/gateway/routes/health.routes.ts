@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { runReadinessChecks, type ReadinessCheck, type ReadinessReport } from '../../../modules/kernel';
+import { runReadinessChecks, type ReadinessCheck, type ReadinessReport } from '@chatterroom/kernel';
 import { healthSchemas } from './health.schemas';
 import type { GatewayDrain } from '../gateway-drain';
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { PUBLIC_ROOMS_MAX_LIMIT, ROOM_MEMBERS_MAX_LIMIT } from '../../../modules/chat/contracts';
+import { PUBLIC_ROOMS_MAX_LIMIT, ROOM_MEMBERS_MAX_LIMIT } from '@chatterroom/chat/contracts';
 import { addRoomMember, deleteRoom, listPublicRooms, listRoomMembers, removeRoomMember, setRoomRole, updateRoom } from '../api/room-administration.api';
 import { callerIdOf } from '../http/auth.plugin';
 import { listingPagingOf } from '../http/listing-query';

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { PUBLIC_ROOMS_MAX_LIMIT, ROOM_MEMBERS_MAX_LIMIT } from '../../../modules/chat/contracts';
+import { PUBLIC_ROOMS_MAX_LIMIT, ROOM_MEMBERS_MAX_LIMIT } from '@chatterroom/chat/contracts';
 import { NoBody, NoQuery, PathId, pathIdParams, strictObject, withErrors } from '../schemas/common.schemas';
 import { Role, Visibility } from './rooms.schemas';
 

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { FEED_MAX_LIMIT } from '../../../modules/chat/contracts';
+import { FEED_MAX_LIMIT } from '@chatterroom/chat/contracts';
 import { strictObject, withErrors } from '../schemas/common.schemas';
 
 /** GET /sync: a user's chat events after a cursor, for clients that poll or catch up. */

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { HISTORY_MAX_LIMIT } from '../../../modules/chat/contracts';
+import { HISTORY_MAX_LIMIT } from '@chatterroom/chat/contracts';
 
 /**
  * Building blocks of the route schemas. Every route declares `params`, `querystring`,

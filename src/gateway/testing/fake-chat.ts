@@ -26,8 +26,8 @@ import {
   type RoomSummary,
   type SendPrivateMessageInput,
   type SendRoomMessageInput,
-} from '../../../modules/chat/contracts';
-import { createEvent, validationFailed, type EventBus } from '../../../modules/kernel';
+} from '@chatterroom/chat/contracts';
+import { createEvent, validationFailed, type EventBus } from '@chatterroom/kernel';
 
 interface FakeRoom {
   readonly name: string;

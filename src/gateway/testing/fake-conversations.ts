@@ -5,8 +5,8 @@ import {
   type ListConversationsInput,
   type MarkReadInput,
   type ReadMarkerState,
-} from '../../../modules/chat/contracts';
-import { createEvent, type EventBus } from '../../../modules/kernel';
+} from '@chatterroom/chat/contracts';
+import { createEvent, type EventBus } from '@chatterroom/kernel';
 
 /**
  * A hand-written stand-in for the chat module's Conversations port: it keeps no conversations

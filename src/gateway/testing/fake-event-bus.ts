@@ -1,4 +1,4 @@
-import { matchesEventType, type EventBus, type EventHandler, type IntegrationEvent, type Subscription } from '../../../modules/kernel';
+import { matchesEventType, type EventBus, type EventHandler, type IntegrationEvent, type Subscription } from '@chatterroom/kernel';
 
 /** A minimal in-process bus for gateway tests: every subscriber gets every matching event, later. */
 export class FakeEventBus implements EventBus {

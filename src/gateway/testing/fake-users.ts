@@ -1,4 +1,4 @@
-import { validationFailed } from '../../../modules/kernel';
+import { validationFailed } from '@chatterroom/kernel';
 import {
   GET_USERS_MAX_IDS,
   UsersErrors,
@@ -24,7 +24,7 @@ import {
   type UserDirectory,
   type UserRecord,
   type UserSummary,
-} from '../../../modules/users/contracts';
+} from '@chatterroom/users/contracts';
 
 const FAR_FUTURE = '2999-01-01T00:00:00.000Z';
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { buildGatewayApp, type GatewayAppOptions } from '../gateway-app';
 import type { GatewayDeps } from '../gateway-deps';
-import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus, InMemorySignalThrottle } from '../../../modules/kernel/adapters';
-import { silentLogger, systemClock } from '../../../modules/kernel';
+import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus, InMemorySignalThrottle } from '@chatterroom/kernel/adapters';
+import { silentLogger, systemClock } from '@chatterroom/kernel';
 import { FakeChat } from './fake-chat';
 import { FakeConversations } from './fake-conversations';
 import { inMemoryRoomAdministration } from './in-memory-room-administration';

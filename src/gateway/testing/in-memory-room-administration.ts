@@ -1,11 +1,11 @@
-import type { RoomAdministration } from '../../../modules/chat/contracts';
-import { createInMemoryChatStorage } from '../../../modules/chat/adapters/in-memory/in-memory.chat-storage';
-import { ChatEventRelay } from '../../../modules/chat/application/chat-event-relay';
-import { RoomAdministrationService } from '../../../modules/chat/application/room-administration.service';
-import { InMemoryConversationStore } from '../../../modules/chat/adapters/in-memory/in-memory.conversation-store';
-import { InMemoryReadMarkerStore } from '../../../modules/chat/adapters/in-memory/in-memory.read-marker-store';
-import { ConversationTracking } from '../../../modules/chat/application/conversation-tracking';
-import { silentLogger, systemClock, type EventBus } from '../../../modules/kernel';
+import type { RoomAdministration } from '@chatterroom/chat/contracts';
+import { createInMemoryChatStorage } from '@chatterroom/chat/adapters/in-memory/in-memory.chat-storage';
+import { ChatEventRelay } from '@chatterroom/chat/application/chat-event-relay';
+import { RoomAdministrationService } from '@chatterroom/chat/application/room-administration.service';
+import { InMemoryConversationStore } from '@chatterroom/chat/adapters/in-memory/in-memory.conversation-store';
+import { InMemoryReadMarkerStore } from '@chatterroom/chat/adapters/in-memory/in-memory.read-marker-store';
+import { ConversationTracking } from '@chatterroom/chat/application/conversation-tracking';
+import { silentLogger, systemClock, type EventBus } from '@chatterroom/kernel';
 
 /**
  * The real {@link RoomAdministration} on in-memory stores of its own, for gateway tests that

@@ -1,4 +1,4 @@
-import type { EventBus, IntegrationEvent, Logger } from '../../../modules/kernel';
+import type { EventBus, IntegrationEvent, Logger } from '@chatterroom/kernel';
 import type { ConnectionRegistry } from './connection-registry';
 import { pushesDelivered } from '../metrics/gateway-metrics';
 import { pushOf } from './event-pushes';

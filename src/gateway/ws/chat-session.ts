@@ -1,5 +1,5 @@
 import type { RawData, WebSocket } from 'ws';
-import { CallerCredential, isRateLimited, RequestDeadline, type Logger } from '../../../modules/kernel';
+import { CallerCredential, isRateLimited, RequestDeadline, type Logger } from '@chatterroom/kernel';
 import { stringField, type InputFields } from '../api/input-fields';
 import type { GatewayDeps } from '../gateway-deps';
 import { toErrorBody } from '../http/to-error-body';

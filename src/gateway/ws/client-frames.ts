@@ -1,4 +1,4 @@
-import { DomainError, validationFailed } from '../../../modules/kernel';
+import { DomainError, validationFailed } from '@chatterroom/kernel';
 import { inputFieldsOf, type InputFields } from '../api/input-fields';
 import type { FrameId } from './server-frames';
 

@@ -1,5 +1,5 @@
-import { MESSAGE_POSTED_V1, ROOM_MEMBER_JOINED_V1, ROOM_MEMBER_LEFT_V1, type ChatMessage } from '../../../modules/chat/contracts';
-import { createEvent } from '../../../modules/kernel';
+import { MESSAGE_POSTED_V1, ROOM_MEMBER_JOINED_V1, ROOM_MEMBER_LEFT_V1, type ChatMessage } from '@chatterroom/chat/contracts';
+import { createEvent } from '@chatterroom/kernel';
 import { audienceOf, pushOf } from './event-pushes';
 
 const roomMessage: ChatMessage = {

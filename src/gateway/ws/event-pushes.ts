@@ -9,8 +9,8 @@ import {
   type ReadMarkerMovedV1,
   type MessagePostedV1,
   type RoomMembershipChangedV1,
-} from '../../../modules/chat/contracts';
-import { isPositiveInt32, type IntegrationEvent } from '../../../modules/kernel';
+} from '@chatterroom/chat/contracts';
+import { isPositiveInt32, type IntegrationEvent } from '@chatterroom/kernel';
 import { roomEventFrameOf } from './room-event-pushes';
 import { readFrameOf } from './read-push';
 import type { DeletedMessage, PushedMessage, ServerFrame } from './server-frames';

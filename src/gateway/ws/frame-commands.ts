@@ -1,4 +1,4 @@
-import { DomainError } from '../../../modules/kernel';
+import { DomainError } from '@chatterroom/kernel';
 import { idField, type InputFields } from '../api/input-fields';
 import { sendPrivateMessage } from '../api/private-chat.api';
 import { sendRoomMessage } from '../api/room-chat.api';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import { isPositiveInt32, presenceBeatMsFor, PRESENCE_TTL_MS, validationFailed, type Logger, type PresenceDirectory, type PresenceState, type Signal, type SignalBus } from '../../../modules/kernel';
+import { isPositiveInt32, presenceBeatMsFor, PRESENCE_TTL_MS, validationFailed, type Logger, type PresenceDirectory, type PresenceState, type Signal, type SignalBus } from '@chatterroom/kernel';
 import type { InputFields } from '../api/input-fields';
 import type { ConnectionRegistry } from './connection-registry';
 import { sendText } from './socket-sender';

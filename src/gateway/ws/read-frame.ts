@@ -1,4 +1,4 @@
-import { validationFailed } from '../../../modules/kernel';
+import { validationFailed } from '@chatterroom/kernel';
 import { markRead } from '../api/conversations.api';
 import { idField, type InputFields } from '../api/input-fields';
 import type { GatewayDeps } from '../gateway-deps';

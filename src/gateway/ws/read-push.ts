@@ -1,5 +1,5 @@
-import type { ReadMarkerMovedV1 } from '../../../modules/chat/contracts';
-import { isPositiveInt32 } from '../../../modules/kernel';
+import type { ReadMarkerMovedV1 } from '@chatterroom/chat/contracts';
+import { isPositiveInt32 } from '@chatterroom/kernel';
 
 /** `{"type":"read",...}`: a read marker moved (to the reader's devices, and in a private chat to the other person). */
 export interface ReadFrame {

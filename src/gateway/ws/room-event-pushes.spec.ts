@@ -4,8 +4,8 @@ import {
   ROOM_MEMBER_REMOVED_V1,
   ROOM_ROLE_CHANGED_V1,
   ROOM_UPDATED_V1,
-} from '../../../modules/chat/contracts';
-import { createEvent } from '../../../modules/kernel';
+} from '@chatterroom/chat/contracts';
+import { createEvent } from '@chatterroom/kernel';
 import { pushOf } from './event-pushes';
 
 describe('pushOf for running rooms', () => {

@@ -13,8 +13,8 @@ import {
   type RoomRoleChangedV1,
   type RoomUpdatedV1,
   type RoomVisibility,
-} from '../../../modules/chat/contracts';
-import { isPositiveInt32, type IntegrationEvent } from '../../../modules/kernel';
+} from '@chatterroom/chat/contracts';
+import { isPositiveInt32, type IntegrationEvent } from '@chatterroom/kernel';
 import type { RoomEventFrame } from './server-frames';
 
 const isRole = (value: unknown): value is RoomRole => ROOM_ROLES.includes(value as RoomRole);

@@ -1,5 +1,5 @@
-import type { ChatMessage, RoomRole, RoomVisibility } from '../../../modules/chat/contracts';
-import type { PresenceState } from '../../../modules/kernel';
+import type { ChatMessage, RoomRole, RoomVisibility } from '@chatterroom/chat/contracts';
+import type { PresenceState } from '@chatterroom/kernel';
 import type { ReadFrame } from './read-push';
 
 /** The `id` a client may put on a frame; echoed in the reply. */

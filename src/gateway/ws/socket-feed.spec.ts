@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws';
-import type { ChatFeed, FeedEvent, FeedPage, FeedSinceInput } from '../../../modules/chat/contracts';
-import { MESSAGE_POSTED_V1 } from '../../../modules/chat/contracts';
-import { DomainError, silentLogger } from '../../../modules/kernel';
+import type { ChatFeed, FeedEvent, FeedPage, FeedSinceInput } from '@chatterroom/chat/contracts';
+import { MESSAGE_POSTED_V1 } from '@chatterroom/chat/contracts';
+import { DomainError, silentLogger } from '@chatterroom/kernel';
 import { REPLAY_FAILED_CLOSE_CODE, SocketFeed } from './socket-feed';
 import { OutgoingText } from './outgoing-text';
 

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
-import type { ChatFeed, FeedPage } from '../../../modules/chat/contracts';
-import { CallerCredential, DomainError, type Logger } from '../../../modules/kernel';
+import type { ChatFeed, FeedPage } from '@chatterroom/chat/contracts';
+import { CallerCredential, DomainError, type Logger } from '@chatterroom/kernel';
 import { pushOf } from './event-pushes';
 import { errorFrame } from './server-frames';
 import type { OutgoingText } from './outgoing-text';

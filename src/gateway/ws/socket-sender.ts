@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { WebSocket } from 'ws';
-import type { Logger } from '../../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
 import { OutgoingText } from './outgoing-text';
 import type { ServerFrame } from './server-frames';
 

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { WebSocket } from 'ws';
-import { createEvent, silentLogger } from '../../../modules/kernel';
-import { SESSION_REVOKED_V1 } from '../../../modules/users/contracts';
+import { createEvent, silentLogger } from '@chatterroom/kernel';
+import { SESSION_REVOKED_V1 } from '@chatterroom/users/contracts';
 import { FakeEventBus } from '../testing/fake-event-bus';
 import { SocketSessions } from './socket-sessions';
 

@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
-import type { EventBus, IntegrationEvent, Logger } from '../../../modules/kernel';
-import { SESSION_REVOKED_V1, type SessionRevokedV1, type TokenClaims } from '../../../modules/users/contracts';
+import type { EventBus, IntegrationEvent, Logger } from '@chatterroom/kernel';
+import { SESSION_REVOKED_V1, type SessionRevokedV1, type TokenClaims } from '@chatterroom/users/contracts';
 import { ExpiryHeap, type Expiring } from './expiry-heap';
 
 /** Close codes of sockets whose credential ended (documented in the README). */

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
-import { DomainError } from '../../../modules/kernel';
-import type { TokenVerifier } from '../../../modules/users/contracts';
+import { DomainError } from '@chatterroom/kernel';
+import type { TokenVerifier } from '@chatterroom/users/contracts';
 import { stringField, type InputFields } from '../api/input-fields';
 import type { SocketSessions } from './socket-sessions';
 

@@ -1,5 +1,5 @@
-import type { RoomRegistry } from '../../../modules/chat/contracts';
-import { isPositiveInt32, validationFailed, type Logger, type Signal, type SignalBus, type SignalThrottle } from '../../../modules/kernel';
+import type { RoomRegistry } from '@chatterroom/chat/contracts';
+import { isPositiveInt32, validationFailed, type Logger, type Signal, type SignalBus, type SignalThrottle } from '@chatterroom/kernel';
 import { idField, type InputFields } from '../api/input-fields';
 import type { ConnectionRegistry } from './connection-registry';
 import { sendText } from './socket-sender';

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyRequest } from 'fastify';
 import { WebSocket } from 'ws';
-import type { Logger } from '../../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
 
 /** WebSocket close code of a socket whose connection failed on the server's side. */
 const INTERNAL_ERROR = 1011;

@@ -6,7 +6,7 @@ import { GatewayErrors } from '../http/gateway-errors';
 import type { HeldSlot } from '../limits/connection-slots';
 import type { GatewayLimits } from '../limits/gateway-limits';
 import { SocketThrottle } from '../limits/socket-throttle';
-import { CallerCredential, DomainError } from '../../../modules/kernel';
+import { CallerCredential, DomainError } from '@chatterroom/kernel';
 import { ChatSession, type ChatSessionContext } from './chat-session';
 import type { ConnectionRegistry } from './connection-registry';
 import type { Heartbeat } from './heartbeat';

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { MESSAGE_POSTED_V1 } from '../../../modules/chat/contracts';
-import { createEvent } from '../../../modules/kernel';
+import { MESSAGE_POSTED_V1 } from '@chatterroom/chat/contracts';
+import { createEvent } from '@chatterroom/kernel';
 import { signUp, startGatewayTestKit, type GatewayTestKit } from '../testing/gateway-test-kit';
 import { WsTestClient } from '../testing/ws-test-client';
 

@@ -1,5 +1,5 @@
 import type { ConsumeMessage } from 'amqplib';
-import { RequestId, type EventHandler, type IntegrationEvent, type Logger } from '../../../modules/kernel';
+import { RequestId, type EventHandler, type IntegrationEvent, type Logger } from '@chatterroom/kernel';
 import { incomingContext, inSpan, SpanKind } from '../tracing/trace-context';
 import type { AmqpSession } from './reconnecting-amqp-connection';
 import { TimeSlice } from './time-slice';

@@ -1,4 +1,4 @@
-import { validationFailed, type Subscription } from '../../../modules/kernel';
+import { validationFailed, type Subscription } from '@chatterroom/kernel';
 
 /**
  * How subscriptions map onto a topic exchange. Event types are dotted

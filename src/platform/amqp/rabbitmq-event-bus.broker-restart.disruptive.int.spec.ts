@@ -1,5 +1,5 @@
-import { createEvent } from '../../../modules/kernel';
-import { eventually } from '../../../test/contract/ports/event-bus/event-recorder';
+import { createEvent } from '@chatterroom/kernel';
+import { eventually } from '@chatterroom/test/contract/ports/event-bus/event-recorder';
 import { AmqpConnectionError } from './amqp-url';
 import { startOwnRabbitMqNode, type OwnRabbitMqNode } from './testing/own-rabbitmq-node';
 import { expectWorkingAgain, setUpResilienceSubject as setUp } from './testing/resilience-subject';

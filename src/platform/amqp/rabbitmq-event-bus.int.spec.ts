@@ -1,7 +1,7 @@
-import { createEvent, silentLogger } from '../../../modules/kernel';
-import { describeEventBusContract } from '../../../test/contract/ports/event-bus/event-bus.contract';
-import { EventRecorder, eventually, uniqueModule } from '../../../test/contract/ports/event-bus/event-recorder';
-import { serviceUrls } from '../../../test/harness/services/service-urls';
+import { createEvent, silentLogger } from '@chatterroom/kernel';
+import { describeEventBusContract } from '@chatterroom/test/contract/ports/event-bus/event-bus.contract';
+import { EventRecorder, eventually, uniqueModule } from '@chatterroom/test/contract/ports/event-bus/event-recorder';
+import { serviceUrls } from '@chatterroom/test/harness/services/service-urls';
 import { connect } from 'amqplib';
 import { AmqpConnectionError } from './amqp-url';
 import { RabbitMqEventBus, type RabbitMqEventBusDeps } from './rabbitmq-event-bus';

@@ -1,4 +1,4 @@
-import { eventually } from '../../../test/contract/ports/event-bus/event-recorder';
+import { eventually } from '@chatterroom/test/contract/ports/event-bus/event-recorder';
 import { closeConnectionsNamed, connectionPidsNamed } from './testing/rabbitmq-control';
 import { expectWorkingAgain, setUpResilienceSubject as setUp } from './testing/resilience-subject';
 

@@ -7,7 +7,7 @@ import {
   type IntegrationEvent,
   type Logger,
   type Subscription,
-} from '../../../modules/kernel';
+} from '@chatterroom/kernel';
 import { context } from '@opentelemetry/api';
 import { inSpan, outgoingTraceHeaders, SpanKind } from '../tracing/trace-context';
 import { consumeEvents } from './amqp-event-consumer';

@@ -1,5 +1,5 @@
 import { connect, type Channel, type ChannelModel, type ConfirmChannel } from 'amqplib';
-import type { Logger } from '../../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
 import { AmqpConnectionError, connectionFailedMessage, redactAmqpUrl } from './amqp-url';
 import { reconnectDelayMs } from './reconnect-backoff';
 import { brokerReconnects } from '../metrics/broker-metrics';

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { makeDevCerts, type DevCerts } from '../../../test/harness/dev-certs';
+import { makeDevCerts, type DevCerts } from '@chatterroom/test/harness/dev-certs';
 import { ConfigError } from './env-reader';
 import { readGrpcClientTls, readGrpcServerTls, readServiceToken } from './grpc-security-config';
 import { readGrpcServerPort } from './app-config';

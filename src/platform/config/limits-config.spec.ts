@@ -1,4 +1,4 @@
-import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_LIMITS } from '../../gateway';
+import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_LIMITS } from '@chatterroom/gateway';
 import { parseRate, readHttpTimeouts, readLimitsConfig, readTrustProxy } from './limits-config';
 
 describe('limits configuration', () => {

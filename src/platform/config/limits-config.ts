@@ -1,4 +1,4 @@
-import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_LIMITS, type BackoffPolicy, type HttpTimeouts, type LimitsOptions, type RatePolicy } from '../../../modules/kernel';
+import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_LIMITS, type BackoffPolicy, type HttpTimeouts, type LimitsOptions, type RatePolicy } from '@chatterroom/kernel';
 import { ConfigError, EnvReader } from './env-reader';
 
 type Env = Readonly<Record<string, string | undefined>>;

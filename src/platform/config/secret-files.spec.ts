@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readChatServiceConfig, readGatewayConfig, readMonolithConfig, readUserServiceConfig } from '../../roles/role-configs';
+import { readChatServiceConfig, readGatewayConfig, readMonolithConfig, readUserServiceConfig } from '@chatterroom/roles/role-configs';
 import { readAmqpConfig, readOptionalMongoUrl } from './app-config';
 import { ConfigError, EnvReader } from './env-reader';
 import { SECRET_VARIABLES } from './secret-variables';

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../modules/kernel';
+import { DomainError } from '@chatterroom/kernel';
 
 /** The failures of the server-side credential check, with the codes the gateway uses over HTTP. */
 export const GrpcAuthErrors = {

@@ -1,5 +1,5 @@
 import { Metadata } from '@grpc/grpc-js';
-import { CallerCredential } from '../../../modules/kernel';
+import { CallerCredential } from '@chatterroom/kernel';
 import { AUTHORIZATION_METADATA_KEY, BEARER_SCHEME, credentialValue, SERVICE_SCHEME } from './grpc-credential-metadata';
 
 /** What a client attaches to each call it makes: the metadata carrying its credential. */

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Metadata } from '@grpc/grpc-js';
-import { isPositiveInt32 } from '../../../modules/kernel';
+import { isPositiveInt32 } from '@chatterroom/kernel';
 import type { GrpcAccessRule, GrpcCaller } from './grpc-access';
 import { GrpcAuthErrors } from './grpc-auth-errors';
 import { AUTHORIZATION_METADATA_KEY, BEARER_SCHEME, parseCredential, SERVICE_SCHEME } from './grpc-credential-metadata';

@@ -1,5 +1,5 @@
 import { status, type ServiceError } from '@grpc/grpc-js';
-import { DomainError } from '../../../modules/kernel';
+import { DomainError } from '@chatterroom/kernel';
 import {
   ERROR_CODE_METADATA_KEY,
   ERROR_KIND_METADATA_KEY,

@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import type { ErrorKind } from '../../../modules/kernel';
+import type { ErrorKind } from '@chatterroom/kernel';
 
 /** Trailing metadata key carrying a DomainError's stable `code`. */
 export const ERROR_CODE_METADATA_KEY = 'x-error-code';

@@ -1,7 +1,7 @@
 import { Client, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
-import type { ReadinessCheck } from '../../../modules/kernel';
+import type { ReadinessCheck } from '@chatterroom/kernel';
 import { GRPC_CHANNEL_OPTIONS } from './grpc-channel-options';
 import { grpcTargetsOf } from './grpc-targets';
 import { channelCredentialsOf, type GrpcClientTls } from './grpc-tls';

@@ -1,5 +1,5 @@
 import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
-import { isDomainError, type Logger } from '../../../modules/kernel';
+import { isDomainError, type Logger } from '@chatterroom/kernel';
 import {
   ERROR_CODE_METADATA_KEY,
   ERROR_KIND_METADATA_KEY,

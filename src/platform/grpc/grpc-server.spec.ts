@@ -3,16 +3,16 @@ import { Client, credentials, Metadata, type ServiceError } from '@grpc/grpc-js'
 import { loadSync, type ServiceDefinition } from '@grpc/proto-loader';
 import { FileDescriptorProto, type IDescriptorProto } from 'protobufjs/ext/descriptor';
 import { service as healthService } from 'grpc-health-check';
-import { DomainError, silentLogger, type ErrorKind, type Logger } from '../../../modules/kernel';
-import type { UserRecord } from '../../../modules/users/contracts';
-import { usersGrpcService } from '../../../modules/users/adapters/grpc/users.grpc-server';
-import { GrpcUsersClient } from '../../../modules/users/adapters/grpc/users.grpc-client';
+import { DomainError, silentLogger, type ErrorKind, type Logger } from '@chatterroom/kernel';
+import type { UserRecord } from '@chatterroom/users/contracts';
+import { usersGrpcService } from '@chatterroom/users/adapters/grpc/users.grpc-server';
+import { GrpcUsersClient } from '@chatterroom/users/adapters/grpc/users.grpc-client';
 import { RpcAccess } from './grpc-access';
 import { GRPC_STATUS_BY_KIND } from './grpc-error-table';
 import { serviceIdentity } from './grpc-call-credentials';
 import { startGrpcServer, type RunningGrpcServer } from './grpc-server';
 import { USER_SERVICE_NAME, userServiceProto } from './proto-files';
-import { unusedSessionPorts } from '../../../test/contract/ports/users/unused-session-ports';
+import { unusedSessionPorts } from '@chatterroom/test/contract/ports/users/unused-session-ports';
 
 const SERVICE_TOKEN = 'grpc-server-spec-service-token-'.padEnd(40, 'x');
 /** Services only: these cases call as a service, so no user token is ever valid. */

@@ -2,7 +2,7 @@ import { Server, type ServerCredentials } from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
 import { loadSync } from '@grpc/proto-loader';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
-import type { Logger } from '../../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
 import type { GrpcCallAuthentication } from './grpc-call-guard';
 import { GRPC_SERVER_OPTIONS } from './grpc-channel-options';
 import { grpcImplementation, type GrpcServiceBinding } from './grpc-service-binding';

@@ -1,5 +1,5 @@
 import { status, type handleUnaryCall, type UntypedServiceImplementation } from '@grpc/grpc-js';
-import { RequestDeadline, RequestId, requireBeforeDeadline, type Logger } from '../../../modules/kernel';
+import { RequestDeadline, RequestId, requireBeforeDeadline, type Logger } from '@chatterroom/kernel';
 import { incomingContext, inSpan, SpanKind } from '../tracing/trace-context';
 import { REQUEST_ID_METADATA_KEY } from './grpc-unary-client';
 import type { GrpcAccessRule, GrpcAccessTable, GrpcCaller } from './grpc-access';

@@ -1,12 +1,12 @@
-import { DomainError, silentLogger } from '../../../modules/kernel';
-import { usersGrpcService } from '../../../modules/users/adapters/grpc/users.grpc-server';
-import { makeDevCerts, type DevCerts } from '../../../test/harness/dev-certs';
+import { DomainError, silentLogger } from '@chatterroom/kernel';
+import { usersGrpcService } from '@chatterroom/users/adapters/grpc/users.grpc-server';
+import { makeDevCerts, type DevCerts } from '@chatterroom/test/harness/dev-certs';
 import { serviceIdentity } from './grpc-call-credentials';
 import { startGrpcServer, type RunningGrpcServer } from './grpc-server';
 import type { GrpcClientTls, GrpcServerTls } from './grpc-tls';
 import { GrpcUnaryClient } from './grpc-unary-client';
 import { userServiceProto } from './proto-files';
-import { unusedSessionPorts } from '../../../test/contract/ports/users/unused-session-ports';
+import { unusedSessionPorts } from '@chatterroom/test/contract/ports/users/unused-session-ports';
 
 const SERVICE_TOKEN = 'grpc-tls-spec-service-token-'.padEnd(40, 'x');
 const unused = () => Promise.reject(new Error('unused'));

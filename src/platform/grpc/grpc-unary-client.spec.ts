@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { DomainError, silentLogger, type Logger } from '../../../modules/kernel';
+import { DomainError, silentLogger, type Logger } from '@chatterroom/kernel';
 import { startUserServiceStub, unaryClientTo as clientTo } from './testing/user-service-stub';
 
 /** A port nothing listens on: bound, then released. */

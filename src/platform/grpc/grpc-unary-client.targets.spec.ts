@@ -1,4 +1,4 @@
-import { DomainError } from '../../../modules/kernel';
+import { DomainError } from '@chatterroom/kernel';
 import type { GrpcUnaryClient } from './grpc-unary-client';
 import { startUserServiceStub, unaryClientTo as clientTo } from './testing/user-service-stub';
 

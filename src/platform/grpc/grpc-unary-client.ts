@@ -1,7 +1,7 @@
 import { Client, connectivityState, type Metadata, type ServiceError } from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import { context } from '@opentelemetry/api';
-import { deadlineExceeded, DomainError, RequestDeadline, RequestId, type Logger } from '../../../modules/kernel';
+import { deadlineExceeded, DomainError, RequestDeadline, RequestId, type Logger } from '@chatterroom/kernel';
 import { inSpan, outgoingTraceHeaders, SpanKind } from '../tracing/trace-context';
 import type { GrpcCallCredentials } from './grpc-call-credentials';
 import { GRPC_CHANNEL_OPTIONS } from './grpc-channel-options';

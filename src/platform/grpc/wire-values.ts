@@ -1,4 +1,4 @@
-import { INT32_MAX, validationFailed } from '../../../modules/kernel';
+import { INT32_MAX, validationFailed } from '@chatterroom/kernel';
 
 /*
  * Checks a remote client makes before sending: protobuf would silently coerce what the

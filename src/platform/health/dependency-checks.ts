@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { MongoOrm } from '../mongo';
 import type { SqliteDatabase } from '../sqlite';
-import type { ReadinessCheck } from '../../../modules/kernel';
+import type { ReadinessCheck } from '@chatterroom/kernel';
 
 /** The MongoDB database answers a ping. */
 export const mongoReadiness = (orm: MongoOrm, name = 'database'): ReadinessCheck => ({

@@ -1,5 +1,5 @@
-import type { Logger } from '../../../modules/kernel';
-import { runReadinessChecks, type ReadinessCheck, type ReadinessReport } from '../../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
+import { runReadinessChecks, type ReadinessCheck, type ReadinessReport } from '@chatterroom/kernel';
 
 export interface ReadinessMonitorOptions {
   readonly checks: readonly ReadinessCheck[];

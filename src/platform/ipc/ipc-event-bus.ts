@@ -1,4 +1,4 @@
-import type { EventBus, EventHandler, IntegrationEvent, Logger, Subscription } from '../../../modules/kernel';
+import type { EventBus, EventHandler, IntegrationEvent, Logger, Subscription } from '@chatterroom/kernel';
 import { BUS_PORT, subscriptionKey } from './ipc-messages';
 import type { IpcPortClient } from './ipc-port-client';
 

@@ -1,4 +1,4 @@
-import type { ErrorKind, IntegrationEvent, Signal } from '../../../modules/kernel';
+import type { ErrorKind, IntegrationEvent, Signal } from '@chatterroom/kernel';
 
 /** The request context a call carries across the process boundary (what gRPC sends as metadata). */
 export interface IpcCallContext {

@@ -1,4 +1,4 @@
-import { DomainError, RequestDeadline, RequestId, type IntegrationEvent, type Signal } from '../../../modules/kernel';
+import { DomainError, RequestDeadline, RequestId, type IntegrationEvent, type Signal } from '@chatterroom/kernel';
 import type { IpcCall, IpcChannel, ToModulesProcess, ToSocketProcess } from './ipc-messages';
 
 /** The code of a call whose answer never came: the modules' process went away meanwhile. */

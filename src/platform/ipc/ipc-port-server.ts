@@ -9,7 +9,7 @@ import {
   type ReadinessCheck,
   type Signal,
   type SignalBus,
-} from '../../../modules/kernel';
+} from '@chatterroom/kernel';
 import { BUS_PORT, READINESS_PORT, subscriptionKey, type IpcCall, type IpcChannel, type IpcError, type ToModulesProcess, type ToSocketProcess } from './ipc-messages';
 
 type Channel = IpcChannel<ToModulesProcess, ToSocketProcess>;

@@ -7,9 +7,9 @@ import {
   type IntegrationEvent,
   type PresenceDirectory,
   type Signal,
-} from '../../../modules/kernel';
-import { InMemoryEventBus, InMemoryPresenceDirectory, InMemorySignalBus } from '../../../modules/kernel/adapters';
-import { eventually } from '../../../test/contract/ports/event-bus/event-recorder';
+} from '@chatterroom/kernel';
+import { InMemoryEventBus, InMemoryPresenceDirectory, InMemorySignalBus } from '@chatterroom/kernel/adapters';
+import { eventually } from '@chatterroom/test/contract/ports/event-bus/event-recorder';
 import { IpcEventBus } from './ipc-event-bus';
 import type { ToModulesProcess, ToSocketProcess } from './ipc-messages';
 import { IpcPortClient, ipcPort } from './ipc-port-client';

@@ -1,4 +1,4 @@
-import type { Logger, Signal, SignalBus, SignalHandler } from '../../../modules/kernel';
+import type { Logger, Signal, SignalBus, SignalHandler } from '@chatterroom/kernel';
 import { BUS_PORT } from './ipc-messages';
 import type { IpcPortClient } from './ipc-port-client';
 

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:cluster';
 import { AggregatorRegistry, register, type MetricObjectWithValues, type MetricValue } from 'prom-client';
-import type { Logger } from '../../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
 
 type MetricsJson = MetricObjectWithValues<MetricValue<string>>[];
 

@@ -1,6 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/mongodb';
-import type { Logger } from '../../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
 import { counterSchema } from './counter.schema';
 import { MONGO_SCHEMA_STEPS } from './mongo-schema-steps';
 import { upgradeMongoSchema } from './mongo-schema-version';

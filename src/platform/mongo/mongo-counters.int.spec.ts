@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { mongoTestUrl } from '../../../test/harness/services/service-urls';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 import { closeMongoOrm, createMongoOrm, type MongoOrm } from './create-mongo-orm';
 import { isDuplicateKeyError } from './duplicate-key';
 import { MongoCounters, type NextValueInsert } from './mongo-counters';

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { KeyedSerialQueue } from '../../../modules/kernel';
+import { KeyedSerialQueue } from '@chatterroom/kernel';
 import { counterSchema, type CounterDocument } from './counter.schema';
 import { isDuplicateKeyError } from './duplicate-key';
 

@@ -1,5 +1,5 @@
-import { usersEntities } from '../../../modules/users/adapters/mongo';
-import { mongoTestUrl } from '../../../test/harness/services/service-urls';
+import { usersEntities } from '@chatterroom/users/adapters/mongo';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 import { StorageError } from '../storage/storage-error';
 import { closeMongoOrm, createMongoOrm, type MongoOrm } from './create-mongo-orm';
 import { MONGO_SCHEMA_STEPS } from './mongo-schema-steps';

@@ -1,10 +1,10 @@
 import type { Redis } from 'ioredis';
-import { silentLogger } from '../../../modules/kernel';
+import { silentLogger } from '@chatterroom/kernel';
 import { closeRedis, createRedis, redisReady } from './create-redis';
 import { startOwnRedisServer, type OwnRedisServer } from './own-redis-server.testing';
-import { eventually } from '../../../test/harness/system/eventually';
-import { freePort } from '../../../test/harness/system/free-port';
-import { recordingLogger } from '../../../test/harness/recording-logger';
+import { eventually } from '@chatterroom/test/harness/system/eventually';
+import { freePort } from '@chatterroom/test/harness/system/free-port';
+import { recordingLogger } from '@chatterroom/test/harness/recording-logger';
 
 jest.setTimeout(30_000);
 

@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import type { Logger } from '../../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
 
 /** Longest pause between reconnection attempts; ioredis keeps trying forever. */
 const MAX_RECONNECT_DELAY_MS = 2_000;

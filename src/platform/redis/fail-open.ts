@@ -1,4 +1,4 @@
-import type { Logger } from '../../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
 
 const WARN_EVERY_MS = 10_000;
 

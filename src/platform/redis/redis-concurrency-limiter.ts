@@ -1,4 +1,4 @@
-import type { ConcurrencyLimiter } from '../../../modules/kernel';
+import type { ConcurrencyLimiter } from '@chatterroom/kernel';
 import { RedisLimiterCalls, type RedisLimiterDeps } from './redis-limiter-calls';
 import { ACQUIRE_SCRIPT, RENEW_SCRIPT } from './redis-limiter.scripts';
 

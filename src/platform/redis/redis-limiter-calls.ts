@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Logger } from '../../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
 import { failOpen } from './fail-open';
 import { limiterKeys } from './redis-limiter.scripts';
 

@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
-import { silentLogger } from '../../../modules/kernel';
-import { describeConcurrencyLimiterContract } from '../../../test/contract/ports/kernel/concurrency-limiter.contract';
-import { describeRateLimiterContract } from '../../../test/contract/ports/kernel/rate-limiter.contract';
-import { serviceUrls } from '../../../test/harness/services/service-urls';
+import { silentLogger } from '@chatterroom/kernel';
+import { describeConcurrencyLimiterContract } from '@chatterroom/test/contract/ports/kernel/concurrency-limiter.contract';
+import { describeRateLimiterContract } from '@chatterroom/test/contract/ports/kernel/rate-limiter.contract';
+import { serviceUrls } from '@chatterroom/test/harness/services/service-urls';
 import { closeRedis, createRedis, redisReady } from './create-redis';
 import { RedisConcurrencyLimiter } from './redis-concurrency-limiter';
 import { RedisRateLimiter } from './redis-rate-limiter';

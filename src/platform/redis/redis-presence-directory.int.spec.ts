@@ -1,6 +1,6 @@
-import { silentLogger } from '../../../modules/kernel';
-import { describePresenceDirectoryContract } from '../../../test/contract/ports/kernel/presence-directory.contract';
-import { serviceUrls } from '../../../test/harness/services/service-urls';
+import { silentLogger } from '@chatterroom/kernel';
+import { describePresenceDirectoryContract } from '@chatterroom/test/contract/ports/kernel/presence-directory.contract';
+import { serviceUrls } from '@chatterroom/test/harness/services/service-urls';
 import { closeRedis, createRedis, redisReady } from './create-redis';
 import { RedisPresenceDirectory } from './redis-presence-directory';
 

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { PRESENCE_TTL_MS, type PresenceDirectory, type PresenceState } from '../../../modules/kernel';
+import { PRESENCE_TTL_MS, type PresenceDirectory, type PresenceState } from '@chatterroom/kernel';
 
 /** KEYS[1] marks; ARGV now, expiry, gatewayId. Returns how many live marks there were before. */
 const CONNECT = `

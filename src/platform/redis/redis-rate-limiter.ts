@@ -1,4 +1,4 @@
-import { ALLOWED, type BackoffPolicy, type RateDecision, type RateLimiter, type RatePolicy } from '../../../modules/kernel';
+import { ALLOWED, type BackoffPolicy, type RateDecision, type RateLimiter, type RatePolicy } from '@chatterroom/kernel';
 import { RedisLimiterCalls, type RedisLimiterDeps } from './redis-limiter-calls';
 import { CHECK_BACKOFF_SCRIPT, CONSUME_SCRIPT, RECORD_FAILURE_SCRIPT } from './redis-limiter.scripts';
 

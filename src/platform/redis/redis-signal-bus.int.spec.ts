@@ -1,5 +1,5 @@
-import { silentLogger, type Signal } from '../../../modules/kernel';
-import { serviceUrls } from '../../../test/harness/services/service-urls';
+import { silentLogger, type Signal } from '@chatterroom/kernel';
+import { serviceUrls } from '@chatterroom/test/harness/services/service-urls';
 import { closeRedis, createRedis, redisReady } from './create-redis';
 import { RedisSignalBus } from './redis-signal-bus';
 

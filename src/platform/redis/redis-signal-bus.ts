@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Logger, Signal, SignalBus, SignalHandler } from '../../../modules/kernel';
+import type { Logger, Signal, SignalBus, SignalHandler } from '@chatterroom/kernel';
 import { closeRedis } from './create-redis';
 
 /**

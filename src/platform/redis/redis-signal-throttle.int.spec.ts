@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
-import { silentLogger } from '../../../modules/kernel';
-import { describeSignalThrottleContract } from '../../../test/contract/ports/kernel/signal-throttle.contract';
-import { serviceUrls } from '../../../test/harness/services/service-urls';
+import { silentLogger } from '@chatterroom/kernel';
+import { describeSignalThrottleContract } from '@chatterroom/test/contract/ports/kernel/signal-throttle.contract';
+import { serviceUrls } from '@chatterroom/test/harness/services/service-urls';
 import { closeRedis, createRedis, redisReady } from './create-redis';
 import { RedisSignalThrottle } from './redis-signal-throttle';
 

@@ -1,4 +1,4 @@
-import type { SignalThrottle } from '../../../modules/kernel';
+import type { SignalThrottle } from '@chatterroom/kernel';
 import { failOpen } from './fail-open';
 import type { RedisLimiterDeps } from './redis-limiter-calls';
 

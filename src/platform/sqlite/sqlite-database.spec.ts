@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { DomainError } from '../../../modules/kernel';
+import { DomainError } from '@chatterroom/kernel';
 import { prepareDataDir } from './data-dir';
 import { SqliteDatabase } from './sqlite-database';
 import type { SqliteMigration } from './sqlite-migration';

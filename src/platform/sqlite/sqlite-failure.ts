@@ -1,4 +1,4 @@
-import { DomainError } from '../../../modules/kernel';
+import { DomainError } from '@chatterroom/kernel';
 import { messageOf, StorageError } from '../storage/storage-error';
 
 /** SQLite's primary result codes that say something about the file itself. */

@@ -1,4 +1,4 @@
-import type { Logger } from '../../../modules/kernel';
+import type { Logger } from '@chatterroom/kernel';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,7 +1,7 @@
-import { DomainError, silentLogger } from '../../../modules/kernel';
-import { InMemoryEventBus } from '../../../modules/kernel/adapters/in-memory-event-bus';
-import { startGrpcServer, type GrpcServiceBinding } from '../../../src/platform/grpc';
-import { GrpcCaller } from '../../harness/system/grpc-caller';
+import { DomainError, silentLogger } from '@chatterroom/kernel';
+import { InMemoryEventBus } from '@chatterroom/kernel/adapters/in-memory-event-bus';
+import { startGrpcServer, type GrpcServiceBinding } from '@chatterroom/platform/grpc';
+import { GrpcCaller } from '@chatterroom/test/harness/system/grpc-caller';
 import { makeInProcessUsers, sessionTokenIssuer } from './users/in-process-users';
 
 /** Who may call an RPC, as the spec expects it (written out, not read from the access table under test). */

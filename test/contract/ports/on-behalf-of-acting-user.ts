@@ -1,4 +1,4 @@
-import { CallerCredential, isPositiveInt32 } from '../../../modules/kernel';
+import { CallerCredential, isPositiveInt32 } from '@chatterroom/kernel';
 
 /** Mints an access token for a user (a TokenIssuer). */
 export interface TestTokenIssuer {

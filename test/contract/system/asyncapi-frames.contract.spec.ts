@@ -1,8 +1,8 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import {
   anonymous, createRoom, newUsers, pushWithText, uniqueText, type ChatSocket, type Frame, type Json, type TestUser,
-} from '../../harness/system';
-import { addMember, createRoomWith, removeMember, setRole } from '../../harness/system/room-actions';
+} from '@chatterroom/test/harness/system';
+import { addMember, createRoomWith, removeMember, setRole } from '@chatterroom/test/harness/system/room-actions';
 
 /*
  * The AsyncAPI document the gateway serves (/asyncapi.json) against what its /ws/chat really

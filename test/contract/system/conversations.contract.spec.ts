@@ -1,8 +1,8 @@
 import {
   ackBody, createRoom, errorBody, expectError, joinRoom, newUser, NO_SUCH_ROOM_ID, NO_SUCH_USER_ID, sendPrivate, sendToRoom,
   type Json, type TestUser,
-} from '../../harness/system';
-import { GraphqlSubscriber, errorCodes, graphqlFor, subscriberFor } from '../../harness/graphql';
+} from '@chatterroom/test/harness/system';
+import { GraphqlSubscriber, errorCodes, graphqlFor, subscriberFor } from '@chatterroom/test/harness/graphql';
 
 const conversationsOf = async (user: TestUser, query = ''): Promise<Json> => {
   const response = await user.http.get(`/conversations${query}`);

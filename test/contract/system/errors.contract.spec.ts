@@ -1,4 +1,4 @@
-import { anonymous, expectError, newUser, type HttpClient } from '../../harness/system';
+import { anonymous, expectError, newUser, type HttpClient } from '@chatterroom/test/harness/system';
 
 const BAD_IDS = ['abc', '0', '-1', '1.5', '99999999999'];
 

@@ -1,7 +1,7 @@
-import { anonymousGraphql, errorCodes, graphqlFor, type GraphqlResponse } from '../../harness/graphql';
+import { anonymousGraphql, errorCodes, graphqlFor, type GraphqlResponse } from '@chatterroom/test/harness/graphql';
 import {
   createRoom, newRegistration, newUsers, NO_SUCH_ROOM_ID, NO_SUCH_USER_ID, sendPrivate, sendToRoom, uniqueText, type HttpResponse, type TestUser,
-} from '../../harness/system';
+} from '@chatterroom/test/harness/system';
 
 /** An error answer of an operation that ran: 200, no data, one error with `code`. */
 const expectFailure = (response: GraphqlResponse, code: string): void => {

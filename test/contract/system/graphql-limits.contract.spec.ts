@@ -1,5 +1,5 @@
-import { anonymous, gateway, newRegistration, newUser, type Json } from '../../harness/system';
-import { errorCodes, graphqlOf } from '../../harness/graphql';
+import { anonymous, gateway, newRegistration, newUser, type Json } from '@chatterroom/test/harness/system';
+import { errorCodes, graphqlOf } from '@chatterroom/test/harness/graphql';
 
 /** GraphQL documents refused before they run: caps per operation, nesting before parsing, subscriptions over HTTP. */
 describe('GraphQL limits', () => {

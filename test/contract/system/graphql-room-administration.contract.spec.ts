@@ -1,5 +1,5 @@
-import { GraphqlSubscriber, errorCodes, graphqlFor, subscriberFor, untilDelivering, type Result } from '../../harness/graphql';
-import { createRoomWith, isoTimestamp, newUsers, uniqueText, type TestUser } from '../../harness/system';
+import { GraphqlSubscriber, errorCodes, graphqlFor, subscriberFor, untilDelivering, type Result } from '@chatterroom/test/harness/graphql';
+import { createRoomWith, isoTimestamp, newUsers, uniqueText, type TestUser } from '@chatterroom/test/harness/system';
 
 afterEach(() => GraphqlSubscriber.closeAll());
 

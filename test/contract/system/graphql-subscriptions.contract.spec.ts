@@ -1,5 +1,5 @@
-import { GraphqlSubscriber, graphqlFor, subscriberFor, subscriberWith, untilDelivering, withText, type LiveSubscription, type Result } from '../../harness/graphql';
-import { createRoom, createRoomWith, joinRoom, leaveRoom, newUsers, roomWith, sendPrivate, sendToRoom, uniqueText, type Json, type TestUser } from '../../harness/system';
+import { GraphqlSubscriber, graphqlFor, subscriberFor, subscriberWith, untilDelivering, withText, type LiveSubscription, type Result } from '@chatterroom/test/harness/graphql';
+import { createRoom, createRoomWith, joinRoom, leaveRoom, newUsers, roomWith, sendPrivate, sendToRoom, uniqueText, type Json, type TestUser } from '@chatterroom/test/harness/system';
 
 afterEach(() => GraphqlSubscriber.closeAll());
 

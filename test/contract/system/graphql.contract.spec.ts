@@ -1,7 +1,7 @@
-import { anonymousGraphql, errorCodes, graphqlFor } from '../../harness/graphql';
+import { anonymousGraphql, errorCodes, graphqlFor } from '@chatterroom/test/harness/graphql';
 import {
   createRoom, isoTimestamp, newRegistration, newUsers, roomWith, sendPrivate, sendToRoom, uniqueText, type TestUser,
-} from '../../harness/system';
+} from '@chatterroom/test/harness/system';
 
 /** GraphQL queries and mutations: the same operations and answers as the HTTP API. */
 describe('GraphQL queries and mutations', () => {

@@ -1,4 +1,4 @@
-import { anonymous, expectError } from '../../harness/system';
+import { anonymous, expectError } from '@chatterroom/test/harness/system';
 
 describe('GET /health/live and /health/ready', () => {
   it('/health/live answers 200 {status: "ok"} without a token', async () => {

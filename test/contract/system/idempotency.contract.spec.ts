@@ -1,7 +1,7 @@
 import {
   ackBody, createRoom, newUsers, privateHistory, roomHistory, roomWith, sendPrivate, sendToRoom, uniqueSuffix, uniqueText,
   type TestUser,
-} from '../../harness/system';
+} from '@chatterroom/test/harness/system';
 
 const clientMessageId = (): string => `cmid-${uniqueSuffix()}`;
 

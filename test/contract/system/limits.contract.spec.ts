@@ -1,9 +1,9 @@
 import { connect } from 'node:net';
 import {
   ChatSocket, eventually, expectError, startOwnTarget, uniqueSuffix, uniqueUsername, type HttpResponse, type Json,
-} from '../../harness/system';
-import { errorCodes, graphqlOf } from '../../harness/graphql';
-import type { RunningTarget } from '../../harness/system/targets/running-target';
+} from '@chatterroom/test/harness/system';
+import { errorCodes, graphqlOf } from '@chatterroom/test/harness/graphql';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
 
 /**
  * Each abuse limit reached and answered as documented, on a target of this file's own with

@@ -1,8 +1,8 @@
-import { GraphqlSubscriber, graphqlFor, subscriberFor, untilDelivering, withText } from '../../harness/graphql';
+import { GraphqlSubscriber, graphqlFor, subscriberFor, untilDelivering, withText } from '@chatterroom/test/harness/graphql';
 import {
   ackBody, errorBody, expectError, isoTimestamp, newUsers, privateHistory, roomHistory, roomWith, sendPrivate, sendToRoom,
   uniqueText, type Frame, type TestUser,
-} from '../../harness/system';
+} from '@chatterroom/test/harness/system';
 
 afterEach(() => GraphqlSubscriber.closeAll());
 

@@ -1,6 +1,6 @@
-import { anonymous, expectError, newUser, sendPrivate } from '../../harness/system';
-import { HttpClient } from '../../harness/system/http-client';
-import { gateway } from '../../harness/system/system';
+import { anonymous, expectError, newUser, sendPrivate } from '@chatterroom/test/harness/system';
+import { HttpClient } from '@chatterroom/test/harness/system/http-client';
+import { gateway } from '@chatterroom/test/harness/system/system';
 
 /** The value of one sample line `name{labels} value` (labels as written, in order), or undefined. */
 const sample = (text: string, series: string): number | undefined => {

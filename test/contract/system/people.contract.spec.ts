@@ -1,5 +1,5 @@
-import { graphqlFor } from '../../harness/graphql';
-import { anonymous, expectError, newUser, uniqueSuffix, type TestUser } from '../../harness/system';
+import { graphqlFor } from '@chatterroom/test/harness/graphql';
+import { anonymous, expectError, newUser, uniqueSuffix, type TestUser } from '@chatterroom/test/harness/system';
 
 /** A user whose username is `stem` + `tail`, signed up directly (newUser picks its own names). */
 const userNamed = async (username: string): Promise<{ userId: number; username: string }> => {

@@ -1,4 +1,4 @@
-import { ackBody, errorBody, newUsers, type Frame, type TestUser } from '../../harness/system';
+import { ackBody, errorBody, newUsers, type Frame, type TestUser } from '@chatterroom/test/harness/system';
 
 const presenceOf = (userId: number, status: 'online' | 'offline') => (frame: Frame) =>
   frame.type === 'presence' && frame.userId === userId && frame.status === status;

@@ -1,7 +1,7 @@
 import {
   anId, expectError, isoTimestamp, newUser, newUsers, NO_SUCH_USER_ID, privateHistory, sendPrivate, uniqueText,
   type TestUser,
-} from '../../harness/system';
+} from '@chatterroom/test/harness/system';
 
 const send = (from: TestUser, to: TestUser | number, body: unknown) =>
   from.http.post(`/chats/private/${typeof to === 'number' ? to : to.userId}`, body);

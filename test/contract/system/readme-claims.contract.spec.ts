@@ -1,6 +1,6 @@
 import {
   ackBody, anonymous, createRoom, errorBody, expectError, joinRoom, newUser, newUsers, pushWithText, uniqueText, type TestUser,
-} from '../../harness/system';
+} from '@chatterroom/test/harness/system';
 
 /*
  * Claims of the README that a newcomer found unchecked or wrong (issue 12), held true in

@@ -1,7 +1,7 @@
 import {
   ackBody, anythingAboutRoom, createRoom, gateway, joinRoom, leaveRoom, newUsers, pushWithText,
   roomEvent, roomWith, sendPrivate, sendToRoom, uniqueText, type TestUser,
-} from '../../harness/system';
+} from '@chatterroom/test/harness/system';
 
 /** What a push carries for a message the HTTP/WS answer described. */
 const pushedPrivate = (sent: Record<string, unknown>) => ({

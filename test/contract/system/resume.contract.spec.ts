@@ -1,7 +1,7 @@
 import {
   ackBody, createRoom, gateway, joinRoom, leaveRoom, newUsers, pushWithText, roomHistory, privateHistory,
   roomWith, sendPrivate, sendToRoom, expectError, ChatSocket, type Frame, type TestUser,
-} from '../../harness/system';
+} from '@chatterroom/test/harness/system';
 
 /** A cursor of the documented shape naming a moment long before any retention: expired everywhere. */
 const EXPIRED_CURSOR = Buffer.from('1.0.1000').toString('base64url');

@@ -1,7 +1,7 @@
 import {
   ackBody, addMember, createRoom, createRoomWith, errorBody, expectError, isoTimestamp, joinRoom, leaveRoom, newUsers, pushWithText,
   removeMember, roomHistory, sendToRoom, setRole, uniqueText, NO_SUCH_USER_ID, type Frame, type TestUser,
-} from '../../harness/system';
+} from '@chatterroom/test/harness/system';
 
 const users = async (count: number): Promise<TestUser[]> => newUsers(count);
 const ascending = (...people: TestUser[]): number[] => people.map((p) => p.userId).sort((a, b) => a - b);

@@ -1,7 +1,7 @@
 import {
   anId, createRoom, expectError, isoTimestamp, joinRoom, leaveRoom, newUsers, NO_SUCH_ROOM_ID, roomHistory, roomWith,
   sendToRoom, uniqueText, type TestUser,
-} from '../../harness/system';
+} from '@chatterroom/test/harness/system';
 
 const send = (from: TestUser, roomId: number, body: unknown) => from.http.post(`/chats/room/${roomId}`, body);
 

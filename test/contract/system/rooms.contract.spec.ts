@@ -1,6 +1,6 @@
 import {
   createRoom, expectError, joinRoom, leaveRoom, newUser, newUsers, NO_SUCH_ROOM_ID, uniqueText, type TestUser,
-} from '../../harness/system';
+} from '@chatterroom/test/harness/system';
 
 describe('POST /rooms/create', () => {
   it('answers 201 with {roomId, name} and makes the creator its only member', async () => {

@@ -3,8 +3,8 @@ import WebSocket from 'ws';
 import {
   anonymous, ChatSocket, eventually, expectError, gateway, newRegistration, newUsers, sendPrivate, system, uniqueText,
   type HttpClient, type Json, type TestUser,
-} from '../../harness/system';
-import { errorCodes, graphqlOf, graphqlWsUrl, GraphqlSubscriber, subscriberOf, untilDelivering } from '../../harness/graphql';
+} from '@chatterroom/test/harness/system';
+import { errorCodes, graphqlOf, graphqlWsUrl, GraphqlSubscriber, subscriberOf, untilDelivering } from '@chatterroom/test/harness/graphql';
 
 /** A fresh user signed in on gateway `index`: the whole authenticate answer. */
 const signUp = async (index = 0) => {

@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { graphqlWsUrl } from '../../harness/graphql';
+import { graphqlWsUrl } from '@chatterroom/test/harness/graphql';
 import {
   ALLOWED_TEST_ORIGIN,
   ChatSocket,
@@ -15,7 +15,7 @@ import {
   sendToRoom,
   uniqueText,
   type TestUser,
-} from '../../harness/system';
+} from '@chatterroom/test/harness/system';
 
 const expectValidationNaming = (response: { status: number; body: { message?: string } }, ...names: string[]) => {
   expectError(response as never, 400, 'VALIDATION_FAILED');

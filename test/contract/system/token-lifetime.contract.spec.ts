@@ -1,7 +1,7 @@
-import { ChatSocket, eventually, expectError, HttpClient, newUserOn, type Json, type TestUser } from '../../harness/system';
-import { errorCodes, graphqlOf, subscriberOf, withText } from '../../harness/graphql';
-import { startOwnTarget } from '../../harness/system/own-target';
-import type { RunningTarget } from '../../harness/system/targets/running-target';
+import { ChatSocket, eventually, expectError, HttpClient, newUserOn, type Json, type TestUser } from '@chatterroom/test/harness/system';
+import { errorCodes, graphqlOf, subscriberOf, withText } from '@chatterroom/test/harness/graphql';
+import { startOwnTarget } from '@chatterroom/test/harness/system/own-target';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
 
 /** Seconds: short enough to wait for, long enough for a rotation to happen within a token's life. */
 const ACCESS_TOKEN_TTL_SECONDS = 15;

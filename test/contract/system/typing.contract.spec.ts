@@ -1,4 +1,4 @@
-import { ackBody, errorBody, newUsers, roomWith, type Frame, type TestUser } from '../../harness/system';
+import { ackBody, errorBody, newUsers, roomWith, type Frame, type TestUser } from '@chatterroom/test/harness/system';
 
 const typingOf = (userId: number, roomId?: number) => (frame: Frame) =>
   frame.type === 'typing' && frame.userId === userId && frame.roomId === roomId;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   anonymous, expectError, newRegistration, newUser, NO_SUCH_USER_ID, uniqueSuffix, type HttpResponse,
-} from '../../harness/system';
+} from '@chatterroom/test/harness/system';
 
 const create = (fields: Record<string, unknown>): Promise<HttpResponse> => anonymous().post('/users/create', fields);
 

@@ -1,7 +1,7 @@
 import {
   ackBody, anId, ChatSocket, createRoom, errorBody, gateway, isoTimestamp, joinRoom, newUser, newUsers, NO_SUCH_ROOM_ID,
   NO_SUCH_USER_ID, privateHistory, roomHistory, uniqueText, type TestUser,
-} from '../../harness/system';
+} from '@chatterroom/test/harness/system';
 
 describe('/ws/chat: connecting', () => {
   it('accepts the token in the Authorization header and greets with {type: ready, userId}', async () => {

@@ -1,6 +1,6 @@
 import { Client, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
-import { chatServiceProto, userServiceProto, type ProtoService } from '../../../src/platform/grpc/proto-files';
+import { chatServiceProto, userServiceProto, type ProtoService } from '@chatterroom/platform/grpc/proto-files';
 import type { Json } from './http-client';
 import { grpcChannelCredentials } from './readiness';
 import type { GrpcClientTlsFiles } from './sut-endpoints';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SECRET_VARIABLES } from '../../../src/platform/config/secret-variables';
+import { SECRET_VARIABLES } from '@chatterroom/platform/config/secret-variables';
 
 const OUTPUT_TAIL_BYTES = 200_000;
 const STOP_GRACE_MS = 5_000;

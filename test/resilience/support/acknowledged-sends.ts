@@ -1,4 +1,4 @@
-import { eventually, uniqueSuffix, type Json, type TestUser } from '../../harness/system';
+import { eventually, uniqueSuffix, type Json, type TestUser } from '@chatterroom/test/harness/system';
 
 /**
  * Sends one room message, retrying with the same clientMessageId until it is acknowledged (201),

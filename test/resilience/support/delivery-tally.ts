@@ -1,4 +1,4 @@
-import { eventually, type ChatSocket, type Frame } from '../../harness/system';
+import { eventually, type ChatSocket, type Frame } from '@chatterroom/test/harness/system';
 
 /** What one listener got wrong of the messages it should have received. */
 export interface DeliveryFaults {

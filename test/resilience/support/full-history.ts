@@ -1,4 +1,4 @@
-import type { Json, TestUser } from '../../harness/system';
+import type { Json, TestUser } from '@chatterroom/test/harness/system';
 
 /** Every message of a room, oldest first, read page by page (200 at a time) through HTTP. */
 export const fullRoomHistory = async (user: TestUser, roomId: number): Promise<Json[]> => {

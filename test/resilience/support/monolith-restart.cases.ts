@@ -1,10 +1,10 @@
 import {
   HttpClient, newUserOn, privateHistory, roomHistory, roomWith, sendPrivate, sendToRoom, uniqueText, type Json, type TestUser,
-} from '../../harness/system';
-import { httpHealthy } from '../../harness/system/readiness';
-import type { RoleProcess } from '../../harness/system/role-process';
-import type { RunningTarget } from '../../harness/system/targets/running-target';
-import { startMonolith } from '../../harness/system/targets/monolith.target';
+} from '@chatterroom/test/harness/system';
+import { httpHealthy } from '@chatterroom/test/harness/system/readiness';
+import type { RoleProcess } from '@chatterroom/test/harness/system/role-process';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
+import { startMonolith } from '@chatterroom/test/harness/system/targets/monolith.target';
 import { bounded, processNamed, StartedProcesses, targetOptions } from './started-processes';
 
 const lastSeq = (history: Json[]): number => Math.max(...history.map((message) => message.seq as number));

@@ -1,9 +1,9 @@
-import { freePort } from '../../harness/system/free-port';
-import type { RunningTarget } from '../../harness/system/targets/running-target';
-import { startSplit } from '../../harness/system/targets/split.target';
-import { startOwnFerretDb, type OwnFerretDb } from '../../harness/services/own-ferretdb';
-import { startOwnRabbitMqNode, type OwnRabbitMqNode } from '../../../src/platform/amqp/testing/own-rabbitmq-node';
-import { startOwnRedisServer, type OwnRedisServer } from '../../../src/platform/redis/own-redis-server.testing';
+import { freePort } from '@chatterroom/test/harness/system/free-port';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
+import { startSplit } from '@chatterroom/test/harness/system/targets/split.target';
+import { startOwnFerretDb, type OwnFerretDb } from '@chatterroom/test/harness/services/own-ferretdb';
+import { startOwnRabbitMqNode, type OwnRabbitMqNode } from '@chatterroom/platform/amqp/testing/own-rabbitmq-node';
+import { startOwnRedisServer, type OwnRedisServer } from '@chatterroom/platform/redis/own-redis-server.testing';
 import { targetOptions, type StartedProcesses } from './started-processes';
 
 /** A split deployment a fault test may hurt, and what it runs on. */

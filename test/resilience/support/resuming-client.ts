@@ -1,4 +1,4 @@
-import { eventually, type ChatSocket, type TestUser } from '../../harness/system';
+import { eventually, type ChatSocket, type TestUser } from '@chatterroom/test/harness/system';
 import { lastCursorOf, resumeUntilResumed } from './delivery-tally';
 
 /**

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { compiledMain } from '../../harness/system/targets/running-target';
-import { ROLE_VARIABLES } from '../../harness/system/role-process';
+import { compiledMain } from '@chatterroom/test/harness/system/targets/running-target';
+import { ROLE_VARIABLES } from '@chatterroom/test/harness/system/role-process';
 import { REPO_ROOT_DIR } from './started-processes';
 
 export interface MainOutcome {

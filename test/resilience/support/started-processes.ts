@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { ChatSocket } from '../../harness/system';
-import { waitUntilReady } from '../../harness/system/readiness';
-import type { RoleProcess } from '../../harness/system/role-process';
-import type { RunningTarget, TargetOptions } from '../../harness/system/targets/running-target';
-import { dropDatabases, mongoUrlsIn } from '../../harness/services/mongo-databases';
+import { ChatSocket } from '@chatterroom/test/harness/system';
+import { waitUntilReady } from '@chatterroom/test/harness/system/readiness';
+import type { RoleProcess } from '@chatterroom/test/harness/system/role-process';
+import type { RunningTarget, TargetOptions } from '@chatterroom/test/harness/system/targets/running-target';
+import { dropDatabases, mongoUrlsIn } from '@chatterroom/test/harness/services/mongo-databases';
 
 /** The repository root, where dist/src/main.js is built. */
 export const REPO_ROOT_DIR = resolve(__dirname, '..', '..', '..');

@@ -1,4 +1,4 @@
-import { eventually, uniqueText, type TestUser } from '../../harness/system';
+import { eventually, uniqueText, type TestUser } from '@chatterroom/test/harness/system';
 import { sendUntilAcknowledged } from './acknowledged-sends';
 
 /**

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { createRoomWith } from '../../../test/harness/system/room-actions';
-import { newUser } from '../../../test/harness/system/test-users';
+import { createRoomWith } from '@chatterroom/test/harness/system/room-actions';
+import { newUser } from '@chatterroom/test/harness/system/test-users';
 import { launchChromium } from '../support/chromium';
 import { conversationItem, registerPerson, sendWithEnter, waitForMessage } from '../support/people';
 import { addMemberByName, createRoom, memberItem, messageItem, roomDetails } from '../support/rooms';

@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { httpHealthy } from '../../../test/harness/system/readiness';
-import type { RunningTarget } from '../../../test/harness/system/targets/running-target';
-import { startMonolith } from '../../../test/harness/system/targets/monolith.target';
-import { uniqueText } from '../../../test/harness/system/unique';
-import { bounded, processNamed, StartedProcesses, targetOptions } from '../../../test/resilience/support/started-processes';
+import { httpHealthy } from '@chatterroom/test/harness/system/readiness';
+import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
+import { startMonolith } from '@chatterroom/test/harness/system/targets/monolith.target';
+import { uniqueText } from '@chatterroom/test/harness/system/unique';
+import { bounded, processNamed, StartedProcesses, targetOptions } from '@chatterroom/test/resilience/support/started-processes';
 import { launchChromium } from '../support/chromium';
 import { conversationItem, messagesWith, openPrivateChat, registerPerson, sendWithEnter, waitForMessage, waitOnline, type Person } from '../support/people';
 

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { eventually } from '../../../test/harness/system/eventually';
-import { gateway } from '../../../test/harness/system/system';
-import { newRegistration } from '../../../test/harness/system/test-users';
-import { uniqueText } from '../../../test/harness/system/unique';
+import { eventually } from '@chatterroom/test/harness/system/eventually';
+import { gateway } from '@chatterroom/test/harness/system/system';
+import { newRegistration } from '@chatterroom/test/harness/system/test-users';
+import { uniqueText } from '@chatterroom/test/harness/system/unique';
 
 /** Desktop and phone viewports the tests and screenshots use. */
 export const DESKTOP = { width: 1280, height: 800 } as const;

@@ -1,4 +1,4 @@
-import { wireInput, wireInt32, type GrpcUnaryClient } from '../../../../src/platform/grpc';
+import { wireInput, wireInt32, type GrpcUnaryClient } from '@chatterroom/platform/grpc';
 import type { ChatFeed, FeedCursorInput, FeedPage, FeedSinceInput } from '../../contracts';
 import type { GrpcChatClientDeps } from './chat.grpc-client';
 import { chatServiceChannel } from './chat-service-channel';

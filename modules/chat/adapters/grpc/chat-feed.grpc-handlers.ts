@@ -1,4 +1,4 @@
-import { presentField } from '../../../../src/platform/grpc';
+import { presentField } from '@chatterroom/platform/grpc';
 import type { ChatFeed } from '../../contracts';
 import { feedEventMessageOf } from './chat.grpc-mapping';
 import type { FeedCursorRequestMessage, FeedCursorResponseMessage, FeedEventsRequestMessage, FeedEventsResponseMessage } from './chat.grpc-messages';

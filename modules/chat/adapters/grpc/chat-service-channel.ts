@@ -1,4 +1,4 @@
-import { chatServiceProto, GrpcUnaryClient } from '../../../../src/platform/grpc';
+import { chatServiceProto, GrpcUnaryClient } from '@chatterroom/platform/grpc';
 import type { GrpcChatClientDeps } from './chat.grpc-client';
 
 /** A unary client of the chat service's ChatService, as every chat gRPC client opens it. */

@@ -1,4 +1,4 @@
-import { ALICE, REACHED, describeGrpcAccessCases, reachedPorts, startAccessLoopback } from '../../../../test/contract/ports/grpc-access.cases';
+import { ALICE, REACHED, describeGrpcAccessCases, reachedPorts, startAccessLoopback } from '@chatterroom/test/contract/ports/grpc-access.cases';
 import { chatGrpcService } from './chat.grpc-server';
 
 const OTHER = 9;

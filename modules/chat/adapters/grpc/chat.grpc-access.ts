@@ -1,4 +1,4 @@
-import { RpcAccess, type GrpcAccessTable } from '../../../../src/platform/grpc';
+import { RpcAccess, type GrpcAccessTable } from '@chatterroom/platform/grpc';
 
 /**
  * Who may call each RPC of ChatService: a signed-in user, acting only as themself — the

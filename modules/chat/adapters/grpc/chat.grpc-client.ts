@@ -1,5 +1,5 @@
-import type { Logger } from '../../../kernel';
-import type { GrpcCallCredentials, GrpcCallOptions, GrpcClientTls, GrpcUnaryClient } from '../../../../src/platform/grpc';
+import type { Logger } from '@chatterroom/kernel';
+import type { GrpcCallCredentials, GrpcCallOptions, GrpcClientTls, GrpcUnaryClient } from '@chatterroom/platform/grpc';
 import { ChatErrors } from '../../contracts';
 import { forwardedSendKey } from './forwarded-send-key';
 import type {

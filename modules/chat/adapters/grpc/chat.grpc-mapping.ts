@@ -1,5 +1,5 @@
 import { isGeneratedSendKey } from './forwarded-send-key';
-import { DomainError } from '../../../kernel';
+import { DomainError } from '@chatterroom/kernel';
 import {
   INTERNAL_ERROR_CODE,
   optionalWireInt32,
@@ -8,7 +8,7 @@ import {
   wireInput,
   wireInt32,
   wireString,
-} from '../../../../src/platform/grpc';
+} from '@chatterroom/platform/grpc';
 import { FEED_MAX_LIMIT, HISTORY_MAX_LIMIT, type FeedEvent, type FeedPage, type FeedSinceInput } from '../../contracts';
 import type {
   ChatMessage,

@@ -1,5 +1,5 @@
-import { chatServiceProto, presentField, type GrpcServiceBinding } from '../../../../src/platform/grpc';
-import { RequestDeadline } from '../../../kernel';
+import { chatServiceProto, presentField, type GrpcServiceBinding } from '@chatterroom/platform/grpc';
+import { RequestDeadline } from '@chatterroom/kernel';
 import type { ChatFeed, Conversations, HistoryPaging, MessageEditing, Messaging, RoomAdministration, RoomRegistry, RoomVisibility } from '../../contracts';
 import type {
   ChangedMessageResponseMessage,

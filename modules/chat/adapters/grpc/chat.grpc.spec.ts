@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { silentLogger, systemClock } from '../../../kernel';
-import { InMemoryEventBus } from '../../../kernel/adapters';
-import { forwardedCallerToken, startGrpcServer } from '../../../../src/platform/grpc';
-import { describeChatApiContract } from '../../../../test/contract/ports/chat/chat-api.contract';
-import { onBehalfOfActingUser } from '../../../../test/contract/ports/on-behalf-of-acting-user';
-import { makeInProcessUsers, sessionTokenIssuer } from '../../../../test/contract/ports/users/in-process-users';
+import { silentLogger, systemClock } from '@chatterroom/kernel';
+import { InMemoryEventBus } from '@chatterroom/kernel/adapters';
+import { forwardedCallerToken, startGrpcServer } from '@chatterroom/platform/grpc';
+import { describeChatApiContract } from '@chatterroom/test/contract/ports/chat/chat-api.contract';
+import { onBehalfOfActingUser } from '@chatterroom/test/contract/ports/on-behalf-of-acting-user';
+import { makeInProcessUsers, sessionTokenIssuer } from '@chatterroom/test/contract/ports/users/in-process-users';
 import { createInMemoryChatStorage } from '../in-memory/in-memory.chat-storage';
 import { MessagingService } from '../../application/messaging.service';
 import { RoomsService } from '../../application/rooms.service';
@@ -17,7 +17,7 @@ import type { UserLookup } from '../../ports';
 import { GrpcChatClient } from './chat.grpc-client';
 import { chatGrpcService } from './chat.grpc-server';
 import { GrpcConversationsClient } from './conversations.grpc-client';
-import { inMemoryConversationStores } from '../../../../test/contract/ports/chat/in-memory-conversation-stores';
+import { inMemoryConversationStores } from '@chatterroom/test/contract/ports/chat/in-memory-conversation-stores';
 
 const EXISTING_USER_IDS: [number, number, number] = [3, 11, 7];
 /** The users module whose real tokens the callers present and the chat server verifies (its keys and sessions). */

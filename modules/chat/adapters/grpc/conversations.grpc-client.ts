@@ -1,4 +1,4 @@
-import type { GrpcUnaryClient } from '../../../../src/platform/grpc';
+import type { GrpcUnaryClient } from '@chatterroom/platform/grpc';
 import type { ConversationPage, Conversations, ListConversationsInput, MarkReadInput, ReadMarkerState } from '../../contracts';
 import type { GrpcChatClientDeps } from './chat.grpc-client';
 import { chatServiceChannel } from './chat-service-channel';

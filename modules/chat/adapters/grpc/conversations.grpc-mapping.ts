@@ -1,5 +1,5 @@
-import { optionalWireInt32, optionalWireString, presentField, wireInput, wireInt32 } from '../../../../src/platform/grpc';
-import { validationFailed } from '../../../kernel';
+import { optionalWireInt32, optionalWireString, presentField, wireInput, wireInt32 } from '@chatterroom/platform/grpc';
+import { validationFailed } from '@chatterroom/kernel';
 import { CONVERSATIONS_MAX_LIMIT } from '../../contracts';
 import type { ConversationEntry, ConversationPage, ListConversationsInput, MarkReadInput, ReadMarkerState } from '../../contracts';
 import { chatMessageOf, messageOf } from './chat.grpc-mapping';

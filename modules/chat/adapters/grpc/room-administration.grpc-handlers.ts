@@ -1,4 +1,4 @@
-import { presentField } from '../../../../src/platform/grpc';
+import { presentField } from '@chatterroom/platform/grpc';
 import type { RoomAdministration, RoomRole, RoomVisibility } from '../../contracts';
 import type {
   DeleteRoomResponseMessage,

@@ -1,5 +1,5 @@
-import { validationFailed } from '../../../kernel';
-import { optionalWireInt32, optionalWireString, presentField, wireInput, wireInt32, wireString } from '../../../../src/platform/grpc';
+import { validationFailed } from '@chatterroom/kernel';
+import { optionalWireInt32, optionalWireString, presentField, wireInput, wireInt32, wireString } from '@chatterroom/platform/grpc';
 import type {
   CreateRoomInput,
   ListPublicRoomsInput,

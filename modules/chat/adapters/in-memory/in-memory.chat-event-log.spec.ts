@@ -1,4 +1,4 @@
-import { describeChatEventLogContract } from '../../../../test/contract/ports/chat/chat-event-log.contract';
+import { describeChatEventLogContract } from '@chatterroom/test/contract/ports/chat/chat-event-log.contract';
 import { InMemoryChatEventLog } from './in-memory.chat-event-log';
 
 describeChatEventLogContract('InMemoryChatEventLog', async () => {

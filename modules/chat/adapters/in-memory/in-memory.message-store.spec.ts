@@ -1,4 +1,4 @@
-import { describeMessageStoreContract } from '../../../../test/contract/ports/chat/message-store.contract';
+import { describeMessageStoreContract } from '@chatterroom/test/contract/ports/chat/message-store.contract';
 import { InMemoryChatEventLog } from './in-memory.chat-event-log';
 import { InMemoryMessageStore } from './in-memory.message-store';
 

@@ -1,4 +1,4 @@
-import { describeRoomMembershipContract } from '../../../../test/contract/ports/chat/room-membership.contract';
+import { describeRoomMembershipContract } from '@chatterroom/test/contract/ports/chat/room-membership.contract';
 import { InMemoryRoomMembership } from './in-memory.room-membership';
 
 describeRoomMembershipContract('InMemoryRoomMembership', async () => ({

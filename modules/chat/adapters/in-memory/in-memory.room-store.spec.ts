@@ -1,4 +1,4 @@
-import { describeRoomStoreContract } from '../../../../test/contract/ports/chat/room-store.contract';
+import { describeRoomStoreContract } from '@chatterroom/test/contract/ports/chat/room-store.contract';
 import { InMemoryRoomStore } from './in-memory.room-store';
 
 describeRoomStoreContract('InMemoryRoomStore', async () => ({ store: new InMemoryRoomStore(), close: async () => {} }));

@@ -1,4 +1,4 @@
-import { INT32_MAX } from '../../../kernel';
+import { INT32_MAX } from '@chatterroom/kernel';
 import type { NewRoom, PublicRoomQuery, RoomChanges, RoomStore, StoredRoom } from '../../ports';
 
 /**

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-key';
+import { isDuplicateKeyError } from '@chatterroom/platform/mongo/duplicate-key';
 import type { LoggedChatEvent } from '../../ports';
 
 /** Positions per page: page k holds positions k*PAGE_SIZE+1 ... (k+1)*PAGE_SIZE. */

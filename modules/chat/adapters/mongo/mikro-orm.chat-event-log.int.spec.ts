@@ -1,7 +1,7 @@
-import { describeChatEventLogContract } from '../../../../test/contract/ports/chat/chat-event-log.contract';
-import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
-import { closeMongoOrm, createMongoOrm } from '../../../../src/platform/mongo/create-mongo-orm';
-import { openScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm.testing';
+import { describeChatEventLogContract } from '@chatterroom/test/contract/ports/chat/chat-event-log.contract';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import { closeMongoOrm, createMongoOrm } from '@chatterroom/platform/mongo/create-mongo-orm';
+import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { chatEntities } from '.';
 

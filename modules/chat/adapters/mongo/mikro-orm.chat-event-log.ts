@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-key';
+import { isDuplicateKeyError } from '@chatterroom/platform/mongo/duplicate-key';
 import type { ChatEventDraft, ChatEventLog, LoggedChatEvent } from '../../ports';
 import { chatEventSchema, chatOutboxSchema, type ChatEventDocument, type ChatOutboxDocument } from './chat-event.schema';
 import { messageSchema } from './message.schema';

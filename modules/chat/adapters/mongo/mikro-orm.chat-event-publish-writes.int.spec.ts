@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandStartedEvent } from 'mongodb';
-import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
-import { closeMongoOrm, createMongoOrm } from '../../../../src/platform/mongo/create-mongo-orm';
-import { openScratchOrm, type ScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm.testing';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import { closeMongoOrm, createMongoOrm } from '@chatterroom/platform/mongo/create-mongo-orm';
+import { openScratchOrm, type ScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { chatEntities } from '.';
 

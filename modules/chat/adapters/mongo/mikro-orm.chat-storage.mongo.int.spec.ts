@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { isPositiveInt32 } from '../../../kernel';
-import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
-import { closeMongoOrm, createMongoOrm, type MongoOrm } from '../../../../src/platform/mongo/create-mongo-orm';
-import { counterSchema } from '../../../../src/platform/mongo/counter.schema';
+import { isPositiveInt32 } from '@chatterroom/kernel';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import { closeMongoOrm, createMongoOrm, type MongoOrm } from '@chatterroom/platform/mongo/create-mongo-orm';
+import { counterSchema } from '@chatterroom/platform/mongo/counter.schema';
 import { roomConversation } from '../../domain/conversation-key';
 import type { NewMessage } from '../../ports';
 import { MikroOrmMessageStore } from './mikro-orm.message-store';

@@ -1,6 +1,6 @@
-import { describeConversationStoreContract } from '../../../../test/contract/ports/chat/conversation-store.contract';
-import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
-import { openScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm.testing';
+import { describeConversationStoreContract } from '@chatterroom/test/contract/ports/chat/conversation-store.contract';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
 import { MikroOrmConversationStore } from './mikro-orm.conversation-store';
 import { chatEntities } from '.';
 

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { KeyedSerialQueue } from '../../../kernel';
-import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-key';
+import { KeyedSerialQueue } from '@chatterroom/kernel';
+import { isDuplicateKeyError } from '@chatterroom/platform/mongo/duplicate-key';
 import type { ChatMessage } from '../../contracts';
 import type { ConversationKey, ConversationStore, ConversationSummary, DeletionQuery, RecordedMessage } from '../../ports';
 import { changeRankOf } from '../../domain/change-rank';

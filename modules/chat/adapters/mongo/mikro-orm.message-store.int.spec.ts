@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { roomConversation } from '../../domain/conversation-key';
-import { describeMessageStoreContract } from '../../../../test/contract/ports/chat/message-store.contract';
-import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
-import { openScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm.testing';
+import { describeMessageStoreContract } from '@chatterroom/test/contract/ports/chat/message-store.contract';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { MikroOrmMessageStore } from './mikro-orm.message-store';
 import { chatEntities } from '.';

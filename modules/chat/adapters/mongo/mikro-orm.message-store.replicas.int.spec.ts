@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { roomConversation } from '../../domain/conversation-key';
-import { roomMessage } from '../../../../test/contract/ports/chat/message-store.fixtures';
-import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
-import { openScratchOrm, type ScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm.testing';
+import { roomMessage } from '@chatterroom/test/contract/ports/chat/message-store.fixtures';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import { openScratchOrm, type ScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
 import type { AppendRequest } from '../../ports';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { MikroOrmMessageStore } from './mikro-orm.message-store';
 import { derivedMessageId } from './message.document-mapping';
 import { SEND_CLAIMS } from './mongo-send-claims';
 import { SEQ_MARKERS } from './mongo-seq-claims';
-import { MONGO_SCHEMA_STEPS } from '../../../../src/platform/mongo/mongo-schema-steps';
+import { MONGO_SCHEMA_STEPS } from '@chatterroom/platform/mongo/mongo-schema-steps';
 import { chatEntities } from '.';
 
 /** Two chat-service replicas: two stores on one database, as the split deployment's composition builds them. */

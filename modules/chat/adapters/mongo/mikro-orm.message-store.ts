@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { isDuplicateKeyError } from '../../../../src/platform/mongo';
+import { isDuplicateKeyError } from '@chatterroom/platform/mongo';
 import type { ChatMessage } from '../../contracts';
 import type { AppendRequest, AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, MessageTextChange, NewMessage, TombstoneResult } from '../../ports';
 import type { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';

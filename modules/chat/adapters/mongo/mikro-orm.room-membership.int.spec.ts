@@ -1,6 +1,6 @@
-import { describeRoomMembershipContract } from '../../../../test/contract/ports/chat/room-membership.contract';
-import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
-import { openScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm.testing';
+import { describeRoomMembershipContract } from '@chatterroom/test/contract/ports/chat/room-membership.contract';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
 import { MikroOrmRoomMembership } from './mikro-orm.room-membership';
 import { chatEntities } from '.';
 

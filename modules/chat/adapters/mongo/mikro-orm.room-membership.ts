@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-key';
+import { isDuplicateKeyError } from '@chatterroom/platform/mongo/duplicate-key';
 import type { RoomRole } from '../../contracts';
 import type { OwnershipClaim, RoomMemberPageQuery, RoomMembership, StoredRoomMember } from '../../ports';
 import { roomMemberSchema, type RoomMemberDocument } from './room-member.schema';

@@ -1,6 +1,6 @@
-import { describeRoomStoreContract } from '../../../../test/contract/ports/chat/room-store.contract';
-import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
-import { openScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm.testing';
+import { describeRoomStoreContract } from '@chatterroom/test/contract/ports/chat/room-store.contract';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
 import { MikroOrmRoomStore } from './mikro-orm.room-store';
 import { chatEntities } from '.';
 

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { INT32_MAX } from '../../../kernel';
-import { MongoCounters } from '../../../../src/platform/mongo/mongo-counters';
+import { INT32_MAX } from '@chatterroom/kernel';
+import { MongoCounters } from '@chatterroom/platform/mongo/mongo-counters';
 import type { NewRoom, PublicRoomQuery, RoomChanges, RoomStore, StoredRoom } from '../../ports';
 import { roomSchema, type RoomDocument } from './room.schema';
 

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { KeyedSerialQueue } from '../../../kernel';
-import { isDuplicateKeyError } from '../../../../src/platform/mongo';
+import { KeyedSerialQueue } from '@chatterroom/kernel';
+import { isDuplicateKeyError } from '@chatterroom/platform/mongo';
 import type { ChatMessage } from '../../contracts';
 import type { AppendRequest, AppendResult, NewMessage } from '../../ports';
 import { recordAnnouncement } from '../../domain/announcement';

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { isDuplicateKeyError } from '../../../../src/platform/mongo';
+import { isDuplicateKeyError } from '@chatterroom/platform/mongo';
 import { insertEachRefusingDuplicates } from './unordered-insert';
 
 /** One document per claim of a keyed send: `_id` is `<messageId>#<generation>`. */

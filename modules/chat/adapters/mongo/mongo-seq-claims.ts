@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { MongoCounters } from '../../../../src/platform/mongo/mongo-counters';
-import { counterSchema, type CounterDocument } from '../../../../src/platform/mongo/counter.schema';
+import { MongoCounters } from '@chatterroom/platform/mongo/mongo-counters';
+import { counterSchema, type CounterDocument } from '@chatterroom/platform/mongo/counter.schema';
 import { insertEachRefusingDuplicates } from './unordered-insert';
 
 /** One document per seq ever handed out: `_id` is `<conversation>:<seq>`. */

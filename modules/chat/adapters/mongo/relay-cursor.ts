@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { isDuplicateKeyError } from '../../../../src/platform/mongo/duplicate-key';
+import { isDuplicateKeyError } from '@chatterroom/platform/mongo/duplicate-key';
 
 /** The one document of `chat_relay_cursor`: every event at or below `through` is published. */
 interface RelayCursorDocument {

@@ -1,5 +1,5 @@
 import type { Collection, Document, OptionalUnlessRequiredId } from 'mongodb';
-import { isDuplicateKeyError } from '../../../../src/platform/mongo';
+import { isDuplicateKeyError } from '@chatterroom/platform/mongo';
 
 /**
  * Inserts the documents unordered (each one tried, whatever happens to the others) and returns

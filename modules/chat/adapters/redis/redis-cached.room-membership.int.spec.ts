@@ -1,14 +1,14 @@
 import { once } from 'node:events';
 import type { Redis } from 'ioredis';
-import { silentLogger, type Logger } from '../../../kernel';
+import { silentLogger, type Logger } from '@chatterroom/kernel';
 import type { RoomRole } from '../../contracts';
 import type { RoomMemberPageQuery, RoomMembership, StoredRoomMember } from '../../ports';
 import { InMemoryRoomMembership } from '../in-memory/in-memory.room-membership';
 import { RedisCachedRoomMembership } from './redis-cached.room-membership';
-import { closeRedis, createRedis, redisReady } from '../../../../src/platform/redis/create-redis';
-import { serviceUrls } from '../../../../test/harness/services/service-urls';
-import { describeRoomMembershipContract } from '../../../../test/contract/ports/chat/room-membership.contract';
-import { recordingLogger } from '../../../../test/harness/recording-logger';
+import { closeRedis, createRedis, redisReady } from '@chatterroom/platform/redis/create-redis';
+import { serviceUrls } from '@chatterroom/test/harness/services/service-urls';
+import { describeRoomMembershipContract } from '@chatterroom/test/contract/ports/chat/room-membership.contract';
+import { recordingLogger } from '@chatterroom/test/harness/recording-logger';
 
 const freshId = (): number => 1_000_000_000 + Math.floor(Math.random() * 1_000_000_000);
 const uniquePrefix = (): string => `chatterroom-test:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}:`;

@@ -1,11 +1,11 @@
 import type { Redis } from 'ioredis';
-import { silentLogger } from '../../../kernel';
+import { silentLogger } from '@chatterroom/kernel';
 import { InMemoryRoomMembership } from '../in-memory/in-memory.room-membership';
 import { RedisCachedRoomMembership } from './redis-cached.room-membership';
-import { closeRedis, createRedis, redisReady } from '../../../../src/platform/redis/create-redis';
-import { startOwnRedisServer, type OwnRedisServer } from '../../../../src/platform/redis/own-redis-server.testing';
-import { freePort } from '../../../../test/harness/system/free-port';
-import { recordingLogger } from '../../../../test/harness/recording-logger';
+import { closeRedis, createRedis, redisReady } from '@chatterroom/platform/redis/create-redis';
+import { startOwnRedisServer, type OwnRedisServer } from '@chatterroom/platform/redis/own-redis-server.testing';
+import { freePort } from '@chatterroom/test/harness/system/free-port';
+import { recordingLogger } from '@chatterroom/test/harness/recording-logger';
 
 jest.setTimeout(30_000);
 

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Logger } from '../../../kernel';
+import type { Logger } from '@chatterroom/kernel';
 import type { RoomRole } from '../../contracts';
 import type { OwnershipClaim, RoomMemberPageQuery, RoomMembership, StoredRoomMember } from '../../ports';
 import {

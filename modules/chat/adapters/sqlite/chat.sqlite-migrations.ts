@@ -1,4 +1,4 @@
-import type { SqliteMigration } from '../../../../src/platform/sqlite';
+import type { SqliteMigration } from '@chatterroom/platform/sqlite';
 
 /**
  * The chat module's schema in its own file (DATA_DIR/chat.db). Append a step for every

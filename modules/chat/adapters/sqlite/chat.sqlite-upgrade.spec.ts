@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { migrate, schemaVersionOf, SqliteDatabase } from '../../../../src/platform/sqlite';
-import { scratchDir } from '../../../../src/platform/sqlite/sqlite-scratch.testing';
+import { migrate, schemaVersionOf, SqliteDatabase } from '@chatterroom/platform/sqlite';
+import { scratchDir } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
 import { chatSqliteMigrations } from './chat.sqlite-migrations';
 import { SqliteMessageStore } from './sqlite.message-store';
 import { SqliteRoomMembership } from './sqlite.room-membership';

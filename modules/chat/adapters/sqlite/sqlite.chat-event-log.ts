@@ -1,5 +1,5 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { SqliteDatabase } from '../../../../src/platform/sqlite';
+import type { SqliteDatabase } from '@chatterroom/platform/sqlite';
 import type { ChatEventDraft, ChatEventLog, LoggedChatEvent } from '../../ports';
 
 interface EventRow {

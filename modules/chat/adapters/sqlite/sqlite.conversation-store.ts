@@ -1,5 +1,5 @@
 import type { StatementSync } from 'node:sqlite';
-import type { SqliteDatabase } from '../../../../src/platform/sqlite';
+import type { SqliteDatabase } from '@chatterroom/platform/sqlite';
 import type { ChatMessage } from '../../contracts';
 import type { ConversationKey, ConversationStore, ConversationSummary, DeletionQuery, RecordedMessage } from '../../ports';
 import { changeRankOf } from '../../domain/change-rank';

@@ -1,5 +1,5 @@
-import { describeMessageStoreContract } from '../../../../test/contract/ports/chat/message-store.contract';
-import { openScratchSqlite } from '../../../../src/platform/sqlite/sqlite-scratch.testing';
+import { describeMessageStoreContract } from '@chatterroom/test/contract/ports/chat/message-store.contract';
+import { openScratchSqlite } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
 import { chatSqliteMigrations } from './chat.sqlite-migrations';
 import { SqliteChatEventLog } from './sqlite.chat-event-log';
 import { SqliteMessageStore } from './sqlite.message-store';

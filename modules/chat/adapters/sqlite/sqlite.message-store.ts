@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StatementSync } from 'node:sqlite';
-import type { SqliteDatabase } from '../../../../src/platform/sqlite';
+import type { SqliteDatabase } from '@chatterroom/platform/sqlite';
 import type { ChatMessage } from '../../contracts';
 import type { AppendRequest, AppendResult, ConversationKey, MessageAnnouncement, MessagePageQuery, MessageStore, MessageTextChange, NewMessage, TombstoneResult } from '../../ports';
 import { recordAnnouncement } from '../../domain/announcement';

@@ -1,5 +1,5 @@
-import { describeReadMarkerStoreContract } from '../../../../test/contract/ports/chat/read-marker-store.contract';
-import { openScratchSqlite } from '../../../../src/platform/sqlite/sqlite-scratch.testing';
+import { describeReadMarkerStoreContract } from '@chatterroom/test/contract/ports/chat/read-marker-store.contract';
+import { openScratchSqlite } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
 import { chatSqliteMigrations } from './chat.sqlite-migrations';
 import { SqliteReadMarkerStore } from './sqlite.read-marker-store';
 

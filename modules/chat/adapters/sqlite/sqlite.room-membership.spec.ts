@@ -1,5 +1,5 @@
-import { describeRoomMembershipContract } from '../../../../test/contract/ports/chat/room-membership.contract';
-import { openScratchSqlite } from '../../../../src/platform/sqlite/sqlite-scratch.testing';
+import { describeRoomMembershipContract } from '@chatterroom/test/contract/ports/chat/room-membership.contract';
+import { openScratchSqlite } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
 import { chatSqliteMigrations } from './chat.sqlite-migrations';
 import { SqliteRoomMembership } from './sqlite.room-membership';
 

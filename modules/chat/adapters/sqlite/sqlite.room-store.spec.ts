@@ -1,5 +1,5 @@
-import { describeRoomStoreContract } from '../../../../test/contract/ports/chat/room-store.contract';
-import { openScratchSqlite } from '../../../../src/platform/sqlite/sqlite-scratch.testing';
+import { describeRoomStoreContract } from '@chatterroom/test/contract/ports/chat/room-store.contract';
+import { openScratchSqlite } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
 import { chatSqliteMigrations } from './chat.sqlite-migrations';
 import { SqliteRoomStore } from './sqlite.room-store';
 

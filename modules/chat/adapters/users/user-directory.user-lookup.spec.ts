@@ -1,6 +1,6 @@
-import { DomainError } from '../../../kernel';
-import { UsersErrors } from '../../../users/contracts';
-import type { GetUserInput, UserDirectory, UserRecord, UserSummary } from '../../../users/contracts';
+import { DomainError } from '@chatterroom/kernel';
+import { UsersErrors } from '@chatterroom/users/contracts';
+import type { GetUserInput, UserDirectory, UserRecord, UserSummary } from '@chatterroom/users/contracts';
 import { UserDirectoryUserLookup } from './user-directory.user-lookup';
 
 /** A UserDirectory over a set of ids that counts its calls (the users module's real service is not needed here). */

@@ -1,6 +1,6 @@
-import { isDomainError } from '../../../kernel';
-import { UsersErrors } from '../../../users/contracts';
-import type { UserDirectory } from '../../../users/contracts';
+import { isDomainError } from '@chatterroom/kernel';
+import { UsersErrors } from '@chatterroom/users/contracts';
+import type { UserDirectory } from '@chatterroom/users/contracts';
 import type { UserLookup } from '../../ports';
 
 export interface UserDirectoryUserLookupDeps {

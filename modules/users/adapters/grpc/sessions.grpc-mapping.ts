@@ -1,4 +1,4 @@
-import { wireInput, wireInt32, wireString } from '../../../../src/platform/grpc';
+import { wireInput, wireInt32, wireString } from '@chatterroom/platform/grpc';
 import type {
   AccessToken,
   JsonWebKeySet,

@@ -1,5 +1,5 @@
-import { ALICE, MALLORY, describeGrpcAccessCases, reachedPorts, startAccessLoopback } from '../../../../test/contract/ports/grpc-access.cases';
-import { unusedSessionPorts } from '../../../../test/contract/ports/users/unused-session-ports';
+import { ALICE, MALLORY, describeGrpcAccessCases, reachedPorts, startAccessLoopback } from '@chatterroom/test/contract/ports/grpc-access.cases';
+import { unusedSessionPorts } from '@chatterroom/test/contract/ports/users/unused-session-ports';
 import { usersGrpcService } from './users.grpc-server';
 
 const allReached = () =>

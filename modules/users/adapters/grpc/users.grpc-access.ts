@@ -1,4 +1,4 @@
-import { RpcAccess, type GrpcAccessTable } from '../../../../src/platform/grpc';
+import { RpcAccess, type GrpcAccessTable } from '@chatterroom/platform/grpc';
 
 /**
  * Who may call each RPC of UserService. Registration and sign-in are open, as over HTTP.

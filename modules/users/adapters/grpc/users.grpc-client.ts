@@ -1,5 +1,5 @@
-import type { Logger } from '../../../kernel';
-import { GrpcUnaryClient, userServiceProto, type GrpcCallCredentials, type GrpcClientTls } from '../../../../src/platform/grpc';
+import type { Logger } from '@chatterroom/kernel';
+import { GrpcUnaryClient, userServiceProto, type GrpcCallCredentials, type GrpcClientTls } from '@chatterroom/platform/grpc';
 import type {
   AccessToken,
   AuthenticateUserInput,

@@ -1,5 +1,5 @@
-import { validationFailed } from '../../../kernel';
-import { optionalWireInt32, presentField, wireInput, wireInt32, wireString } from '../../../../src/platform/grpc';
+import { validationFailed } from '@chatterroom/kernel';
+import { optionalWireInt32, presentField, wireInput, wireInt32, wireString } from '@chatterroom/platform/grpc';
 import { GET_USERS_MAX_IDS, SEARCH_USERS_MAX_LIMIT } from '../../contracts';
 import type { AuthenticateUserInput, GetUserInput, GetUsersInput, RegisterUserInput, SearchUsersInput, UserRecord, UserSummary } from '../../contracts';
 

@@ -1,4 +1,4 @@
-import { userIdOf, userServiceProto, type GrpcCaller, type GrpcServiceBinding } from '../../../../src/platform/grpc';
+import { userIdOf, userServiceProto, type GrpcCaller, type GrpcServiceBinding } from '@chatterroom/platform/grpc';
 import type { JwksProvider, UserAccounts, UserDirectory, UserSessions } from '../../contracts';
 import {
   getUsersResponseOf,

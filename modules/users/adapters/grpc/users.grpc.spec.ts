@@ -1,9 +1,9 @@
-import { silentLogger } from '../../../kernel';
-import { InMemoryEventBus } from '../../../kernel/adapters/in-memory-event-bus';
-import { forwardedCallerToken, startGrpcServer } from '../../../../src/platform/grpc';
-import { onBehalfOfActingUser } from '../../../../test/contract/ports/on-behalf-of-acting-user';
-import { describeUsersApiContract } from '../../../../test/contract/ports/users/users-api.contract';
-import { makeInProcessUsers, sessionTokenIssuer } from '../../../../test/contract/ports/users/in-process-users';
+import { silentLogger } from '@chatterroom/kernel';
+import { InMemoryEventBus } from '@chatterroom/kernel/adapters/in-memory-event-bus';
+import { forwardedCallerToken, startGrpcServer } from '@chatterroom/platform/grpc';
+import { onBehalfOfActingUser } from '@chatterroom/test/contract/ports/on-behalf-of-acting-user';
+import { describeUsersApiContract } from '@chatterroom/test/contract/ports/users/users-api.contract';
+import { makeInProcessUsers, sessionTokenIssuer } from '@chatterroom/test/contract/ports/users/in-process-users';
 import { JoseTokenVerifier } from '../jose/jose-token.verifier';
 import { JwksKeyCache } from '../jose/jwks-key-cache';
 import { RevocationAwareSessionStatus } from '../jose/revocation-aware.session-status';

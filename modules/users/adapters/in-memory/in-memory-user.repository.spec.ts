@@ -1,4 +1,4 @@
-import { describeUserRepositoryContract } from '../../../../test/contract/ports/users/user-repository.contract';
+import { describeUserRepositoryContract } from '@chatterroom/test/contract/ports/users/user-repository.contract';
 import { InMemoryUserRepository } from './in-memory-user.repository';
 
 describeUserRepositoryContract('InMemoryUserRepository', async () => ({

@@ -1,4 +1,4 @@
-import { describeSessionStoresContract } from '../../../../test/contract/ports/users/session-stores.contract';
+import { describeSessionStoresContract } from '@chatterroom/test/contract/ports/users/session-stores.contract';
 import { InMemoryKeyStore } from './in-memory.key-store';
 import { InMemorySessionStore } from './in-memory.session-store';
 import { InMemoryTicketStore } from './in-memory.ticket-store';

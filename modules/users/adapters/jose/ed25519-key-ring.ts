@@ -1,5 +1,5 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey } from 'jose';
-import type { Clock, Logger } from '../../../kernel';
+import type { Clock, Logger } from '@chatterroom/kernel';
 import type { JsonWebKeySet, JwksProvider, PublicJwk } from '../../contracts';
 import type { KeyStore, StoredSigningKey } from '../../ports';
 

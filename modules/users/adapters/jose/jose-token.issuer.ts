@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import type { Clock } from '../../../kernel';
+import type { Clock } from '@chatterroom/kernel';
 import type { IssuedToken, IssueTokenInput, TokenIssuer } from '../../ports';
 import { SIGNING_ALGORITHM, type Ed25519KeyRing } from './ed25519-key-ring';
 

@@ -1,8 +1,8 @@
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { DomainError, type Clock } from '../../../kernel';
-import { InMemoryEventBus } from '../../../kernel/adapters';
-import { silentLogger } from '../../../kernel';
-import { makeInProcessUsers } from '../../../../test/contract/ports/users/in-process-users';
+import { DomainError, type Clock } from '@chatterroom/kernel';
+import { InMemoryEventBus } from '@chatterroom/kernel/adapters';
+import { silentLogger } from '@chatterroom/kernel';
+import { makeInProcessUsers } from '@chatterroom/test/contract/ports/users/in-process-users';
 
 /** A clock the test moves. */
 const movableClock = (start = Date.UTC(2030, 0, 1)) => {

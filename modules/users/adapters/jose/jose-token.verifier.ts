@@ -1,5 +1,5 @@
 import { errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { isDomainError, isPositiveInt32, type Clock } from '../../../kernel';
+import { isDomainError, isPositiveInt32, type Clock } from '@chatterroom/kernel';
 import type { TokenClaims, TokenVerifier } from '../../contracts';
 import { UsersErrors } from '../../contracts';
 import type { SessionStatus } from '../../ports';

@@ -1,5 +1,5 @@
-import { createEvent, silentLogger } from '../../../kernel';
-import { InMemoryEventBus } from '../../../kernel/adapters';
+import { createEvent, silentLogger } from '@chatterroom/kernel';
+import { InMemoryEventBus } from '@chatterroom/kernel/adapters';
 import { SESSION_REVOKED_V1, type SessionRef } from '../../contracts';
 import { RevocationAwareSessionStatus } from './revocation-aware.session-status';
 

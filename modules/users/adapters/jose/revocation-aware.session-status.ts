@@ -1,4 +1,4 @@
-import type { Clock, EventBus, IntegrationEvent, Logger } from '../../../kernel';
+import type { Clock, EventBus, IntegrationEvent, Logger } from '@chatterroom/kernel';
 import type { SessionRevokedV1, UserSessions } from '../../contracts';
 import { SESSION_REVOKED_V1 } from '../../contracts';
 import type { SessionCheck, SessionStatus } from '../../ports';

@@ -1,6 +1,6 @@
-import { describeUserRepositoryContract } from '../../../../test/contract/ports/users/user-repository.contract';
-import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
-import { openScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm.testing';
+import { describeUserRepositoryContract } from '@chatterroom/test/contract/ports/users/user-repository.contract';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
 import { MikroOrmUserRepository } from './mikro-orm-user.repository';
 import { usersEntities } from '.';
 

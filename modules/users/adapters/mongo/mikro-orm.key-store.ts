@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { isDuplicateKeyError } from '../../../../src/platform/mongo';
+import { isDuplicateKeyError } from '@chatterroom/platform/mongo';
 import type { KeyStore, StoredSigningKey } from '../../ports';
 import { signingKeySchema, type SigningKeyDocument } from './session.schemas';
 

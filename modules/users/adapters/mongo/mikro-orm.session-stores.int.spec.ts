@@ -1,6 +1,6 @@
-import { describeSessionStoresContract } from '../../../../test/contract/ports/users/session-stores.contract';
-import { mongoTestUrl } from '../../../../test/harness/services/service-urls';
-import { openScratchOrm } from '../../../../src/platform/mongo/mongo-scratch-orm.testing';
+import { describeSessionStoresContract } from '@chatterroom/test/contract/ports/users/session-stores.contract';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
 import { MikroOrmKeyStore } from './mikro-orm.key-store';
 import { MikroOrmSessionStore } from './mikro-orm.session-store';
 import { MikroOrmTicketStore } from './mikro-orm.ticket-store';

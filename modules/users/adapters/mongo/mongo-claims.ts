@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { isDuplicateKeyError } from '../../../../src/platform/mongo';
+import { isDuplicateKeyError } from '@chatterroom/platform/mongo';
 
 /** One claim: its `_id` names what was claimed (a ticket, a refresh token of a session). */
 interface ClaimDocument {

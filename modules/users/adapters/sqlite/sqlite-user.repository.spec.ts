@@ -1,5 +1,5 @@
-import { describeUserRepositoryContract } from '../../../../test/contract/ports/users/user-repository.contract';
-import { openScratchSqlite } from '../../../../src/platform/sqlite/sqlite-scratch.testing';
+import { describeUserRepositoryContract } from '@chatterroom/test/contract/ports/users/user-repository.contract';
+import { openScratchSqlite } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
 import { SqliteUserRepository } from './sqlite-user.repository';
 import { usersSqliteMigrations } from './users.sqlite-migrations';
 

@@ -1,5 +1,5 @@
 import type { StatementSync } from 'node:sqlite';
-import type { SqliteDatabase } from '../../../../src/platform/sqlite';
+import type { SqliteDatabase } from '@chatterroom/platform/sqlite';
 import type { NewSession, RotateRefreshTokenInput, SessionStore, StoredSession } from '../../ports';
 import { SPENT_REFRESH_HASHES_KEPT } from '../../ports';
 

@@ -1,4 +1,4 @@
-import type { SqliteMigration } from '../../../../src/platform/sqlite';
+import type { SqliteMigration } from '@chatterroom/platform/sqlite';
 
 /**
  * The users module's schema in its own file (DATA_DIR/users.db). Append a step for every

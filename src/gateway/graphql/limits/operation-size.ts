@@ -12,7 +12,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT } from '../../../../modules/chat/contracts';
+import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT } from '@chatterroom/chat/contracts';
 
 /** How many items a list without a `limit` argument (rooms, members) is assumed to hold. */
 export const UNBOUNDED_LIST_ESTIMATE = 10;

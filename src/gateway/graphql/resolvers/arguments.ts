@@ -1,5 +1,5 @@
-import { HISTORY_MAX_LIMIT, type HistoryPaging } from '../../../../modules/chat/contracts';
-import { requirePageLimit, requirePositiveInt32 } from '../../../../modules/kernel';
+import { HISTORY_MAX_LIMIT, type HistoryPaging } from '@chatterroom/chat/contracts';
+import { requirePageLimit, requirePositiveInt32 } from '@chatterroom/kernel';
 import { cursorMessageIdOf } from '../../api/input-fields';
 
 /** `before` and `limit` of a history field, as GraphQL passes them (null when given as null). */

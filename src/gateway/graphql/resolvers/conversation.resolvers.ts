@@ -1,5 +1,5 @@
 import type { IResolverObject } from 'mercurius';
-import type { ConversationEntry } from '../../../../modules/chat/contracts';
+import type { ConversationEntry } from '@chatterroom/chat/contracts';
 import type { ResolverContext } from '../graphql-context';
 import type { ReadFrame } from '../../ws/read-push';
 import { idArgument } from './arguments';

@@ -1,6 +1,6 @@
 import type { IResolverObject } from 'mercurius';
-import type { ChatMessage, RoomDetails, RoomSummary } from '../../../../modules/chat/contracts';
-import type { UserSummary } from '../../../../modules/users/contracts';
+import type { ChatMessage, RoomDetails, RoomSummary } from '@chatterroom/chat/contracts';
+import type { UserSummary } from '@chatterroom/users/contracts';
 import { getRoom } from '../../api/rooms.api';
 import type { ResolverContext } from '../graphql-context';
 import { historyPagingOf, type PagingArguments } from './arguments';

@@ -1,6 +1,6 @@
 import type { IResolverObject } from 'mercurius';
-import { PUBLIC_ROOMS_MAX_LIMIT, ROOM_MEMBERS_MAX_LIMIT, type RoomRole } from '../../../../modules/chat/contracts';
-import { requirePageLimit } from '../../../../modules/kernel';
+import { PUBLIC_ROOMS_MAX_LIMIT, ROOM_MEMBERS_MAX_LIMIT, type RoomRole } from '@chatterroom/chat/contracts';
+import { requirePageLimit } from '@chatterroom/kernel';
 import { addRoomMember, deleteRoom, listPublicRooms, listRoomMembers, removeRoomMember, setRoomRole, updateRoom, type ListingPaging } from '../../api/room-administration.api';
 import type { ResolverContext } from '../graphql-context';
 import { idArgument } from './arguments';

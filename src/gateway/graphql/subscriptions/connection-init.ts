@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import { isDomainError, type Logger } from '../../../../modules/kernel';
-import type { TokenClaims, TokenVerifier, UserSessions } from '../../../../modules/users/contracts';
+import { isDomainError, type Logger } from '@chatterroom/kernel';
+import type { TokenClaims, TokenVerifier, UserSessions } from '@chatterroom/users/contracts';
 import { bearerTokenOf } from '../../http/bearer-token';
 import { SessionCloseCodes, type SocketSessions } from '../../ws/socket-sessions';
 import { Caller } from '../caller';

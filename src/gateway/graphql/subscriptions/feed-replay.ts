@@ -1,5 +1,5 @@
-import type { ChatFeed, FeedPage } from '../../../../modules/chat/contracts';
-import { CallerCredential, type IntegrationEvent } from '../../../../modules/kernel';
+import type { ChatFeed, FeedPage } from '@chatterroom/chat/contracts';
+import { CallerCredential, type IntegrationEvent } from '@chatterroom/kernel';
 
 /** Events asked for per page while replaying. */
 const REPLAY_PAGE = 200;

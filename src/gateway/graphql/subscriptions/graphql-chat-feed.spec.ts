@@ -1,6 +1,6 @@
 import type { PubSub } from 'mercurius';
-import { MESSAGE_POSTED_V1, ROOM_MEMBER_JOINED_V1, type ChatMessage } from '../../../../modules/chat/contracts';
-import { createEvent } from '../../../../modules/kernel';
+import { MESSAGE_POSTED_V1, ROOM_MEMBER_JOINED_V1, type ChatMessage } from '@chatterroom/chat/contracts';
+import { createEvent } from '@chatterroom/kernel';
 import { GraphqlChatFeed, messagesTopicOf } from './graphql-chat-feed';
 import { roomEventsTopicOf } from './graphql-room-events';
 

@@ -1,6 +1,6 @@
 import type { PubSub } from 'mercurius';
-import { MESSAGE_DELETED_V1, MESSAGE_EDITED_V1, MESSAGE_POSTED_V1, READ_MARKER_MOVED_V1, type ChatMessage } from '../../../../modules/chat/contracts';
-import type { IntegrationEvent } from '../../../../modules/kernel';
+import { MESSAGE_DELETED_V1, MESSAGE_EDITED_V1, MESSAGE_POSTED_V1, READ_MARKER_MOVED_V1, type ChatMessage } from '@chatterroom/chat/contracts';
+import type { IntegrationEvent } from '@chatterroom/kernel';
 import { audienceOf } from '../../ws/event-pushes';
 import { relayRoomEvent, roomEventsTopicOf, type RoomEventPayload } from './graphql-room-events';
 import { readFrameOf, type ReadFrame } from '../../ws/read-push';

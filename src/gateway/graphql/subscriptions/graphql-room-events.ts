@@ -1,5 +1,5 @@
 import type { PubSub } from 'mercurius';
-import type { IntegrationEvent } from '../../../../modules/kernel';
+import type { IntegrationEvent } from '@chatterroom/kernel';
 import { pushOf } from '../../ws/event-pushes';
 
 /** What a room-events topic carries: the /ws/chat push of the change (type, roomId, and its fields), and the chat event's id. */

@@ -1,4 +1,4 @@
-import { DomainError, validationFailed } from '../../../../modules/kernel';
+import { DomainError, validationFailed } from '@chatterroom/kernel';
 import type { ResolverContext } from '../graphql-context';
 import { codedError } from '../graphql-errors';
 

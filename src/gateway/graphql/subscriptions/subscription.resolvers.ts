@@ -1,12 +1,12 @@
 import type { IResolverObject } from 'mercurius';
-import { isDomainError } from '../../../../modules/kernel';
+import { isDomainError } from '@chatterroom/kernel';
 import type { ResolverContext } from '../graphql-context';
 import { codedError } from '../graphql-errors';
 import { idArgument } from '../resolvers/arguments';
 import { messagePayloadOf, readPayloadOf, type MessageAddedPayload, type MessageChange } from './graphql-chat-feed';
 import { replayThenLive, type ReplayablePayload } from './feed-replay';
 import { roomEventPayloadOf, type RoomEventPayload } from './graphql-room-events';
-import type { IntegrationEvent } from '../../../../modules/kernel';
+import type { IntegrationEvent } from '@chatterroom/kernel';
 import { readReceiptOf } from '../resolvers/conversation.resolvers';
 
 type SetUp<Args> = (args: Args, context: ResolverContext) => Promise<AsyncIterable<unknown>>;

@@ -1,8 +1,8 @@
-import { silentLogger, type Logger } from '../../../../modules/kernel';
-import { EventRecorder, eventually, uniqueGroup, uniqueModule } from '../../../../test/contract/ports/event-bus/event-recorder';
-import { serviceUrls } from '../../../../test/harness/services/service-urls';
+import { silentLogger, type Logger } from '@chatterroom/kernel';
+import { EventRecorder, eventually, uniqueGroup, uniqueModule } from '@chatterroom/test/contract/ports/event-bus/event-recorder';
+import { serviceUrls } from '@chatterroom/test/harness/services/service-urls';
 import { RabbitMqEventBus } from '../rabbitmq-event-bus';
-import { createEvent } from '../../../../modules/kernel';
+import { createEvent } from '@chatterroom/kernel';
 
 /** Two buses (a publisher and a subscriber) on the real broker, for the reconnection tests. */
 export const recordingLogger = (): Logger & { messages: string[] } => {

@@ -1,6 +1,6 @@
-import { silentLogger, type DomainError, type Logger } from '../../../../modules/kernel';
-import { usersGrpcService } from '../../../../modules/users/adapters/grpc/users.grpc-server';
-import { unusedSessionPorts } from '../../../../test/contract/ports/users/unused-session-ports';
+import { silentLogger, type DomainError, type Logger } from '@chatterroom/kernel';
+import { usersGrpcService } from '@chatterroom/users/adapters/grpc/users.grpc-server';
+import { unusedSessionPorts } from '@chatterroom/test/contract/ports/users/unused-session-ports';
 import { serviceIdentity } from '../grpc-call-credentials';
 import { startGrpcServer, type RunningGrpcServer } from '../grpc-server';
 import { GrpcUnaryClient } from '../grpc-unary-client';

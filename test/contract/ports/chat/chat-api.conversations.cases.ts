@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationEntry } from '../../../../modules/chat/contracts';
+import type { ConversationEntry } from '@chatterroom/chat/contracts';
 import { UNKNOWN_ID, badly, expectDomainError, expectValidationFailed, strangerId } from './chat-api.subject';
 import type { ChatApiSubject } from './chat-api.subject';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isPositiveInt32 } from '../../../../modules/kernel';
+import { isPositiveInt32 } from '@chatterroom/kernel';
 import { UNKNOWN_ID, expectDomainError, strangerId } from './chat-api.subject';
 import type { ChatApiSubject } from './chat-api.subject';
 

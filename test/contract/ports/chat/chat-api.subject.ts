@@ -1,6 +1,6 @@
-import { DomainError } from '../../../../modules/kernel';
-import type { ErrorKind } from '../../../../modules/kernel';
-import type { Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '../../../../modules/chat/contracts';
+import { DomainError } from '@chatterroom/kernel';
+import type { ErrorKind } from '@chatterroom/kernel';
+import type { Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from '@chatterroom/chat/contracts';
 
 /** What the chat API suite runs against: the inbound ports and three registered users. */
 export interface ChatApiSubject {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { INT32_MAX } from '../../../../modules/kernel';
+import { INT32_MAX } from '@chatterroom/kernel';
 import { UNKNOWN_ID, badly, expectDomainError, expectValidationFailed } from './chat-api.subject';
 import type { ChatApiSubject } from './chat-api.subject';
 

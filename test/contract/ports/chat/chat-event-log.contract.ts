@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatEventDraft, ChatEventLog, LoggedChatEvent } from '../../../../modules/chat/ports';
+import type { ChatEventDraft, ChatEventLog, LoggedChatEvent } from '@chatterroom/chat/ports';
 
 export interface ChatEventLogSubject {
   readonly log: ChatEventLog;

@@ -1,5 +1,5 @@
-import type { ChatMessage } from '../../../../modules/chat/contracts';
-import type { ConversationStore, ConversationSummary } from '../../../../modules/chat/ports';
+import type { ChatMessage } from '@chatterroom/chat/contracts';
+import type { ConversationStore, ConversationSummary } from '@chatterroom/chat/ports';
 
 export interface ConversationStoreSubject {
   readonly store: ConversationStore;

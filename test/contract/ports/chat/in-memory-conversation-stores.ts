@@ -1,6 +1,6 @@
-import { InMemoryConversationStore } from '../../../../modules/chat/adapters/in-memory/in-memory.conversation-store';
-import { InMemoryReadMarkerStore } from '../../../../modules/chat/adapters/in-memory/in-memory.read-marker-store';
-import { ConversationTracking } from '../../../../modules/chat/application/conversation-tracking';
+import { InMemoryConversationStore } from '@chatterroom/chat/adapters/in-memory/in-memory.conversation-store';
+import { InMemoryReadMarkerStore } from '@chatterroom/chat/adapters/in-memory/in-memory.read-marker-store';
+import { ConversationTracking } from '@chatterroom/chat/application/conversation-tracking';
 
 /** The conversation summaries and read markers of a chat module built by hand in a test, in memory, with their tracking. */
 export const inMemoryConversationStores = () => {

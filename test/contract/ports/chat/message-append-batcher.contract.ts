@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '../../../../modules/kernel';
-import { MessageAppendBatcher } from '../../../../modules/chat/application/message-append-batcher';
-import type { AppendRequest, AppendResult, MessageStore } from '../../../../modules/chat/ports';
+import { DomainError } from '@chatterroom/kernel';
+import { MessageAppendBatcher } from '@chatterroom/chat/application/message-append-batcher';
+import type { AppendRequest, AppendResult, MessageStore } from '@chatterroom/chat/ports';
 import type { MessageStoreSubject } from './message-store.contract';
 import { freshRoom, roomMessage } from './message-store.fixtures';
 

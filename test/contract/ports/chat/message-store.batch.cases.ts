@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AppendRequest } from '../../../../modules/chat/ports';
+import type { AppendRequest } from '@chatterroom/chat/ports';
 import type { MessageStoreSubject } from './message-store.contract';
 import { announcementFor, freshId, freshRoom, roomMessage } from './message-store.fixtures';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { roomConversation } from '../../../../modules/chat/domain/conversation-key';
-import type { MessageStore } from '../../../../modules/chat/ports';
+import { roomConversation } from '@chatterroom/chat/domain/conversation-key';
+import type { MessageStore } from '@chatterroom/chat/ports';
 
 const freshRoomId = (): number => 1_000_000_000 + Math.floor(Math.random() * 1_000_000_000);
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { privateConversation } from '../../../../modules/chat/domain/conversation-key';
-import type { ChatEventLog, MessageStore } from '../../../../modules/chat/ports';
+import { privateConversation } from '@chatterroom/chat/domain/conversation-key';
+import type { ChatEventLog, MessageStore } from '@chatterroom/chat/ports';
 import { describeMessageChangeCases } from './message-store.changes.cases';
 import { describeAppendBatchCases } from './message-store.batch.cases';
 import { announcementFor, freshId, freshRoom, roomMessage } from './message-store.fixtures';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { roomConversation } from '../../../../modules/chat/domain/conversation-key';
-import type { ChatMessage } from '../../../../modules/chat/contracts';
-import type { ConversationKey, MessageAnnouncement, NewMessage } from '../../../../modules/chat/ports';
+import { roomConversation } from '@chatterroom/chat/domain/conversation-key';
+import type { ChatMessage } from '@chatterroom/chat/contracts';
+import type { ConversationKey, MessageAnnouncement, NewMessage } from '@chatterroom/chat/ports';
 
 /** Messages and announcements in conversations of random ids, for the message store and batcher contracts. */
 export const announcementFor = (audience: number[]): MessageAnnouncement => ({

@@ -1,4 +1,4 @@
-import type { ReadMarkerStore } from '../../../../modules/chat/ports';
+import type { ReadMarkerStore } from '@chatterroom/chat/ports';
 
 export interface ReadMarkerStoreSubject {
   readonly store: ReadMarkerStore;

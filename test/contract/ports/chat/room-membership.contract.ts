@@ -1,4 +1,4 @@
-import type { RoomMembership } from '../../../../modules/chat/ports';
+import type { RoomMembership } from '@chatterroom/chat/ports';
 
 export interface RoomMembershipSubject {
   readonly membership: RoomMembership;

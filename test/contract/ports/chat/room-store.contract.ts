@@ -1,6 +1,6 @@
-import { isPositiveInt32 } from '../../../../modules/kernel';
-import type { RoomVisibility } from '../../../../modules/chat/contracts';
-import type { RoomStore } from '../../../../modules/chat/ports';
+import { isPositiveInt32 } from '@chatterroom/kernel';
+import type { RoomVisibility } from '@chatterroom/chat/contracts';
+import type { RoomStore } from '@chatterroom/chat/ports';
 
 export interface RoomStoreSubject {
   readonly store: RoomStore;

@@ -1,4 +1,4 @@
-import { createEvent, type EventBus, type IntegrationEvent } from '../../../../modules/kernel';
+import { createEvent, type EventBus, type IntegrationEvent } from '@chatterroom/kernel';
 import { EventRecorder, eventually, uniqueGroup, uniqueModule } from './event-recorder';
 
 /**

@@ -1,4 +1,4 @@
-import type { EventHandler, IntegrationEvent } from '../../../../modules/kernel';
+import type { EventHandler, IntegrationEvent } from '@chatterroom/kernel';
 
 /** Collects what handlers receive, so tests can wait for it and inspect it. */
 export class EventRecorder {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ConcurrencyLimiter } from '../../../../modules/kernel';
+import type { ConcurrencyLimiter } from '@chatterroom/kernel';
 
 export interface ConcurrencyLimiterSubject {
   readonly limiter: ConcurrencyLimiter;

@@ -1,4 +1,4 @@
-import { PRESENCE_TTL_MS, type PresenceDirectory } from '../../../../modules/kernel';
+import { PRESENCE_TTL_MS, type PresenceDirectory } from '@chatterroom/kernel';
 
 export interface PresenceDirectorySubject {
   readonly directory: PresenceDirectory;

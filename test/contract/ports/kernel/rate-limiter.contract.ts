@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { BackoffPolicy, RateDecision, RateLimiter } from '../../../../modules/kernel';
+import type { BackoffPolicy, RateDecision, RateLimiter } from '@chatterroom/kernel';
 
 export interface RateLimiterSubject {
   readonly limiter: RateLimiter;

@@ -1,5 +1,5 @@
-import type { SignalThrottle } from '../../../../modules/kernel';
-import { eventually } from '../../../harness/system/eventually';
+import type { SignalThrottle } from '@chatterroom/kernel';
+import { eventually } from '@chatterroom/test/harness/system/eventually';
 
 export interface SignalThrottleSubject {
   readonly throttle: SignalThrottle;

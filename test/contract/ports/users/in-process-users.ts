@@ -1,16 +1,16 @@
-import { silentLogger, systemClock, type Clock, type EventBus, type Logger } from '../../../../modules/kernel';
-import { UsersService } from '../../../../modules/users/application/users.service';
-import { SessionsService } from '../../../../modules/users/application/sessions.service';
-import { BcryptPasswordHasher } from '../../../../modules/users/adapters/crypto/bcrypt-password.hasher';
-import { Ed25519KeyRing } from '../../../../modules/users/adapters/jose/ed25519-key-ring';
-import { JoseTokenIssuer } from '../../../../modules/users/adapters/jose/jose-token.issuer';
-import { JoseTokenVerifier } from '../../../../modules/users/adapters/jose/jose-token.verifier';
-import { JwksKeyCache } from '../../../../modules/users/adapters/jose/jwks-key-cache';
-import { InMemoryUserRepository } from '../../../../modules/users/adapters/in-memory/in-memory-user.repository';
-import { InMemoryKeyStore } from '../../../../modules/users/adapters/in-memory/in-memory.key-store';
-import { InMemorySessionStore } from '../../../../modules/users/adapters/in-memory/in-memory.session-store';
-import { InMemoryTicketStore } from '../../../../modules/users/adapters/in-memory/in-memory.ticket-store';
-import type { KeyStore, PasswordHasher, SessionStore, TicketStore, UserRepository } from '../../../../modules/users/ports';
+import { silentLogger, systemClock, type Clock, type EventBus, type Logger } from '@chatterroom/kernel';
+import { UsersService } from '@chatterroom/users/application/users.service';
+import { SessionsService } from '@chatterroom/users/application/sessions.service';
+import { BcryptPasswordHasher } from '@chatterroom/users/adapters/crypto/bcrypt-password.hasher';
+import { Ed25519KeyRing } from '@chatterroom/users/adapters/jose/ed25519-key-ring';
+import { JoseTokenIssuer } from '@chatterroom/users/adapters/jose/jose-token.issuer';
+import { JoseTokenVerifier } from '@chatterroom/users/adapters/jose/jose-token.verifier';
+import { JwksKeyCache } from '@chatterroom/users/adapters/jose/jwks-key-cache';
+import { InMemoryUserRepository } from '@chatterroom/users/adapters/in-memory/in-memory-user.repository';
+import { InMemoryKeyStore } from '@chatterroom/users/adapters/in-memory/in-memory.key-store';
+import { InMemorySessionStore } from '@chatterroom/users/adapters/in-memory/in-memory.session-store';
+import { InMemoryTicketStore } from '@chatterroom/users/adapters/in-memory/in-memory.ticket-store';
+import type { KeyStore, PasswordHasher, SessionStore, TicketStore, UserRepository } from '@chatterroom/users/ports';
 
 export interface InProcessUsersOptions {
   readonly eventBus: EventBus;

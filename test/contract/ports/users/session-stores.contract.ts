@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { KeyStore, NewSession, SessionStore, TicketStore } from '../../../../modules/users/ports';
-import { SPENT_REFRESH_HASHES_KEPT } from '../../../../modules/users/ports';
+import type { KeyStore, NewSession, SessionStore, TicketStore } from '@chatterroom/users/ports';
+import { SPENT_REFRESH_HASHES_KEPT } from '@chatterroom/users/ports';
 
 export interface SessionStoresSubject {
   readonly keyStore: KeyStore;

@@ -1,4 +1,4 @@
-import type { JwksProvider, UserSessions } from '../../../../modules/users/contracts';
+import type { JwksProvider, UserSessions } from '@chatterroom/users/contracts';
 
 const unused = () => Promise.reject(new Error('unused'));
 

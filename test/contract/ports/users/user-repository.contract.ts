@@ -1,5 +1,5 @@
-import { DomainError, INT32_MAX, isPositiveInt32 } from '../../../../modules/kernel';
-import type { NewUser, UserRepository } from '../../../../modules/users/ports';
+import { DomainError, INT32_MAX, isPositiveInt32 } from '@chatterroom/kernel';
+import type { NewUser, UserRepository } from '@chatterroom/users/ports';
 import { emailOf, uniqueUsername } from './unique-users';
 
 export interface UserRepositorySubject {

@@ -1,5 +1,5 @@
-import { DomainError } from '../../../../modules/kernel';
-import type { UserRecord } from '../../../../modules/users/contracts';
+import { DomainError } from '@chatterroom/kernel';
+import type { UserRecord } from '@chatterroom/users/contracts';
 import type { UsersApiSubject } from './users-api.contract';
 
 const rejectionOf = async (promise: Promise<unknown>): Promise<DomainError> => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { DomainError, INT32_MAX } from '../../../../modules/kernel';
-import { GET_USERS_MAX_IDS } from '../../../../modules/users/contracts';
+import { DomainError, INT32_MAX } from '@chatterroom/kernel';
+import { GET_USERS_MAX_IDS } from '@chatterroom/users/contracts';
 import type {
   JwksProvider,
   RegisterUserInput,
@@ -9,7 +9,7 @@ import type {
   UserDirectory,
   UserRecord,
   UserSessions,
-} from '../../../../modules/users/contracts';
+} from '@chatterroom/users/contracts';
 import { describeUserSessionsCases } from './user-sessions.cases';
 import { emailOf, randomUsernameOf, uniqueUsername } from './unique-users';
 

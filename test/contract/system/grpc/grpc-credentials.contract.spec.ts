@@ -1,4 +1,4 @@
-import { GrpcCaller, newRegistration, newUser, roomWith, sendPrivate, type GrpcAnswer, type TestUser } from '../../../harness/system';
+import { GrpcCaller, newRegistration, newUser, roomWith, sendPrivate, type GrpcAnswer, type TestUser } from '@chatterroom/test/harness/system';
 
 /*
  * The attacker's view of the gRPC services: straight to the user and chat services, past
