@@ -11,7 +11,9 @@ export class ConnectionRegistry {
   private readonly feeds = new WeakMap<WebSocket, SocketFeed>();
 
   /**
-   * `transport`: the TCP socket under the WebSocket, when known, so pushes to it can be coalesced;
+   * `transport`: the TCP socket under the WebSocket, when known, so pushes to it can be coalesced
+   * and written as ready-made frames; kept only when the socket negotiated no extension (a
+   * compressed socket's frames are framed by ws), so a push never has to ask again.
    * `feed`: what the socket was sent, for replays and catch-ups (see SocketFeed).
    */
   add(userId: number, socket: WebSocket, transport?: Writable, feed?: SocketFeed): void {
@@ -19,7 +21,7 @@ export class ConnectionRegistry {
     const sockets = this.socketsByUser.get(userId) ?? new Set<WebSocket>();
     sockets.add(socket);
     this.socketsByUser.set(userId, sockets);
-    if (transport !== undefined) this.transports.set(socket, transport);
+    if (transport !== undefined && socket.extensions === '') this.transports.set(socket, transport);
   }
 
   remove(userId: number, socket: WebSocket): void {
@@ -47,6 +49,7 @@ export class ConnectionRegistry {
     });
   }
 
+  /** The socket's TCP socket; undefined when unknown or when the socket negotiated an extension. */
   transportOf(socket: WebSocket): Writable | undefined {
     return this.transports.get(socket);
   }

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
+import { ConnectionRegistry } from './connection-registry';
 import { OutgoingText } from './outgoing-text';
 import { sendText } from './socket-sender';
 
@@ -61,11 +62,30 @@ describe('sendText with an OutgoingText', () => {
     }
   });
 
-  it('lets ws frame it when the socket negotiated compression', async () => {
+  it('is written to the transport the registry keeps for a socket without extensions', async () => {
+    const pair = await connectPair(false);
+    try {
+      const connections = new ConnectionRegistry();
+      connections.add(7, pair.socket, pair.transport);
+      expect(connections.transportOf(pair.socket)).toBe(pair.transport);
+      const written = jest.spyOn(pair.transport, 'write');
+      sendText(pair.socket, OutgoingText.of({ type: 'message', n: 4 }), silent, connections.transportOf(pair.socket));
+      await until(() => pair.received.length === 1);
+      expect(pair.received).toEqual(['{"type":"message","n":4}']);
+      expect(written).toHaveBeenCalledTimes(1);
+    } finally {
+      await pair.close();
+    }
+  });
+
+  it('lets ws frame it when the socket negotiated compression: the registry keeps no transport for it', async () => {
     const pair = await connectPair(true);
     try {
       expect(pair.socket.extensions).not.toBe('');
-      sendText(pair.socket, OutgoingText.of({ type: 'message', n: 3 }), silent, pair.transport);
+      const connections = new ConnectionRegistry();
+      connections.add(7, pair.socket, pair.transport);
+      expect(connections.transportOf(pair.socket)).toBeUndefined();
+      sendText(pair.socket, OutgoingText.of({ type: 'message', n: 3 }), silent, connections.transportOf(pair.socket));
       await until(() => pair.received.length === 1);
       expect(pair.received).toEqual(['{"type":"message","n":3}']);
     } finally {

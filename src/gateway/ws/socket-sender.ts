@@ -15,9 +15,11 @@ const onSent = (logger: Logger) => (error?: Error) => {
  * Sends an already-serialised text frame (a string, its UTF-8 bytes, or an {@link OutgoingText}
  * shared by many sockets) to one socket without ever throwing: closed sockets are skipped and a
  * socket that stopped reading is terminated, so it cannot hold up the others. With the socket's
- * `transport` (its TCP socket) and no extension negotiated, an OutgoingText's ready-made frame is
- * written to it as is: the same bytes `ws` would write, in the same stream (so in order with its
- * own writes), without framing it again for this socket.
+ * `transport` (its TCP socket), an OutgoingText's ready-made frame is written to it as is: the
+ * same bytes `ws` would write, in the same stream (so in order with its own writes), without
+ * framing it again for this socket. Pass `transport` only for a socket that negotiated no
+ * extension (ConnectionRegistry.transportOf gives none for the others): a compressed socket's
+ * frames must go through ws. Without it, ws frames the payload.
  */
 export const sendText = (socket: WebSocket, text: string | Buffer | OutgoingText, logger: Logger, transport?: Writable): void => {
   if (socket.readyState !== WebSocket.OPEN) return;
@@ -28,7 +30,7 @@ export const sendText = (socket: WebSocket, text: string | Buffer | OutgoingText
   }
   try {
     if (!(text instanceof OutgoingText)) socket.send(text, { binary: false }, onSent(logger));
-    else if (transport === undefined || socket.extensions !== '' || !transport.writable) socket.send(text.payload, { binary: false }, onSent(logger));
+    else if (transport === undefined || !transport.writable) socket.send(text.payload, { binary: false }, onSent(logger));
     else transport.write(text.framed);
   } catch (error) {
     logger.debug({ err: error }, 'WebSocket send failed');
