@@ -1,3 +1,4 @@
+import { ApiError } from '../src/api/api-error';
 import type { AuthSession } from '../src/api/auth-session';
 import { ChatStore } from '../src/state/chat-store';
 import type { ConversationKey } from '../src/state/conversations';
@@ -25,6 +26,10 @@ class FakeWebSocket {
   }
 }
 
+class Failure {
+  constructor(readonly error: Error) {}
+}
+
 interface Deferred {
   resolve(value: unknown): void;
 }
@@ -40,6 +45,11 @@ class FakeApi {
 
   answer(call: string, body: unknown): void {
     this.answers.set(call, body);
+  }
+
+  /** The calls of `call` fail with `error` (until answered again). */
+  fail(call: string, error: Error): void {
+    this.answers.set(call, new Failure(error));
   }
 
   /** The next calls of `call` wait until {@link release}. */
@@ -61,7 +71,9 @@ class FakeApi {
       const call = `${method} ${path}`;
       if (this.holding.has(call)) return new Promise((resolve) => this.held.set(call, [...(this.held.get(call) ?? []), { resolve }]));
       if (!this.answers.has(call)) throw new Error(`unexpected ${call}`);
-      return this.answers.get(call);
+      const answer = this.answers.get(call);
+      if (answer instanceof Failure) throw answer.error;
+      return answer;
     },
   } as unknown as AuthSession;
 }
@@ -178,5 +190,19 @@ describe('the chat store: live changes that arrive while pages are read', () => 
 
     // Its messages are read again when it is opened; its place in the list, badge and preview stay.
     expect(conversation('private:3')).toMatchObject({ lastSeq: 2, unread: 1, loaded: false, lastMessage: { text: 'private 2', seq: 2 } });
+  });
+
+  it("shows a message pushed to a room it did not list yet under the room's id when the room cannot be read now", async () => {
+    api.fail('get /rooms/{roomId}', new ApiError(503, 'SERVICE_UNAVAILABLE', 'try again'));
+    socket().push({ type: 'message', message: { ...pushedRoomMessage(4, 'first in room 12'), roomId: 12 }, cursor: 'c2' });
+    await settle();
+    expect(conversation('room:12')).toMatchObject({ title: 'Room 12', lastSeq: 4, unread: 1, lastMessage: { text: 'first in room 12' } });
+  });
+
+  it('keeps out a room it did not list when the room answers 404 (not a member, or gone)', async () => {
+    api.fail('get /rooms/{roomId}', new ApiError(404, 'CHAT_ROOM_NOT_FOUND', 'no such room'));
+    socket().push({ type: 'message', message: { ...pushedRoomMessage(4, 'not for me'), roomId: 13 }, cursor: 'c2' });
+    await settle();
+    expect(store.state.conversations.has('room:13')).toBe(false);
   });
 });

@@ -392,10 +392,20 @@ export class ChatStore {
     this.markRead(key);
   }
 
-  /** A room I am in now (joined or added elsewhere) enters the list. */
+  /**
+   * A room I am in now (joined or added elsewhere) enters the list. Should its details not be
+   * readable now (the network, the server), it enters under its id, and its name comes when it is
+   * opened or the list is read again: a pushed message is never dropped for want of a name. A 404
+   * (I am not in it, or it is gone) keeps it out.
+   */
   private async readRoom(roomId: number): Promise<void> {
-    const room = await this.auth.call('get', '/rooms/{roomId}', { path: { roomId: String(roomId) } });
-    this.ensureRoom(room.roomId, room.name, new Date().toISOString());
+    try {
+      const room = await this.auth.call('get', '/rooms/{roomId}', { path: { roomId: String(roomId) } });
+      this.ensureRoom(room.roomId, room.name, new Date().toISOString());
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) throw error;
+      this.ensureRoom(roomId, `Room ${roomId}`, new Date().toISOString());
+    }
   }
 
   /** The open conversation is in front of the person: its read marker moves to its newest message. */
