@@ -15,7 +15,11 @@ class FakeWebSocket {
     FakeWebSocket.opened.push(this);
   }
 
-  send(): void {}
+  readonly sent: Record<string, unknown>[] = [];
+
+  send(data: string): void {
+    this.sent.push(JSON.parse(data) as Record<string, unknown>);
+  }
 
   close(): void {
     this.readyState = 3;
@@ -204,5 +208,32 @@ describe('the chat store: live changes that arrive while pages are read', () => 
     socket().push({ type: 'message', message: { ...pushedRoomMessage(4, 'not for me'), roomId: 13 }, cursor: 'c2' });
     await settle();
     expect(store.state.conversations.has('room:13')).toBe(false);
+  });
+
+  it('tells that the person types again right after sending once the gateway forwards it (2 s after the last), and not after a send', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask'] });
+    try {
+      const typingFrames = () => socket().sent.filter((frame) => frame.type === 'typing');
+      api.answer(PRIVATE_HISTORY, []);
+      await store.open('private:3');
+      store.typing('private:3');
+      expect(typingFrames()).toHaveLength(1);
+      jest.advanceTimersByTime(500);
+      store.typing('private:3');
+      expect(typingFrames()).toHaveLength(1);
+      jest.advanceTimersByTime(1_499);
+      expect(typingFrames()).toHaveLength(1);
+      jest.advanceTimersByTime(1);
+      expect(typingFrames()).toEqual([{ type: 'typing', to: 3 }, { type: 'typing', to: 3 }]);
+
+      api.answer('post /chats/private/{recipientId}', { messageId: 'p9', senderId: 1, recipientId: 3, message: 'hi', timestamp: at(9), seq: 9 });
+      jest.advanceTimersByTime(500);
+      store.typing('private:3');
+      await store.send('private:3', 'hi');
+      jest.advanceTimersByTime(5_000);
+      expect(typingFrames()).toHaveLength(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

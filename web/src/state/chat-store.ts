@@ -54,6 +54,8 @@ export class ChatStore {
   private readonly lookups = new Map<number, Promise<string>>();
   private readonly typingBoard = new TypingBoard(() => this.update({}));
   private readonly typingThrottle = new TypingThrottle();
+  /** Typing frames held back by the throttle, sent once it lets them (one per conversation). */
+  private readonly typingLater = new Map<ConversationKey, ReturnType<typeof setTimeout>>();
   /** The highest read marker asked for per conversation, so one is not posted twice. */
   private readonly marking = new Map<ConversationKey, number>();
   /** Edits and deletions that may arrive before their message is shown (during a page read). */
@@ -111,6 +113,7 @@ export class ChatStore {
     removeEventListener('focus', this.onLookedAt);
     document.removeEventListener('visibilitychange', this.onLookedAt);
     this.typingBoard.stop();
+    for (const key of [...this.typingLater.keys()]) this.cancelTyping(key);
     this.socket.stop();
   }
 
@@ -180,16 +183,30 @@ export class ChatStore {
         conversation.kind === 'private'
           ? await this.auth.call('post', '/chats/private/{recipientId}', { path: { recipientId: String(conversation.id) }, body })
           : await this.auth.call('post', '/chats/room/{roomId}', { path: { roomId: String(conversation.id) }, body });
-      this.typingThrottle.reset(key);
+      this.cancelTyping(key);
       this.change(key, (latest) => withMessage(latest, fromSent(sent), this.me.userId, true));
     });
   }
 
-  /** The person is composing in `key`: tells the others (a `typing` frame, at most one every 2 s). */
+  /**
+   * The person is composing in `key`: tells the others (a `typing` frame, at most one every 2 s).
+   * Typing within 2 s of the last frame is told when the 2 s are up (say, typing again right after
+   * sending), unless a message is sent first.
+   */
   typing(key: ConversationKey): void {
     const conversation = this.current.conversations.get(key);
-    if (conversation === undefined || !this.typingThrottle.admit(key)) return;
+    if (conversation === undefined) return;
+    const wait = this.typingThrottle.admit(key);
+    if (wait > 0) {
+      if (!this.typingLater.has(key)) this.typingLater.set(key, setTimeout(() => (this.typingLater.delete(key), this.typing(key)), wait));
+      return;
+    }
     this.socket.send(conversation.kind === 'private' ? { type: 'typing', to: conversation.id } : { type: 'typing', roomId: conversation.id });
+  }
+
+  private cancelTyping(key: ConversationKey): void {
+    clearTimeout(this.typingLater.get(key));
+    this.typingLater.delete(key);
   }
 
   /** The people typing in `key` now (their userIds). */

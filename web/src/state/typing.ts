@@ -59,16 +59,16 @@ export class TypingBoard {
 export class TypingThrottle {
   private readonly lastSent = new Map<ConversationKey, number>();
 
-  admit(key: ConversationKey, now = Date.now()): boolean {
+  /**
+   * 0 when a typing frame for `key` may go now (it is counted as sent); otherwise the milliseconds
+   * until one may. The gateway forwards at most one every TYPING_SEND_EVERY_MS per person and
+   * conversation and drops the rest, a message sent in between or not, so sooner would be lost.
+   */
+  admit(key: ConversationKey, now = Date.now()): number {
     const last = this.lastSent.get(key);
-    if (last !== undefined && now - last < TYPING_SEND_EVERY_MS) return false;
+    if (last !== undefined && now - last < TYPING_SEND_EVERY_MS) return TYPING_SEND_EVERY_MS - (now - last);
     this.lastSent.set(key, now);
-    return true;
-  }
-
-  /** A message was sent: the next keystroke may announce typing again at once. */
-  reset(key: ConversationKey): void {
-    this.lastSent.delete(key);
+    return 0;
   }
 }
 
