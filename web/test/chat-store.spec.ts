@@ -2,33 +2,7 @@ import { ApiError } from '../src/api/api-error';
 import type { AuthSession } from '../src/api/auth-session';
 import { ChatStore } from '../src/state/chat-store';
 import type { ConversationKey } from '../src/state/conversations';
-
-/** A browser WebSocket stand-in: the test plays the server. */
-class FakeWebSocket {
-  static readonly OPEN = 1;
-  static opened: FakeWebSocket[] = [];
-  readyState = FakeWebSocket.OPEN;
-  onmessage: ((event: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-
-  constructor(readonly url: string) {
-    FakeWebSocket.opened.push(this);
-  }
-
-  readonly sent: Record<string, unknown>[] = [];
-
-  send(data: string): void {
-    this.sent.push(JSON.parse(data) as Record<string, unknown>);
-  }
-
-  close(): void {
-    this.readyState = 3;
-  }
-
-  push(frame: Record<string, unknown>): void {
-    this.onmessage?.({ data: JSON.stringify(frame) });
-  }
-}
+import { FakeWebSocket } from './support/fake-web-socket';
 
 class Failure {
   constructor(readonly error: Error) {}

@@ -23,6 +23,26 @@ describeEventBusContract('RabbitMqEventBus', async () => {
   return { buses, close: async () => void (await Promise.all(buses.map((bus) => bus.close()))) };
 });
 
+/** Publishes with a connected `bus` and returns the one message a raw queue bound to `type` got. */
+const publishedRaw = async (bus: RabbitMqEventBus, type: string, publish: () => Promise<void>): Promise<GetMessage> => {
+  const raw = await connect(serviceUrls.amqp);
+  try {
+    await bus.connect();
+    const channel = await raw.createChannel();
+    const { queue } = await channel.assertQueue('', { exclusive: true });
+    await channel.bindQueue(queue, TEST_EXCHANGE, type);
+    await publish();
+    let message: GetMessage | false = false;
+    await eventually(async () => {
+      message ||= await channel.get(queue, { noAck: true });
+      expect(message).not.toBe(false);
+    });
+    return message as unknown as GetMessage;
+  } finally {
+    await raw.close();
+  }
+};
+
 describe('RabbitMqEventBus', () => {
   it('fails the first connection with a message naming the URL without its password', async () => {
     const bus = makeBus({ amqpUrl: 'amqp://guest:s3cret@127.0.0.1:1' });
@@ -58,26 +78,14 @@ describe('RabbitMqEventBus', () => {
   it("publishes an event with an origin under the origin's request id, and leaves the origin out of its body", async () => {
     const bus = makeBus();
     const type = `${uniqueModule()}.origin-happened.v1`;
-    const raw = await connect(serviceUrls.amqp);
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const sent = { ...createEvent(type, { n: 1 }), origin: { traceparent, 'x-request-id': 'origin-request' } };
     try {
-      await bus.connect();
-      const channel = await raw.createChannel();
-      const { queue } = await channel.assertQueue('', { exclusive: true });
-      await channel.bindQueue(queue, TEST_EXCHANGE, type);
-      const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
-      const sent = { ...createEvent(type, { n: 1 }), origin: { traceparent, 'x-request-id': 'origin-request' } };
-      await RequestId.run('publisher-request', () => bus.publish(sent));
-      let message: Awaited<ReturnType<typeof channel.get>> = false;
-      await eventually(async () => {
-        message ||= await channel.get(queue, { noAck: true });
-        expect(message).not.toBe(false);
-      });
-      const received = message as unknown as GetMessage;
+      const received = await publishedRaw(bus, type, () => RequestId.run('publisher-request', () => bus.publish(sent)));
       expect(received.properties.headers).toMatchObject({ 'x-request-id': 'origin-request' });
       const { origin: _origin, ...body } = sent;
       expect(JSON.parse(received.content.toString('utf8'))).toEqual(body);
     } finally {
-      await raw.close();
       await bus.close();
     }
   });
@@ -85,25 +93,14 @@ describe('RabbitMqEventBus', () => {
   it('publishes persistent JSON messages with the event id and type', async () => {
     const bus = makeBus();
     const type = `${uniqueModule()}.props-happened.v1`;
-    const raw = await connect(serviceUrls.amqp);
+    const sent = createEvent(type, { n: 1 });
     try {
-      await bus.connect();
-      const channel = await raw.createChannel();
-      const { queue } = await channel.assertQueue('', { exclusive: true });
-      await channel.bindQueue(queue, TEST_EXCHANGE, type);
-      const sent = createEvent(type, { n: 1 });
-      await bus.publish(sent);
-      let message: Awaited<ReturnType<typeof channel.get>> = false;
-      await eventually(async () => {
-        message ||= await channel.get(queue, { noAck: true });
-        expect(message).not.toBe(false);
-      });
+      const message = await publishedRaw(bus, type, () => bus.publish(sent));
       expect(message).toMatchObject({
         fields: { routingKey: type, exchange: TEST_EXCHANGE },
         properties: { deliveryMode: 2, contentType: 'application/json', messageId: sent.id },
       });
     } finally {
-      await raw.close();
       await bus.close();
     }
   });
