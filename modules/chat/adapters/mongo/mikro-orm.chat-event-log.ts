@@ -16,6 +16,8 @@ const ABANDONED_INTENT_MS = 30_000;
 const READ_YOUR_WRITES_BATCH = 500;
 /** Tries to give one event a position while other relays take the same ones. */
 const MAX_POSITION_TRIES = 50;
+/** How often an idle relay reads the log for events whose mover died before raising the `last` mark. */
+const LOG_READ_EVERY_MS = 2_000;
 
 /**
  * {@link ChatEventLog} on MongoDB without transactions. `record` writes the event to
@@ -46,6 +48,8 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   /** The highest position this process inserted (or read); undefined until known, or after a clash. */
   private lastKnownPosition: number | undefined;
   private readonly moved = new MovedEvents();
+  /** When {@link unpublished} last read the log (ms since the epoch). */
+  private lastLogRead = 0;
   /** The batch {@link nextToPublish} handed out last and not yet marked: the oldest unpublished events, in position order. */
   private handedOut: LoggedChatEvent[] = [];
 
@@ -122,11 +126,23 @@ export class MikroOrmChatEventLog implements ChatEventLog {
    */
   async nextToPublish(limit: number): Promise<LoggedChatEvent[]> {
     await this.moveNow(limit);
-    const known = this.moved.next(limit);
+    const known = this.moved.next(limit) ?? ((await this.nothingElsePending()) ? [] : undefined);
     const batch = known ?? (await this.unpublished(limit));
     this.moved.handedOut(batch);
     this.handedOut = batch;
     return batch;
+  }
+
+  /**
+   * True when this process published everything it moved, read the log less than
+   * {@link LOG_READ_EVERY_MS} ago, and the `last` mark (one `_id` lookup) shows no event after
+   * what it published: another relay's events raise the mark, and an event whose mover died
+   * before raising it is found by the next read of the log.
+   */
+  private async nothingElsePending(): Promise<boolean> {
+    const through = this.moved.idleThrough();
+    if (through === undefined || Date.now() - this.lastLogRead >= LOG_READ_EVERY_MS) return false;
+    return (await this.markedLast()) <= through;
   }
 
   /**
@@ -221,6 +237,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
    * their mover died before it did.
    */
   private async unpublished(limit: number): Promise<LoggedChatEvent[]> {
+    this.lastLogRead = Date.now();
     const through = await this.relayCursor().publishedThrough();
     const batch = (await this.events().find({ position: { $gt: through }, published: false }).sort({ position: 1 }).limit(limit).toArray()).map(toLogged);
     const newest = batch.at(-1);

@@ -21,8 +21,7 @@ interface Contested {
 
 /**
  * Group commit of one conversation's messages on MongoDB/FerretDB, in few round trips whatever
- * the batch's size: the retries' earlier messages by `_id` (one pushed-down lookup each, in
- * parallel); one unordered insert of the claims of the keyed sends ({@link MongoSendClaims});
+ * the batch's size: one unordered insert of the claims of the keyed sends ({@link MongoSendClaims});
  * one unordered insert of the seq markers ({@link MongoSeqClaims}, then a `$max` of the
  * conversation's counter); one `insertMany` of their announcements' intents into the outbox;
  * one ordered `insertMany` of the messages. The intents wait for the batch's last message: the
@@ -75,7 +74,8 @@ export class MongoMessageAppender {
     try {
       for (let attempt = 1; pending.length > 0; attempt += 1) {
         const batch = pending.map((index) => requests[index] as AppendRequest);
-        const plan = planAppendBatch(batch, await this.earlierOf(batch, attempt > 1));
+        const lookedUp = attempt > 1 ? batch : batch.filter(({ message }) => held.has(keyedMessageIdOf(message) ?? ''));
+        const plan = planAppendBatch(batch, await this.earlierOf(lookedUp, attempt > 1));
         const contested = await this.claimSends(plan.fresh, held, claimedHere);
         const uncontested = plan.fresh.flatMap(({ message }, position) => (contested.has(keyedMessageIdOf(message) ?? '') ? [] : [position]));
         const prefix = await this.store(plan.conversation, uncontested.map((position) => plan.fresh[position] as AppendRequest));
@@ -189,7 +189,10 @@ export class MongoMessageAppender {
   /**
    * The messages the batch's retries stored before, by idempotency key: looked up by their
    * derived `_id`. After a clash, also by `dedupeKey` (a scan on FerretDB), which finds a message
-   * stored before messageIds were derived.
+   * stored before messageIds were derived. The first attempt looks up only the sends whose claim
+   * this process took over: any other retry of a stored send finds its claim taken (and waits for
+   * the holder's message by `_id`), or clashes on the derived `_id` or the unique `dedupeKey`
+   * and is found on the next attempt, so a fresh send costs no lookup.
    */
   private async earlierOf(requests: readonly AppendRequest[], byDedupeKeyToo: boolean): Promise<Map<string, ChatMessage>> {
     const keyed = new Map<string, { senderId: number; clientMessageId: string }>();

@@ -50,6 +50,23 @@ describe('MovedEvents', () => {
   });
 });
 
+describe('MovedEvents, idle', () => {
+  it('tells the position published through only while everything it moved is published', () => {
+    const moved = new MovedEvents();
+    expect(moved.idleThrough()).toBeUndefined();
+    moved.handedOut(events(1, 2));
+    moved.published(['e1', 'e2']);
+    expect(moved.idleThrough()).toBe(2);
+    moved.inserted(events(3, 4));
+    expect(moved.idleThrough()).toBeUndefined();
+    moved.handedOut(events(3, 4));
+    moved.published(['e3', 'e4']);
+    expect(moved.idleThrough()).toBe(4);
+    moved.forget();
+    expect(moved.idleThrough()).toBeUndefined();
+  });
+});
+
 describe('MovedEvents, when more is marked than was handed out', () => {
   it('drops every marked event from what it hands out next', () => {
     const moved = new MovedEvents();

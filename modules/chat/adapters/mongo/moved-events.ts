@@ -29,6 +29,11 @@ export class MovedEvents {
     return this.run.slice(0, limit);
   }
 
+  /** The position through which every event is published, when this process moved nothing since; else undefined. */
+  idleThrough(): number | undefined {
+    return this.run.length === 0 ? this.publishedThrough : undefined;
+  }
+
   /** The batch given to the publisher: the oldest unpublished events, in position order. */
   handedOut(batch: readonly LoggedChatEvent[]): void {
     const [first] = batch;

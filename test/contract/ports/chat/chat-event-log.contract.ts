@@ -269,6 +269,20 @@ export const describeChatEventLogContract = (name: string, makeSubject: () => Pr
       await drain();
     });
 
+    it('hands out, once idle, an event another relay moved and never published (it stopped before publishing)', async () => {
+      await drain();
+      const own = draft([freshUser()]);
+      await log().record(own);
+      expect((await log().nextToPublish(10)).map((event) => event.id)).toEqual([own.id]);
+      await log().markPublished([own.id]);
+      expect(await log().nextToPublish(10)).toEqual([]);
+      const orphan = draft([freshUser()]);
+      await subject.twin.record(orphan);
+      expect((await subject.twin.nextToPublish(10)).map((event) => event.id)).toEqual([orphan.id]);
+      expect((await log().nextToPublish(10)).map((event) => event.id)).toEqual([orphan.id]);
+      await drain();
+    });
+
     it('prunes published events older than a time, never an unpublished one nor the newest', async () => {
       await drain();
       const user = freshUser();
