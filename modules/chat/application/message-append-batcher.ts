@@ -44,6 +44,8 @@ const DEFAULT_MAX_BATCH = 256;
  */
 export class MessageAppendBatcher {
   private readonly queues = new Map<ConversationKey, Waiting[]>();
+  /** Each conversation's `afterCommit` still running, if any (it never rejects). */
+  private readonly finishing = new Map<ConversationKey, Promise<void>>();
   private readonly maxBatch: number;
 
   constructor(private readonly deps: MessageAppendBatcherDeps) {
@@ -64,19 +66,43 @@ export class MessageAppendBatcher {
     });
   }
 
-  /** Commits batch after batch until nothing of the conversation is queued. */
+  /**
+   * Commits batch after batch until nothing of the conversation is queued. A batch's
+   * `afterCommit` runs while the next batch is stored (both wait for storage, neither for the
+   * other), and at most one runs at a time per conversation: the next batch's starts once it
+   * has finished, also across runs of this loop.
+   */
   private async commitWhileQueued(conversation: ConversationKey): Promise<void> {
     const queue = this.queues.get(conversation) as Waiting[];
+    let finishing = this.finishing.get(conversation) ?? Promise.resolve();
     while (queue.length > 0) {
       const live = queue.splice(0, this.maxBatch).filter(stillWaited);
-      if (live.length > 0) await this.commit(conversation, live);
+      if (live.length === 0) continue;
+      const results = await this.store(live);
+      await finishing;
+      if (results !== undefined) finishing = this.finish(conversation, live, results);
     }
     this.queues.delete(conversation);
+    const last = finishing;
+    this.finishing.set(conversation, last);
+    void last.then(() => {
+      if (this.finishing.get(conversation) === last) this.finishing.delete(conversation);
+    });
   }
 
-  private async commit(conversation: ConversationKey, batch: readonly Waiting[]): Promise<void> {
+  /** The batch's results, or undefined when its commit failed (every caller of it failed). */
+  private async store(batch: readonly Waiting[]): Promise<AppendResult[] | undefined> {
     try {
-      const results = await this.deps.messageStore.appendBatch(batch.map(({ entry }) => requestOf(entry)));
+      return await this.deps.messageStore.appendBatch(batch.map(({ entry }) => requestOf(entry)));
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+      return undefined;
+    }
+  }
+
+  /** Runs `afterCommit` for a stored batch, then answers its callers (or fails them all). */
+  private async finish(conversation: ConversationKey, batch: readonly Waiting[], results: readonly AppendResult[]): Promise<void> {
+    try {
       await this.deps.afterCommit?.(conversation, results);
       batch.forEach((waiting, index) => waiting.resolve(results[index] as AppendResult));
     } catch (error) {

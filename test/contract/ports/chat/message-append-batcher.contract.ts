@@ -95,6 +95,42 @@ export const describeMessageAppendBatcherContract = (name: string, makeSubject: 
       ]);
     });
 
+    it("stores the next batch while the previous batch's afterCommit runs (one batch ahead, one afterCommit at a time), answers each caller after its own batch's afterCommit", async () => {
+      const { store, batches } = countingCommits(subject.store);
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let running = 0;
+      let mostAtOnce = 0;
+      const finished: string[] = [];
+      const batcher = new MessageAppendBatcher({
+        messageStore: store,
+        afterCommit: async (_conversation, results) => {
+          running += 1;
+          mostAtOnce = Math.max(mostAtOnce, running);
+          if (results.some((result) => result.message.message === 'first')) await held;
+          finished.push(...results.map((result) => result.message.message));
+          running -= 1;
+        },
+      });
+      const { roomId, conversation } = freshRoom();
+      const answered: string[] = [];
+      const first = batcher.append({ message: roomMessage(roomId, 3, 'first') }).then((result) => answered.push(result.message.message));
+      await new Promise((resolve) => setImmediate(resolve));
+      const later = ['second', 'third'].map((text) => batcher.append({ message: roomMessage(roomId, 3, text) }).then((result) => answered.push(result.message.message)));
+      while ((await subject.store.page({ conversation, limit: 10 })).length < 2) await new Promise((resolve) => setImmediate(resolve));
+      expect((await subject.store.page({ conversation, limit: 10 })).map((message) => message.message).slice(0, 2)).toEqual(['first', 'second']);
+      expect(answered).toEqual([]);
+      expect(finished).toEqual([]);
+      release();
+      await Promise.all([first, ...later]);
+      expect(answered).toEqual(['first', 'second', 'third']);
+      expect(finished).toEqual(['first', 'second', 'third']);
+      expect(mostAtOnce).toBe(1);
+      expect(batches.reduce((sum, size) => sum + size, 0)).toBe(3);
+    });
+
     it("fails every caller of a batch whose commit failed, and only them; the next batch goes on", async () => {
       const failure = new Error('after-commit failed');
       let failNext = true;
