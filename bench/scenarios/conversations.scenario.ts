@@ -5,23 +5,20 @@ import { createUsers } from '../setup/population';
 import type { CaseResult, Scenario, ScenarioContext } from './scenario';
 import { memberCostCases } from './member-cost';
 import { round } from './socket-phases';
-import { send, timed } from './timed-requests';
+import { latencyMetrics, send, timed } from './timed-requests';
 
 /** Requests timed per case, one after another (a closed loop of one client: latency, not throughput). */
 const samplesFor = (preset: 'full' | 'smoke'): number => (preset === 'full' ? 300 : 5);
 const SETUP_CONCURRENCY = 8;
 
-const caseOf = (name: string, histogram: LatencyHistogram): CaseResult => ({
-  case: name,
-  metrics: { p50Ms: round(histogram.percentileMs(0.5), 2), p99Ms: round(histogram.percentileMs(0.99), 2), samples: histogram.count },
-});
+const caseOf = (name: string, histogram: LatencyHistogram): CaseResult => ({ case: name, metrics: latencyMetrics(histogram) });
 
 /**
  * A user in 1,000 conversations (rooms another user created, joined and wrote in, so each has
  * unread messages): the first page of GET /conversations, and a read marker moved with
  * POST /chats/room/{roomId}/read, each timed one request at a time. Then rooms of
- * `--member-sizes` members (100 and 10,000): adding a member, and a message (latency and server
- * CPU per message), so the costs can be compared across sizes. Not in `all`: the baseline
+ * `--member-sizes` members (100 and 10,000): adding a member and a message (latency and server
+ * CPU per add and per message), so the costs can be compared across sizes. Not in `all`: the baseline
  * relay has no conversations; run it by name against the monolith and split targets.
  */
 export const conversationsScenario: Scenario = {
@@ -30,6 +27,7 @@ export const conversationsScenario: Scenario = {
   metrics: [
     { key: 'p50Ms', label: 'p50 ms', digits: 2 },
     { key: 'p99Ms', label: 'p99 ms', digits: 2 },
+    { key: 'cpuMsPerRequest', label: 'server CPU ms per add', digits: 2 },
     { key: 'cpuMsPerMessage', label: 'server CPU ms per message', digits: 2 },
     { key: 'cpuMicrosPerMember', label: 'server CPU µs per member', digits: 2 },
   ],

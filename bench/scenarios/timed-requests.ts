@@ -1,4 +1,5 @@
 import { LatencyHistogram } from '../load/histogram';
+import { round } from './socket-phases';
 
 /** One request with a bearer token; throws with the answer when it is not 2xx. */
 export const send = async (url: string, method: 'GET' | 'POST', token: string, body?: unknown): Promise<void> => {
@@ -22,3 +23,8 @@ export const timed = async (count: number, call: (index: number) => Promise<void
   }
   return histogram;
 };
+
+/** A histogram's p50 and p99 (ms, two decimals) and its count, as the request-timing tables show them. */
+export const latencyMetrics = (histogram: LatencyHistogram): Record<string, number> => ({
+  p50Ms: round(histogram.percentileMs(0.5), 2), p99Ms: round(histogram.percentileMs(0.99), 2), samples: histogram.count,
+});

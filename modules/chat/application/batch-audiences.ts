@@ -1,5 +1,6 @@
 import type { LoggedChatEvent } from '../ports';
-import { audienceOf } from '../domain/audience';
+import { audienceOf, audienceWith } from '../domain/audience';
+import { hasSorted } from '../domain/sorted-ids';
 
 /** How long a relay remembers who left a room: far longer than a change takes to reach the log after it is stored. */
 const REMEMBER_LEAVES_MS = 60_000;
@@ -44,7 +45,9 @@ export class RecentMemberships {
 /**
  * The audience each event of a batch (in position order) is published to: the users it names
  * and, for a room event, the room's members at its position. Each room's members are read once
- * per batch (`membersOf`, after the batch's changes are stored), then corrected by the log: whoever
+ * per batch (`membersOf`, after the batch's changes are stored; ascending, as `RoomMembership.members()`
+ * answers, so an event's audience is that list itself or a copy with the users it names inserted, never a
+ * sort of the room), then corrected by the log: whoever
  * leaves later in the batch (or is removed, or loses the room to its deletion) still gets the events
  * of before it, so a message just before a deletion reaches the room's members; and one who left
  * ({@link RecentMemberships}, this batch included) and is read as a member again, their rejoin stored
@@ -58,7 +61,7 @@ export const batchAudiences = async (
   recent: RecentMemberships = new RecentMemberships(),
 ): Promise<number[][]> => {
   const roomIds = [...new Set(batch.flatMap((event) => (event.roomId === undefined ? [] : [event.roomId])))];
-  const read = new Map(await Promise.all(roomIds.map(async (roomId) => [roomId, new Set(await membersOf(roomId))] as const)));
+  const read = new Map(await Promise.all(roomIds.map(async (roomId) => [roomId, await membersOf(roomId)] as const)));
   const leavesAfter = new Map<number, Set<number>>();
   const later: (ReadonlySet<number> | undefined)[] = new Array<ReadonlySet<number> | undefined>(batch.length);
   for (let index = batch.length - 1; index >= 0; index -= 1) {
@@ -68,8 +71,6 @@ export const batchAudiences = async (
     if (event.membership === 'leaves') leavesAfter.set(event.roomId, new Set([...(leavesAfter.get(event.roomId) ?? []), ...event.audience]));
   }
   const audiences: number[][] = [];
-  /** Each room's members read, ascending, shared by its events that need no correction. */
-  const sorted = new Map<number, number[]>();
   batch.forEach((event, index) => {
     const members = event.roomId === undefined ? undefined : read.get(event.roomId);
     if (event.roomId === undefined || members === undefined) {
@@ -78,11 +79,9 @@ export const batchAudiences = async (
     }
     recent.note(event);
     const leaving = later[index];
-    const rejoined = [...(recent.leaversOf(event.roomId)?.keys() ?? [])].filter((userId) => members.has(userId) && !event.audience.includes(userId));
+    const rejoined = [...(recent.leaversOf(event.roomId)?.keys() ?? [])].filter((userId) => hasSorted(members, userId) && !event.audience.includes(userId));
     if (rejoined.length === 0 && (leaving === undefined || leaving.size === 0)) {
-      const list = sorted.get(event.roomId) ?? [...members].sort((a, b) => a - b);
-      sorted.set(event.roomId, list);
-      audiences.push(event.audience.length === 0 ? list : audienceOf(list, event.audience));
+      audiences.push(audienceWith(members, event.audience));
       return;
     }
     const set = new Set([...members, ...(leaving ?? [])]);

@@ -64,7 +64,7 @@ export class RoomAdministrationService implements RoomAdministration {
     const joinedAt = this.deps.clock.now().toISOString();
     if (!(await this.deps.roomMembership.add(room.roomId, memberId, 'member', joinedAt))) throw ChatErrors.alreadyMember(room.roomId, memberId);
     await this.deps.conversationTracking.memberJoined(room.roomId, memberId);
-    const heir = await ensureOwner(this.deps.roomMembership, room.roomId);
+    const heir = await ensureOwner(this.deps.roomMembership, room.roomId, userId);
     await announceMemberAdded(this.deps, room.roomId, memberId, 'member', userId);
     await announceHandOver(this.deps, room.roomId, heir, userId);
     return { roomId: room.roomId, userId: memberId, role: 'member', joinedAt };
@@ -82,7 +82,7 @@ export class RoomAdministrationService implements RoomAdministration {
       if (role === 'admin' && target !== 'member') throw ChatErrors.forbiddenRole('An admin may remove members only, not admins or the owner');
     }
     if (!(await this.deps.roomMembership.remove(roomId, memberId))) throw ChatErrors.notMember(roomId, memberId);
-    const heir = await ensureOwner(this.deps.roomMembership, roomId);
+    const heir = await ensureOwner(this.deps.roomMembership, roomId, memberId === userId ? room.createdBy : userId);
     await announceMemberRemoved(this.deps, roomId, memberId, userId);
     await announceHandOver(this.deps, roomId, heir, userId);
     return { roomId, userId: memberId, removed: true };

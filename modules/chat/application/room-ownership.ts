@@ -11,9 +11,15 @@ const MAX_HEIRS_TRIED = 100;
  * the store), and an heir who left before the claim is passed over for the next one. Every
  * change that can leave a room ownerless (a removal, a hand-over, a join or add) calls this
  * after its own write, so the last caller finds the room as it ends.
+ * `likelyOwner` (the acting user, or the room's creator) is checked first, by one look-up of their
+ * role: when they own the room, it has its owner and nothing else is read, so the common add or
+ * join costs one keyed read whatever the room's size, not the longest-standing queries (which a
+ * database may answer by reading the room's members). The check is made after the caller's write,
+ * like the full one, so it is as safe: an owner who leaves afterwards runs this again on leaving.
  * Returns the new owner, or null when the room has an owner already or no member at all.
  */
-export const ensureOwner = async (membership: RoomMembership, roomId: number): Promise<number | null> => {
+export const ensureOwner = async (membership: RoomMembership, roomId: number, likelyOwner?: number): Promise<number | null> => {
+  if (likelyOwner !== undefined && (await membership.roleOf(roomId, likelyOwner)) === 'owner') return null;
   for (let tried = 0; tried < MAX_HEIRS_TRIED; tried += 1) {
     if ((await membership.longestStanding(roomId, 'owner')) !== null) return null;
     const heir = (await membership.longestStanding(roomId, 'admin')) ?? (await membership.longestStanding(roomId, 'member'));

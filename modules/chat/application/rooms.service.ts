@@ -66,7 +66,7 @@ export class RoomsService implements RoomRegistry {
     const { roomId } = room;
     if (role === null && (await this.deps.roomMembership.add(roomId, userId, 'member', this.deps.clock.now().toISOString()))) {
       await this.deps.conversationTracking.memberJoined(roomId, userId);
-      const heir = await ensureOwner(this.deps.roomMembership, roomId);
+      const heir = await ensureOwner(this.deps.roomMembership, roomId, room.createdBy);
       await this.announceChange(ROOM_MEMBER_JOINED_V1, roomId, userId);
       if (heir !== null) await announceRoleChanged(this.deps, roomId, heir, 'owner', userId);
     }
@@ -77,7 +77,7 @@ export class RoomsService implements RoomRegistry {
     const { room, userId } = await requireRoomInput(this.deps, input);
     const { roomId } = room;
     if (await this.deps.roomMembership.remove(roomId, userId)) {
-      const heir = await ensureOwner(this.deps.roomMembership, roomId);
+      const heir = await ensureOwner(this.deps.roomMembership, roomId, room.createdBy);
       await this.announceChange(ROOM_MEMBER_LEFT_V1, roomId, userId);
       await announceHandOver(this.deps, roomId, heir, userId);
     }

@@ -31,13 +31,15 @@ export interface RoomMemberPageQuery {
 export interface RoomMembership {
   /**
    * Adds the member with `role` (default `member`) joined at `joinedAt` (default now).
-   * Idempotent: returns true when added, false when already a member (role unchanged).
+   * Idempotent: returns true when added, false when already a member (role unchanged). A room has
+   * one owner: adding an `owner` to a room that has one is refused the same way (false, nobody added).
    */
   add(roomId: number, userId: number, role?: RoomRole, joinedAt?: string): Promise<boolean>;
 
   /**
    * Adds several members at once, all or none: a failure adds nobody. Members already in the
-   * room are left as they are. Returns the userIds really added, ascending.
+   * room are left as they are, and an `owner` beyond the room's one is left out (not added).
+   * Returns the userIds really added, ascending.
    */
   addMany(roomId: number, members: readonly StoredRoomMember[]): Promise<number[]>;
 
@@ -50,7 +52,10 @@ export interface RoomMembership {
   /** True when the user is a member of the room. */
   isMember(roomId: number, userId: number): Promise<boolean>;
 
-  /** Member userIds of the room, ascending; empty for an unknown or empty room. */
+  /**
+   * Member userIds of the room, ascending (callers rely on the order: they merge and page it
+   * without sorting again), each once; empty for an unknown or empty room. A fresh array.
+   */
   members(roomId: number): Promise<number[]>;
 
   /** RoomIds the user belongs to, ascending; empty when none. */

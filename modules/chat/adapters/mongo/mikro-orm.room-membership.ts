@@ -38,8 +38,11 @@ export class MikroOrmRoomMembership implements RoomMembership {
     return added.sort((a, b) => a - b);
   }
 
+  /** By `_id` (FerretDB's one pushed-down filter); a membership stored before keyed ids, or none, by (roomId, userId). */
   async remove(roomId: number, userId: number): Promise<boolean> {
-    return (await this.collection().deleteOne({ roomId, userId })).deletedCount > 0;
+    const collection = this.collection();
+    if ((await collection.deleteOne({ _id: memberKeyOf(roomId, userId) })).deletedCount > 0) return true;
+    return (await collection.deleteOne({ roomId, userId })).deletedCount > 0;
   }
 
   async removeAll(roomId: number): Promise<void> {

@@ -6,7 +6,11 @@ import type { RoomRole } from '../../contracts';
  * One membership in the `room_members` collection: unique per (roomId, userId). `role` and
  * `joinedAt` came with schema step 2, which filled them on older documents. `_id` is
  * `<roomId>:<userId>` (an ObjectId on memberships stored before), so one membership is read by
- * `_id`, the one filter FerretDB serves without reading the whole collection.
+ * `_id`: FerretDB 1.24 (SQLite backend) pushes down to SQLite only a filter that is exactly one
+ * string `_id`; any other filter (several fields, `$ne`, a sort) has every document of the collection
+ * decoded and matched in FerretDB. Even the `_id` query does not use the `_id` index (its SQL
+ * expression differs from the index's), so SQLite reads each row, ~17x cheaper per row than FerretDB
+ * (docs/performance.md, "Conversations"). The other indexes serve MongoDB, and inserts' unique checks.
  */
 export interface RoomMemberDocument {
   _id: ObjectId | string;

@@ -53,9 +53,13 @@ export class RedisCachedRoomMembership implements RoomMembership {
     this.ttlSeconds = optionalDep(deps, 'membershipCacheTtlSeconds') ?? 3_600;
   }
 
+  /**
+   * The cached sets gain the member when the durable add took place, or when it was refused because they
+   * are a member already (re-applied: repairs a set a crash left behind); never for a refused second owner.
+   */
   async add(roomId: number, userId: number, role?: RoomRole, joinedAt?: string): Promise<boolean> {
     const added = await this.durable.add(roomId, userId, role, joinedAt);
-    await this.applyWrite('SADD', roomId, userId);
+    if (added || (await this.durable.isMember(roomId, userId))) await this.applyWrite('SADD', roomId, userId);
     return added;
   }
 

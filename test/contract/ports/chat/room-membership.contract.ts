@@ -57,6 +57,17 @@ export const describeRoomMembershipContract = (name: string, makeSubject: () => 
       expect(await membership().members(roomId)).toEqual(ascending(users));
     });
 
+    it('lists members ascending after adds and removes in any order, and counts them', async () => {
+      const roomId = freshId();
+      const users = Array.from({ length: 9 }, freshId);
+      for (const userId of [...users].reverse()) await membership().add(roomId, userId);
+      for (const userId of [users[4]!, users[0]!, users[8]!]) await membership().remove(roomId, userId);
+      await membership().add(roomId, users[4]!);
+      const kept = ascending(users.filter((userId) => userId !== users[0] && userId !== users[8]));
+      expect(await membership().members(roomId)).toEqual(kept);
+      expect(await membership().count(roomId)).toBe(kept.length);
+    });
+
     it('lists the rooms of a user ascending, and forgets a room the user left', async () => {
       const userId = freshId();
       const [roomA, roomB, roomC] = [freshId(), freshId(), freshId()];
@@ -160,6 +171,15 @@ export const describeRoomMembershipContract = (name: string, makeSubject: () => 
       expect(second.every((m) => m.role === 'member' && !Number.isNaN(Date.parse(m.joinedAt)))).toBe(true);
     });
 
+    it('pages from a userId that is no longer a member', async () => {
+      const roomId = freshId();
+      const users = ascending(Array.from({ length: 5 }, freshId));
+      for (const userId of users) await membership().add(roomId, userId);
+      await membership().remove(roomId, users[2]!);
+      expect((await membership().page(roomId, { after: users[2]!, limit: 10 })).map((m) => m.userId)).toEqual(users.slice(3));
+      expect((await membership().page(roomId, { after: users[1]!, limit: 1 })).map((m) => m.userId)).toEqual([users[3]]);
+    });
+
     it('finds the longest-standing holder of a role, the lowest userId among those who joined together', async () => {
       const roomId = freshId();
       const [early, late, tieLow, tieHigh] = [freshId(), freshId(), ...ascending([freshId(), freshId()])] as number[];
@@ -198,6 +218,25 @@ export const describeRoomMembershipContract = (name: string, makeSubject: () => 
       expect(await membership().claimOwnership(roomId, stranger)).toBe('not-member');
       expect(await membership().roleOf(roomId, b)).toBe('member');
       expect(await membership().isMember(roomId, stranger)).toBe(false);
+    });
+
+    it('refuses a second owner: an add as owner of an owned room adds nobody, addMany leaves the second owner out', async () => {
+      const [roomId, owner, second, third, member] = [freshId(), freshId(), freshId(), freshId(), freshId()];
+      const at = new Date().toISOString();
+      await membership().add(roomId, owner, 'owner', at);
+      expect(await membership().add(roomId, second, 'owner', at)).toBe(false);
+      expect(await membership().isMember(roomId, second)).toBe(false);
+      expect(await membership().members(roomId)).toEqual([owner]);
+      const otherRoom = freshId();
+      const added = await membership().addMany(otherRoom, [
+        { userId: third, role: 'owner', joinedAt: at },
+        { userId: second, role: 'owner', joinedAt: at },
+        { userId: member, role: 'member', joinedAt: at },
+      ]);
+      expect(added).toEqual(ascending([third, member]));
+      expect(await membership().members(otherRoom)).toEqual(ascending([third, member]));
+      expect(await membership().longestStanding(otherRoom, 'owner')).toBe(third);
+      expect(await membership().roomsOf(second)).toEqual([]);
     });
 
     it('lets exactly one of many concurrent claims win', async () => {
