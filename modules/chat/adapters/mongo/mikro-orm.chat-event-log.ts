@@ -4,6 +4,7 @@ import type { ChatEventDraft, ChatEventLog, LoggedChatEvent } from '../../ports'
 import { chatEventSchema, chatOutboxSchema, type ChatEventDocument, type ChatOutboxDocument } from './chat-event.schema';
 import { messageSchema } from './message.schema';
 import { MovedEvents } from './moved-events';
+import { StoredMessageIds } from './stored-message-ids';
 import { EventPages } from './event-pages';
 import { EventNames } from './event-names';
 import { MembershipSpans } from '../../domain/membership-spans';
@@ -30,7 +31,8 @@ const LOG_READ_EVERY_MS = 2_000;
  * refuses a position taken twice (the loser reads the new highest and tries again) and `_id`
  * (the event id) refuses an event moved twice. An entry whose `requires` message does not
  * exist yet is waited for (its writer is between the two inserts), and dropped once
- * abandoned (the writer died before storing the message, which was then never acknowledged).
+ * abandoned (the writer died before storing the message, which was then never acknowledged);
+ * the messages this process stored are known to exist without a lookup ({@link messagesStored}).
  * The message store writes such intents with {@link recordIntent}.
  * Reads go by `_id` alone ({@link EventPages}): each moved event is also copied into the page of its
  * position, and the highest and lowest positions are kept in mark documents, so a reader fetches
@@ -50,6 +52,8 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   private readonly moved = new MovedEvents();
   /** When {@link unpublished} last read the log (ms since the epoch). */
   private lastLogRead = 0;
+  /** Messages this process stored lately ({@link messagesStored}): their intents are ready without a lookup. */
+  private readonly stored = new StoredMessageIds();
   /** The batch {@link nextToPublish} handed out last and not yet marked: the oldest unpublished events, in position order. */
   private handedOut: LoggedChatEvent[] = [];
 
@@ -102,6 +106,16 @@ export class MikroOrmChatEventLog implements ChatEventLog {
       if (!isDuplicateKeyError(error)) throw error;
       await this.outbox().bulkWrite(documents.map((document) => ({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } })));
     }
+  }
+
+  /**
+   * Tells the relay of this process that these messages are stored (their insert acknowledged):
+   * intents requiring them are moved without reading `messages` (a scan of it on FerretDB). Only
+   * ids known stored may be passed; an intent whose message this process did not store is
+   * checked in the database as before. Synchronous, idempotent, bounded in memory.
+   */
+  messagesStored(messageIds: Iterable<string>): void {
+    this.stored.add(messageIds);
   }
 
   /** Makes intents wait for other messages (each its own, when a batch was stored only in part). */
@@ -273,6 +287,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     if (ready.length === 0) return;
     await this.insertInOrder(ready);
     await this.outbox().deleteMany({ _id: { $in: ready.map((entry) => entry._id) } });
+    for (const entry of ready) if (entry.requires !== null) this.stored.forget(entry.requires);
   }
 
   /**
@@ -308,13 +323,13 @@ export class MikroOrmChatEventLog implements ChatEventLog {
 
   /** The entries that may move now, in order: up to the first whose message is still on its way. */
   private async readyPrefix(entries: ChatOutboxDocument[]): Promise<ChatOutboxDocument[]> {
-    const required = [...new Set(entries.flatMap((entry) => (entry.requires === null ? [] : [entry.requires])))];
+    const required = [...new Set(entries.flatMap((entry) => (entry.requires === null || this.stored.has(entry.requires) ? [] : [entry.requires])))];
     const messages = this.deps.mongoOrm.em.getCollection(messageSchema);
     const found = await Promise.all(required.map((id) => messages.findOne({ _id: id }, { projection: { _id: 1 } })));
     const existing = new Set(found.flatMap((message) => (message === null ? [] : [message._id])));
     const ready: ChatOutboxDocument[] = [];
     for (const entry of entries) {
-      if (entry.requires === null || existing.has(entry.requires)) {
+      if (entry.requires === null || this.stored.has(entry.requires) || existing.has(entry.requires)) {
         ready.push(entry);
         continue;
       }

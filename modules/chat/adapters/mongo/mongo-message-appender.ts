@@ -146,6 +146,7 @@ export class MongoMessageAppender {
     });
     if (intents.length > 0) await this.deps.chatEventLog?.recordIntents(intents);
     const [inserted] = await Promise.all([this.insertInOrder(documents), recorded]);
+    if (intents.length > 0) this.deps.chatEventLog?.messagesStored(inserted);
     if (inserted.size < documents.length) {
       if (intents.length > 0) await this.settleIntents(intents, inserted);
       this.seqs.giveBack(conversation, await this.seqsFree(documents.filter((document) => !inserted.has(document._id))));
