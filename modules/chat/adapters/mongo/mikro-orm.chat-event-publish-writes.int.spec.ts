@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandStartedEvent } from 'mongodb';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 import { closeMongoOrm, createMongoOrm } from '@chatterroom/platform/mongo/create-mongo-orm';
 import { openScratchOrm, type ScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
+import { countCommandsDuring } from '@chatterroom/platform/mongo/command-count.testing';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { chatEntities } from '.';
 
@@ -11,20 +11,8 @@ const BATCH = 100;
 jest.setTimeout(180_000);
 
 /** The update statements (documents addressed one by one) the log sends while `work` runs. */
-const updateStatementsDuring = async (scratch: ScratchOrm, work: () => Promise<void>): Promise<number> => {
-  let statements = 0;
-  const count = (event: CommandStartedEvent): void => {
-    if (event.commandName === 'update') statements += (event.command.updates as unknown[]).length;
-  };
-  const client = scratch.orm.em.getConnection().getClient();
-  client.on('commandStarted', count);
-  try {
-    await work();
-  } finally {
-    client.off('commandStarted', count);
-  }
-  return statements;
-};
+const updateStatementsDuring = (scratch: ScratchOrm, work: () => Promise<void>): Promise<number> =>
+  countCommandsDuring(scratch.orm, (event) => (event.commandName === 'update' ? (event.command.updates as unknown[]).length : 0), work);
 
 /**
  * The split half-rate stall: FerretDB's SQLite backend runs each update statement as its own

@@ -1,6 +1,6 @@
-import type { CommandStartedEvent } from 'mongodb';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 import { openScratchOrm, type ScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
+import { countCommandsDuring } from '@chatterroom/platform/mongo/command-count.testing';
 import { announcementFor, freshId, freshRoom, roomMessage } from '@chatterroom/test/contract/ports/chat/message-store.fixtures';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { MikroOrmMessageStore } from './mikro-orm.message-store';
@@ -9,20 +9,8 @@ import { chatEntities } from '.';
 jest.setTimeout(60_000);
 
 /** The finds on `messages` the log sends while `work` runs. */
-const messageFindsDuring = async (scratch: ScratchOrm, work: () => Promise<unknown>): Promise<number> => {
-  let finds = 0;
-  const count = (event: CommandStartedEvent): void => {
-    if (event.commandName === 'find' && event.command.find === 'messages') finds += 1;
-  };
-  const client = scratch.orm.em.getConnection().getClient();
-  client.on('commandStarted', count);
-  try {
-    await work();
-  } finally {
-    client.off('commandStarted', count);
-  }
-  return finds;
-};
+const messageFindsDuring = (scratch: ScratchOrm, work: () => Promise<unknown>): Promise<number> =>
+  countCommandsDuring(scratch.orm, (event) => (event.commandName === 'find' && event.command.find === 'messages' ? 1 : 0), work);
 
 /**
  * A message's announcement waits in the outbox until the message exists. The relay of the
