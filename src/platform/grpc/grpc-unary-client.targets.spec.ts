@@ -1,5 +1,5 @@
 import { DomainError } from '@chatterroom/kernel';
-import type { GrpcUnaryClient } from './grpc-unary-client';
+import { affinityIndex, type GrpcUnaryClient } from './grpc-unary-client';
 import { startUserServiceStub, unaryClientTo as clientTo } from './testing/user-service-stub';
 
 /** A user service whose every call is counted and answered by the server itself (USER_NOT_FOUND). */
@@ -34,6 +34,35 @@ describe('GrpcUnaryClient over several targets', () => {
       await first.server.close();
       await second.server.close();
     }
+  });
+
+  it('sends the calls of one affinity to one target, spreads affinities, and moves one to a survivor when its target is gone', async () => {
+    const first = await countingServer();
+    const second = await countingServer();
+    const client = clientTo(`127.0.0.1:${first.server.port},127.0.0.1:${second.server.port}`);
+    const keys = Array.from({ length: 40 }, (_, index) => `room:${index}`);
+    const onFirst = keys.filter((key) => affinityIndex(key, 2) === 0);
+    const call = (affinity: string) => client.call('GetUser', { userId: 1 }, { retryable: true, affinity }).catch((error: DomainError) => error.code);
+    try {
+      expect(onFirst.length).toBeGreaterThan(0);
+      expect(onFirst.length).toBeLessThan(keys.length);
+      for (const key of onFirst) for (let time = 0; time < 3; time += 1) await call(key);
+      expect([first.calls(), second.calls()]).toEqual([onFirst.length * 3, 0]);
+
+      await first.server.close();
+      expect(await call(onFirst[0] as string)).toBe('USER_NOT_FOUND');
+      expect(second.calls()).toBe(1);
+    } finally {
+      client.close();
+      await first.server.close();
+      await second.server.close();
+    }
+  });
+
+  it('maps an affinity to a target the same way in every process and version (32-bit FNV-1a)', () => {
+    // FNV-1a of "a" is 0xe40c292c (the published test vector)
+    expect(affinityIndex('a', 2 ** 32 - 1)).toBe(0xe40c292c);
+    expect(new Set(Array.from({ length: 300 }, (_, index) => affinityIndex(`room:${index}`, 3)))).toEqual(new Set([0, 1, 2]));
   });
 
   it('dials dns:///host:port', async () => {

@@ -44,12 +44,28 @@ export interface GrpcCallOptions {
   readonly outcomeUnknown?: () => DomainError;
   /** This call's deadline (epoch ms) when the caller knows it; else the request's ({@link RequestDeadline}). */
   readonly deadline?: number;
+  /**
+   * Calls with the same affinity go to the same target of a list while it is not failing (see
+   * {@link affinityIndex}), for example a conversation's sends to one chat-service replica, where they
+   * share its group commits instead of contending with another replica. Left out: round-robin.
+   */
+  readonly affinity?: string;
 }
 
 /** The call may have run on a server that never answered (not a server's reply, not a call that never left). */
 const mayHaveRun = (error: unknown): boolean => isServiceError(error) && !isServerReply(error) && !isNeverSent(error);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The target of `count` that `affinity` maps to: FNV-1a of its UTF-16 code units, so every gateway maps a key alike. */
+export const affinityIndex = (affinity: string, count: number): number => {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < affinity.length; index += 1) {
+    hash ^= affinity.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % count;
+};
 
 /**
  * Calls the unary RPCs of one service. Every call has a deadline, the earlier of `deadlineMs`
@@ -62,9 +78,10 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * `callCredentials`, taken when the call starts (so in the caller's request).
  *
  * Each target of the address gets its own channel, balancing round-robin over every address
- * its name resolves to. Calls go to the channels in turn, skipping one that is failing while
- * another is not; a call that never left this process (no connection established) moves on to
- * the next channel even when it is not retryable, since no server saw it.
+ * its name resolves to. Calls go to the channels in turn, or, with an `affinity`, to the channel
+ * it maps to; either skips a channel that is failing while another is not, and a call that never
+ * left this process (no connection established) moves on to the next channel even when it is not
+ * retryable, since no server saw it.
  */
 export class GrpcUnaryClient {
   private readonly channels: readonly Client[];
@@ -103,7 +120,7 @@ export class GrpcUnaryClient {
     if (requestId !== undefined) metadata.set(REQUEST_ID_METADATA_KEY, requestId);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.attempt(this.pick(), definition, request, metadata, deadline);
+        return await this.attempt(this.pick(callOptions.affinity, attempt), definition, request, metadata, deadline);
       } catch (error) {
         maybeRan ||= mayHaveRun(error);
         const again = callOptions.retryable ? isTransientTransportFailure(error) : isNeverSent(error);
@@ -117,19 +134,23 @@ export class GrpcUnaryClient {
     }
   }
 
-  /** The next channel in turn that is not failing; the next in turn when all are. */
-  private pick(): Client {
+  /**
+   * The first channel that is not failing, from the next in turn, or, with an affinity, from the
+   * one it maps to (moved on by one per attempt, so a retry tries another); that first one when all are failing.
+   */
+  private pick(affinity: string | undefined, attempt: number): Client {
     const count = this.channels.length;
+    const first = affinity === undefined ? this.next : (affinityIndex(affinity, count) + attempt - 1) % count;
+    let chosen = first;
     for (let offset = 0; offset < count; offset += 1) {
-      const channel = this.channels[(this.next + offset) % count] as Client;
-      if (channel.getChannel().getConnectivityState(false) !== connectivityState.TRANSIENT_FAILURE) {
-        this.next = (this.next + offset + 1) % count;
-        return channel;
+      const index = (first + offset) % count;
+      if ((this.channels[index] as Client).getChannel().getConnectivityState(false) !== connectivityState.TRANSIENT_FAILURE) {
+        chosen = index;
+        break;
       }
     }
-    const channel = this.channels[this.next % count] as Client;
-    this.next = (this.next + 1) % count;
-    return channel;
+    if (affinity === undefined) this.next = (chosen + 1) % count;
+    return this.channels[chosen] as Client;
   }
 
   /** Closes the channels; later calls fail. */

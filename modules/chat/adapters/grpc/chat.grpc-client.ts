@@ -94,8 +94,17 @@ export interface GrpcChatClientDeps {
  * unreachable and, when it may have run without answering, failing CHAT_SEND_OUTCOME_UNKNOWN
  * (with the key to retry with) rather than SERVICE_UNAVAILABLE, which means "not stored".
  */
-const sendCallOptions = (clientMessageId: string | undefined, deadline: number | undefined): GrpcCallOptions => ({
+/** The same key for both directions of a private conversation. */
+const privateAffinity = ({ fromUserId, toUserId }: SendPrivateMessageInput): string =>
+  `private:${Math.min(fromUserId, toUserId)}:${Math.max(fromUserId, toUserId)}`;
+
+/**
+ * A send's call: retried when keyed, and sent to the chat-service replica its conversation maps to
+ * (`affinity`), so one conversation's sends share that replica's group commits.
+ */
+const sendCallOptions = (clientMessageId: string | undefined, deadline: number | undefined, conversation: string): GrpcCallOptions => ({
   retryable: clientMessageId !== undefined,
+  affinity: conversation,
   ...(clientMessageId === undefined ? {} : { outcomeUnknown: () => ChatErrors.sendOutcomeUnknown(clientMessageId) }),
   ...(deadline === undefined ? {} : { deadline }),
 });
@@ -120,7 +129,7 @@ export class GrpcChatClient implements Messaging, RoomRegistry, RoomAdministrati
 
   async sendPrivateMessage(input: SendPrivateMessageInput): Promise<ChatMessage> {
     const request = privateMessageRequestOf({ ...input, clientMessageId: forwardedSendKey(input.clientMessageId) });
-    return sentMessageOf(await this.client.call<SentMessageResponseMessage>('SendPrivateMessage', request, sendCallOptions(request.clientMessageId, input.deadline)));
+    return sentMessageOf(await this.client.call<SentMessageResponseMessage>('SendPrivateMessage', request, sendCallOptions(request.clientMessageId, input.deadline, privateAffinity(input))));
   }
 
   async getPrivateHistory(input: PrivateHistoryInput): Promise<ChatMessage[]> {
@@ -131,7 +140,7 @@ export class GrpcChatClient implements Messaging, RoomRegistry, RoomAdministrati
 
   async sendRoomMessage(input: SendRoomMessageInput): Promise<ChatMessage> {
     const request = roomMessageRequestOf({ ...input, clientMessageId: forwardedSendKey(input.clientMessageId) });
-    return sentMessageOf(await this.client.call<SentMessageResponseMessage>('SendRoomMessage', request, sendCallOptions(request.clientMessageId, input.deadline)));
+    return sentMessageOf(await this.client.call<SentMessageResponseMessage>('SendRoomMessage', request, sendCallOptions(request.clientMessageId, input.deadline, `room:${input.roomId}`)));
   }
 
   async getRoomHistory(input: RoomHistoryInput): Promise<ChatMessage[]> {
