@@ -8,6 +8,7 @@ import {
   readGrpcAddress,
   readGrpcClientConfig,
   readGrpcDeadlineMs,
+  readGrpcMaxConcurrentCalls,
   readGrpcServerPort,
   readHealthCheckIntervalMs,
   readDrainDelayMs,
@@ -101,6 +102,16 @@ export interface ServiceHealthConfig {
   readonly metrics: HttpConfig;
 }
 
+/** Where a gRPC service listens, and how many of its calls run at once (GRPC_MAX_CONCURRENT_CALLS). */
+export interface GrpcServerConfig extends HttpConfig {
+  readonly maxConcurrentCalls: number;
+}
+
+const readGrpcServer = (env: Env, fallbackPort: number): GrpcServerConfig => ({
+  ...readGrpcServerPort(env, fallbackPort),
+  maxConcurrentCalls: readGrpcMaxConcurrentCalls(env),
+});
+
 export interface GrpcServerSecurity {
   /** undefined = plaintext. */
   readonly tls?: GrpcServerTls;
@@ -110,7 +121,7 @@ export interface GrpcServerSecurity {
 
 export interface UserServiceConfig extends ServiceHealthConfig {
   readonly logLevel: LogLevel;
-  readonly grpcServer: HttpConfig;
+  readonly grpcServer: GrpcServerConfig;
   readonly grpcSecurity: GrpcServerSecurity;
   readonly auth: AuthConfig;
   readonly mongoUrl: string;
@@ -119,7 +130,7 @@ export interface UserServiceConfig extends ServiceHealthConfig {
 
 export interface ChatServiceConfig extends ServiceHealthConfig {
   readonly logLevel: LogLevel;
-  readonly grpcServer: HttpConfig;
+  readonly grpcServer: GrpcServerConfig;
   readonly grpcSecurity: GrpcServerSecurity;
   /** The token settings: the chat service verifies the end users' tokens the gateway forwards. */
   readonly auth: AuthConfig;
@@ -179,7 +190,7 @@ export const readGatewayConfig = (env: Env): GatewayConfig => ({
 
 export const readUserServiceConfig = (env: Env): UserServiceConfig => ({
   logLevel: readLogLevel(env),
-  grpcServer: readGrpcServerPort(env, USER_SERVICE_DEFAULT_GRPC_PORT),
+  grpcServer: readGrpcServer(env, USER_SERVICE_DEFAULT_GRPC_PORT),
   grpcSecurity: readGrpcServerSecurity(env),
   auth: readAuthConfig(env),
   mongoUrl: readMongoUrl(env, 'USERS_MONGO_URL'),
@@ -190,7 +201,7 @@ export const readUserServiceConfig = (env: Env): UserServiceConfig => ({
 
 export const readChatServiceConfig = (env: Env): ChatServiceConfig => ({
   logLevel: readLogLevel(env),
-  grpcServer: readGrpcServerPort(env, CHAT_SERVICE_DEFAULT_GRPC_PORT),
+  grpcServer: readGrpcServer(env, CHAT_SERVICE_DEFAULT_GRPC_PORT),
   grpcSecurity: readGrpcServerSecurity(env),
   auth: readAuthConfig(env),
   grpcClientTls: readGrpcClientTls(env),

@@ -1,12 +1,11 @@
 import type { AwilixContainer } from 'awilix';
 import type { TokenVerifier } from '@chatterroom/users/contracts';
 import { startGrpcServer, type GrpcServiceBinding } from '@chatterroom/platform/grpc';
-import type { HttpConfig } from '@chatterroom/platform/config/app-config';
 import type { AppLogger } from '@chatterroom/platform/logging/create-logger';
 import type { ReadinessCheck } from '@chatterroom/kernel';
 import { ReadinessMonitor } from '@chatterroom/platform/health/readiness-monitor';
 import { startMetricsServer } from '@chatterroom/platform/metrics/metrics-endpoint';
-import type { GrpcServerSecurity, ServiceHealthConfig } from './role-configs';
+import type { GrpcServerConfig, GrpcServerSecurity, ServiceHealthConfig } from './role-configs';
 import type { RunningRole } from './running-role';
 import { closeOnce } from './close-once';
 
@@ -15,13 +14,14 @@ import { closeOnce } from './close-once';
  * Calls are checked with the container's `tokenVerifier` (end users' tokens) and the shared
  * service token; the listener uses TLS when `security` has it. Its gRPC health turns
  * NOT_SERVING while one of the container's `readinessChecks` (database, broker) fails, checked
- * every `health.healthCheckIntervalMs`, and SERVING again once they answer. Its metrics are
+ * every `health.healthCheckIntervalMs`, and SERVING again once they answer. At most
+ * `listen.maxConcurrentCalls` calls run at once (see CallAdmission). Its metrics are
  * served on `health.metrics` (GET /metrics).
  */
 export const serveGrpc = async <T extends { tokenVerifier: TokenVerifier; readinessChecks: readonly ReadinessCheck[] }>(
   container: AwilixContainer<T>,
   bind: (cradle: T) => GrpcServiceBinding,
-  listen: HttpConfig,
+  listen: GrpcServerConfig,
   security: GrpcServerSecurity,
   logger: AppLogger,
   health: ServiceHealthConfig,
@@ -33,6 +33,7 @@ export const serveGrpc = async <T extends { tokenVerifier: TokenVerifier; readin
     auth: { tokenVerifier: container.cradle.tokenVerifier, serviceToken: security.serviceToken },
     tls: security.tls,
     logger,
+    maxConcurrentCalls: listen.maxConcurrentCalls,
   });
   logger.info({ port: server.port }, 'gRPC server listening');
   const monitor = new ReadinessMonitor({

@@ -127,10 +127,20 @@ export const readMetricsListener = (env: Env, fallbackPort: number): HttpConfig 
 };
 
 /** The gRPC listener: loopback unless GRPC_HOST says otherwise (a deployment's private network). */
+/** See {@link readGrpcMaxConcurrentCalls}; measured in docs/performance.md ("Admission control"). */
+export const GRPC_MAX_CONCURRENT_CALLS_DEFAULT = 64;
+
 export const readGrpcServerPort = (env: Env, fallback: number): HttpConfig => {
   const reader = new EnvReader(env);
   return { host: reader.string('GRPC_HOST', '127.0.0.1'), port: reader.integer('GRPC_PORT', fallback, { min: 0, max: 65535 }) };
 };
+
+/**
+ * GRPC_MAX_CONCURRENT_CALLS: how many calls a gRPC service runs at once; the others wait their
+ * turn, and one whose deadline passes while it waits is refused without running (CallAdmission).
+ */
+export const readGrpcMaxConcurrentCalls = (env: Env): number =>
+  new EnvReader(env).integer('GRPC_MAX_CONCURRENT_CALLS', GRPC_MAX_CONCURRENT_CALLS_DEFAULT, { min: 1, max: 100_000 });
 
 export const readMongoUrl = (env: Env, name: string): string => new EnvReader(env).url(name, ['mongodb', 'mongodb+srv']);
 export const readOptionalMongoUrl = (env: Env, name: string): string | undefined =>

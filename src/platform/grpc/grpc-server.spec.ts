@@ -29,11 +29,12 @@ const unusedPorts = {
 };
 
 /** A users server whose getUser does what `getUser` says; register/authenticate are unused here. */
-const startUsersServer = (getUser: (userId: number) => Promise<UserRecord>, logger: Logger = silentLogger) =>
+const startUsersServer = (getUser: (userId: number) => Promise<UserRecord>, logger: Logger = silentLogger, maxConcurrentCalls?: number) =>
   startGrpcServer({
     host: '127.0.0.1',
     port: 0,
     logger,
+    ...(maxConcurrentCalls === undefined ? {} : { maxConcurrentCalls }),
     auth: AUTH,
     services: [
       usersGrpcService({
@@ -44,10 +45,10 @@ const startUsersServer = (getUser: (userId: number) => Promise<UserRecord>, logg
     ],
   });
 
-const clientOf = (server: RunningGrpcServer) =>
+const clientOf = (server: RunningGrpcServer, grpcDeadlineMs = 5_000) =>
   new GrpcUsersClient({
     usersGrpcAddress: `127.0.0.1:${server.port}`,
-    grpcDeadlineMs: 5_000,
+    grpcDeadlineMs,
     grpcCallCredentials: serviceIdentity(SERVICE_TOKEN),
     grpcClientTls: undefined,
     logger: silentLogger,
@@ -110,6 +111,32 @@ describe('startGrpcServer', () => {
     expect(server.port).toBeGreaterThan(0);
     // a service identity is not the user: no email
     await expect(track(clientOf(server)).getUser({ userId: 9 })).resolves.toEqual({ userId: 9, username: 'u', email: '' });
+  });
+
+  it('runs at most maxConcurrentCalls calls at once: a waiting call whose deadline passes is refused without running, health still answers', async () => {
+    let started = 0;
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const server = track(
+      await startUsersServer(
+        async (userId) => {
+          started += 1;
+          if (userId === 1) await held;
+          return { userId, username: 'u', email: 'u@example.com' };
+        },
+        silentLogger,
+        1,
+      ),
+    );
+    const first = track(clientOf(server)).getUser({ userId: 1 });
+    while (started === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await expect(track(clientOf(server, 200)).getUser({ userId: 2 })).rejects.toBeInstanceOf(DomainError);
+    await expect(healthCheck(track(rawClient(server)), '')).resolves.toEqual({ status: 'SERVING' });
+    expect(started).toBe(1);
+    release();
+    await expect(first).resolves.toMatchObject({ userId: 1 });
+    await expect(track(clientOf(server)).getUser({ userId: 3 })).resolves.toMatchObject({ userId: 3 });
+    expect(started).toBe(2);
   });
 
   it('answers health checks SERVING for the whole server and each service, NOT_FOUND for others', async () => {

@@ -3,6 +3,7 @@ import { ReflectionService } from '@grpc/reflection';
 import { loadSync } from '@grpc/proto-loader';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
 import type { Logger } from '@chatterroom/kernel';
+import { CallAdmission } from './call-admission';
 import type { GrpcCallAuthentication } from './grpc-call-guard';
 import { GRPC_SERVER_OPTIONS } from './grpc-channel-options';
 import { grpcImplementation, type GrpcServiceBinding } from './grpc-service-binding';
@@ -24,6 +25,11 @@ export interface GrpcServerOptions {
   readonly tls?: GrpcServerTls;
   /** How long close() lets calls in flight finish before cutting them. Default 5000. */
   readonly shutdownTimeoutMs?: number;
+  /**
+   * Calls of `services` running at once (GRPC_MAX_CONCURRENT_CALLS); the others wait their turn,
+   * and one whose deadline passes meanwhile is refused unstarted (see CallAdmission). Left out: no limit.
+   */
+  readonly maxConcurrentCalls?: number;
 }
 
 export interface RunningGrpcServer {
@@ -56,15 +62,15 @@ const shutdown = (server: Server, timeoutMs: number): Promise<void> =>
 /**
  * Starts a gRPC server offering `services`, plus the standard health service
  * (`grpc.health.v1.Health`: '' and each service SERVING until close) and server
- * reflection (v1 and v1alpha) over the services' protos. Health and reflection are open;
- * each call to `services` passes the credential check of its RPC first.
+ * reflection (v1 and v1alpha) over the services' protos. Health and reflection are open and
+ * never wait; each call to `services` waits for its turn (`maxConcurrentCalls`), then passes the
+ * credential check of its RPC.
  */
 export const startGrpcServer = async (options: GrpcServerOptions): Promise<RunningGrpcServer> => {
   const server = new Server(GRPC_SERVER_OPTIONS);
   const names = options.services.map((binding) => binding.proto.serviceName);
-  for (const binding of options.services) {
-    server.addService(binding.proto.definition, grpcImplementation(binding, options.auth, options.logger));
-  }
+  const context = { auth: options.auth, logger: options.logger, admission: new CallAdmission(options.maxConcurrentCalls ?? null) };
+  for (const binding of options.services) server.addService(binding.proto.definition, grpcImplementation(binding, context));
   const health = new HealthImplementation(Object.fromEntries(['', ...names].map((name) => [name, 'SERVING' as const])));
   health.addToServer(server);
   const protos = withProtocMapEntryNames(

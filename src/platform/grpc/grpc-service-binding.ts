@@ -2,6 +2,7 @@ import { status, type handleUnaryCall, type UntypedServiceImplementation } from 
 import { RequestDeadline, RequestId, requireBeforeDeadline, type Logger } from '@chatterroom/kernel';
 import { incomingContext, inSpan, SpanKind } from '../tracing/trace-context';
 import { REQUEST_ID_METADATA_KEY } from './grpc-unary-client';
+import type { CallAdmission } from './call-admission';
 import type { GrpcAccessRule, GrpcAccessTable, GrpcCaller } from './grpc-access';
 import { authorizeCall, type GrpcCallAuthentication } from './grpc-call-guard';
 import { grpcErrorReply } from './grpc-server-errors';
@@ -35,19 +36,27 @@ const deadlineOf = (deadline: Date | number): number | undefined => {
   return Number.isFinite(at) ? at : undefined;
 };
 
+interface CallContext {
+  readonly auth: GrpcCallAuthentication;
+  readonly logger: Logger;
+  readonly admission: CallAdmission;
+}
+
 const unary =
-  (handler: GrpcUnaryHandler, rule: GrpcAccessRule, auth: GrpcCallAuthentication, logger: Logger, method: string): handleUnaryCall<unknown, object> =>
+  (handler: GrpcUnaryHandler, rule: GrpcAccessRule, { auth, logger, admission }: CallContext, method: string): handleUnaryCall<unknown, object> =>
   (call, callback) => {
     const timer = grpcServerCallDuration.startTimer({ method });
     const [requestId] = call.metadata.get(REQUEST_ID_METADATA_KEY);
     const deadline = deadlineOf(call.getDeadline());
     const serve = () =>
-      RequestDeadline.run(deadline, () =>
-        inSpan(method, SpanKind.SERVER, incomingContext(call.metadata.getMap()), async () => {
-          requireBeforeDeadline(deadline, Date.now(), method);
-          const caller = await authorizeCall(method, rule, call.metadata, call.request, auth);
-          return handler(call.request as never, caller);
-        }),
+      admission.run(deadline, method, () =>
+        RequestDeadline.run(deadline, () =>
+          inSpan(method, SpanKind.SERVER, incomingContext(call.metadata.getMap()), async () => {
+            requireBeforeDeadline(deadline, Date.now(), method);
+            const caller = await authorizeCall(method, rule, call.metadata, call.request, auth);
+            return handler(call.request as never, caller);
+          }),
+        ),
       );
     const callLogger = typeof requestId === 'string' ? withFields(logger, { requestId }) : logger;
     (typeof requestId === 'string' ? RequestId.run(requestId, serve) : serve())
@@ -65,21 +74,22 @@ const unary =
   };
 
 /**
- * The grpc-js implementation of a binding: a call whose deadline has already passed is
+ * The grpc-js implementation of a binding: a call runs in its turn of `admission` (waiting
+ * calls whose deadline passes are refused unstarted); a call whose deadline has already passed is
  * answered DEADLINE_EXCEEDED untouched; each call passes the credential check of its RPC's
  * access rule (see authorizeCall), then its handler runs inside the call's deadline
  * ({@link RequestDeadline}: its own gRPC calls get what is left, its sends check it); the result is the reply
  * and a failure a status (see grpcErrorReply). Every RPC of the proto must have a handler
  * and an access rule, so a forgotten one fails at start rather than at the first call.
  */
-export const grpcImplementation = (binding: GrpcServiceBinding, auth: GrpcCallAuthentication, logger: Logger): UntypedServiceImplementation => {
+export const grpcImplementation = (binding: GrpcServiceBinding, context: CallContext): UntypedServiceImplementation => {
   const implementation: UntypedServiceImplementation = {};
   for (const method of Object.keys(binding.proto.definition)) {
     const handler = binding.handlers[method];
     const rule = binding.access[method];
     if (handler === undefined) throw new Error(`${binding.proto.serviceName} has no handler for ${method}`);
     if (rule === undefined) throw new Error(`${binding.proto.serviceName} has no access rule for ${method}`);
-    implementation[method] = unary(handler, rule, auth, logger, `${binding.proto.serviceName}/${method}`);
+    implementation[method] = unary(handler, rule, context, `${binding.proto.serviceName}/${method}`);
   }
   return implementation;
 };
