@@ -94,7 +94,6 @@ export interface GatewayConfig {
   readonly metrics: HttpConfig;
 }
 
-/** What a gRPC service role needs to secure its listener. */
 /** How a gRPC service role reports on itself: its gRPC health (dependency checks) and its metrics listener. */
 export interface ServiceHealthConfig {
   readonly healthCheckIntervalMs: number;
@@ -112,6 +111,7 @@ const readGrpcServer = (env: Env, fallbackPort: number): GrpcServerConfig => ({
   maxConcurrentCalls: readGrpcMaxConcurrentCalls(env),
 });
 
+/** What a gRPC service role needs to secure its listener. */
 export interface GrpcServerSecurity {
   /** undefined = plaintext. */
   readonly tls?: GrpcServerTls;

@@ -126,10 +126,10 @@ export const readMetricsListener = (env: Env, fallbackPort: number): HttpConfig 
   return { host: reader.string('METRICS_HOST', '127.0.0.1'), port: reader.integer('METRICS_PORT', fallbackPort, { min: 0, max: 65535 }) };
 };
 
-/** The gRPC listener: loopback unless GRPC_HOST says otherwise (a deployment's private network). */
 /** See {@link readGrpcMaxConcurrentCalls}; measured in docs/performance.md ("Admission control"). */
 export const GRPC_MAX_CONCURRENT_CALLS_DEFAULT = 64;
 
+/** The gRPC listener: loopback unless GRPC_HOST says otherwise (a deployment's private network). */
 export const readGrpcServerPort = (env: Env, fallback: number): HttpConfig => {
   const reader = new EnvReader(env);
   return { host: reader.string('GRPC_HOST', '127.0.0.1'), port: reader.integer('GRPC_PORT', fallback, { min: 0, max: 65535 }) };

@@ -89,18 +89,16 @@ export interface GrpcChatClientDeps {
   readonly logger: Logger;
 }
 
-/**
- * How a send is called: with its own deadline; with a key, retried while the service is
- * unreachable and, when it may have run without answering, failing CHAT_SEND_OUTCOME_UNKNOWN
- * (with the key to retry with) rather than SERVICE_UNAVAILABLE, which means "not stored".
- */
 /** The same key for both directions of a private conversation. */
 const privateAffinity = ({ fromUserId, toUserId }: SendPrivateMessageInput): string =>
   `private:${Math.min(fromUserId, toUserId)}:${Math.max(fromUserId, toUserId)}`;
 
 /**
- * A send's call: retried when keyed, and sent to the chat-service replica its conversation maps to
- * (`affinity`), so one conversation's sends share that replica's group commits.
+ * How a send is called: with its own deadline; with a key, retried while the service is
+ * unreachable and, when it may have run without answering, failing CHAT_SEND_OUTCOME_UNKNOWN
+ * (with the key to retry with) rather than SERVICE_UNAVAILABLE, which means "not stored".
+ * It goes to the chat-service replica its `conversation` maps to (affinity), so one
+ * conversation's sends share that replica's group commits.
  */
 const sendCallOptions = (clientMessageId: string | undefined, deadline: number | undefined, conversation: string): GrpcCallOptions => ({
   retryable: clientMessageId !== undefined,
