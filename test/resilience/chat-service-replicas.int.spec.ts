@@ -4,12 +4,14 @@ import { grpcServing } from '@chatterroom/test/harness/system/readiness';
 import type { RoleProcess } from '@chatterroom/test/harness/system/role-process';
 import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
 import { startSplit } from '@chatterroom/test/harness/system/targets/split.target';
+import { affinityIndex } from '@chatterroom/platform/grpc';
 import { bounded, processNamed, StartedProcesses, targetOptions } from './support/started-processes';
 
 /*
  * Issue 13: replicas that add capacity. Two chat-service processes; the gateways dial them as
- * a comma-separated list. Calls spread over both (each replica's own /metrics counts what it
- * served); when one dies, sends keep working on the other; when both are down, the gateways
+ * a comma-separated list. Each conversation's sends go to one of them, conversations spread over
+ * both (each replica's own /metrics counts what it served); when one dies, sends keep working on the other
+ * (those of its conversations too); when both are down, the gateways
  * are not ready (503 NOT_READY naming chat-service); with one back, they are ready again.
  */
 
@@ -34,6 +36,8 @@ describe('split deployment with two chat-service replicas dialled as a list', ()
   let second: RoleProcess;
   let alice: TestUser;
   let bob: TestUser;
+  /** Someone alice writes to whose conversation goes to the second replica while it lives. */
+  let mappedToSecond: TestUser | undefined;
   const gatewayClient = (index: number) => new HttpClient(target.endpoints.gateways[index]?.httpUrl ?? '');
   const ready = async (index: number) => (await gatewayClient(index).get('/health/ready')).status;
 
@@ -47,24 +51,36 @@ describe('split deployment with two chat-service replicas dialled as a list', ()
 
   afterAll(() => started.cleanUp(), 60_000);
 
-  it('spreads sends over both replicas, and is ready', async () => {
-    for (let index = 0; index < 20; index += 1) await sendPrivate(alice, bob, uniqueText('spread'));
-    const served = [await sendsServedBy(first), await sendsServedBy(second)];
-    expect(served[0]).toBeGreaterThan(0);
-    expect(served[1]).toBeGreaterThan(0);
-    expect((served[0] ?? 0) + (served[1] ?? 0)).toBe(20);
+  it('sends each conversation to one replica, spreads conversations over both, and is ready', async () => {
+    // two people alice writes to whose conversations map to different entries of the list (as every gateway maps them)
+    const partners = new Map<number, TestUser>();
+    while (partners.size < 2) {
+      const partner = await newUserOn(target.endpoints, partners.size);
+      const entry = affinityIndex(`private:${Math.min(alice.userId, partner.userId)}:${Math.max(alice.userId, partner.userId)}`, 2);
+      if (!partners.has(entry)) partners.set(entry, partner);
+    }
+    const servedNow = async () => [await sendsServedBy(first), await sendsServedBy(second)];
+    for (const partner of partners.values()) {
+      const before = await servedNow();
+      for (let index = 0; index < 10; index += 1) await sendPrivate(alice, partner, uniqueText('one conversation'));
+      const added = (await servedNow()).map((count, index) => count - (before[index] ?? 0));
+      expect([...added].sort()).toEqual([0, 10]);
+      if (added[1] === 10) mappedToSecond = partner;
+    }
+    expect(await servedNow()).toEqual([10, 10]);
     expect([await ready(0), await ready(1)]).toEqual([200, 200]);
   });
 
   describe('when one replica dies', () => {
     beforeAll(() => bounded(second.signal('SIGKILL'), 10_000, 'chat-service-2 to exit on SIGKILL'));
 
-    it('keeps taking every send (none with a key) on the other, and stays ready', async () => {
+    it('keeps taking every send (none with a key) on the other, those of its conversations too, and stays ready', async () => {
+      const partner = mappedToSecond ?? bob;
       const before = await sendsServedBy(first);
       const texts = Array.from({ length: 10 }, () => uniqueText('after one died'));
-      for (const text of texts) await sendPrivate(alice, bob, text);
+      for (const text of texts) await sendPrivate(alice, partner, text);
       expect((await sendsServedBy(first)) - before).toBe(10);
-      const history = (await privateHistory(bob, alice)).map((message) => message.message);
+      const history = (await privateHistory(partner, alice)).map((message) => message.message);
       expect(history).toEqual(expect.arrayContaining(texts));
       expect([await ready(0), await ready(1)]).toEqual([200, 200]);
     });
