@@ -19,11 +19,18 @@ jest.setTimeout(60_000);
 
 const SEND = 'chatterroom.chat.v1.ChatService/SendPrivateMessage';
 
+const metricsOf = async (chat: RoleProcess): Promise<string[]> => {
+  const response = await fetch(`http://127.0.0.1:${chat.env.METRICS_PORT}/metrics`, { signal: AbortSignal.timeout(5_000) });
+  return (await response.text()).split('\n');
+};
+
+/** The line of an unlabelled series in a chat-service's metrics. */
+const metricLine = async (chat: RoleProcess, series: string): Promise<string | undefined> =>
+  (await metricsOf(chat)).find((line) => line.startsWith(`${series} `));
+
 /** How many SendPrivateMessage calls a chat-service answered OK, from its metrics listener. */
 const sendsServedBy = async (chat: RoleProcess): Promise<number> => {
-  const response = await fetch(`http://127.0.0.1:${chat.env.METRICS_PORT}/metrics`, { signal: AbortSignal.timeout(5_000) });
-  const line = (await response.text())
-    .split('\n')
+  const line = (await metricsOf(chat))
     .find((candidate) => candidate.startsWith('chatterroom_grpc_server_call_duration_seconds_count{') && candidate.includes(`method="${SEND}"`) && candidate.includes('code="OK"'));
   return line === undefined ? 0 : Number(line.split(' ').at(-1));
 };
@@ -69,6 +76,8 @@ describe('split deployment with two chat-service replicas dialled as a list', ()
     }
     expect(await servedNow()).toEqual([10, 10]);
     expect([await ready(0), await ready(1)]).toEqual([200, 200]);
+    // the admission queue is in each replica's metrics: nothing waits once the sends are answered
+    expect(await metricLine(first, 'chatterroom_grpc_server_calls_waiting')).toBe('chatterroom_grpc_server_calls_waiting 0');
   });
 
   describe('when one replica dies', () => {

@@ -52,6 +52,24 @@ describe('CallAdmission', () => {
     await expect(Promise.all([running, queued])).resolves.toEqual(['done', 'done']);
   });
 
+  it('tells its observer how many wait, and of each call it sheds', async () => {
+    const counts: number[] = [];
+    const shed: string[] = [];
+    const admission = new CallAdmission(1, { waiting: (count) => counts.push(count), shed: (what) => shed.push(what) });
+    const busy = heldWork();
+    const running = admission.run(undefined, 'busy', busy.work);
+    const late = admission.run(Date.now() - 1, 'Late/Call', heldWork().work);
+    const next = heldWork();
+    const queued = admission.run(undefined, 'next', next.work);
+    await expect(late).rejects.toMatchObject({ code: 'DEADLINE_EXCEEDED' });
+    busy.finish();
+    await turn();
+    next.finish();
+    await Promise.all([running, queued]);
+    expect(counts).toEqual([1, 2, 1, 0]);
+    expect(shed).toEqual(['Late/Call']);
+  });
+
   it('frees the slot of a call that fails', async () => {
     const admission = new CallAdmission(1);
     await expect(admission.run(undefined, 'failing', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

@@ -1,5 +1,13 @@
 import { deadlineExceeded } from '@chatterroom/kernel';
 
+/** Told how many calls wait, whenever that changes, and of each call refused unstarted. */
+export interface AdmissionObserver {
+  waiting(count: number): void;
+  shed(what: string): void;
+}
+
+const UNOBSERVED: AdmissionObserver = { waiting: () => undefined, shed: () => undefined };
+
 interface Waiting {
   readonly start: () => void;
   timer: NodeJS.Timeout | undefined;
@@ -12,14 +20,17 @@ interface Waiting {
  * starts every call at once, they share the database until all of them are late, and it answers
  * none in time while it keeps working on all of them; with it the calls that started finish in time
  * and the excess is refused untouched, so the service keeps answering at its capacity.
- * `limit` null: no limit.
+ * `limit` null: no limit. `observer` hears of the queue's length and of every refusal (metrics).
  */
 export class CallAdmission {
   private running = 0;
   private readonly queue: Waiting[] = [];
   private head = 0;
 
-  constructor(private readonly limit: number | null) {}
+  constructor(
+    private readonly limit: number | null,
+    private readonly observer: AdmissionObserver = UNOBSERVED,
+  ) {}
 
   /** Calls waiting for their turn now. */
   get waiting(): number {
@@ -44,10 +55,12 @@ export class CallAdmission {
       if (deadline !== undefined) {
         waiting.timer = setTimeout(() => {
           this.forget(waiting);
+          this.observer.shed(what);
           reject(deadlineExceeded(what));
         }, Math.max(0, deadline - Date.now()));
       }
       this.queue.push(waiting);
+      this.observer.waiting(this.waiting);
     });
   }
 
@@ -59,6 +72,7 @@ export class CallAdmission {
       return;
     }
     clearTimeout(next.timer);
+    this.observer.waiting(this.waiting);
     next.start();
   }
 
@@ -76,5 +90,6 @@ export class CallAdmission {
   private forget(waiting: Waiting): void {
     const index = this.queue.indexOf(waiting, this.head);
     if (index >= 0) this.queue.splice(index, 1);
+    this.observer.waiting(this.waiting);
   }
 }

@@ -3,7 +3,8 @@ import { ReflectionService } from '@grpc/reflection';
 import { loadSync } from '@grpc/proto-loader';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
 import type { Logger } from '@chatterroom/kernel';
-import { CallAdmission } from './call-admission';
+import { grpcServerCallsShed, grpcServerCallsWaiting } from '../metrics/grpc-metrics';
+import { CallAdmission, type AdmissionObserver } from './call-admission';
 import type { GrpcCallAuthentication } from './grpc-call-guard';
 import { GRPC_SERVER_OPTIONS } from './grpc-channel-options';
 import { grpcImplementation, type GrpcServiceBinding } from './grpc-service-binding';
@@ -59,6 +60,12 @@ const shutdown = (server: Server, timeoutMs: number): Promise<void> =>
     });
   });
 
+/** The admission queue in /metrics: calls waiting, and calls shed by RPC. */
+const ADMISSION_METRICS: AdmissionObserver = {
+  waiting: (count) => grpcServerCallsWaiting.set(count),
+  shed: (method) => grpcServerCallsShed.inc({ method }),
+};
+
 /**
  * Starts a gRPC server offering `services`, plus the standard health service
  * (`grpc.health.v1.Health`: '' and each service SERVING until close) and server
@@ -69,7 +76,7 @@ const shutdown = (server: Server, timeoutMs: number): Promise<void> =>
 export const startGrpcServer = async (options: GrpcServerOptions): Promise<RunningGrpcServer> => {
   const server = new Server(GRPC_SERVER_OPTIONS);
   const names = options.services.map((binding) => binding.proto.serviceName);
-  const context = { auth: options.auth, logger: options.logger, admission: new CallAdmission(options.maxConcurrentCalls ?? null) };
+  const context = { auth: options.auth, logger: options.logger, admission: new CallAdmission(options.maxConcurrentCalls ?? null, ADMISSION_METRICS) };
   for (const binding of options.services) server.addService(binding.proto.definition, grpcImplementation(binding, context));
   const health = new HealthImplementation(Object.fromEntries(['', ...names].map((name) => [name, 'SERVING' as const])));
   health.addToServer(server);
