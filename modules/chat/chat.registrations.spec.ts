@@ -3,7 +3,7 @@ import { silentLogger, systemClock } from '@chatterroom/kernel';
 import { InMemoryEventBus } from '@chatterroom/kernel/adapters';
 import { UsersErrors } from '@chatterroom/users/contracts';
 import type { Messaging, RoomRegistry } from './contracts';
-import { chatApplicationRegistrations, chatInMemoryStorageRegistrations } from './chat.registrations';
+import { chatApplicationRegistrations, chatInMemoryStorageRegistrations, soleRelayLeadershipRegistration } from './chat.registrations';
 
 describe('chat registrations', () => {
   it('wire messaging and roomRegistry over in-memory storage and the given userDirectory', async () => {
@@ -22,6 +22,7 @@ describe('chat registrations', () => {
       }),
       ...chatApplicationRegistrations(),
       ...chatInMemoryStorageRegistrations(),
+      ...soleRelayLeadershipRegistration(),
     });
     const messaging = container.resolve<Messaging>('messaging');
     const rooms = container.resolve<RoomRegistry>('roomRegistry');

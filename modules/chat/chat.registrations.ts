@@ -36,7 +36,9 @@ import { ChatEventRelay } from './application/chat-event-relay';
 import { ChatFeedService } from './application/chat-feed.service';
 import { RoomAdministrationService } from './application/room-administration.service';
 import type { ChatFeed, Conversations, MessageEditing, Messaging, RoomAdministration, RoomRegistry } from './contracts';
-import type { ChatEventLog, ConversationStore, MessageStore, ReadMarkerStore, RoomMembership, RoomModeration, RoomStore, UserLookup } from './ports';
+import type { ChatEventLog, ConversationStore, MessageStore, ReadMarkerStore, RelayLeadership, RoomMembership, RoomModeration, RoomStore, UserLookup } from './ports';
+import { SoleRelayLeadership } from './adapters/in-memory/sole.relay-leadership';
+import { RedisRelayLeadership } from './adapters/redis/redis.relay-leadership';
 import { GrpcChatFeedClient } from './adapters/grpc/chat-feed.grpc-client';
 
 /** Default of CHAT_EVENT_RETENTION_SECONDS: events (and cursors) are kept 7 days. */
@@ -74,7 +76,7 @@ export interface ChatStorageCradle {
  * `userLookup` (answered by whatever `userDirectory` the container holds), `chatFeed`
  * (a user's events from the chat event log) and `chatEventRelay` (the outbox relay publishing the
  * event log on `eventBus`: the role starts it; disposing the container stops it). They need a chat
- * storage bundle, `userDirectory`, `eventBus`, `clock`, `logger` and `traceOriginSource` registered
+ * storage bundle, `relayLeadership`, `userDirectory`, `eventBus`, `clock`, `logger` and `traceOriginSource` registered
  * beside them (PROXY injection: each gets the cradle as deps).
  */
 export const chatApplicationRegistrations = (
@@ -135,6 +137,19 @@ export const chatRedisMembershipRegistrations = (): NameAndRegistrationPair<
 > => ({
   durableRoomMembership: asClass(MikroOrmRoomMembership).singleton(),
   roomMembership: asClass(RedisCachedRoomMembership).singleton(),
+});
+
+/** The relay of a process that alone writes its chat event log (the monolith): it always relays. */
+export const soleRelayLeadershipRegistration = (): NameAndRegistrationPair<{ readonly relayLeadership: RelayLeadership }> => ({
+  relayLeadership: asClass(SoleRelayLeadership).singleton(),
+});
+
+/**
+ * The relay of one of several processes sharing a chat event log (chat-service replicas): one
+ * relays at a time under a lease in Redis, the others stand by. Needs `redis` and `keyPrefix`.
+ */
+export const redisRelayLeadershipRegistration = (): NameAndRegistrationPair<{ readonly relayLeadership: RelayLeadership }> => ({
+  relayLeadership: asClass(RedisRelayLeadership).singleton(),
 });
 
 /** What {@link chatGrpcClientRegistrations} adds to a container. */

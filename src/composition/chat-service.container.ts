@@ -9,6 +9,7 @@ import {
   chatApplicationRegistrations,
   chatMongoStorageRegistrations,
   chatRedisMembershipRegistrations,
+  redisRelayLeadershipRegistration,
   type ChatApplicationCradle,
 } from '@chatterroom/chat/chat.registrations';
 import { chatEntities } from '@chatterroom/chat/adapters/mongo';
@@ -22,11 +23,11 @@ import {
   redisRegistration,
   serviceIdentityGrpcRegistrations,
 } from './infrastructure.registrations';
-import { watchOutboxLag } from '@chatterroom/platform/metrics/broker-metrics';
+import { watchOutboxLag, watchRelayLeading } from '@chatterroom/platform/metrics/broker-metrics';
 
 /**
  * The chat service: the chat module over its own MongoDB database, room membership
- * cached in Redis, events to RabbitMQ, and users looked up in the user service over gRPC
+ * cached in Redis, one replica's outbox relay at a time (a lease in Redis), events to RabbitMQ, and users looked up in the user service over gRPC
  * under the service identity. `tokenVerifier` verifies the end users' access tokens the
  * gateway forwards (public keys and sessions from the user service).
  */
@@ -43,6 +44,7 @@ export const createChatServiceContainer = async (
     ...chatMongoStorageRegistrations(),
     ...redisRegistration(config.redis, logger),
     ...chatRedisMembershipRegistrations(),
+    ...redisRelayLeadershipRegistration(),
     usersGrpcAddress: asValue(config.usersAddress),
     grpcDeadlineMs: asValue(config.deadlineMs),
     ...serviceIdentityGrpcRegistrations(config.grpcSecurity.serviceToken, config.grpcClientTls),
@@ -55,5 +57,6 @@ export const createChatServiceContainer = async (
   const relay = container.cradle.chatEventRelay;
   relay.start();
   watchOutboxLag(() => relay.pendingSince());
+  watchRelayLeading(() => relay.isLeading());
   return container;
 };

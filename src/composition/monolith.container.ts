@@ -10,6 +10,7 @@ import {
 } from '@chatterroom/users/users.registrations';
 import {
   chatApplicationRegistrations,
+  soleRelayLeadershipRegistration,
   chatInMemoryStorageRegistrations,
   chatMongoStorageRegistrations,
   chatSqliteStorageRegistrations,
@@ -23,7 +24,7 @@ import { inMemoryEventBusRegistration, inMemoryLimitersRegistration, inMemorySig
 import { sqliteReadiness } from '@chatterroom/platform/health/dependency-checks';
 import { sqliteRegistrations } from './sqlite.registrations';
 import type { GatewayCradle, OpenCradle } from './gateway-cradle';
-import { watchOutboxLag } from '@chatterroom/platform/metrics/broker-metrics';
+import { watchOutboxLag, watchRelayLeading } from '@chatterroom/platform/metrics/broker-metrics';
 
 /**
  * The single-process deployment: both modules in-process behind their ports, an
@@ -41,6 +42,7 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
     ...usersApplicationRegistrations(),
     ...usersCryptoRegistrations(),
     ...chatApplicationRegistrations(config.chatEventRetentionSeconds),
+    ...soleRelayLeadershipRegistration(),
   });
   const { storage } = config;
   if (storage.kind === 'memory') {
@@ -67,5 +69,6 @@ export const createMonolithContainer = async (config: MonolithConfig, logger: Lo
   const relay = container.cradle.chatEventRelay;
   relay.start();
   watchOutboxLag(() => relay.pendingSince());
+  watchRelayLeading(() => relay.isLeading());
   return container;
 };

@@ -10,8 +10,9 @@ import { bounded, processNamed, StartedProcesses, targetOptions } from './suppor
 /*
  * Issue 13: replicas that add capacity. Two chat-service processes; the gateways dial them as
  * a comma-separated list. Each conversation's sends go to one of them, conversations spread over
- * both (each replica's own /metrics counts what it served); when one dies, sends keep working on the other
- * (those of its conversations too); when both are down, the gateways
+ * both (each replica's own /metrics counts what it served); one replica relays the events of both, and every
+ * message is pushed; when one dies, sends keep working on the other (those of its conversations too, pushed
+ * by the survivor's relay once it leads); when both are down, the gateways
  * are not ready (503 NOT_READY naming chat-service); with one back, they are ready again.
  */
 
@@ -27,6 +28,9 @@ const metricsOf = async (chat: RoleProcess): Promise<string[]> => {
 /** The line of an unlabelled series in a chat-service's metrics. */
 const metricLine = async (chat: RoleProcess, series: string): Promise<string | undefined> =>
   (await metricsOf(chat)).find((line) => line.startsWith(`${series} `));
+
+/** Whether a chat-service's outbox relay leads (1) or stands by (0), from its metrics listener. */
+const relayLeading = async (chat: RoleProcess): Promise<number> => Number((await metricLine(chat, 'chatterroom_outbox_relay_leading'))?.split(' ')[1]);
 
 /** How many SendPrivateMessage calls a chat-service answered OK, from its metrics listener. */
 const sendsServedBy = async (chat: RoleProcess): Promise<number> => {
@@ -58,7 +62,7 @@ describe('split deployment with two chat-service replicas dialled as a list', ()
 
   afterAll(() => started.cleanUp(), 60_000);
 
-  it('sends each conversation to one replica, spreads conversations over both, and is ready', async () => {
+  it('sends each conversation to one replica, spreads conversations over both, relays from one, pushes every message, and is ready', async () => {
     // two people alice writes to whose conversations map to different entries of the list (as every gateway maps them)
     const partners = new Map<number, TestUser>();
     while (partners.size < 2) {
@@ -68,13 +72,19 @@ describe('split deployment with two chat-service replicas dialled as a list', ()
     }
     const servedNow = async () => [await sendsServedBy(first), await sendsServedBy(second)];
     for (const partner of partners.values()) {
+      const socket = await partner.ws();
       const before = await servedNow();
-      for (let index = 0; index < 10; index += 1) await sendPrivate(alice, partner, uniqueText('one conversation'));
+      const texts = Array.from({ length: 10 }, () => uniqueText('one conversation'));
+      for (const text of texts) await sendPrivate(alice, partner, text);
       const added = (await servedNow()).map((count, index) => count - (before[index] ?? 0));
       expect([...added].sort()).toEqual([0, 10]);
       if (added[1] === 10) mappedToSecond = partner;
+      // pushed whichever replica stored them: the standby's events go out through the leading relay
+      for (const text of texts) await socket.next((frame) => frame.type === 'message' && (frame.message as { message: string }).message === text, 10_000);
+      await socket.close();
     }
     expect(await servedNow()).toEqual([10, 10]);
+    expect([await relayLeading(first), await relayLeading(second)].sort()).toEqual([0, 1]);
     expect([await ready(0), await ready(1)]).toEqual([200, 200]);
     // the admission queue is in each replica's metrics: nothing waits once the sends are answered
     expect(await metricLine(first, 'chatterroom_grpc_server_calls_waiting')).toBe('chatterroom_grpc_server_calls_waiting 0');
@@ -83,12 +93,17 @@ describe('split deployment with two chat-service replicas dialled as a list', ()
   describe('when one replica dies', () => {
     beforeAll(() => bounded(second.signal('SIGKILL'), 10_000, 'chat-service-2 to exit on SIGKILL'));
 
-    it('keeps taking every send (none with a key) on the other, those of its conversations too, and stays ready', async () => {
+    it('keeps taking every send (none with a key) on the other, those of its conversations too, pushes them, and stays ready', async () => {
       const partner = mappedToSecond ?? bob;
+      const socket = await partner.ws();
       const before = await sendsServedBy(first);
       const texts = Array.from({ length: 10 }, () => uniqueText('after one died'));
       for (const text of texts) await sendPrivate(alice, partner, text);
       expect((await sendsServedBy(first)) - before).toBe(10);
+      // the survivor leads (at once, or once the dead replica's lease has expired) and pushes every one
+      for (const text of texts) await socket.next((frame) => frame.type === 'message' && (frame.message as { message: string }).message === text, 15_000);
+      await socket.close();
+      expect(await relayLeading(first)).toBe(1);
       const history = (await privateHistory(partner, alice)).map((message) => message.message);
       expect(history).toEqual(expect.arrayContaining(texts));
       expect([await ready(0), await ready(1)]).toEqual([200, 200]);

@@ -1,5 +1,5 @@
 import type { EventBus, IntegrationEvent, Logger } from '@chatterroom/kernel';
-import type { ChatEventLog, LoggedChatEvent, RoomMembership } from '../ports';
+import type { ChatEventLog, LoggedChatEvent, RelayLeadership, RoomMembership } from '../ports';
 import { encodeFeedCursor } from '../domain/feed-cursor';
 import type { EventRecordedSignal } from './announce';
 import { batchAudiences, RecentMemberships } from './batch-audiences';
@@ -19,6 +19,8 @@ export interface ChatEventRelayDeps {
   readonly eventBus: EventBus;
   /** Whose room events are published to whom: each room's members, read once per batch. */
   readonly roomMembership: Pick<RoomMembership, 'members'>;
+  /** Whether this process relays now, or stands by while another process sharing the log does. */
+  readonly relayLeadership: RelayLeadership;
   readonly logger: Logger;
   /** Published events older than this are pruned; cursors older than it are expired (CHAT_EVENT_RETENTION_SECONDS). */
   readonly chatEventRetentionMs: number;
@@ -51,6 +53,8 @@ const publishedEventOf = (event: LoggedChatEvent, audience: readonly number[]): 
  * While the bus refuses (a broker outage), it retries with backoff; writers
  * are never held up, since recording is all a change waits for. Consumers de-duplicate by
  * event id: an event published before a crash could mark it is published again.
+ * Of the processes sharing one log (chat-service replicas), one relays ({@link RelayLeadership});
+ * the others stand by, nudge it when they record events, and take over when its lease lapses.
  */
 export class ChatEventRelay implements EventRecordedSignal {
   private running: Promise<void> | undefined;
@@ -62,6 +66,9 @@ export class ChatEventRelay implements EventRecordedSignal {
   private stopped = false;
   private oldestPendingAt: number | undefined;
   private readonly recent = new RecentMemberships();
+  /** Events were recorded here since the last run: a standby nudges the leader about them. */
+  private recordedHere = false;
+  private leading = false;
 
   constructor(private readonly deps: ChatEventRelayDeps) {}
 
@@ -69,10 +76,24 @@ export class ChatEventRelay implements EventRecordedSignal {
   start(): void {
     if (this.started || this.stopped) return;
     this.started = true;
-    this.kick();
+    this.deps.relayLeadership.onNudge(() => this.run()).catch((error: unknown) => {
+      this.deps.logger.warn({ err: error }, 'chat event relay: not listening for nudges; other processes\' events wait for its poll');
+    });
+    this.run();
   }
 
+  /** Called after each event recorded by this process. */
   kick(): void {
+    this.recordedHere = true;
+    this.run();
+  }
+
+  /** True while this process's relay publishes the log (the last answer of its {@link RelayLeadership}). */
+  isLeading(): boolean {
+    return this.leading;
+  }
+
+  private run(): void {
     if (this.stopped) return;
     if (this.running !== undefined) {
       this.again = true;
@@ -80,7 +101,7 @@ export class ChatEventRelay implements EventRecordedSignal {
     }
     this.running = this.runUntilIdle().finally(() => {
       this.running = undefined;
-      if (this.again && !this.stopped) this.kick();
+      if (this.again && !this.stopped) this.run();
     });
   }
 
@@ -102,17 +123,27 @@ export class ChatEventRelay implements EventRecordedSignal {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
+    const closing = this.deps.relayLeadership.close();
     await this.running;
+    this.leading = false;
+    await closing;
   }
 
   private async runUntilIdle(): Promise<void> {
     this.again = false;
     if (this.timer !== undefined) clearTimeout(this.timer);
+    const recordedHere = this.recordedHere;
+    this.recordedHere = false;
     let delay = POLL_MS;
     try {
-      while (!this.stopped && (await this.publishBatch()) > 0);
+      this.leading = await this.deps.relayLeadership.leads();
+      if (!this.leading) {
+        this.oldestPendingAt = undefined;
+        if (recordedHere) this.deps.relayLeadership.nudgeLeader();
+      }
+      while (this.leading && !this.stopped && (await this.publishBatch()) > 0);
       this.retryMs = RETRY_MIN_MS;
-      await this.pruneNowAndThen();
+      if (this.leading) await this.pruneNowAndThen();
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'chat event relay: could not publish; retrying');
       delay = this.retryMs;
@@ -120,7 +151,7 @@ export class ChatEventRelay implements EventRecordedSignal {
       this.again = false;
     }
     if (this.started && !this.stopped) {
-      this.timer = setTimeout(() => this.kick(), delay);
+      this.timer = setTimeout(() => this.run(), delay);
       this.timer.unref();
     }
   }

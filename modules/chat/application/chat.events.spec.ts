@@ -12,6 +12,7 @@ import {
 import { createInMemoryChatStorage } from '../adapters/in-memory/in-memory.chat-storage';
 import { privateConversation, roomConversation } from '../domain/conversation-key';
 import { ChatEventRelay } from './chat-event-relay';
+import { SoleRelayLeadership } from '../adapters/in-memory/sole.relay-leadership';
 import { MessagingService } from './messaging.service';
 import { RoomsService } from './rooms.service';
 import { inMemoryConversationStores } from '@chatterroom/test/contract/ports/chat/in-memory-conversation-stores';
@@ -39,7 +40,7 @@ const setup = () => {
   const eventBus = new RecordingEventBus();
   const logger: Logger & { errors: object[] } = { errors: [], info() {}, warn() {}, debug() {}, error: (obj) => logger.errors.push(obj) };
   const storage = createInMemoryChatStorage();
-  const relay = new ChatEventRelay({ chatEventLog: storage.chatEventLog, roomMembership: storage.roomMembership, eventBus, logger, chatEventRetentionMs: 3_600_000 });
+  const relay = new ChatEventRelay({ chatEventLog: storage.chatEventLog, roomMembership: storage.roomMembership, relayLeadership: new SoleRelayLeadership(), eventBus, logger, chatEventRetentionMs: 3_600_000 });
   const deps = {
     ...storage,
     ...inMemoryConversationStores(),

@@ -8,6 +8,7 @@ import { chatEntities, MikroOrmChatEventLog, MikroOrmConversationStore, MikroOrm
 import { ChatEventRelay } from './chat-event-relay';
 import { ConversationTracking } from './conversation-tracking';
 import { RedisCachedRoomMembership } from '../adapters/redis/redis-cached.room-membership';
+import { RedisRelayLeadership } from '../adapters/redis/redis.relay-leadership';
 import { RoomAdministrationService } from './room-administration.service';
 import { RoomsService } from './rooms.service';
 import type { RoomMembership } from '../ports';
@@ -38,7 +39,7 @@ describe('rooms served by two chat-service replicas (MongoDB on FerretDB, Redis)
     const chatEventLog = new MikroOrmChatEventLog({ mongoOrm });
     const deps = {
       chatEventLog,
-      chatEventRelay: new ChatEventRelay({ chatEventLog, roomMembership, eventBus, logger: silentLogger, chatEventRetentionMs: 3_600_000 }),
+      chatEventRelay: new ChatEventRelay({ chatEventLog, roomMembership, relayLeadership: new RedisRelayLeadership({ redis, keyPrefix, logger: silentLogger }), eventBus, logger: silentLogger, chatEventRetentionMs: 3_600_000 }),
       readMarkerStore,
       conversationTracking,
       roomStore: new MikroOrmRoomStore({ mongoOrm }),

@@ -6,3 +6,4 @@ export * from './chat-event-log.port';
 export * from './conversation.store.port';
 export * from './read-marker.store.port';
 export * from './room-moderation.port';
+export * from './relay-leadership.port';

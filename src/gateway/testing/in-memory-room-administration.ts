@@ -1,6 +1,7 @@
 import type { RoomAdministration } from '@chatterroom/chat/contracts';
 import { createInMemoryChatStorage } from '@chatterroom/chat/adapters/in-memory/in-memory.chat-storage';
 import { ChatEventRelay } from '@chatterroom/chat/application/chat-event-relay';
+import { SoleRelayLeadership } from '@chatterroom/chat/adapters/in-memory/sole.relay-leadership';
 import { RoomAdministrationService } from '@chatterroom/chat/application/room-administration.service';
 import { InMemoryConversationStore } from '@chatterroom/chat/adapters/in-memory/in-memory.conversation-store';
 import { InMemoryReadMarkerStore } from '@chatterroom/chat/adapters/in-memory/in-memory.read-marker-store';
@@ -20,7 +21,7 @@ export const inMemoryRoomAdministration = (eventBus: EventBus, userExists: (user
     readMarkerStore: markers.readMarkerStore,
     conversationTracking: new ConversationTracking(markers),
     userLookup: { exists: async (userId) => userExists(userId) },
-    chatEventRelay: new ChatEventRelay({ chatEventLog: storage.chatEventLog, roomMembership: storage.roomMembership, eventBus, logger: silentLogger, chatEventRetentionMs: 3_600_000 }),
+    chatEventRelay: new ChatEventRelay({ chatEventLog: storage.chatEventLog, roomMembership: storage.roomMembership, relayLeadership: new SoleRelayLeadership(), eventBus, logger: silentLogger, chatEventRetentionMs: 3_600_000 }),
     clock: systemClock,
     logger: silentLogger,
   });

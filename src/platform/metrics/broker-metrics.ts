@@ -28,3 +28,23 @@ export const outboxLag = new Gauge({
 export const watchOutboxLag = (source: () => number | undefined): void => {
   pendingSince = source;
 };
+
+let relayLeading: () => boolean = () => false;
+
+/**
+ * 1 while this process's outbox relay publishes the chat event log; 0 while it stands by (another
+ * chat-service replica holds the relay lease), and in processes without a relay (gateways, the user service).
+ */
+export const outboxRelayLeading = new Gauge({
+  name: 'chatterroom_outbox_relay_leading',
+  help: 'Whether the outbox relay of this process publishes the chat event log now (1), or stands by for another replica or has no relay (0)',
+  registers: [register],
+  collect() {
+    this.set(relayLeading() ? 1 : 0);
+  },
+});
+
+/** Makes `chatterroom_outbox_relay_leading` report `source()` (the relay's last answer of its lease). */
+export const watchRelayLeading = (source: () => boolean): void => {
+  relayLeading = source;
+};
