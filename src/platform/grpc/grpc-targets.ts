@@ -2,8 +2,8 @@
  * The gRPC address settings (USERS_GRPC_ADDRESS, CHAT_GRPC_ADDRESS) and the channel targets
  * they stand for:
  * - `host:port`: one name; every address it resolves to is used, round-robin;
- * - `dns:///host:port`: the same, said explicitly (Kubernetes headless Services, Docker's
- *   service names): the name is re-resolved when a connection drops or ages out;
+ * - `dns:///host:port`: every address of the name as a replica of its own (Kubernetes headless
+ *   Services, Docker's service names), resolved again as replicas come and go (GrpcChannelSet);
  * - `host1:port1,host2:port2,...` (each entry either form): one channel per entry, calls
  *   spread over them round-robin (see GrpcUnaryClient).
  */

@@ -5,6 +5,7 @@ import { serviceIdentity } from './grpc-call-credentials';
 import { startGrpcServer, type RunningGrpcServer } from './grpc-server';
 import type { GrpcClientTls, GrpcServerTls } from './grpc-tls';
 import { GrpcUnaryClient } from './grpc-unary-client';
+import type { LookupAddresses } from './grpc-channel-set';
 import { userServiceProto } from './proto-files';
 import { unusedSessionPorts } from '@chatterroom/test/contract/ports/users/unused-session-ports';
 
@@ -28,9 +29,9 @@ describe('gRPC over TLS and mTLS (certificates from scripts/dev-certs.sh)', () =
     otherCa.remove();
   });
 
-  const serve = async (tls: GrpcServerTls): Promise<RunningGrpcServer> => {
+  const serve = async (tls: GrpcServerTls, host = '127.0.0.1'): Promise<RunningGrpcServer> => {
     const server = await startGrpcServer({
-      host: '127.0.0.1',
+      host,
       port: 0,
       logger: silentLogger,
       tls,
@@ -48,9 +49,10 @@ describe('gRPC over TLS and mTLS (certificates from scripts/dev-certs.sh)', () =
   };
 
   /** One GetUser through a fresh channel: the reply, or the DomainError the client rebuilt. */
-  const getUserThrough = async (server: RunningGrpcServer, tls: GrpcClientTls | undefined): Promise<unknown> => {
+  const getUserThrough = async (server: RunningGrpcServer, tls: GrpcClientTls | undefined, address = `127.0.0.1:${server.port}`, lookupAddresses?: LookupAddresses): Promise<unknown> => {
     const client = new GrpcUnaryClient({
-      address: `127.0.0.1:${server.port}`,
+      address,
+      ...(lookupAddresses === undefined ? {} : { lookupAddresses }),
       proto: userServiceProto(),
       serviceLabel: 'User service',
       deadlineMs: 15_000,
@@ -59,6 +61,7 @@ describe('gRPC over TLS and mTLS (certificates from scripts/dev-certs.sh)', () =
       logger: silentLogger,
     });
     try {
+      await client.resolveNow();
       return await client.call('GetUser', { userId: 4 }, { retryable: false });
     } catch (error) {
       return error;
@@ -101,5 +104,15 @@ describe('gRPC over TLS and mTLS (certificates from scripts/dev-certs.sh)', () =
     const server = await serve({ certChain: certs.read('chat-service.crt'), privateKey: certs.read('chat-service.key') });
     expect(await getUserThrough(server, { ca: certs.read('ca.crt') })).toEqual({ userId: 4, username: 'tls', email: '' });
     expect(await getUserThrough(server, undefined)).toEqual(refused);
+  });
+
+  it('checks the certificate against the name when a dns:/// name is dialled address by address', async () => {
+    // 127.0.0.2 is not in the certificate (DNS:user-service, DNS:localhost, IP:127.0.0.1); the name is
+    const server = await serve({ certChain: certs.read('user-service.crt'), privateKey: certs.read('user-service.key') }, '127.0.0.2');
+    const tls = { ca: certs.read('ca.crt') };
+    const resolvesTo = (address: string) => async () => [address];
+    expect(await getUserThrough(server, tls, `dns:///user-service:${server.port}`, resolvesTo('127.0.0.2'))).toEqual({ userId: 4, username: 'tls', email: '' });
+    expect(await getUserThrough(server, tls, `127.0.0.2:${server.port}`)).toEqual(refused);
+    expect(await getUserThrough(server, tls, `dns:///gateway:${server.port}`, resolvesTo('127.0.0.2'))).toEqual(refused);
   });
 });

@@ -76,4 +76,76 @@ describe('GrpcUnaryClient over several targets', () => {
       await only.server.close();
     }
   });
+
+  describe('dns:/// names that resolve to several replicas', () => {
+    /** Three replicas on one port, each on its own loopback address, as replicas behind a name are on their own hosts. */
+    const replicasOnOnePort = async () => {
+      const first = await startUserServiceStub(new DomainError('USER_NOT_FOUND', 'not-found', 'No such user'), { host: '127.0.0.1' });
+      const port = first.server.port;
+      const rest = [await startUserServiceStub(new DomainError('USER_NOT_FOUND', 'not-found', 'No such user'), { host: '127.0.0.2', port }),
+        await startUserServiceStub(new DomainError('USER_NOT_FOUND', 'not-found', 'No such user'), { host: '127.0.0.3', port })];
+      return { port, replicas: [first, ...rest] };
+    };
+    /** What the name answers now (a DNS name with several records stands in this way: the machine's hosts file is not the test's to edit). */
+    let answer: string[] = [];
+    const lookup = async (host: string) => {
+      if (host !== 'chat-replicas.test') throw new Error(`unknown name ${host}`);
+      return answer;
+    };
+
+    it('opens a channel per address, sends one affinity to one replica whatever order the name lists them in, spreads the rest, and follows the name as replicas come and go', async () => {
+      const { port, replicas } = await replicasOnOnePort();
+      answer = ['127.0.0.3', '127.0.0.1', '127.0.0.2'];
+      const client = clientTo(`dns:///chat-replicas.test:${port}`, undefined, lookup);
+      const calls = () => replicas.map((replica) => replica.calls());
+      const call = (affinity?: string) => client.call('GetUser', { userId: 1 }, { retryable: true, ...(affinity === undefined ? {} : { affinity }) }).catch((error: DomainError) => error.code);
+      try {
+        await client.resolveNow();
+        expect(await callsOf(client, 'GetUser', { userId: 1 }, true, 9)).toEqual(Array(9).fill('USER_NOT_FOUND'));
+        expect(calls()).toEqual([3, 3, 3]);
+
+        // replicas in sorted address order, as every gateway sorts them
+        const key = Array.from({ length: 40 }, (_, index) => `room:${index}`).find((candidate) => affinityIndex(candidate, 3) === 2) as string;
+        for (let time = 0; time < 4; time += 1) await call(key);
+        expect(calls()).toEqual([3, 3, 7]);
+
+        answer = ['127.0.0.1'];
+        await client.resolveNow();
+        for (let time = 0; time < 3; time += 1) await call(key);
+        expect(calls()).toEqual([6, 3, 7]);
+
+        answer = ['127.0.0.2', '127.0.0.1', '127.0.0.3'];
+        await client.resolveNow();
+        await call(key);
+        expect(calls()).toEqual([6, 3, 8]);
+      } finally {
+        client.close();
+        for (const replica of replicas) await replica.server.close();
+      }
+    });
+
+    it('moves an affinity to another replica while its own is down, and keeps the channels when the name stops resolving', async () => {
+      const { port, replicas } = await replicasOnOnePort();
+      answer = ['127.0.0.1', '127.0.0.2', '127.0.0.3'];
+      const client = clientTo(`dns:///chat-replicas.test:${port}`, undefined, lookup);
+      const key = Array.from({ length: 40 }, (_, index) => `room:${index}`).find((candidate) => affinityIndex(candidate, 3) === 0) as string;
+      const call = () => client.call('GetUser', { userId: 1 }, { retryable: true, affinity: key }).catch((error: DomainError) => error.code);
+      try {
+        await client.resolveNow();
+        expect(await call()).toBe('USER_NOT_FOUND');
+        expect(replicas[0]?.calls()).toBe(1);
+        await replicas[0]?.server.close();
+        expect(await call()).toBe('USER_NOT_FOUND');
+        expect((replicas[1]?.calls() ?? 0) + (replicas[2]?.calls() ?? 0)).toBe(1);
+
+        answer = [];
+        await client.resolveNow();
+        expect(await call()).toBe('USER_NOT_FOUND');
+        expect((replicas[1]?.calls() ?? 0) + (replicas[2]?.calls() ?? 0)).toBe(2);
+      } finally {
+        client.close();
+        for (const replica of replicas) await replica.server.close();
+      }
+    });
+  });
 });

@@ -7,6 +7,7 @@ import type { GrpcCallCredentials } from './grpc-call-credentials';
 import { GRPC_CHANNEL_OPTIONS } from './grpc-channel-options';
 import { domainErrorFromGrpc, isNeverSent, isServerReply, isServiceError, isTransientTransportFailure } from './grpc-client-errors';
 import { grpcTargetsOf } from './grpc-targets';
+import { GrpcChannelSet, systemLookup, type LookupAddresses } from './grpc-channel-set';
 import { grpcClientCallDuration } from '../metrics/grpc-metrics';
 import { channelCredentialsOf, type GrpcClientTls } from './grpc-tls';
 import type { ProtoService } from './proto-files';
@@ -28,6 +29,8 @@ export interface GrpcUnaryClientOptions {
   readonly maxAttempts?: number;
   /** Pause before retry n is n times this (default 50 ms). */
   readonly retryBackoffMs?: number;
+  /** How `dns:///` names are resolved into replicas (default: the system resolver). */
+  readonly lookupAddresses?: LookupAddresses;
 }
 
 /** The metadata key carrying the id of the request a call serves (from the client's X-Request-Id). */
@@ -45,8 +48,8 @@ export interface GrpcCallOptions {
   /** This call's deadline (epoch ms) when the caller knows it; else the request's ({@link RequestDeadline}). */
   readonly deadline?: number;
   /**
-   * Calls with the same affinity go to the same target of a list while it is not failing (see
-   * {@link affinityIndex}), for example a conversation's sends to one chat-service replica, where they
+   * Calls with the same affinity go to the same channel while it is not failing (see
+   * {@link affinityIndex}; a `dns:///` name has a channel per replica), for example a conversation's sends to one chat-service replica, where they
    * share its group commits instead of contending with another replica. Left out: round-robin.
    */
   readonly affinity?: string;
@@ -78,19 +81,31 @@ export const affinityIndex = (affinity: string, count: number): number => {
  * `callCredentials`, taken when the call starts (so in the caller's request).
  *
  * Each target of the address gets its own channel, balancing round-robin over every address
- * its name resolves to. Calls go to the channels in turn, or, with an `affinity`, to the channel
+ * its name resolves to; a `dns:///` target gets a channel per address ({@link GrpcChannelSet}).
+ * Calls go to the channels in turn, or, with an `affinity`, to the channel
  * it maps to; either skips a channel that is failing while another is not, and a call that never
  * left this process (no connection established) moves on to the next channel even when it is not
  * retryable, since no server saw it.
  */
 export class GrpcUnaryClient {
-  private readonly channels: readonly Client[];
+  private readonly channelSet: GrpcChannelSet;
   private next = 0;
 
   constructor(private readonly options: GrpcUnaryClientOptions) {
     const targets = grpcTargetsOf(options.address);
     if (targets === undefined) throw new Error(`not a gRPC address: "${options.address}"`);
-    this.channels = targets.map((target) => new Client(target, channelCredentialsOf(options.tls), GRPC_CHANNEL_OPTIONS));
+    const credentials = channelCredentialsOf(options.tls);
+    this.channelSet = new GrpcChannelSet(
+      targets,
+      (target, extra) => new Client(target, credentials, { ...GRPC_CHANNEL_OPTIONS, ...extra }),
+      options.lookupAddresses ?? systemLookup,
+      options.logger,
+    );
+  }
+
+  /** Resolves the `dns:///` names of the address now (tests; the client resolves them by itself). */
+  resolveNow(): Promise<void> {
+    return this.channelSet.resolveNow();
   }
 
   async call<TResponse>(method: string, request: object, callOptions: GrpcCallOptions): Promise<TResponse> {
@@ -109,7 +124,8 @@ export class GrpcUnaryClient {
   private async callWithRetries<TResponse>(method: string, request: object, callOptions: GrpcCallOptions): Promise<TResponse> {
     const definition = this.options.proto.definition[method] as MethodDefinition<object, TResponse> | undefined;
     if (definition === undefined) throw new Error(`${this.options.proto.serviceName} has no method ${method}`);
-    const maxAttempts = callOptions.retryable ? Math.max(this.options.maxAttempts ?? 3, this.channels.length) : this.channels.length;
+    const channelCount = this.channelSet.channels().length;
+    const maxAttempts = callOptions.retryable ? Math.max(this.options.maxAttempts ?? 3, channelCount) : channelCount;
     const backoffMs = this.options.retryBackoffMs ?? 50;
     const deadline = Math.min(Date.now() + this.options.deadlineMs, callOptions.deadline ?? RequestDeadline.current() ?? Infinity);
     if (deadline <= Date.now()) throw deadlineExceeded(`The call to the ${this.options.serviceLabel.toLowerCase()}`);
@@ -139,23 +155,25 @@ export class GrpcUnaryClient {
    * one it maps to (moved on by one per attempt, so a retry tries another); that first one when all are failing.
    */
   private pick(affinity: string | undefined, attempt: number): Client {
-    const count = this.channels.length;
+    const channels = this.channelSet.channels();
+    const count = channels.length;
     const first = affinity === undefined ? this.next : (affinityIndex(affinity, count) + attempt - 1) % count;
     let chosen = first;
     for (let offset = 0; offset < count; offset += 1) {
       const index = (first + offset) % count;
-      if ((this.channels[index] as Client).getChannel().getConnectivityState(false) !== connectivityState.TRANSIENT_FAILURE) {
+      if ((channels[index] as Client).getChannel().getConnectivityState(false) !== connectivityState.TRANSIENT_FAILURE) {
         chosen = index;
         break;
       }
+      this.channelSet.channelFailing();
     }
     if (affinity === undefined) this.next = (chosen + 1) % count;
-    return this.channels[chosen] as Client;
+    return channels[chosen] as Client;
   }
 
   /** Closes the channels; later calls fail. */
   close(): void {
-    for (const channel of this.channels) channel.close();
+    this.channelSet.close();
   }
 
   private attempt<TResponse>(

@@ -14,3 +14,4 @@ export * from './grpc-call-guard';
 export * from './grpc-call-credentials';
 export * from './grpc-tls';
 export * from './grpc-targets';
+export * from './grpc-channel-set';

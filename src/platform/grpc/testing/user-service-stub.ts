@@ -4,21 +4,22 @@ import { unusedSessionPorts } from '@chatterroom/test/contract/ports/users/unuse
 import { serviceIdentity } from '../grpc-call-credentials';
 import { startGrpcServer, type RunningGrpcServer } from '../grpc-server';
 import { GrpcUnaryClient } from '../grpc-unary-client';
+import type { LookupAddresses } from '../grpc-channel-set';
 import { userServiceProto } from '../proto-files';
 
 /** The service token the stub server accepts and {@link unaryClientTo} presents. */
 const STUB_SERVICE_TOKEN = 'unary-client-stub-service-token-'.padEnd(40, 'x');
 
-/** A user service on a free loopback port whose every call is counted and answered by the server itself with `error`. */
-export const startUserServiceStub = async (error: DomainError): Promise<{ server: RunningGrpcServer; calls: () => number }> => {
+/** A user service on a loopback address (a free port unless given) whose every call is counted and answered by the server itself with `error`. */
+export const startUserServiceStub = async (error: DomainError, at: { host?: string; port?: number } = {}): Promise<{ server: RunningGrpcServer; calls: () => number }> => {
   let calls = 0;
   const answer = async (): Promise<never> => {
     calls += 1;
     throw error;
   };
   const server = await startGrpcServer({
-    host: '127.0.0.1',
-    port: 0,
+    host: at.host ?? '127.0.0.1',
+    port: at.port ?? 0,
     logger: silentLogger,
     auth: { tokenVerifier: { verify: () => Promise.reject(new Error('no users here')) }, serviceToken: STUB_SERVICE_TOKEN },
     services: [
@@ -33,9 +34,10 @@ export const startUserServiceStub = async (error: DomainError): Promise<{ server
 };
 
 /** A user-service client to `address` (one target or a comma-separated list) with the stub's service token. */
-export const unaryClientTo = (address: string, logger: Logger = silentLogger): GrpcUnaryClient =>
+export const unaryClientTo = (address: string, logger: Logger = silentLogger, lookupAddresses?: LookupAddresses): GrpcUnaryClient =>
   new GrpcUnaryClient({
     address,
+    ...(lookupAddresses === undefined ? {} : { lookupAddresses }),
     proto: userServiceProto(),
     serviceLabel: 'User service',
     deadlineMs: 5_000,

@@ -30,6 +30,8 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
   const metricsPorts = ports.slice(1 + chatReplicas + GATEWAY_COUNT);
   const gatewayMetricsPorts = metricsPorts.slice(1 + chatReplicas);
   const usersAddress = `${HOST}:${usersPort}`;
+  // The chat service and the second gateway dial the user service by name, a channel per address the system resolver gives.
+  const usersByName = `dns:///localhost:${usersPort}`;
   const chatAddress = chatPorts.map((port) => `${HOST}:${port}`).join(',');
   const common = { LOG_LEVEL: options.logLevel, AMQP_URL: resources.amqpUrl, AMQP_EXCHANGE: resources.amqpExchange };
   const role = (name: string, roleName: string, env: Record<string, string>, own: Readonly<Record<string, string>> = {}) =>
@@ -44,7 +46,7 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
     port,
     process: role(index === 0 ? 'chat-service' : `chat-service-${index + 1}`, 'chat-service', {
       GRPC_HOST: HOST, GRPC_PORT: String(port), CHAT_MONGO_URL: resources.chatMongoUrl, METRICS_PORT: String(metricsPorts[index + 1]),
-      REDIS_URL: resources.redisUrl, REDIS_KEY_PREFIX: resources.redisKeyPrefix, USERS_GRPC_ADDRESS: usersAddress,
+      REDIS_URL: resources.redisUrl, REDIS_KEY_PREFIX: resources.redisKeyPrefix, USERS_GRPC_ADDRESS: usersByName,
       ...security.chat,
     }),
   }));
@@ -62,7 +64,7 @@ export const startSplit = async (options: TargetOptions): Promise<RunningTarget>
     endpoint: gatewayEndpoint(HOST, port, gatewayMetricsPorts[index]),
     process: role(`gateway-${index + 1}`, 'gateway', {
       PORT: String(port), HOST, METRICS_PORT: String(gatewayMetricsPorts[index]),
-      USERS_GRPC_ADDRESS: usersAddress, CHAT_GRPC_ADDRESS: chatAddress, ...security.gateway, ...originEnv,
+      USERS_GRPC_ADDRESS: index === 0 ? usersAddress : usersByName, CHAT_GRPC_ADDRESS: chatAddress, ...security.gateway, ...originEnv,
       REDIS_URL: resources.redisUrl, REDIS_KEY_PREFIX: resources.redisKeyPrefix,
     }, options.gatewayEnv?.[index]),
   }));
