@@ -93,6 +93,11 @@ describe('RedisRelayLeadership (Redis)', () => {
     standby.nudgeLeader();
     await eventually(() => expect(heard.leader).toBe(1));
     expect(heard.standby).toBe(0);
+    // nudges asked for while one is on its way are not lost: one more follows it
+    standby.nudgeLeader();
+    standby.nudgeLeader();
+    standby.nudgeLeader();
+    await eventually(() => expect(heard.leader).toBe(3));
   });
 
   it('leads while Redis cannot be reached (every relay publishes, as without a lease), and says so', async () => {

@@ -45,6 +45,8 @@ export class RedisRelayLeadership implements RelayLeadership {
   private answerUntil = 0;
   private leading = false;
   private nudging = false;
+  /** A nudge was asked for while one was on its way: it goes once that one is sent (events recorded since may have missed the first). */
+  private nudgeAgain = false;
   private lastWarning = 0;
   private subscriber: Redis | undefined;
   private readonly listeners = new Set<() => void>();
@@ -70,12 +72,20 @@ export class RedisRelayLeadership implements RelayLeadership {
   }
 
   nudgeLeader(): void {
-    if (this.nudging) return;
+    if (this.nudging) {
+      this.nudgeAgain = true;
+      return;
+    }
     this.nudging = true;
     this.deps.redis
       .publish(this.channel, this.holder)
       .catch((error: unknown) => this.warn(error, 'chat event relay: cannot nudge the leading relay; it will find the events at its next poll'))
-      .finally(() => (this.nudging = false));
+      .finally(() => {
+        this.nudging = false;
+        if (!this.nudgeAgain) return;
+        this.nudgeAgain = false;
+        this.nudgeLeader();
+      });
   }
 
   async onNudge(listener: () => void): Promise<void> {
