@@ -146,10 +146,13 @@ export const soleRelayLeadershipRegistration = (): NameAndRegistrationPair<{ rea
 
 /**
  * The relay of one of several processes sharing a chat event log (chat-service replicas): one
- * relays at a time under a lease in Redis, the others stand by. Needs `redis` and `keyPrefix`.
+ * relays at a time under a lease in Redis, the others stand by. Needs `redis` and `keyPrefix`;
+ * `relayHolder` names this process in the lease (unique among the live ones; see RedisRelayLeadership).
  */
-export const redisRelayLeadershipRegistration = (): NameAndRegistrationPair<{ readonly relayLeadership: RelayLeadership }> => ({
-  relayLeadership: asClass(RedisRelayLeadership).singleton(),
+export const redisRelayLeadershipRegistration = (relayHolder: string): NameAndRegistrationPair<{ readonly relayLeadership: RelayLeadership }> => ({
+  relayLeadership: asClass(RedisRelayLeadership)
+    .inject(() => ({ relayHolder }))
+    .singleton(),
 });
 
 /** What {@link chatGrpcClientRegistrations} adds to a container. */

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { asValue, createContainer, InjectionMode, type AwilixContainer } from 'awilix';
 import type { Logger } from '@chatterroom/kernel';
 import {
@@ -44,7 +45,8 @@ export const createChatServiceContainer = async (
     ...chatMongoStorageRegistrations(),
     ...redisRegistration(config.redis, logger),
     ...chatRedisMembershipRegistrations(),
-    ...redisRelayLeadershipRegistration(),
+    // no other live process listens where this one does, so a restart in its place takes its relay lease back at once
+    ...redisRelayLeadershipRegistration(`${hostname()}|${config.grpcServer.host}:${config.grpcServer.port}`),
     usersGrpcAddress: asValue(config.usersAddress),
     grpcDeadlineMs: asValue(config.deadlineMs),
     ...serviceIdentityGrpcRegistrations(config.grpcSecurity.serviceToken, config.grpcClientTls),

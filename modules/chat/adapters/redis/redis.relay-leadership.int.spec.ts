@@ -39,8 +39,8 @@ describe('RedisRelayLeadership (Redis)', () => {
   const keyPrefix = `chatterroom-test:relay:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}:`;
   let redis: Redis;
   const opened: RedisRelayLeadership[] = [];
-  const leadership = (client: Redis = redis) => {
-    const made = new RedisRelayLeadership({ redis: client, keyPrefix, logger: silentLogger });
+  const leadership = (client: Redis = redis, relayHolder?: string) => {
+    const made = new RedisRelayLeadership({ redis: client, keyPrefix, logger: silentLogger, ...(relayHolder === undefined ? {} : { relayHolder }) });
     opened.push(made);
     return made;
   };
@@ -75,6 +75,14 @@ describe('RedisRelayLeadership (Redis)', () => {
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(RELAY_LEASE_TTL_MS);
     await eventually(async () => expect(await survivor.leads()).toBe(true), { timeoutMs: RELAY_LEASE_TTL_MS + 5_000, intervalMs: 200 });
+  });
+
+  it('gives the lease back at once to a process restarted in the place of the one that held it (same holder name)', async () => {
+    const crashed = leadership(redis, 'chat-1|10.0.0.5:50052');
+    expect(await crashed.leads()).toBe(true);
+    // the process dies without giving the lease up; its replacement listens where it did
+    expect(await leadership(redis, 'chat-2|10.0.0.6:50052').leads()).toBe(false);
+    expect(await leadership(redis, 'chat-1|10.0.0.5:50052').leads()).toBe(true);
   });
 
   it('takes the lease again after Redis lost it', async () => {

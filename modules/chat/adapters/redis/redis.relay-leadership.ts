@@ -40,7 +40,7 @@ return 0`;
 export class RedisRelayLeadership implements RelayLeadership {
   private readonly key: string;
   private readonly channel: string;
-  private readonly holder = randomUUID();
+  private readonly holder: string;
   /** Until when (epoch ms) the cached answer stands. */
   private answerUntil = 0;
   private leading = false;
@@ -51,7 +51,13 @@ export class RedisRelayLeadership implements RelayLeadership {
   private subscriber: Redis | undefined;
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly deps: { redis: Redis; keyPrefix: string; logger: Logger }) {
+  /**
+   * `relayHolder` names this process in the lease: one that no other live process can have (the
+   * chat service uses its host name and gRPC listen address), so a process restarted in its place
+   * takes its lease back at once instead of waiting for it to expire. Left out: a random id.
+   */
+  constructor(private readonly deps: { redis: Redis; keyPrefix: string; logger: Logger; relayHolder?: string }) {
+    this.holder = deps.relayHolder ?? randomUUID();
     this.key = `${deps.keyPrefix}chat:relay:lease`;
     this.channel = `${deps.keyPrefix}chat:relay:nudge`;
   }
