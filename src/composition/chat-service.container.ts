@@ -28,9 +28,10 @@ import { watchOutboxLag, watchRelayLeading } from '@chatterroom/platform/metrics
 
 /**
  * The chat service: the chat module over its own MongoDB database, room membership
- * cached in Redis, one replica's outbox relay at a time (a lease in Redis), events to RabbitMQ, and users looked up in the user service over gRPC
- * under the service identity. `tokenVerifier` verifies the end users' access tokens the
- * gateway forwards (public keys and sessions from the user service).
+ * cached in Redis, one replica's outbox relay at a time (a lease in Redis), events to
+ * RabbitMQ, and users looked up in the user service over gRPC under the service identity.
+ * `tokenVerifier` verifies the end users' access tokens the gateway forwards (public keys
+ * and sessions from the user service).
  */
 export const createChatServiceContainer = async (
   config: ChatServiceConfig,

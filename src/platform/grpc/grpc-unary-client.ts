@@ -49,8 +49,9 @@ export interface GrpcCallOptions {
   readonly deadline?: number;
   /**
    * Calls with the same affinity go to the same channel while it is not failing (see
-   * {@link affinityIndex}; a `dns:///` name has a channel per replica), for example a conversation's sends to one chat-service replica, where they
-   * share its group commits instead of contending with another replica. Left out: round-robin.
+   * {@link affinityIndex}; a `dns:///` name has a channel per replica), for example a
+   * conversation's sends to one chat-service replica, where they share its group commits
+   * instead of contending with another replica. Left out: round-robin.
    */
   readonly affinity?: string;
 }
@@ -157,7 +158,7 @@ export class GrpcUnaryClient {
   private pick(affinity: string | undefined, attempt: number): Client {
     const channels = this.channelSet.channels();
     const count = channels.length;
-    const first = affinity === undefined ? this.next : (affinityIndex(affinity, count) + attempt - 1) % count;
+    const first = (affinity === undefined ? this.next : affinityIndex(affinity, count) + attempt - 1) % count;
     let chosen = first;
     for (let offset = 0; offset < count; offset += 1) {
       const index = (first + offset) % count;
