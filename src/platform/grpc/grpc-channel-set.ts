@@ -67,8 +67,8 @@ export class GrpcChannelSet {
     });
     this.rebuild();
     if (this.entries.some((entry) => 'host' in entry)) {
-      this.resolveNow();
-      this.timer = setInterval(() => this.resolveNow(), RESOLVE_EVERY_MS);
+      void this.resolveNow();
+      this.timer = setInterval(() => void this.resolveNow(), RESOLVE_EVERY_MS);
       this.timer.unref();
     }
   }
@@ -80,13 +80,15 @@ export class GrpcChannelSet {
 
   /** A channel is failing: resolve the names again soon (a replica may have gone, or come). */
   channelFailing(): void {
-    if (Date.now() - this.lastResolve >= RESOLVE_AGAIN_AFTER_MS) this.resolveNow();
+    if (Date.now() - this.lastResolve >= RESOLVE_AGAIN_AFTER_MS) void this.resolveNow();
   }
 
-  /** Resolves every name now (at most one resolution at a time); resolves once applied. */
+  /** Resolves every name now (at most one resolution at a time); resolves once applied. Never rejects. */
   resolveNow(): Promise<void> {
     if (this.closed) return Promise.resolve();
-    this.resolving ??= this.resolveAll().finally(() => (this.resolving = undefined));
+    this.resolving ??= this.resolveAll()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'gRPC target: could not apply the name\'s addresses; keeping its channels'))
+      .finally(() => (this.resolving = undefined));
     return this.resolving;
   }
 
