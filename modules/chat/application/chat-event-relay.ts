@@ -76,11 +76,7 @@ export class ChatEventRelay implements EventRecordedSignal {
   start(): void {
     if (this.started || this.stopped) return;
     this.started = true;
-    const nudged = (storedHints: readonly string[]) => {
-      this.deps.chatEventLog.acceptStoredHints(storedHints);
-      this.run();
-    };
-    this.deps.relayLeadership.onNudge(nudged).catch((error: unknown) => {
+    this.deps.relayLeadership.onNudge(() => this.run()).catch((error: unknown) => {
       this.deps.logger.warn({ err: error }, 'chat event relay: not listening for nudges; other processes\' events wait for its poll');
     });
     this.run();
@@ -143,7 +139,7 @@ export class ChatEventRelay implements EventRecordedSignal {
       this.leading = await this.deps.relayLeadership.leads();
       if (!this.leading) {
         this.oldestPendingAt = undefined;
-        if (recordedHere) this.deps.relayLeadership.nudgeLeader(this.deps.chatEventLog.takeStoredHints());
+        if (recordedHere) this.deps.relayLeadership.nudgeLeader();
       }
       while (this.leading && !this.stopped && (await this.publishBatch()) > 0);
       this.retryMs = RETRY_MIN_MS;

@@ -80,19 +80,4 @@ export interface ChatEventLog {
 
   /** Deletes the published events that occurred before `before`, returning how many. Never deletes the newest event. */
   prune(before: Date): Promise<number>;
-
-  /**
-   * The ids of messages this process stored since the last call whose events another process's
-   * relay will move: passed on with a nudge ({@link acceptStoredHints} there), they spare that
-   * relay a look-up per batch. Drains; at most a bounded number, newest kept. Empty for a log
-   * that needs no look-ups (one written by one process). Synchronous; never throws.
-   */
-  takeStoredHints(): string[];
-
-  /**
-   * Hints another process passed on: these messages are stored (their inserts acknowledged), so
-   * the events that wait for them may move without looking them up. Only ids known stored may be
-   * passed. Synchronous, idempotent, bounded in memory; never throws.
-   */
-  acceptStoredHints(messageIds: readonly string[]): void;
 }

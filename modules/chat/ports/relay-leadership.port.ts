@@ -15,17 +15,16 @@ export interface RelayLeadership {
 
   /**
    * Asks the process that leads to run its relay now (this one recorded events it should
-   * publish), passing on `storedHints` (ids of messages this process stored, see
-   * ChatEventLog.takeStoredHints). Fire and forget: never throws, never waits; a nudge lost is
-   * made up by the leader's next poll (and its hints by look-ups).
+   * publish). Fire and forget: never throws, never waits; a nudge lost is made up by the
+   * leader's next poll.
    */
-  nudgeLeader(storedHints: readonly string[]): void;
+  nudgeLeader(): void;
 
   /**
-   * Calls `listener` with the hints of every nudge another process sends (every process listens:
-   * the one that leads runs its relay). Idempotent per listener; resolves once listening.
+   * Calls `listener` whenever another process nudges the leader (every process listens: the one
+   * that leads runs its relay). Idempotent per listener; resolves once listening.
    */
-  onNudge(listener: (storedHints: readonly string[]) => void): Promise<void>;
+  onNudge(listener: () => void): Promise<void>;
 
   /**
    * Gives the lease up if this process holds it (shutdown), so another takes over at its next

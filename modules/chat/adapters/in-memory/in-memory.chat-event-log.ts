@@ -103,12 +103,4 @@ export class InMemoryChatEventLog implements ChatEventLog {
     }
     return low;
   }
-
-  /** One process writes this log in process memory: its relay knows what is stored, so there are no hints to pass on. */
-  takeStoredHints(): string[] {
-    return [];
-  }
-
-  /** Nothing waits for a look-up here. */
-  acceptStoredHints(): void {}
 }

@@ -17,8 +17,6 @@ const ABANDONED_INTENT_MS = 30_000;
 const READ_YOUR_WRITES_BATCH = 500;
 /** Tries to give one event a position while other relays take the same ones. */
 const MAX_POSITION_TRIES = 50;
-/** Stored message ids kept to pass on to another process's relay ({@link MikroOrmChatEventLog.takeStoredHints}). */
-const MAX_HINTS = 1_000;
 /** How often an idle relay reads the log for events whose mover died before raising the `last` mark. */
 const LOG_READ_EVERY_MS = 2_000;
 
@@ -54,10 +52,8 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   private readonly moved = new MovedEvents();
   /** When {@link unpublished} last read the log (ms since the epoch). */
   private lastLogRead = 0;
-  /** Messages this process (or, by hints, another) stored lately ({@link messagesStored}): their intents are ready without a lookup. */
+  /** Messages this process stored lately ({@link messagesStored}): their intents are ready without a lookup. */
   private readonly stored = new StoredMessageIds();
-  /** Messages this process stored since {@link takeStoredHints} last drained them. */
-  private hints: string[] = [];
   /** The batch {@link nextToPublish} handed out last and not yet marked: the oldest unpublished events, in position order. */
   private handedOut: LoggedChatEvent[] = [];
 
@@ -119,19 +115,6 @@ export class MikroOrmChatEventLog implements ChatEventLog {
    * checked in the database as before. Synchronous, idempotent, bounded in memory.
    */
   messagesStored(messageIds: Iterable<string>): void {
-    const ids = [...messageIds];
-    this.stored.add(ids);
-    this.hints.push(...ids);
-    if (this.hints.length > 2 * MAX_HINTS) this.hints = this.hints.slice(-MAX_HINTS);
-  }
-
-  takeStoredHints(): string[] {
-    const taken = this.hints.slice(-MAX_HINTS);
-    this.hints = [];
-    return taken;
-  }
-
-  acceptStoredHints(messageIds: readonly string[]): void {
     this.stored.add(messageIds);
   }
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { silentLogger, type EventBus, type IntegrationEvent } from '@chatterroom/kernel';
-import type { ChatEventLog } from '../../ports';
 import { closeRedis, createRedis, redisReady } from '@chatterroom/platform/redis/create-redis';
 import { serviceUrls } from '@chatterroom/test/harness/services/service-urls';
 import { eventually } from '@chatterroom/test/harness/system/eventually';
@@ -94,19 +93,19 @@ describe('RedisRelayLeadership (Redis)', () => {
     await eventually(async () => expect(await first.leads()).toBe(false), { timeoutMs: 5_000 });
   });
 
-  it('delivers a nudge with its stored-message hints to the other processes, not to the one that sent it', async () => {
+  it('delivers a nudge to the other processes, not to the one that sent it', async () => {
     const [leader, standby] = [leadership(), leadership()];
-    const heard: { leader: string[][]; standby: string[][] } = { leader: [], standby: [] };
-    await leader.onNudge((hints) => heard.leader.push([...hints]));
-    await standby.onNudge((hints) => heard.standby.push([...hints]));
-    standby.nudgeLeader(['m1', 'm2']);
-    await eventually(() => expect(heard.leader).toEqual([['m1', 'm2']]));
-    expect(heard.standby).toEqual([]);
-    // nudges asked for while one is on its way are not lost: one more follows it, with their hints
-    standby.nudgeLeader(['m3']);
-    standby.nudgeLeader(['m4']);
-    standby.nudgeLeader(['m5']);
-    await eventually(() => expect(heard.leader).toEqual([['m1', 'm2'], ['m3'], ['m4', 'm5']]));
+    const heard = { leader: 0, standby: 0 };
+    await leader.onNudge(() => (heard.leader += 1));
+    await standby.onNudge(() => (heard.standby += 1));
+    standby.nudgeLeader();
+    await eventually(() => expect(heard.leader).toBe(1));
+    expect(heard.standby).toBe(0);
+    // nudges asked for while one is on its way are not lost: one more follows it
+    standby.nudgeLeader();
+    standby.nudgeLeader();
+    standby.nudgeLeader();
+    await eventually(() => expect(heard.leader).toBe(3));
   });
 
   it('leads while Redis cannot be reached (every relay publishes, as without a lease), and says so', async () => {
@@ -115,7 +114,7 @@ describe('RedisRelayLeadership (Redis)', () => {
     try {
       const cut = new RedisRelayLeadership({ redis: unreachable, keyPrefix, logger });
       expect(await cut.leads()).toBe(true);
-      cut.nudgeLeader([]);
+      cut.nudgeLeader();
       await cut.close();
       expect(warnings).toEqual([expect.stringMatching(/relaying anyway/)]);
     } finally {
@@ -125,30 +124,12 @@ describe('RedisRelayLeadership (Redis)', () => {
 
   describe('two relays over one event log', () => {
     const log = new InMemoryChatEventLog();
-    /** One process's view of the shared log: its own stored-message hints to pass on, and those passed to it. */
-    const processView = (storedHere: string[]) => {
-      const accepted: string[] = [];
-      const view: ChatEventLog = {
-        record: (event) => log.record(event),
-        nextToPublish: (limit) => log.nextToPublish(limit),
-        markPublished: (ids) => log.markPublished(ids),
-        readFor: (userId, after, limit, rooms) => log.readFor(userId, after, limit, rooms),
-        lastPosition: () => log.lastPosition(),
-        firstPosition: () => log.firstPosition(),
-        prune: (before) => log.prune(before),
-        takeStoredHints: () => storedHere.splice(0),
-        acceptStoredHints: (ids) => accepted.push(...ids),
-      };
-      return { view, accepted };
-    };
-    const relayOn = (bus: RecordingBus, lead: RedisRelayLeadership, view: ChatEventLog) =>
-      new ChatEventRelay({ chatEventLog: view, roomMembership: new InMemoryRoomMembership(), relayLeadership: lead, eventBus: bus, logger: silentLogger, chatEventRetentionMs: 3_600_000 });
+    const relayOn = (bus: RecordingBus, lead: RedisRelayLeadership) =>
+      new ChatEventRelay({ chatEventLog: log, roomMembership: new InMemoryRoomMembership(), relayLeadership: lead, eventBus: bus, logger: silentLogger, chatEventRetentionMs: 3_600_000 });
 
-    it('publishes each event once, all from the leader, those the standby recorded too (its stored-message hints passed on); the standby takes over when the leader stops', async () => {
+    it('publishes each event once, all from the leader, those the standby recorded too; the standby takes over when the leader stops', async () => {
       const [leaderBus, standbyBus] = [new RecordingBus(), new RecordingBus()];
-      const storedOnStandby: string[] = [];
-      const [leaderProcess, standbyProcess] = [processView([]), processView(storedOnStandby)];
-      const [leader, standby] = [relayOn(leaderBus, leadership(), leaderProcess.view), relayOn(standbyBus, leadership(), standbyProcess.view)];
+      const [leader, standby] = [relayOn(leaderBus, leadership()), relayOn(standbyBus, leadership())];
       leader.start();
       await eventually(() => expect(leader.isLeading()).toBe(true));
       standby.start();
@@ -157,13 +138,11 @@ describe('RedisRelayLeadership (Redis)', () => {
         const event = draft(text);
         await log.record(event);
         recorded.push(event.id);
-        if (relay === standby) storedOnStandby.push(`message ${text}`);
         relay.kick();
       }
       await eventually(() => expect(leaderBus.published).toEqual(recorded));
       expect(standby.isLeading()).toBe(false);
       expect(standbyBus.published).toEqual([]);
-      await eventually(() => expect(leaderProcess.accepted).toEqual(['message b', 'message c']));
 
       await leader.stop();
       const after = draft('after the leader stopped');

@@ -11,19 +11,6 @@ const RENEW_AFTER_MS = RELAY_LEASE_TTL_MS / 3;
 /** A process that does not lead asks again after the leader's lease would expire, or this long, whichever is sooner. */
 const STANDBY_RECHECK_MAX_MS = 1_000;
 const WARN_EVERY_MS = 10_000;
-/** Hints carried by one nudge at most (the newest); the leader looks up what did not fit. */
-const MAX_HINTS_PER_NUDGE = 1_000;
-
-/** A nudge as published: who sent it and the ids of messages it stored; undefined when malformed. */
-const nudgeOf = (text: string): { from: string; hints: string[] } | undefined => {
-  try {
-    const parsed = JSON.parse(text) as { from?: unknown; hints?: unknown };
-    if (typeof parsed.from !== 'string' || !Array.isArray(parsed.hints)) return undefined;
-    return { from: parsed.from, hints: parsed.hints.filter((hint): hint is string => typeof hint === 'string') };
-  } catch {
-    return undefined;
-  }
-};
 
 /**
  * Takes the lease when free, renews it when held by `ARGV[1]`; answers {1, 0} when the caller
@@ -44,8 +31,8 @@ return 0`;
 
 /**
  * {@link RelayLeadership} over Redis: a lease `<keyPrefix>chat:relay:lease` naming its holder
- * (its `relayHolder` name, else a random id), taken with SET PX when free and renewed by its holder, and nudges
- * on the pub/sub channel `<keyPrefix>chat:relay:nudge` (JSON: the sender and its stored-message hints). Answers are cached between Redis
+ * (a random id per process), taken with SET PX when free and renewed by its holder, and nudges
+ * on the pub/sub channel `<keyPrefix>chat:relay:nudge`. Answers are cached between Redis
  * calls (a leader renews every {@link RENEW_AFTER_MS}; a standby asks again when the leader's
  * lease would expire), so a relay kicked per recorded event does not call Redis per event.
  * Redis unreachable or flushed: every process leads until the lease can be read again.
@@ -60,11 +47,9 @@ export class RedisRelayLeadership implements RelayLeadership {
   private nudging = false;
   /** A nudge was asked for while one was on its way: it goes once that one is sent (events recorded since may have missed the first). */
   private nudgeAgain = false;
-  /** The hints of the nudge to send next. */
-  private pendingHints: string[] = [];
   private lastWarning = 0;
   private subscriber: Redis | undefined;
-  private readonly listeners = new Set<(storedHints: readonly string[]) => void>();
+  private readonly listeners = new Set<() => void>();
 
   /**
    * `relayHolder` names this process in the lease: one that no other live process can have (the
@@ -92,36 +77,31 @@ export class RedisRelayLeadership implements RelayLeadership {
     return this.leading;
   }
 
-  nudgeLeader(storedHints: readonly string[]): void {
-    this.pendingHints.push(...storedHints);
+  nudgeLeader(): void {
     if (this.nudging) {
       this.nudgeAgain = true;
       return;
     }
     this.nudging = true;
-    const hints = this.pendingHints.slice(-MAX_HINTS_PER_NUDGE);
-    this.pendingHints = [];
     this.deps.redis
-      .publish(this.channel, JSON.stringify({ from: this.holder, hints }))
+      .publish(this.channel, this.holder)
       .catch((error: unknown) => this.warn(error, 'chat event relay: cannot nudge the leading relay; it will find the events at its next poll'))
       .finally(() => {
         this.nudging = false;
         if (!this.nudgeAgain) return;
         this.nudgeAgain = false;
-        this.nudgeLeader([]);
+        this.nudgeLeader();
       });
   }
 
-  async onNudge(listener: (storedHints: readonly string[]) => void): Promise<void> {
+  async onNudge(listener: () => void): Promise<void> {
     this.listeners.add(listener);
     if (this.subscriber !== undefined) return;
     const subscriber = this.deps.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: false });
     subscriber.on('error', () => undefined);
-    subscriber.on('message', (channel: string, text: string) => {
-      if (channel !== this.channel) return;
-      const nudge = nudgeOf(text);
-      if (nudge === undefined || nudge.from === this.holder) return;
-      for (const notify of this.listeners) notify(nudge.hints);
+    subscriber.on('message', (channel: string, from: string) => {
+      if (channel !== this.channel || from === this.holder) return;
+      for (const notify of this.listeners) notify();
     });
     this.subscriber = subscriber;
     await subscriber.subscribe(this.channel);

@@ -133,14 +133,6 @@ export class SqliteChatEventLog implements ChatEventLog {
       return pruned;
     });
   }
-
-  /** One process writes this log in one SQLite file: its relay knows what is stored, so there are no hints to pass on. */
-  takeStoredHints(): string[] {
-    return [];
-  }
-
-  /** Nothing waits for a look-up here. */
-  acceptStoredHints(): void {}
 }
 
 const toLogged = (row: EventRow): LoggedChatEvent => ({
