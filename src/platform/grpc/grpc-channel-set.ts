@@ -136,12 +136,10 @@ export class GrpcChannelSet {
         'grpc.default_authority': `${entry.host}:${entry.port}`,
       }));
     }
-    const replacedFallback = entry.fallback !== undefined;
-    if (entry.fallback !== undefined) {
-      this.closeLater(entry.fallback);
-      entry.fallback = undefined;
-    }
-    const changed = added.length > 0 || retired.length > 0 || replacedFallback;
+    const fallback = entry.fallback;
+    entry.fallback = undefined;
+    if (fallback !== undefined) this.closeLater(fallback);
+    const changed = added.length > 0 || retired.length > 0 || fallback !== undefined;
     if (changed) this.logger.info({ host: entry.host, addresses }, 'gRPC target: the name resolves to these replicas');
     return changed;
   }

@@ -3,7 +3,7 @@ import { affinityIndex, type GrpcUnaryClient } from './grpc-unary-client';
 import { startUserServiceStub, unaryClientTo as clientTo } from './testing/user-service-stub';
 
 /** A user service whose every call is counted and answered by the server itself (USER_NOT_FOUND). */
-const countingServer = () => startUserServiceStub(new DomainError('USER_NOT_FOUND', 'not-found', 'No such user'));
+const countingServer = (at: { host?: string; port?: number } = {}) => startUserServiceStub(new DomainError('USER_NOT_FOUND', 'not-found', 'No such user'), at);
 
 const callsOf = async (client: GrpcUnaryClient, method: string, request: object, retryable: boolean, times: number): Promise<string[]> => {
   const codes: string[] = [];
@@ -80,10 +80,9 @@ describe('GrpcUnaryClient over several targets', () => {
   describe('dns:/// names that resolve to several replicas', () => {
     /** Three replicas on one port, each on its own loopback address, as replicas behind a name are on their own hosts. */
     const replicasOnOnePort = async () => {
-      const first = await startUserServiceStub(new DomainError('USER_NOT_FOUND', 'not-found', 'No such user'), { host: '127.0.0.1' });
+      const first = await countingServer({ host: '127.0.0.1' });
       const port = first.server.port;
-      const rest = [await startUserServiceStub(new DomainError('USER_NOT_FOUND', 'not-found', 'No such user'), { host: '127.0.0.2', port }),
-        await startUserServiceStub(new DomainError('USER_NOT_FOUND', 'not-found', 'No such user'), { host: '127.0.0.3', port })];
+      const rest = [await countingServer({ host: '127.0.0.2', port }), await countingServer({ host: '127.0.0.3', port })];
       return { port, replicas: [first, ...rest] };
     };
     /** What the name answers now (a DNS name with several records stands in this way: the machine's hosts file is not the test's to edit). */

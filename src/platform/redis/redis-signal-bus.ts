@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger, Signal, SignalBus, SignalHandler } from '@chatterroom/kernel';
 import { closeRedis } from './create-redis';
+import { subscribeToChannel } from './channel-subscriber';
 
 /**
  * {@link SignalBus} over Redis pub/sub on the channel `<keyPrefix>signals`: every gateway
@@ -29,13 +30,9 @@ export class RedisSignalBus implements SignalBus {
   async subscribe(handler: SignalHandler): Promise<void> {
     this.handlers.push(handler);
     if (this.subscriber !== undefined) return;
-    const subscriber = this.deps.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: false });
-    subscriber.on('error', () => undefined);
-    subscriber.on('message', (channel: string, text: string) => {
-      if (channel === this.channel) this.deliver(text);
-    });
+    const { subscriber, subscribed } = subscribeToChannel(this.deps.redis, this.channel, (text) => this.deliver(text));
     this.subscriber = subscriber;
-    await subscriber.subscribe(this.channel);
+    await subscribed;
   }
 
   async close(): Promise<void> {

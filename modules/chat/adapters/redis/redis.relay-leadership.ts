@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@chatterroom/kernel';
 import { closeRedis } from '@chatterroom/platform/redis/create-redis';
+import { subscribeToChannel } from '@chatterroom/platform/redis/channel-subscriber';
 import type { RelayLeadership } from '../../ports';
 
 /** How long a lease lives without renewal: a leader that died is replaced this long after its last renewal at most. */
@@ -31,7 +32,7 @@ return 0`;
 
 /**
  * {@link RelayLeadership} over Redis: a lease `<keyPrefix>chat:relay:lease` naming its holder
- * (a random id per process), taken with SET PX when free and renewed by its holder, and nudges
+ * (its `relayHolder` name, else a random id), taken with SET PX when free and renewed by its holder, and nudges
  * on the pub/sub channel `<keyPrefix>chat:relay:nudge`. Answers are cached between Redis
  * calls (a leader renews every {@link RENEW_AFTER_MS}; a standby asks again when the leader's
  * lease would expire), so a relay kicked per recorded event does not call Redis per event.
@@ -97,14 +98,12 @@ export class RedisRelayLeadership implements RelayLeadership {
   async onNudge(listener: () => void): Promise<void> {
     this.listeners.add(listener);
     if (this.subscriber !== undefined) return;
-    const subscriber = this.deps.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: false });
-    subscriber.on('error', () => undefined);
-    subscriber.on('message', (channel: string, from: string) => {
-      if (channel !== this.channel || from === this.holder) return;
+    const { subscriber, subscribed } = subscribeToChannel(this.deps.redis, this.channel, (from) => {
+      if (from === this.holder) return;
       for (const notify of this.listeners) notify();
     });
     this.subscriber = subscriber;
-    await subscriber.subscribe(this.channel);
+    await subscribed;
   }
 
   async close(): Promise<void> {
