@@ -2,24 +2,41 @@ import autocannon from 'autocannon';
 import { performance } from 'node:perf_hooks';
 import type { HttpPlan, HttpStats } from './generator-protocol';
 import { LatencyHistogram } from './histogram';
+import { runPaced } from './paced-http';
 
 const splitEvenly = (total: number, parts: number): number[] =>
   Array.from({ length: parts }, (_, index) => Math.floor(total / parts) + (index < total % parts ? 1 : 0));
 
-const runOnce = (plan: HttpPlan, seconds: number, latency?: LatencyHistogram) => {
+interface RunResult {
+  readonly statusCodes: Readonly<Record<string, number>>;
+  readonly errors: number;
+  readonly durationSeconds: number;
+}
+
+/** As fast as the gateways answer (autocannon, closed loop), or paced at `plan.overallRate` ({@link runPaced}). */
+const runOnce = async (plan: HttpPlan, seconds: number, latency?: LatencyHistogram): Promise<RunResult[]> => {
   const connections = splitEvenly(Math.max(plan.connections, plan.urls.length), plan.urls.length);
-  const rates = plan.overallRate === undefined ? undefined : splitEvenly(Math.round(plan.overallRate), plan.urls.length);
-  return Promise.all(
+  const headers = { authorization: `Bearer ${plan.token}`, 'content-type': 'application/json' };
+  if (plan.overallRate !== undefined) {
+    const rates = splitEvenly(Math.round(plan.overallRate), plan.urls.length);
+    return runPaced(
+      plan.urls.map((url, index) => ({
+        url, path: plan.path, headers, body: plan.body, connections: connections[index] ?? 1, ratePerSecond: Math.max(1, rates[index] ?? 1),
+      })),
+      seconds,
+      latency,
+    );
+  }
+  const results = await Promise.all(
     plan.urls.map((url, index) => {
       const instance = autocannon({
         url: `${url}${plan.path}`,
         method: 'POST',
-        headers: { authorization: `Bearer ${plan.token}`, 'content-type': 'application/json' },
+        headers,
         body: plan.body,
         connections: connections[index] ?? 1,
         duration: seconds,
         timeout: 10,
-        ...(rates === undefined ? {} : { overallRate: Math.max(1, rates[index] ?? 1) }),
       });
       if (latency !== undefined) {
         instance.on('response', (_client: unknown, statusCode: number, _bytes: number, ms: number) => {
@@ -29,6 +46,11 @@ const runOnce = (plan: HttpPlan, seconds: number, latency?: LatencyHistogram) =>
       return Promise.resolve(instance);
     }),
   );
+  return results.map((result) => ({
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])),
+    errors: result.errors,
+    durationSeconds: result.duration,
+  }));
 };
 
 /**
@@ -44,7 +66,7 @@ export const runHttpPhase = async (plan: HttpPlan): Promise<HttpStats> => {
   const eventLoopUtilization = performance.eventLoopUtilization(eluStart).utilization;
   const statusCodes: Record<string, number> = {};
   for (const result of results) {
-    for (const [code, { count }] of Object.entries(result.statusCodeStats)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+    for (const [code, count] of Object.entries(result.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
   }
   const requests = Object.values(statusCodes).reduce((sum, count) => sum + count, 0);
   const ok = Object.entries(statusCodes).filter(([code]) => code.startsWith('2')).reduce((sum, [, count]) => sum + count, 0);
@@ -53,7 +75,7 @@ export const runHttpPhase = async (plan: HttpPlan): Promise<HttpStats> => {
     ok,
     non2xx: requests - ok,
     errors: results.reduce((sum, result) => sum + result.errors, 0),
-    durationSeconds: Math.max(...results.map((result) => result.duration)),
+    durationSeconds: Math.max(...results.map((result) => result.durationSeconds)),
     latency: latency.toSparse(),
     statusCodes,
     eventLoopUtilization,

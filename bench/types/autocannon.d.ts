@@ -9,7 +9,6 @@ declare module 'autocannon' {
     body?: string;
     connections?: number;
     duration?: number;
-    overallRate?: number;
     timeout?: number;
   }
 
