@@ -11,6 +11,9 @@ import { conversationDeletionSchema, type ConversationDeletionDocument } from '.
 /** A summary's fields (the document without its `_id`). */
 type SummaryFields = Omit<ConversationSummaryDocument, '_id'>;
 
+/** Conversations whose summary seq a process remembers; past it, it forgets them all and reads again. */
+const SEEN_CONVERSATIONS = 10_000;
+
 /** Overwrites tried before giving up to a writer that keeps landing newer summaries (see {@link MikroOrmConversationStore}). */
 const WRITES_MAX = 16;
 
@@ -25,7 +28,7 @@ const fieldsOf = ({ _id, ...fields }: ConversationSummaryDocument): SummaryField
  * read and written by `_id` alone, the one filter FerretDB's SQLite backend serves without
  * scanning the collection (any other filter, even on an indexed field, reads every document).
  * A record reads the summary and stops when it is as new already (a repeated or older seq, an
- * earlier change); otherwise it overwrites it with a findOneAndUpdate that answers the document
+ * earlier change), unless this process last saw it at a lower seq (it skips the read then); otherwise it overwrites it with a findOneAndUpdate that answers the document
  * it replaced, which is atomic on MongoDB: should that one have been later (another replica
  * wrote in between), it is put back the same way, until what was replaced is not later than
  * what was written. So only a later state replaces a summary, without a filter on `lastSeq`.
@@ -36,23 +39,38 @@ const fieldsOf = ({ _id, ...fields }: ConversationSummaryDocument): SummaryField
 export class MikroOrmConversationStore implements ConversationStore {
   private readonly orm: MikroORM;
   private readonly records = new KeyedSerialQueue();
+  /** The summary's seq as this process last read or wrote it, per conversation (bounded). */
+  private readonly seenSeqs = new Map<ConversationKey, number>();
 
   constructor(deps: { mongoOrm: MikroORM }) {
     this.orm = deps.mongoOrm;
   }
 
+  /** Without the read when this process last saw the summary at a lower seq (it wrote it: the usual case). */
   recordMessage({ conversation, message, participants }: RecordedMessage): Promise<void> {
     return this.records.run(conversation, async () => {
-      const current = await this.collection().findOne({ _id: conversation });
-      if (current !== null && current.lastSeq >= message.seq) return;
-      await this.writeUnlessLater(conversation, {
+      const seen = this.seenSeqs.get(conversation);
+      if (seen === undefined || seen >= message.seq) {
+        const current = await this.collection().findOne({ _id: conversation });
+        if (current !== null && current.lastSeq >= message.seq) {
+          this.see(conversation, current.lastSeq);
+          return;
+        }
+      }
+      const written = await this.writeUnlessLater(conversation, {
         lastSeq: message.seq,
         lastMessage: JSON.stringify(message),
         updatedAt: message.timestamp,
         participants: [...new Set(participants ?? [])],
         lastChange: changeRankOf(message),
       });
+      this.see(conversation, written);
     });
+  }
+
+  private see(conversation: ConversationKey, seq: number): void {
+    if (this.seenSeqs.size >= SEEN_CONVERSATIONS && !this.seenSeqs.has(conversation)) this.seenSeqs.clear();
+    this.seenSeqs.set(conversation, seq);
   }
 
   recordChange(conversation: ConversationKey, message: ChatMessage): Promise<void> {
@@ -64,8 +82,11 @@ export class MikroOrmConversationStore implements ConversationStore {
     });
   }
 
-  /** Writes `fields` by `_id`, putting back whatever later state it replaced (see the class). */
-  private async writeUnlessLater(conversation: ConversationKey, fields: SummaryFields): Promise<void> {
+  /**
+   * Writes `fields` by `_id`, putting back whatever later state it replaced (see the class);
+   * returns the seq of the state it left there.
+   */
+  private async writeUnlessLater(conversation: ConversationKey, fields: SummaryFields): Promise<number> {
     let writing = fields;
     for (let tries = 0; tries < WRITES_MAX; tries += 1) {
       let replaced: ConversationSummaryDocument | null;
@@ -75,9 +96,10 @@ export class MikroOrmConversationStore implements ConversationStore {
         if (!isDuplicateKeyError(error)) throw error;
         continue;
       }
-      if (replaced === null || !isLater(fieldsOf(replaced), writing)) return;
+      if (replaced === null || !isLater(fieldsOf(replaced), writing)) return writing.lastSeq;
       writing = fieldsOf(replaced);
     }
+    return writing.lastSeq;
   }
 
   async recordDeletion(conversation: ConversationKey, seq: number): Promise<void> {
