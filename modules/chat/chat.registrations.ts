@@ -57,6 +57,8 @@ export interface ChatApplicationCradle {
   readonly roomModeration: RoomModeration;
   readonly conversations: Conversations;
   readonly conversationTracking: ConversationTracking;
+  /** The singletons a role stops before disposing the rest (the relay finishes its step while storage and broker are open). */
+  readonly backgroundWork: readonly string[];
 }
 
 /** What a chat storage bundle adds to a container. */
@@ -95,6 +97,7 @@ export const chatApplicationRegistrations = (
   roomModeration: asClass(RoleRoomModeration).singleton(),
   conversations: asClass(ConversationsService).singleton(),
   conversationTracking: asClass(ConversationTracking).singleton(),
+  backgroundWork: asValue(['chatEventRelay']),
 });
 
 /** Chat storage kept in process memory: for the monolith without databases, and tests. */

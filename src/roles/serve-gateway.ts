@@ -1,3 +1,4 @@
+import { disposeContainer } from './dispose-container';
 import type { AwilixContainer } from 'awilix';
 import { presenceBeatMsFor } from '@chatterroom/kernel';
 import { buildGatewayApp } from '@chatterroom/gateway/gateway-app';
@@ -65,7 +66,7 @@ export const serveGateway = async (
       if (drainDelayMs > 0) await sleep(drainDelayMs);
       await app.close();
       await metrics?.close();
-      await container.dispose();
+      await disposeContainer(container);
     }),
   };
 };

@@ -1,3 +1,4 @@
+import { disposeContainer } from './dispose-container';
 import type { AwilixContainer } from 'awilix';
 import type { TokenVerifier } from '@chatterroom/users/contracts';
 import { startGrpcServer, type GrpcServiceBinding } from '@chatterroom/platform/grpc';
@@ -49,7 +50,7 @@ export const serveGrpc = async <T extends { tokenVerifier: TokenVerifier; readin
       monitor.stop();
       await server.close();
       await metrics.close();
-      await container.dispose();
+      await disposeContainer(container);
     }),
   };
 };

@@ -1,3 +1,4 @@
+import { disposeContainer } from './dispose-container';
 import cluster, { type Worker } from 'node:cluster';
 import type { AwilixContainer } from 'awilix';
 import { createMonolithContainer } from '@chatterroom/composition/monolith.container';
@@ -74,7 +75,7 @@ export const startSocketProcessesPrimary = async (config: MonolithConfig, logger
       await Promise.race([all, sleep(drainDelayMs + SOCKET_PROCESS_GRACE_MS)]);
       for (const worker of workers) worker.kill('SIGKILL');
       await metrics.close();
-      await container.dispose();
+      await disposeContainer(container);
     }),
   };
 };
