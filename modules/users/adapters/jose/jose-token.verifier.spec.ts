@@ -3,6 +3,8 @@ import { DomainError, type Clock } from '@chatterroom/kernel';
 import { InMemoryEventBus } from '@chatterroom/kernel/adapters';
 import { silentLogger } from '@chatterroom/kernel';
 import { makeInProcessUsers } from '@chatterroom/test/contract/ports/users/in-process-users';
+import { JoseTokenVerifier } from './jose-token.verifier';
+import { JwksKeyCache } from './jwks-key-cache';
 
 /** A clock the test moves. */
 const movableClock = (start = Date.UTC(2030, 0, 1)) => {
@@ -90,4 +92,53 @@ describe('JoseTokenVerifier', () => {
     expect((await users.keyRing.getJwks()).keys.map((key) => key.kid)).toEqual([newKid]);
     await close();
   });
+
+  describe('a token verified lately', () => {
+    /** The same users, with a verifier whose key look-ups (one per signature check) are counted. */
+    const countingVerifier = async () => {
+      const setup = await setUp();
+      const keys = new JwksKeyCache({ jwksProvider: setup.users.keyRing });
+      let signatureChecks = 0;
+      const counting = { keyFor: (kid: string) => ((signatureChecks += 1), keys.keyFor(kid)) } as unknown as JwksKeyCache;
+      const verifier = new JoseTokenVerifier({ jwksKeyCache: counting, sessionStatus: setup.users.sessionsService, clock: setup.time.clock, tokenClockToleranceSeconds: 5 });
+      return { ...setup, verifier, signatureChecks: () => signatureChecks };
+    };
+
+    it('is not checked for its signature again within a minute, then is', async () => {
+      const { time, user, signedIn, verifier, signatureChecks, close } = await countingVerifier();
+      const first = await verifier.verify(signedIn.token);
+      time.move(59);
+      await expect(verifier.verify(signedIn.token)).resolves.toEqual(first);
+      expect(signatureChecks()).toBe(1);
+      time.move(2);
+      await expect(verifier.verify(signedIn.token)).resolves.toMatchObject({ userId: user.userId });
+      expect(signatureChecks()).toBe(2);
+      await close();
+    });
+
+    it('is still refused once expired, and once its session is revoked', async () => {
+      const { time, users, user, signedIn, verifier, close } = await countingVerifier();
+      time.move(900 - 30);
+      await verifier.verify(signedIn.token);
+      time.move(30 + 5);
+      expect(await reasonOf(verifier.verify(signedIn.token))).toMatch(/expired/);
+      const again = await users.usersService.authenticate({ username: user.username, password: 'long enough' });
+      await verifier.verify(again.token);
+      await users.sessionsService.revokeSession({ userId: user.userId, sessionId: again.sessionId });
+      expect(await reasonOf(verifier.verify(again.token))).toMatch(/session/);
+      await close();
+    });
+
+    it('does not vouch for another text: a token altered after one was verified is checked in full', async () => {
+      const { signedIn, verifier, signatureChecks, close } = await countingVerifier();
+      await verifier.verify(signedIn.token);
+      const [header, payload, signature] = signedIn.token.split('.') as [string, string, string];
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+      const altered = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: '2' })).toString('base64url')}.${signature}`;
+      expect(await reasonOf(verifier.verify(altered))).toMatch(/bad signature/);
+      expect(signatureChecks()).toBe(2);
+      await close();
+    });
+  });
 });
+
