@@ -16,9 +16,10 @@ interface OneRoomPosting {
 }
 
 /**
- * POST /chats/room/{roomId} with autocannon (in a generator process) against every
- * gateway: as fast as the target answers, then at a fixed fraction of that rate. The
- * room's members have no socket open, so this is the HTTP path without WebSocket fan-out.
+ * POST /chats/room/{roomId} from a generator process against every gateway: as fast as the
+ * target answers (autocannon), then at a fixed fraction of that rate, evenly paced (see
+ * runPaced). The room's members have no socket open, so this is the HTTP path without
+ * WebSocket fan-out.
  */
 const oneRoomPostingScenario = ({ name, title, connectionsOf }: OneRoomPosting): Scenario => ({
   name,

@@ -28,8 +28,9 @@ const fieldsOf = ({ _id, ...fields }: ConversationSummaryDocument): SummaryField
  * read and written by `_id` alone, the one filter FerretDB's SQLite backend serves without
  * scanning the collection (any other filter, even on an indexed field, reads every document).
  * A record reads the summary and stops when it is as new already (a repeated or older seq, an
- * earlier change), unless this process last saw it at a lower seq (it skips the read then); otherwise it overwrites it with a findOneAndUpdate that answers the document
- * it replaced, which is atomic on MongoDB: should that one have been later (another replica
+ * earlier change); it skips that read when this process last saw the summary at a lower seq
+ * (it wrote it, the usual case). Otherwise, or then, it overwrites it with a findOneAndUpdate
+ * that answers the document it replaced, which is atomic on MongoDB: should that one have been later (another replica
  * wrote in between), it is put back the same way, until what was replaced is not later than
  * what was written. So only a later state replaces a summary, without a filter on `lastSeq`.
  * Within a process, records of one conversation run one at a time. A user's private
