@@ -30,9 +30,9 @@ const fieldsOf = ({ _id, ...fields }: ConversationSummaryDocument): SummaryField
  * A record reads the summary and stops when it is as new already (a repeated or older seq, an
  * earlier change); it skips that read when this process last saw the summary at a lower seq
  * (it wrote it, the usual case). Otherwise, or then, it overwrites it with a findOneAndUpdate
- * that answers the document it replaced, which is atomic on MongoDB: should that one have been later (another replica
- * wrote in between), it is put back the same way, until what was replaced is not later than
- * what was written. So only a later state replaces a summary, without a filter on `lastSeq`.
+ * that answers the document it replaced, which is atomic on MongoDB: should that one have been
+ * later (another replica wrote in between), it is put back the same way, until what was
+ * replaced is not later than what was written. So only a later state replaces a summary, without a filter on `lastSeq`.
  * Within a process, records of one conversation run one at a time. A user's private
  * conversations are found by `participants`. Deletions are `conversation_deletions` documents
  * counted on their (conversation, seq) index, only for conversations with something unread.
