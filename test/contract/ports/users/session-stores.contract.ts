@@ -65,6 +65,19 @@ export const describeSessionStoresContract = (name: string, makeSubject: () => P
         expect(await subject.sessionStore.findById(id())).toBeNull();
       });
 
+      it('hands out sessions whose changes by a caller never reach what is stored', async () => {
+        const session = newSession();
+        await subject.sessionStore.create(session);
+        const found = (await subject.sessionStore.findById(session.sessionId)) as unknown as { revokedAt: string | null; spentRefreshTokenHashes: string[] };
+        try {
+          found.revokedAt = '2030-01-01T00:00:00.000Z';
+          found.spentRefreshTokenHashes.push('forged');
+        } catch {
+          // a store may hand out frozen sessions: changing one throws
+        }
+        expect(await subject.sessionStore.findById(session.sessionId)).toMatchObject({ revokedAt: null, spentRefreshTokenHashes: [] });
+      });
+
       it('refuses a second session with the same id', async () => {
         const session = newSession();
         await subject.sessionStore.create(session);
