@@ -88,7 +88,9 @@ describe('POST /users/logout', () => {
     const { userId, first } = await signUp(0);
     const other = lastGateway();
     const socket = await ChatSocket.connect(gateway(other).wsUrl, { token: first.token });
-    const subscription = subscriberOf(gateway(other).httpUrl, first.token).subscribe(ROOMS_QUERY);
+    const subscriber = subscriberOf(gateway(other).httpUrl, first.token);
+    const subscription = subscriber.subscribe(ROOMS_QUERY);
+    await subscriber.acknowledged();
     await eventually(async () => expect((await asUser(first.token, other).get(`/users/${userId}`)).status).toBe(200));
 
     const loggedOut = await asUser(first.token, 0).post('/users/logout');

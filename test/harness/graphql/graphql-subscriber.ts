@@ -104,10 +104,30 @@ export class LiveSubscription {
 export class GraphqlSubscriber {
   private static readonly live = new Set<GraphqlSubscriber>();
   private readonly client: Client;
+  private readonly connected: Promise<void>;
 
   constructor(url: string, connectionParams: Record<string, unknown> = {}) {
     this.client = createClient({ url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+    this.connected = new Promise((resolve) => {
+      const stop = this.client.on('connected', () => {
+        stop();
+        resolve();
+      });
+    });
     GraphqlSubscriber.live.add(this);
+  }
+
+  /** Resolves once the server acknowledged the connection (connection_ack); a subscription opens it. */
+  async acknowledged(timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no connection_ack within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.connected, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** A client whose connection_init carries `{ token }`. */
