@@ -22,6 +22,17 @@ describe('MembershipSpans', () => {
     expect(spans.rooms()).toEqual([ROOM, OTHER]);
   });
 
+  it('does not count a user in a room after their last leave, even when the rooms of now (read earlier) still list it', () => {
+    const spans = new MembershipSpans(
+      [
+        { position: 10, roomId: ROOM, membership: 'joins' },
+        { position: 20, roomId: ROOM, membership: 'leaves' },
+      ],
+      [ROOM],
+    );
+    expect([15, 19, 21, 30].map((position) => spans.includes(ROOM, position))).toEqual([true, true, false, false]);
+  });
+
   it('lets a user see what names them, and a room event only while a member', () => {
     const spans = new MembershipSpans([{ position: 10, roomId: ROOM, membership: 'joins' }], []);
     expect(spans.sees(3, { audience: [3], position: 5 })).toBe(true);

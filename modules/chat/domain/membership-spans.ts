@@ -11,7 +11,10 @@ export interface NamedRoomEvent {
  * When one user was a member of which room, over the positions after a cursor: from the room
  * events after it that name the user (in any order) and the rooms the user is in now. At a
  * position, the user was in a room when the first of those events after the position left it,
- * was not when it joined it, and, with none after it, is exactly when the room is one of theirs now.
+ * was not when it joined it, and, with none after it, when the room is one of theirs now and the
+ * last of those events (if any) did not leave it. "Now" is read before the log (a feed reads the
+ * user's rooms, then the events): a leave logged in between is then still among the rooms of
+ * now, and without that last condition the events after it would reach the user who left.
  */
 export class MembershipSpans {
   private readonly changes = new Map<number, { position: number; membership: MembershipChange }[]>();
@@ -34,7 +37,8 @@ export class MembershipSpans {
   includes(roomId: number, position: number): boolean {
     const list = this.changes.get(roomId);
     const next = list === undefined ? undefined : firstAfter(list, position);
-    return next === undefined ? this.current.has(roomId) : next.membership === 'leaves';
+    if (next !== undefined) return next.membership === 'leaves';
+    return this.current.has(roomId) && list?.at(-1)?.membership !== 'leaves';
   }
 
   /** Every room whose events the user may see after the cursor (now theirs, or named in one of their events), ascending. */
