@@ -16,8 +16,6 @@ import { bounded, processNamed, StartedProcesses } from './support/started-proce
 
 jest.setTimeout(240_000);
 
-const OWN_AMQP_PORT = 43_682;
-const OWN_REDIS_PORT = 43_379;
 const BURST = 30;
 
 /**
@@ -58,7 +56,7 @@ describe('split deployment: delivery through faults', () => {
   let roomId: number;
 
   beforeAll(async () => {
-    own = await startOwnSplit(started, { amqp: OWN_AMQP_PORT, redis: OWN_REDIS_PORT }, 'delivery_faults');
+    own = await startOwnSplit(started, 'delivery_faults');
     ({ target, broker } = own);
     alice = await newUserOn(target.endpoints, 0);
     bob = await newUserOn(target.endpoints, 1);

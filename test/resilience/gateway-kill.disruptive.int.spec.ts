@@ -20,8 +20,6 @@ import { bounded, processNamed, StartedProcesses } from './support/started-proce
 
 jest.setTimeout(1_200_000);
 
-const OWN_AMQP_PORT = 43_702;
-const OWN_REDIS_PORT = 43_399;
 const LISTENERS = 100;
 /** Presence marks last this long here (PRESENCE_TTL_SECONDS), so a dead gateway's users turn offline in seconds. */
 const PRESENCE_TTL_SECONDS = 6;
@@ -40,7 +38,7 @@ describe('split deployment: a gateway killed under 100 sockets', () => {
   let gateways: RoleProcess[];
 
   beforeAll(async () => {
-    own = await startOwnSplit(started, { amqp: OWN_AMQP_PORT, redis: OWN_REDIS_PORT }, 'gateway_kill', {
+    own = await startOwnSplit(started, 'gateway_kill', {
       PRESENCE_TTL_SECONDS: String(PRESENCE_TTL_SECONDS),
       // a hundred sign-ups and a steady stream of sends from one address: this test is not about abuse limits
       RATE_LIMITS: 'off',

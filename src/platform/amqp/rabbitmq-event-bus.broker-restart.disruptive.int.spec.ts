@@ -4,9 +4,6 @@ import { AmqpConnectionError } from './amqp-url';
 import { startOwnRabbitMqNode, type OwnRabbitMqNode } from './testing/own-rabbitmq-node';
 import { expectWorkingAgain, setUpResilienceSubject as setUp } from './testing/resilience-subject';
 
-/** AMQP port of this test's own broker node (its distribution port is the next one). */
-const OWN_AMQP_PORT = 43_672;
-
 /**
  * Stops and starts a RabbitMQ node of its own (never the machine's broker, which the other
  * tests use). It still runs in the `disruptive` project, alone, since it needs the CPU.
@@ -14,7 +11,7 @@ const OWN_AMQP_PORT = 43_672;
 describe('RabbitMqEventBus across a broker restart', () => {
   let broker: OwnRabbitMqNode;
   beforeAll(async () => {
-    broker = await startOwnRabbitMqNode(OWN_AMQP_PORT);
+    broker = await startOwnRabbitMqNode();
   }, 90_000);
   afterAll(async () => {
     await broker?.close();

@@ -15,14 +15,12 @@ export interface OwnSplit {
 }
 
 /**
- * The split deployment (two gateways) on a RabbitMQ node (AMQP on `ports.amqp`, distribution on
- * the next port), a Redis (`ports.redis`) and a FerretDB (a free port) of its own: a test may
- * stop, kill or flood any of them, never the machine's shared services. Databases are named
- * after `label`; `env` goes to every process.
+ * The split deployment (two gateways) on a RabbitMQ node, a Redis and a FerretDB of its own, each
+ * on free ports the OS picks: a test may stop, kill or flood any of them, never the machine's
+ * shared services. Databases are named after `label`; `env` goes to every process.
  */
 export const startOwnSplit = async (
   started: StartedProcesses,
-  ports: { readonly amqp: number; readonly redis: number },
   label: string,
   env: Readonly<Record<string, string>> = {},
 ): Promise<OwnSplit> => {
@@ -36,8 +34,8 @@ export const startOwnSplit = async (
     await broker?.close();
   };
   try {
-    broker = await startOwnRabbitMqNode(ports.amqp);
-    redis = await startOwnRedisServer(ports.redis);
+    broker = await startOwnRabbitMqNode();
+    redis = await startOwnRedisServer(await freePort());
     ferretDb = await startOwnFerretDb(await freePort());
     const target = started.addTarget(await startSplit(targetOptions({
       AMQP_URL: broker.url,
