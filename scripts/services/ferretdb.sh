@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Builds (once) and starts FerretDB, a MongoDB wire-protocol server, on its SQLite backend.
 # Usage: ferretdb.sh start|stop|status|build. Listens where TEST_MONGO_URL points (default 127.0.0.1:27017).
+# With FERRETDB_POSTGRESQL_URL (postgres://user@host:port/database, the database created beforehand) it
+# runs on FerretDB's PostgreSQL backend instead, which pushes equality filters down to PostgreSQL (the
+# SQLite backend pushes down only a lone `_id`): what the benches use for the split deployment at scale.
 set -euo pipefail
 
 FERRETDB_VERSION=v1.24.2
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tools="$root/.tools"
 bin="$tools/bin/ferretdb"
-state="$root/.data/ferretdb"
+pg_url=${FERRETDB_POSTGRESQL_URL:-}
+state="$root/.data/ferretdb${pg_url:+-postgresql}"
 url=${TEST_MONGO_URL:-mongodb://127.0.0.1:27017}
 hostport=${url#mongodb://}; hostport=${hostport%%/*}; hostport=${hostport##*@}
 host=${hostport%:*}; port=${hostport##*:}
@@ -43,7 +47,14 @@ start() {
   # (w:1 acknowledges before the journal's periodic flush), which this server stands in for; with SQLite's FULL,
   # every write command waited for an fsync (5 ms and more under load): 195-245 against 286-357 messages/s in
   # bench/tools/ferretdb-probe.js (32 writers, 3 runs each, load 15).
-  nohup "$bin" --handler=sqlite --sqlite-url="file:$state/data/?_pragma=synchronous(normal)" --listen-addr="$host:$port" \
+  local backend=(--handler=sqlite --sqlite-url="file:$state/data/?_pragma=synchronous(normal)")
+  if [ -n "$pg_url" ]; then
+    if command -v psql >/dev/null && ! psql "$pg_url" -qtAc 'select 1' >/dev/null 2>&1; then
+      fail "cannot reach the PostgreSQL database $pg_url (create it first: createdb <name>)"
+    fi
+    backend=(--handler=postgresql --postgresql-url="$pg_url")
+  fi
+  nohup "$bin" "${backend[@]}" --listen-addr="$host:$port" \
     --state-dir="$state" --debug-addr=- --telemetry=disable --log-level=warn \
     >"$state/ferretdb.log" 2>&1 &
   echo $! >"$state/pid"
