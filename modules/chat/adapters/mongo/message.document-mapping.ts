@@ -10,8 +10,21 @@ import type { MessageDocument } from './message.schema';
  * filter, including fields with a unique index, as `explain` shows), and `_id` uniqueness
  * refuses a twin stored at the same time. Other sends get a random UUID.
  */
-export const messageIdOf = (input: NewMessage): string =>
-  input.clientMessageId === undefined ? randomUUID() : derivedMessageId(input.senderId, input.clientMessageId);
+export const messageIdOf = (input: NewMessage): string => keyedMessageIdOf(input) ?? randomUUID();
+
+/** Each keyed send's derived messageId, computed once: a group commit asks for it at every step. */
+const derivedIds = new WeakMap<NewMessage, string>();
+
+/** The derived messageId of a keyed send (see {@link messageIdOf}); undefined without a clientMessageId. */
+export const keyedMessageIdOf = (input: NewMessage): string | undefined => {
+  if (input.clientMessageId === undefined) return undefined;
+  let messageId = derivedIds.get(input);
+  if (messageId === undefined) {
+    messageId = derivedMessageId(input.senderId, input.clientMessageId);
+    derivedIds.set(input, messageId);
+  }
+  return messageId;
+};
 
 /** Name-based UUID (RFC 9562 version 8) from SHA-256 of the sender and its clientMessageId. */
 export const derivedMessageId = (senderId: number, clientMessageId: string): string => {

@@ -2,14 +2,14 @@ import type { MikroORM } from '@mikro-orm/mongodb';
 import { KeyedSerialQueue } from '@chatterroom/kernel';
 import { isDuplicateKeyError } from '@chatterroom/platform/mongo';
 import type { ChatMessage } from '../../contracts';
-import type { AppendRequest, AppendResult, NewMessage } from '../../ports';
+import type { AppendRequest, AppendResult } from '../../ports';
 import { recordAnnouncement } from '../../domain/announcement';
 import { conversationOfBatch, idempotencyKeyOf, planAppendBatch } from '../../domain/append-batch';
 import type { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { MongoSeqClaims } from './mongo-seq-claims';
 import { MongoSendClaims, type SendClaim } from './mongo-send-claims';
 import { messageSchema, type MessageDocument } from './message.schema';
-import { derivedMessageId, messageIdOf, toChatMessage, toDocument } from './message.document-mapping';
+import { derivedMessageId, keyedMessageIdOf, messageIdOf, toChatMessage, toDocument } from './message.document-mapping';
 
 /** Tries of one batch while other replicas take the same seqs. */
 const MAX_ATTEMPTS = 50;
@@ -215,7 +215,3 @@ export class MongoMessageAppender {
     return this.deps.mongoOrm.em.getCollection<MessageDocument>(messageSchema);
   }
 }
-
-/** The derived messageId of a keyed send (see messageIdOf); undefined without a clientMessageId. */
-const keyedMessageIdOf = (message: NewMessage): string | undefined =>
-  message.clientMessageId === undefined ? undefined : derivedMessageId(message.senderId, message.clientMessageId);
