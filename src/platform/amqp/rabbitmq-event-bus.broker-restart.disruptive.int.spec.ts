@@ -12,7 +12,7 @@ describe('RabbitMqEventBus across a broker restart', () => {
   let broker: OwnRabbitMqNode;
   beforeAll(async () => {
     broker = await startOwnRabbitMqNode();
-  }, 90_000);
+  }, 240_000);
   afterAll(async () => {
     await broker?.close();
   });
