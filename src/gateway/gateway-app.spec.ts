@@ -2,11 +2,11 @@ import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimi
 import { silentLogger, systemClock } from '@chatterroom/kernel';
 import { buildGatewayApp } from './gateway-app';
 import type { GatewayDeps } from './gateway-deps';
-import { FakeChat } from './testing/fake-chat';
-import { inMemoryRoomAdministration } from './testing/in-memory-room-administration';
-import { FakeEventBus } from './testing/fake-event-bus';
-import { FakeUsers } from './testing/fake-users';
-import { FakeConversations } from './testing/fake-conversations';
+import { FakeChat } from '@chatterroom/test/kits/gateway/fake-chat';
+import { inMemoryRoomAdministration } from '@chatterroom/test/kits/gateway/in-memory-room-administration';
+import { FakeEventBus } from '@chatterroom/test/kits/gateway/fake-event-bus';
+import { FakeUsers } from '@chatterroom/test/kits/gateway/fake-users';
+import { FakeConversations } from '@chatterroom/test/kits/gateway/fake-conversations';
 
 const depsWith = (bus: FakeEventBus): GatewayDeps => {
   const users = new FakeUsers();

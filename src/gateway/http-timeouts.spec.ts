@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { startGatewayTestKit, type GatewayTestKit } from './testing/gateway-test-kit';
+import { startGatewayTestKit, type GatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
 
 /** A raw connection that starts a request and never finishes its headers (slowloris). */
 const stalledRequest = (port: number, trickle: boolean): { socket: Socket; closed: Promise<string> } => {

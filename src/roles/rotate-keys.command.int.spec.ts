@@ -1,7 +1,7 @@
 import { silentLogger } from '@chatterroom/kernel';
 import { MikroOrmKeyStore, usersEntities } from '@chatterroom/users/adapters/mongo';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
-import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
+import { openScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
 import type { AppLogger } from '@chatterroom/platform/logging/create-logger';
 import { rotateKeys } from './rotate-keys.command';
 

@@ -105,6 +105,11 @@ describe('module boundaries', () => {
     expect(readers).toEqual(['src/main.ts']);
   });
 
+  it('test kits live under test/, so src and modules hold only what ships and its specs', () => {
+    expect(sources.filter((file) => /\.testing\.ts$|\/testing\//.test(file.path)).map((file) => file.path)).toEqual([]);
+    expect(violations(sources, (imported) => imported.startsWith('test/'))).toEqual([]);
+  });
+
   it('no code outside main, roles and composition mentions a deployment mode', () => {
     const modeWords = /\b(APP_ROLE|CHATTERROOM_ROLE|isSplit|isMonolith|deploymentMode)\b|['"](monolith|split)['"]/;
     const allowed = under('src/main.ts', 'src/roles/', 'src/composition/');

@@ -39,7 +39,8 @@ const walk = (dir: string): string[] =>
     return entry.name.endsWith('.ts') ? [path] : [];
   });
 
-const isTestFile = (path: string): boolean => /\.spec\.ts$|\.testing\.ts$|\/testing\//.test(path);
+/** Specs only: test kits live under `test/` (see module-boundaries.spec.ts), so every other file here ships. */
+const isTestFile = (path: string): boolean => /\.spec\.ts$/.test(path);
 
 /** The production TypeScript files under `roots` (tests and test helpers left out), with their imports. */
 export const productionSources = (roots: readonly string[]): SourceFile[] =>

@@ -1,7 +1,7 @@
 import { eventually, newUserOn, pushWithText, roomWith, uniqueText, type ChatSocket, type TestUser } from '@chatterroom/test/harness/system';
 import { grpcServing } from '@chatterroom/test/harness/system/readiness';
 import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
-import type { OwnRabbitMqNode } from '@chatterroom/platform/amqp/testing/own-rabbitmq-node';
+import type { OwnRabbitMqNode } from '@chatterroom/test/kits/amqp/own-rabbitmq-node';
 import { sendUntilAcknowledged } from './support/acknowledged-sends';
 import { deliveryFaultsOnceAllArrived } from './support/delivery-tally';
 import { fullRoomHistory } from './support/full-history';

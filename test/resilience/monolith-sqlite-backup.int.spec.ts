@@ -1,6 +1,6 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scratchDir } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
+import { scratchDir } from '@chatterroom/test/kits/sqlite/sqlite-scratch';
 import { HttpClient, newUserOn, roomWith, sendToRoom, uniqueText, type Json, type TestUser } from '@chatterroom/test/harness/system';
 import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
 import { startMonolith } from '@chatterroom/test/harness/system/targets/monolith.target';

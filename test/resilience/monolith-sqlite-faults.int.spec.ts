@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { scratchDir } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
+import { scratchDir } from '@chatterroom/test/kits/sqlite/sqlite-scratch';
 import { runMain, type MainOutcome } from './support/run-main';
 
 /*

@@ -1,6 +1,6 @@
 import { describeMessageAppendBatcherContract } from '@chatterroom/test/contract/ports/chat/message-append-batcher.contract';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
-import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
+import { openScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
 import { MikroOrmChatEventLog } from '../adapters/mongo/mikro-orm.chat-event-log';
 import { MikroOrmMessageStore } from '../adapters/mongo/mikro-orm.message-store';
 import { chatEntities } from '../adapters/mongo';

@@ -1,5 +1,5 @@
 import { describeMessageAppendBatcherContract } from '@chatterroom/test/contract/ports/chat/message-append-batcher.contract';
-import { openScratchSqlite } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
+import { openScratchSqlite } from '@chatterroom/test/kits/sqlite/sqlite-scratch';
 import { InMemoryChatEventLog } from '../adapters/in-memory/in-memory.chat-event-log';
 import { InMemoryMessageStore } from '../adapters/in-memory/in-memory.message-store';
 import { chatSqliteMigrations } from '../adapters/sqlite/chat.sqlite-migrations';

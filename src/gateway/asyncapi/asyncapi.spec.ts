@@ -1,5 +1,5 @@
 import Ajv from 'ajv';
-import { startGatewayTestKit } from '../testing/gateway-test-kit';
+import { startGatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
 import { CLIENT_FRAMES, SERVER_FRAMES } from '../ws/frame-registry';
 import { ASYNCAPI_PATH, asyncapiDocument } from './asyncapi-document';
 import { EVENT_PAYLOADS } from './event-registry';

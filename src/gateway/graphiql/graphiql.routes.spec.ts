@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startGatewayTestKit, type GatewayTestKit } from '../testing/gateway-test-kit';
+import { startGatewayTestKit, type GatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
 import { GRAPHIQL_ASSETS } from './graphiql-assets';
 
 const shipped = (from: string): Buffer => readFileSync(join(__dirname, '..', '..', '..', 'node_modules', from));

@@ -7,11 +7,11 @@ import { GrpcUsersClient } from '@chatterroom/users/adapters/grpc/users.grpc-cli
 import { usersGrpcService } from '@chatterroom/users/adapters/grpc/users.grpc-server';
 import { forwardedCallerToken, startGrpcServer, type RunningGrpcServer } from '@chatterroom/platform/grpc';
 import { buildGatewayApp } from '../gateway-app';
-import { FakeChat } from '../testing/fake-chat';
-import { inMemoryRoomAdministration } from '../testing/in-memory-room-administration';
-import { FakeEventBus } from '../testing/fake-event-bus';
-import { graphqlInject } from '../testing/graphql-inject';
-import { FakeConversations } from '../testing/fake-conversations';
+import { FakeChat } from '@chatterroom/test/kits/gateway/fake-chat';
+import { inMemoryRoomAdministration } from '@chatterroom/test/kits/gateway/in-memory-room-administration';
+import { FakeEventBus } from '@chatterroom/test/kits/gateway/fake-event-bus';
+import { graphqlInject } from '@chatterroom/test/kits/gateway/graphql-inject';
+import { FakeConversations } from '@chatterroom/test/kits/gateway/fake-conversations';
 
 /**
  * The split deployment's path for authors: the gateway's UserDirectory is the gRPC client,

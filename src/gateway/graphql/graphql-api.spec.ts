@@ -1,6 +1,6 @@
 import { DomainError } from '@chatterroom/kernel';
-import { codesOf, graphqlInject } from '../testing/graphql-inject';
-import { signUp, startGatewayTestKit, type GatewayTestKit } from '../testing/gateway-test-kit';
+import { codesOf, graphqlInject } from '@chatterroom/test/kits/gateway/graphql-inject';
+import { signUp, startGatewayTestKit, type GatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
 
 describe('GraphQL queries and mutations', () => {
   let kit: GatewayTestKit;

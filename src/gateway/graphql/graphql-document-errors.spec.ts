@@ -1,5 +1,5 @@
-import { codesOf, graphqlInject } from '../testing/graphql-inject';
-import { signUp, startGatewayTestKit, type GatewayTestKit } from '../testing/gateway-test-kit';
+import { codesOf, graphqlInject } from '@chatterroom/test/kits/gateway/graphql-inject';
+import { signUp, startGatewayTestKit, type GatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
 
 describe('GraphQL documents refused before running', () => {
   let kit: GatewayTestKit;

@@ -1,7 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import type { GraphqlOptions } from './graphql-options';
-import { codesOf, graphqlInject } from '../testing/graphql-inject';
-import { signUp, startGatewayTestKit, type GatewayTestKit } from '../testing/gateway-test-kit';
+import { codesOf, graphqlInject } from '@chatterroom/test/kits/gateway/graphql-inject';
+import { signUp, startGatewayTestKit, type GatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
 
 describe('GraphQL limits and switches', () => {
   const kits: GatewayTestKit[] = [];

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { untilDelivering, withText } from '@chatterroom/test/harness/graphql/delivery-probe';
 import { subscriberOf } from '@chatterroom/test/harness/graphql/graphql-endpoints';
 import { GraphqlSubscriber, type LiveSubscription } from '@chatterroom/test/harness/graphql/graphql-subscriber';
-import { signUp, startGatewayTestKit, type GatewayTestKit } from '../testing/gateway-test-kit';
+import { signUp, startGatewayTestKit, type GatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
 
 type User = Awaited<ReturnType<typeof signUp>>;
 

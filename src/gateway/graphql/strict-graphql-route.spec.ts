@@ -1,4 +1,4 @@
-import { startGatewayTestKit, type GatewayTestKit } from '../testing/gateway-test-kit';
+import { startGatewayTestKit, type GatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
 
 describe('/graphql refuses unknown request members', () => {
   let kit: GatewayTestKit;

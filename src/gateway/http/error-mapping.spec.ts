@@ -1,5 +1,5 @@
 import { DomainError, type ErrorKind } from '@chatterroom/kernel';
-import { signUp, startGatewayTestKit, type GatewayTestKit } from '../testing/gateway-test-kit';
+import { signUp, startGatewayTestKit, type GatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
 import { HTTP_STATUS_BY_KIND } from './error-body';
 import { toErrorBody } from './to-error-body';
 

@@ -1,5 +1,5 @@
 import type { RouteOptions } from 'fastify';
-import { startGatewayTestKit, type GatewayTestKit } from '../testing/gateway-test-kit';
+import { startGatewayTestKit, type GatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
 
 /** `/rooms/:roomId/join` as OpenAPI writes it: `/rooms/{roomId}/join`. */
 const openapiPath = (url: string): string => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');

@@ -1,4 +1,4 @@
-import { signUp, startGatewayTestKit, type GatewayTestKit } from '../testing/gateway-test-kit';
+import { signUp, startGatewayTestKit, type GatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
 import { schemaValidationError } from './validation-errors';
 
 describe('schemaValidationError (the one mapping of schema violations)', () => {

@@ -1,4 +1,4 @@
-import { startGatewayTestKit } from '../testing/gateway-test-kit';
+import { startGatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
 import type { ReadinessCheck } from '@chatterroom/kernel';
 
 const check = (name: string, answers: boolean): ReadinessCheck => ({

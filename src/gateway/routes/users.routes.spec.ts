@@ -1,4 +1,4 @@
-import { signUp, startGatewayTestKit, type GatewayTestKit } from '../testing/gateway-test-kit';
+import { signUp, startGatewayTestKit, type GatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
 
 describe('users routes', () => {
   let kit: GatewayTestKit;

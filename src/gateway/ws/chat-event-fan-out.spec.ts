@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { MESSAGE_POSTED_V1 } from '@chatterroom/chat/contracts';
 import { createEvent, silentLogger, type IntegrationEvent } from '@chatterroom/kernel';
-import { FakeEventBus } from '../testing/fake-event-bus';
+import { FakeEventBus } from '@chatterroom/test/kits/gateway/fake-event-bus';
 import { ChatEventFanOut } from './chat-event-fan-out';
 import { ConnectionRegistry } from './connection-registry';
 

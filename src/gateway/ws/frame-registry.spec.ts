@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { Value } from '@sinclair/typebox/value';
 import { WebSocket } from 'ws';
-import { signUp, startGatewayTestKit, type GatewayTestKit } from '../testing/gateway-test-kit';
+import { signUp, startGatewayTestKit, type GatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
 import { frameCommandTypes } from './frame-commands';
 import { CLIENT_FRAMES, SERVER_FRAMES, type ServerFrameType } from './frame-registry';
 

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { WebSocket } from 'ws';
 import { createEvent, silentLogger } from '@chatterroom/kernel';
 import { SESSION_REVOKED_V1 } from '@chatterroom/users/contracts';
-import { FakeEventBus } from '../testing/fake-event-bus';
+import { FakeEventBus } from '@chatterroom/test/kits/gateway/fake-event-bus';
 import { SocketSessions } from './socket-sessions';
 
 /** Just enough of a WebSocket: its state, and the close it was asked for. */

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { MESSAGE_POSTED_V1 } from '@chatterroom/chat/contracts';
 import { createEvent } from '@chatterroom/kernel';
-import { signUp, startGatewayTestKit, type GatewayTestKit } from '../testing/gateway-test-kit';
-import { WsTestClient } from '../testing/ws-test-client';
+import { signUp, startGatewayTestKit, type GatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
+import { WsTestClient } from '@chatterroom/test/kits/gateway/ws-test-client';
 
 describe('/ws/chat', () => {
   let kit: GatewayTestKit;

@@ -1,8 +1,8 @@
 import { createEvent } from '@chatterroom/kernel';
 import { eventually } from '@chatterroom/test/contract/ports/event-bus/event-recorder';
 import { AmqpConnectionError } from './amqp-url';
-import { startOwnRabbitMqNode, type OwnRabbitMqNode } from './testing/own-rabbitmq-node';
-import { expectWorkingAgain, setUpResilienceSubject as setUp } from './testing/resilience-subject';
+import { startOwnRabbitMqNode, type OwnRabbitMqNode } from '@chatterroom/test/kits/amqp/own-rabbitmq-node';
+import { expectWorkingAgain, setUpResilienceSubject as setUp } from '@chatterroom/test/kits/amqp/resilience-subject';
 
 /**
  * Stops and starts a RabbitMQ node of its own (never the machine's broker, which the other

@@ -1,6 +1,6 @@
 import { eventually } from '@chatterroom/test/contract/ports/event-bus/event-recorder';
-import { closeConnectionsNamed, connectionPidsNamed } from './testing/rabbitmq-control';
-import { expectWorkingAgain, setUpResilienceSubject as setUp } from './testing/resilience-subject';
+import { closeConnectionsNamed, connectionPidsNamed } from '@chatterroom/test/kits/amqp/rabbitmq-control';
+import { expectWorkingAgain, setUpResilienceSubject as setUp } from '@chatterroom/test/kits/amqp/resilience-subject';
 
 describe('RabbitMqEventBus resilience', () => {
   jest.setTimeout(90_000);

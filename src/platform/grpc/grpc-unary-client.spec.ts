@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { DomainError, silentLogger, type Logger } from '@chatterroom/kernel';
-import { startUserServiceStub, unaryClientTo as clientTo } from './testing/user-service-stub';
+import { startUserServiceStub, unaryClientTo as clientTo } from '@chatterroom/test/kits/grpc/user-service-stub';
 
 /** A port nothing listens on: bound, then released. */
 const closedPort = (): Promise<number> =>

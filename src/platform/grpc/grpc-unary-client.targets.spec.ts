@@ -1,6 +1,6 @@
 import { DomainError } from '@chatterroom/kernel';
 import { affinityIndex, type GrpcUnaryClient } from './grpc-unary-client';
-import { startUserServiceStub, unaryClientTo as clientTo } from './testing/user-service-stub';
+import { startUserServiceStub, unaryClientTo as clientTo } from '@chatterroom/test/kits/grpc/user-service-stub';
 
 /** A user service whose every call is counted and answered by the server itself (USER_NOT_FOUND). */
 const countingServer = (at: { host?: string; port?: number } = {}) => startUserServiceStub(new DomainError('USER_NOT_FOUND', 'not-found', 'No such user'), at);

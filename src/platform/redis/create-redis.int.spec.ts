@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { silentLogger } from '@chatterroom/kernel';
 import { closeRedis, createRedis, redisReady } from './create-redis';
-import { startOwnRedisServer, type OwnRedisServer } from './own-redis-server.testing';
+import { startOwnRedisServer, type OwnRedisServer } from '@chatterroom/test/kits/redis/own-redis-server';
 import { eventually } from '@chatterroom/test/harness/system/eventually';
 import { freePort } from '@chatterroom/test/harness/system/free-port';
 import { recordingLogger } from '@chatterroom/test/harness/recording-logger';

@@ -5,7 +5,7 @@ import { DomainError } from '@chatterroom/kernel';
 import { prepareDataDir } from './data-dir';
 import { SqliteDatabase } from './sqlite-database';
 import type { SqliteMigration } from './sqlite-migration';
-import { scratchDir } from './sqlite-scratch.testing';
+import { scratchDir } from '@chatterroom/test/kits/sqlite/sqlite-scratch';
 import { StorageError } from '../storage/storage-error';
 
 const steps: SqliteMigration[] = [

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrate, schemaVersionOf } from './sqlite-migrator';
 import type { SqliteMigration } from './sqlite-migration';
-import { scratchDir } from './sqlite-scratch.testing';
+import { scratchDir } from '@chatterroom/test/kits/sqlite/sqlite-scratch';
 import { StorageError } from '../storage/storage-error';
 
 const steps: SqliteMigration[] = [

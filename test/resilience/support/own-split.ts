@@ -2,8 +2,8 @@ import { freePort } from '@chatterroom/test/harness/system/free-port';
 import type { RunningTarget } from '@chatterroom/test/harness/system/targets/running-target';
 import { startSplit } from '@chatterroom/test/harness/system/targets/split.target';
 import { startOwnFerretDb, type OwnFerretDb } from '@chatterroom/test/harness/services/own-ferretdb';
-import { startOwnRabbitMqNode, type OwnRabbitMqNode } from '@chatterroom/platform/amqp/testing/own-rabbitmq-node';
-import { startOwnRedisServer, type OwnRedisServer } from '@chatterroom/platform/redis/own-redis-server.testing';
+import { startOwnRabbitMqNode, type OwnRabbitMqNode } from '@chatterroom/test/kits/amqp/own-rabbitmq-node';
+import { startOwnRedisServer, type OwnRedisServer } from '@chatterroom/test/kits/redis/own-redis-server';
 import { targetOptions, type StartedProcesses } from './started-processes';
 
 /** A split deployment a fault test may hurt, and what it runs on. */

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGatewayTestKit } from '@chatterroom/gateway/testing/gateway-test-kit';
+import { startGatewayTestKit } from '@chatterroom/test/kits/gateway/gateway-test-kit';
 
 const CLI = join(__dirname, '..', '..', '..', 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
 

@@ -1,7 +1,7 @@
 import { describeChatEventLogContract } from '@chatterroom/test/contract/ports/chat/chat-event-log.contract';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 import { closeMongoOrm, createMongoOrm } from '@chatterroom/platform/mongo/create-mongo-orm';
-import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
+import { openScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { chatEventSchema, type ChatEventDocument } from './chat-event.schema';
 import { chatEntities } from '.';

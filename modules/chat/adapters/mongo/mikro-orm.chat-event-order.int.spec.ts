@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
-import { openScratchOrm, type ScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
+import { openScratchOrm, type ScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
 import { roomConversation } from '../../domain/conversation-key';
 import type { MessageAnnouncement } from '../../ports';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';

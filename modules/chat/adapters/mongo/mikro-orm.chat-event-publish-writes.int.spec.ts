@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 import { closeMongoOrm, createMongoOrm } from '@chatterroom/platform/mongo/create-mongo-orm';
-import { openScratchOrm, type ScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
-import { countCommandsDuring } from '@chatterroom/platform/mongo/command-count.testing';
+import { openScratchOrm, type ScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
+import { countCommandsDuring } from '@chatterroom/test/kits/mongo/command-count';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { chatEntities } from '.';
 

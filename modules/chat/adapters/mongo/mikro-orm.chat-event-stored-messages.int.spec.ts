@@ -1,6 +1,6 @@
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
-import { openScratchOrm, type ScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
-import { countCommandsDuring } from '@chatterroom/platform/mongo/command-count.testing';
+import { openScratchOrm, type ScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
+import { countCommandsDuring } from '@chatterroom/test/kits/mongo/command-count';
 import { announcementFor, freshId, freshRoom, roomMessage } from '@chatterroom/test/contract/ports/chat/message-store.fixtures';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { MikroOrmMessageStore } from './mikro-orm.message-store';

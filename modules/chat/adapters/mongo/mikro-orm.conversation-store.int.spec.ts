@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../../contracts';
 import { describeConversationStoreContract } from '@chatterroom/test/contract/ports/chat/conversation-store.contract';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
-import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
+import { openScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
 import { MikroOrmConversationStore } from './mikro-orm.conversation-store';
 import { chatEntities } from '.';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { roomConversation } from '../../domain/conversation-key';
 import { describeMessageStoreContract } from '@chatterroom/test/contract/ports/chat/message-store.contract';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
-import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
+import { openScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { MikroOrmMessageStore } from './mikro-orm.message-store';
 import { chatEntities } from '.';

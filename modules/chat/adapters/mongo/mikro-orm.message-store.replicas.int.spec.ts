@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { roomConversation } from '../../domain/conversation-key';
 import { roomMessage } from '@chatterroom/test/contract/ports/chat/message-store.fixtures';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
-import { openScratchOrm, type ScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
+import { openScratchOrm, type ScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
 import type { AppendRequest } from '../../ports';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { MikroOrmMessageStore } from './mikro-orm.message-store';

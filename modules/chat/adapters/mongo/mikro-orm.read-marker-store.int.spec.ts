@@ -1,6 +1,6 @@
 import { describeReadMarkerStoreContract } from '@chatterroom/test/contract/ports/chat/read-marker-store.contract';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
-import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
+import { openScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
 import { MikroOrmReadMarkerStore } from './mikro-orm.read-marker-store';
 import { chatEntities } from '.';
 

@@ -1,6 +1,6 @@
 import { describeRoomMembershipContract } from '@chatterroom/test/contract/ports/chat/room-membership.contract';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
-import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
+import { openScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
 import { MikroOrmRoomMembership } from './mikro-orm.room-membership';
 import { chatEntities } from '.';
 

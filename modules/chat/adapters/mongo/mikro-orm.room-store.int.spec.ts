@@ -1,6 +1,6 @@
 import { describeRoomStoreContract } from '@chatterroom/test/contract/ports/chat/room-store.contract';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
-import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
+import { openScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
 import { MikroOrmRoomStore } from './mikro-orm.room-store';
 import { chatEntities } from '.';
 

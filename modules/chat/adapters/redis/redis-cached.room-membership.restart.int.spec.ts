@@ -3,7 +3,7 @@ import { silentLogger } from '@chatterroom/kernel';
 import { InMemoryRoomMembership } from '../in-memory/in-memory.room-membership';
 import { RedisCachedRoomMembership } from './redis-cached.room-membership';
 import { closeRedis, createRedis, redisReady } from '@chatterroom/platform/redis/create-redis';
-import { startOwnRedisServer, type OwnRedisServer } from '@chatterroom/platform/redis/own-redis-server.testing';
+import { startOwnRedisServer, type OwnRedisServer } from '@chatterroom/test/kits/redis/own-redis-server';
 import { freePort } from '@chatterroom/test/harness/system/free-port';
 import { recordingLogger } from '@chatterroom/test/harness/recording-logger';
 

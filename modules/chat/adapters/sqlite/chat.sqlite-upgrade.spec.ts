@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrate, schemaVersionOf, SqliteDatabase } from '@chatterroom/platform/sqlite';
-import { scratchDir } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
+import { scratchDir } from '@chatterroom/test/kits/sqlite/sqlite-scratch';
 import { chatSqliteMigrations } from './chat.sqlite-migrations';
 import { SqliteMessageStore } from './sqlite.message-store';
 import { SqliteRoomMembership } from './sqlite.room-membership';

@@ -1,5 +1,5 @@
 import { describeChatEventLogContract } from '@chatterroom/test/contract/ports/chat/chat-event-log.contract';
-import { openScratchSqlite } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
+import { openScratchSqlite } from '@chatterroom/test/kits/sqlite/sqlite-scratch';
 import { chatSqliteMigrations } from './chat.sqlite-migrations';
 import { SqliteChatEventLog } from './sqlite.chat-event-log';
 

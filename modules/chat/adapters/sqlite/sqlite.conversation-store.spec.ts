@@ -1,5 +1,5 @@
 import { describeConversationStoreContract } from '@chatterroom/test/contract/ports/chat/conversation-store.contract';
-import { openScratchSqlite } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
+import { openScratchSqlite } from '@chatterroom/test/kits/sqlite/sqlite-scratch';
 import { chatSqliteMigrations } from './chat.sqlite-migrations';
 import { SqliteConversationStore } from './sqlite.conversation-store';
 

@@ -1,5 +1,5 @@
 import { describeMessageStoreContract } from '@chatterroom/test/contract/ports/chat/message-store.contract';
-import { openScratchSqlite } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
+import { openScratchSqlite } from '@chatterroom/test/kits/sqlite/sqlite-scratch';
 import { chatSqliteMigrations } from './chat.sqlite-migrations';
 import { SqliteChatEventLog } from './sqlite.chat-event-log';
 import { SqliteMessageStore } from './sqlite.message-store';

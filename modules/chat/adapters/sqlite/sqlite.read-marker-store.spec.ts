@@ -1,5 +1,5 @@
 import { describeReadMarkerStoreContract } from '@chatterroom/test/contract/ports/chat/read-marker-store.contract';
-import { openScratchSqlite } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
+import { openScratchSqlite } from '@chatterroom/test/kits/sqlite/sqlite-scratch';
 import { chatSqliteMigrations } from './chat.sqlite-migrations';
 import { SqliteReadMarkerStore } from './sqlite.read-marker-store';
 

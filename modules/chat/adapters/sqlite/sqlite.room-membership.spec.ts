@@ -1,5 +1,5 @@
 import { describeRoomMembershipContract } from '@chatterroom/test/contract/ports/chat/room-membership.contract';
-import { openScratchSqlite } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
+import { openScratchSqlite } from '@chatterroom/test/kits/sqlite/sqlite-scratch';
 import { chatSqliteMigrations } from './chat.sqlite-migrations';
 import { SqliteRoomMembership } from './sqlite.room-membership';
 

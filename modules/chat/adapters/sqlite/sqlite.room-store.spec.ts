@@ -1,5 +1,5 @@
 import { describeRoomStoreContract } from '@chatterroom/test/contract/ports/chat/room-store.contract';
-import { openScratchSqlite } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
+import { openScratchSqlite } from '@chatterroom/test/kits/sqlite/sqlite-scratch';
 import { chatSqliteMigrations } from './chat.sqlite-migrations';
 import { SqliteRoomStore } from './sqlite.room-store';
 

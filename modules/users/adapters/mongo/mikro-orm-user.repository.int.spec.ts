@@ -1,6 +1,6 @@
 import { describeUserRepositoryContract } from '@chatterroom/test/contract/ports/users/user-repository.contract';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
-import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
+import { openScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
 import { MikroOrmUserRepository } from './mikro-orm-user.repository';
 import { usersEntities } from '.';
 

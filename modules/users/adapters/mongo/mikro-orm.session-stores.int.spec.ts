@@ -1,6 +1,6 @@
 import { describeSessionStoresContract } from '@chatterroom/test/contract/ports/users/session-stores.contract';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
-import { openScratchOrm } from '@chatterroom/platform/mongo/mongo-scratch-orm.testing';
+import { openScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
 import { MikroOrmKeyStore } from './mikro-orm.key-store';
 import { MikroOrmSessionStore } from './mikro-orm.session-store';
 import { MikroOrmTicketStore } from './mikro-orm.ticket-store';

@@ -1,5 +1,5 @@
 import { describeUserRepositoryContract } from '@chatterroom/test/contract/ports/users/user-repository.contract';
-import { openScratchSqlite } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
+import { openScratchSqlite } from '@chatterroom/test/kits/sqlite/sqlite-scratch';
 import { SqliteUserRepository } from './sqlite-user.repository';
 import { usersSqliteMigrations } from './users.sqlite-migrations';
 

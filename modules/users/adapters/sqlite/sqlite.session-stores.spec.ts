@@ -1,5 +1,5 @@
 import { describeSessionStoresContract } from '@chatterroom/test/contract/ports/users/session-stores.contract';
-import { openScratchSqlite } from '@chatterroom/platform/sqlite/sqlite-scratch.testing';
+import { openScratchSqlite } from '@chatterroom/test/kits/sqlite/sqlite-scratch';
 import { SqliteKeyStore } from './sqlite.key-store';
 import { SqliteSessionStore } from './sqlite.session-store';
 import { SqliteTicketStore } from './sqlite.ticket-store';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { buildGatewayApp, type GatewayAppOptions } from '../gateway-app';
-import type { GatewayDeps } from '../gateway-deps';
+import { buildGatewayApp, type GatewayAppOptions } from '@chatterroom/gateway/gateway-app';
+import type { GatewayDeps } from '@chatterroom/gateway/gateway-deps';
 import { InMemoryConcurrencyLimiter, InMemoryPresenceDirectory, InMemoryRateLimiter, InMemorySignalBus, InMemorySignalThrottle } from '@chatterroom/kernel/adapters';
 import { silentLogger, systemClock } from '@chatterroom/kernel';
 import { FakeChat } from './fake-chat';

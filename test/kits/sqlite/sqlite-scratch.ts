@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteDatabase } from './sqlite-database';
-import type { SqliteMigration } from './sqlite-migration';
+import { SqliteDatabase } from '@chatterroom/platform/sqlite/sqlite-database';
+import type { SqliteMigration } from '@chatterroom/platform/sqlite/sqlite-migration';
 
 export interface ScratchSqlite {
   readonly database: SqliteDatabase;

@@ -1,6 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { closeMongoOrm, createMongoOrm } from './create-mongo-orm';
+import { closeMongoOrm, createMongoOrm } from '@chatterroom/platform/mongo/create-mongo-orm';
 
 export interface ScratchOrm {
   readonly orm: MikroORM;

@@ -1,7 +1,7 @@
 import { silentLogger, type Logger } from '@chatterroom/kernel';
 import { EventRecorder, eventually, uniqueGroup, uniqueModule } from '@chatterroom/test/contract/ports/event-bus/event-recorder';
 import { serviceUrls } from '@chatterroom/test/harness/services/service-urls';
-import { RabbitMqEventBus } from '../rabbitmq-event-bus';
+import { RabbitMqEventBus } from '@chatterroom/platform/amqp/rabbitmq-event-bus';
 import { createEvent } from '@chatterroom/kernel';
 
 /** Two buses (a publisher and a subscriber) on the real broker, for the reconnection tests. */

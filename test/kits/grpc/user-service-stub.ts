@@ -1,11 +1,11 @@
 import { silentLogger, type DomainError, type Logger } from '@chatterroom/kernel';
 import { usersGrpcService } from '@chatterroom/users/adapters/grpc/users.grpc-server';
 import { unusedSessionPorts } from '@chatterroom/test/contract/ports/users/unused-session-ports';
-import { serviceIdentity } from '../grpc-call-credentials';
-import { startGrpcServer, type RunningGrpcServer } from '../grpc-server';
-import { GrpcUnaryClient } from '../grpc-unary-client';
-import type { LookupAddresses } from '../grpc-channel-set';
-import { userServiceProto } from '../proto-files';
+import { serviceIdentity } from '@chatterroom/platform/grpc/grpc-call-credentials';
+import { startGrpcServer, type RunningGrpcServer } from '@chatterroom/platform/grpc/grpc-server';
+import { GrpcUnaryClient } from '@chatterroom/platform/grpc/grpc-unary-client';
+import type { LookupAddresses } from '@chatterroom/platform/grpc/grpc-channel-set';
+import { userServiceProto } from '@chatterroom/platform/grpc/proto-files';
 
 /** The service token the stub server accepts and {@link unaryClientTo} presents. */
 const STUB_SERVICE_TOKEN = 'unary-client-stub-service-token-'.padEnd(40, 'x');
