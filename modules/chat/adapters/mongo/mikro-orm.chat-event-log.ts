@@ -3,6 +3,7 @@ import { isDuplicateKeyError } from '@chatterroom/platform/mongo/duplicate-key';
 import type { ChatEventDraft, ChatEventLog, LoggedChatEvent } from '../../ports';
 import { chatEventSchema, chatOutboxSchema, type ChatEventDocument, type ChatOutboxDocument } from './chat-event.schema';
 import { messageSchema } from './message.schema';
+import { OrderedInsertCombiner } from './insert-combiner';
 import { MovedEvents } from './moved-events';
 import { StoredMessageIds } from './stored-message-ids';
 import { EventPages } from './event-pages';
@@ -50,6 +51,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   /** The highest position this process inserted (or read); undefined until known, or after a clash. */
   private lastKnownPosition: number | undefined;
   private readonly moved = new MovedEvents();
+  private readonly outboxInserts = new OrderedInsertCombiner(() => this.outbox());
   /** When {@link unpublished} last read the log (ms since the epoch). */
   private lastLogRead = 0;
   /** Messages this process stored lately ({@link messagesStored}): their intents are ready without a lookup. */
@@ -95,13 +97,14 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   }
 
   /**
-   * Records the intents of a batch of messages in one write (each as {@link recordIntent}).
+   * Records the intents of a batch of messages in one write (each as {@link recordIntent}), shared
+   * with the batches of other conversations recording at the same moment.
    * An intent recorded before under the same id is replaced, in a slower write.
    */
   async recordIntents(intents: readonly { readonly event: ChatEventDraft; readonly requires: string }[]): Promise<void> {
     const documents = intents.map(({ event, requires }) => outboxDocumentOf(event, requires));
     try {
-      await this.outbox().insertMany(documents, { ordered: true });
+      await this.outboxInserts.insert(documents);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       await this.outbox().bulkWrite(documents.map((document) => ({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } })));

@@ -6,6 +6,7 @@ import type { AppendRequest, AppendResult } from '../../ports';
 import { recordAnnouncement } from '../../domain/announcement';
 import { conversationOfBatch, idempotencyKeyOf, planAppendBatch } from '../../domain/append-batch';
 import type { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
+import { OrderedInsertCombiner } from './insert-combiner';
 import { MongoSeqClaims } from './mongo-seq-claims';
 import { MongoSendClaims, type SendClaim } from './mongo-send-claims';
 import { messageSchema, type MessageDocument } from './message.schema';
@@ -32,12 +33,15 @@ interface Contested {
  * still clash (a twin stored by a stalled claim holder, or a message stored before seq markers
  * existed): the messages stored before the clash stand, the intents of the rest are withdrawn,
  * the seqs not stored under go back to the seq claims (except one a stored message holds) and
- * the rest go again. Within a process, one conversation's batches run one at a time.
+ * the rest go again. Within a process, one conversation's batches run one at a time; the
+ * batches of different conversations committing at the same moment share each of these inserts
+ * (one command per step for all of them: see insert-combiner.ts).
  */
 export class MongoMessageAppender {
   private readonly seqs: MongoSeqClaims;
   private readonly sends: MongoSendClaims;
   private readonly conversations = new KeyedSerialQueue();
+  private readonly messageInserts = new OrderedInsertCombiner(() => this.collection());
 
   constructor(private readonly deps: { mongoOrm: MikroORM; chatEventLog: MikroOrmChatEventLog | undefined }) {
     this.seqs = new MongoSeqClaims(deps.mongoOrm);
@@ -178,7 +182,7 @@ export class MongoMessageAppender {
   /** Inserts the documents in order; returns the `_id`s stored (all, or those before a clash). */
   private async insertInOrder(documents: readonly MessageDocument[]): Promise<Set<string>> {
     try {
-      await this.collection().insertMany([...documents], { ordered: true });
+      await this.messageInserts.insert(documents);
       return new Set(documents.map((document) => document._id));
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;

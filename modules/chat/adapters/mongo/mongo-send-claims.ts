@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { isDuplicateKeyError } from '@chatterroom/platform/mongo';
-import { insertEachRefusingDuplicates } from './unordered-insert';
+import { UnorderedInsertCombiner } from './insert-combiner';
 
 /** One document per claim of a keyed send: `_id` is `<messageId>#<generation>`. */
 export const SEND_CLAIMS = 'message_send_claims';
@@ -29,11 +29,13 @@ export interface SendClaim {
  * than the hold and then still stores; the `_id` index refuses its twin then).
  */
 export class MongoSendClaims {
+  private readonly inserts = new UnorderedInsertCombiner(() => this.collection());
+
   constructor(private readonly orm: MikroORM) {}
 
   /** Claims the sends (first generation); returns the messageIds another writer holds. */
   async claim(messageIds: readonly string[]): Promise<Set<string>> {
-    const refused = await insertEachRefusingDuplicates(this.collection(), messageIds.map((messageId) => claimOf({ messageId, generation: 1 })));
+    const refused = await this.inserts.insert(messageIds.map((messageId) => claimOf({ messageId, generation: 1 })));
     return new Set(messageIds.filter((_, index) => refused.has(index)));
   }
 

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { MongoCounters } from '@chatterroom/platform/mongo/mongo-counters';
 import { counterSchema, type CounterDocument } from '@chatterroom/platform/mongo/counter.schema';
-import { insertEachRefusingDuplicates } from './unordered-insert';
+import { UnorderedInsertCombiner } from './insert-combiner';
 
 /** One document per seq ever handed out: `_id` is `<conversation>:<seq>`. */
 export const SEQ_MARKERS = 'message_seqs';
@@ -35,6 +35,7 @@ export class MongoSeqClaims {
   private readonly spare = new Map<string, number[]>();
   /** The value this process last raised each conversation's counter to. */
   private readonly raised = new Map<string, number>();
+  private readonly markerInserts = new UnorderedInsertCombiner(() => this.markers());
 
   constructor(private readonly orm: MikroORM) {
     this.counters = new MongoCounters(orm);
@@ -55,7 +56,7 @@ export class MongoSeqClaims {
     for (let ranges = 1; taken.length < count; ranges += 1) {
       if (ranges > MAX_RANGES) throw new Error(`No free seq in ${conversation} after ${MAX_RANGES} ranges`);
       const need = count - taken.length;
-      const refused = await insertEachRefusingDuplicates(this.markers(), Array.from({ length: need }, (_, index) => ({ _id: `${conversation}:${start + index}` })));
+      const refused = await this.markerInserts.insert(Array.from({ length: need }, (_, index) => ({ _id: `${conversation}:${start + index}` })));
       for (let index = 0; index < need; index += 1) if (!refused.has(index)) taken.push(start + index);
       const end = start + need - 1;
       if (refused.size > 0) contended = true;
