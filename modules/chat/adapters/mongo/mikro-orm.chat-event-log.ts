@@ -113,7 +113,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
 
   /**
    * Tells the relay of this process that these messages are stored (their insert acknowledged):
-   * intents requiring them are moved without reading `messages` (a scan of it on FerretDB). Only
+   * intents requiring them are moved without reading `messages` (a scan of it on stock FerretDB, an `_id` index read on the build here). Only
    * ids known stored may be passed; an intent whose message this process did not store is
    * checked in the database as before. Synchronous, idempotent, bounded in memory.
    */
