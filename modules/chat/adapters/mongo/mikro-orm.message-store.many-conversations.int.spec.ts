@@ -32,7 +32,7 @@ describe('MikroOrmMessageStore: many conversations committing at once', () => {
     await scratch.dispose();
   });
 
-  it(`stores one message in each of ${ROOMS} rooms with a handful of inserts, not four per message; a retry among them gets its stored message`, async () => {
+  it(`stores one message in each of ${ROOMS} rooms with a few inserts, not four per message; a retry among them gets its stored message`, async () => {
     const chatEventLog = new MikroOrmChatEventLog({ mongoOrm: scratch.orm });
     const store = new MikroOrmMessageStore({ mongoOrm: scratch.orm, chatEventLog });
     const announcement = (roomId: number) => ({ id: randomUUID(), type: 'chat.message-posted.v1', occurredAt: new Date().toISOString(), audience: [], roomId, payloadOf: (message: unknown) => ({ message }) });
@@ -56,7 +56,9 @@ describe('MikroOrmMessageStore: many conversations committing at once', () => {
       },
     );
 
-    expect(inserts).toBeLessThanOrEqual(8);
+    // One per step when all 30 commit in step (8 here on a quiet machine, 13 under the test run's load, as the
+    // conversations' counter reads come back at different moments); 117 when each caller gets its own command.
+    expect(inserts).toBeLessThan(40);
     expect(results[0]?.[0]).toEqual({ message: first?.message, created: false });
     for (const roomId of rooms.slice(1)) {
       const [result] = results[roomId - 1] ?? [];
