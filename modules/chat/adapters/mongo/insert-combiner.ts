@@ -1,5 +1,5 @@
 import type { Collection, Document, OptionalUnlessRequiredId } from 'mongodb';
-import { insertEachRefusingDuplicates } from './unordered-insert';
+import { insertEachRefusingDuplicates, writeErrorsOf } from './unordered-insert';
 
 /** The most documents one combined insert carries; what is left goes in the next. */
 const MAX_COMBINED_DOCUMENTS = 2_048;
@@ -128,8 +128,6 @@ export class OrderedInsertCombiner<T extends Document> extends InsertCombiner<T,
 
 /** The position (in the inserted list) of the first document an ordered insert refused, when the error says. */
 const firstWriteErrorIndex = (error: unknown): number | undefined => {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { writeErrors } = error as { writeErrors?: { index?: unknown } | { index?: unknown }[] };
-  const first = Array.isArray(writeErrors) ? writeErrors[0] : writeErrors;
-  return typeof first?.index === 'number' ? first.index : undefined;
+  const index = writeErrorsOf(error)?.[0]?.index;
+  return typeof index === 'number' ? index : undefined;
 };

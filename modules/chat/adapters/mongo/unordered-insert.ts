@@ -22,7 +22,8 @@ interface WriteError {
   readonly code?: unknown;
 }
 
-const writeErrorsOf = (error: unknown): readonly WriteError[] | undefined => {
+/** The per-document errors a failed insertMany reports (each with its position in the inserted list), if any. */
+export const writeErrorsOf = (error: unknown): readonly WriteError[] | undefined => {
   if (typeof error !== 'object' || error === null) return undefined;
   const { writeErrors } = error as { writeErrors?: WriteError | WriteError[] };
   if (writeErrors === undefined) return undefined;
