@@ -76,9 +76,15 @@ export class ChatEventRelay implements EventRecordedSignal {
   start(): void {
     if (this.started || this.stopped) return;
     this.started = true;
-    this.deps.relayLeadership.onNudge(() => this.run()).catch((error: unknown) => {
+    this.deps.relayLeadership.onNudge(() => this.lookForOthers()).catch((error: unknown) => {
       this.deps.logger.warn({ err: error }, 'chat event relay: not listening for nudges; other processes\' events wait for its poll');
     });
+    this.run();
+  }
+
+  /** A run that looks for the events other processes recorded too (a nudge, the poll). */
+  private lookForOthers(): void {
+    this.deps.chatEventLog.othersMayHaveRecorded();
     this.run();
   }
 
@@ -108,6 +114,7 @@ export class ChatEventRelay implements EventRecordedSignal {
   /** Publishes everything pending now (tests, shutdown); rejects when the bus refuses. */
   async flush(): Promise<void> {
     await this.running;
+    this.deps.chatEventLog.othersMayHaveRecorded();
     while ((await this.publishBatch()) > 0);
   }
 
@@ -151,7 +158,7 @@ export class ChatEventRelay implements EventRecordedSignal {
       this.again = false;
     }
     if (this.started && !this.stopped) {
-      this.timer = setTimeout(() => this.run(), delay);
+      this.timer = setTimeout(() => this.lookForOthers(), delay);
       this.timer.unref();
     }
   }

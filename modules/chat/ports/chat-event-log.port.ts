@@ -55,6 +55,15 @@ export interface ChatEventLog {
    */
   nextToPublish(limit: number): Promise<LoggedChatEvent[]>;
 
+  /**
+   * Tells the log that another process sharing it may have recorded events since this process
+   * last looked (a nudge from it, or the relay's poll): the next {@link nextToPublish} looks for
+   * them too, not only for the events this process recorded. Without it they are still found,
+   * by the next call after a later hint. Synchronous, never throws; a log with one writer
+   * ignores it.
+   */
+  othersMayHaveRecorded(): void;
+
   /** Marks events published (unknown ids are ignored). Idempotent. */
   markPublished(ids: readonly string[]): Promise<void>;
 

@@ -43,6 +43,9 @@ export class InMemoryChatEventLog implements ChatEventLog {
     return this.byId.get(id)?.event;
   }
 
+  /** One process holds this log: nothing else records into it. */
+  othersMayHaveRecorded(): void {}
+
   async nextToPublish(limit: number): Promise<LoggedChatEvent[]> {
     while (this.entries[this.firstUnpublished]?.published === true) this.firstUnpublished += 1;
     const found: LoggedChatEvent[] = [];

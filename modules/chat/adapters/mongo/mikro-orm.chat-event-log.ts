@@ -11,6 +11,7 @@ import { EventNames } from './event-names';
 import { MembershipSpans } from '../../domain/membership-spans';
 import { readPagedFor } from './paged-event-reader';
 import { RelayCursor } from './relay-cursor';
+import { OwnOutboxEntries } from './own-outbox-entries';
 
 /** An intent whose message never appeared this long after it was recorded: its writer died before the insert. */
 const ABANDONED_INTENT_MS = 30_000;
@@ -18,8 +19,20 @@ const ABANDONED_INTENT_MS = 30_000;
 const READ_YOUR_WRITES_BATCH = 500;
 /** Tries to give one event a position while other relays take the same ones. */
 const MAX_POSITION_TRIES = 50;
-/** How often an idle relay reads the log for events whose mover died before raising the `last` mark. */
-const LOG_READ_EVERY_MS = 2_000;
+/**
+ * How often an idle relay reads the log (a scan of all of it on FerretDB, slower as the log grows) for
+ * events whose mover died before raising the `last` mark. A clash on a position (such events sit where
+ * the next mover inserts) has the log read at the next chance instead.
+ */
+const LOG_READ_EVERY_MS = 30_000;
+/** How often a relay moving its own entries reads the outbox anyway: entries of a process that died, or that did not nudge. */
+const OUTBOX_READ_EVERY_MS = 1_000;
+/**
+ * Up to how many entries resident in the outbox per entry moved the moved ones are deleted with one `$in`
+ * (which FerretDB's SQLite backend answers by decoding every entry of the outbox); with more, one `_id`
+ * delete each (three times the cost of an entry decoded, whatever the outbox holds).
+ */
+const IN_DELETE_MAX_RESIDENT_PER_MOVED = 2;
 
 /**
  * {@link ChatEventLog} on MongoDB without transactions. `record` writes the event to
@@ -54,22 +67,39 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   private readonly outboxInserts = new OrderedInsertCombiner(() => this.outbox());
   /** When {@link unpublished} last read the log (ms since the epoch). */
   private lastLogRead = 0;
+  /** A clash on a position since that read: events may sit above the `last` mark. */
+  private logReadDue = true;
   /** Messages this process stored lately ({@link messagesStored}): their intents are ready without a lookup. */
   private readonly stored = new StoredMessageIds();
   /** The batch {@link nextToPublish} handed out last and not yet marked: the oldest unpublished events, in position order. */
   private handedOut: LoggedChatEvent[] = [];
+  /** The outbox entries this process recorded and has not moved: what the relay moves without reading the outbox. */
+  private readonly own = new OwnOutboxEntries();
+  /** Another process may have recorded entries since the outbox was last read ({@link othersMayHaveRecorded}). */
+  private othersRecorded = true;
+  /** When the outbox was last read (ms since the epoch). */
+  private lastOutboxRead = 0;
 
-  constructor(private readonly deps: { mongoOrm: MikroORM }) {
+  /** `options.outboxReadEveryMs`: see OUTBOX_READ_EVERY_MS (tests set it). The deps are the container's cradle: only registered names. */
+  constructor(
+    private readonly deps: { mongoOrm: MikroORM },
+    private readonly options: { outboxReadEveryMs?: number } = {},
+  ) {
     this.pages = new EventPages(deps);
     this.names = new EventNames(deps);
   }
 
   async record(event: ChatEventDraft): Promise<void> {
-    try {
-      await this.outbox().insertOne(outboxDocumentOf(event, null));
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+    const document = outboxDocumentOf(event, null);
+    await this.recording(async () => {
+      try {
+        await this.outbox().insertOne(document);
+        return [document];
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        return [];
+      }
+    });
   }
 
   /**
@@ -77,7 +107,24 @@ export class MikroOrmChatEventLog implements ChatEventLog {
    * earlier intent of the same id (a retried insert under the next seq rewrites its payload).
    */
   async recordIntent(event: ChatEventDraft, requires: string): Promise<void> {
-    await this.outbox().replaceOne({ _id: event.id }, outboxDocumentOf(event, requires), { upsert: true });
+    const document = outboxDocumentOf(event, requires);
+    await this.recording(async () => {
+      await this.outbox().replaceOne({ _id: event.id }, document, { upsert: true });
+      return [document];
+    });
+  }
+
+  /** Runs a write into the outbox, then remembers what it wrote as this process's ({@link OwnOutboxEntries}). */
+  private async recording(write: () => Promise<ChatOutboxDocument[]>): Promise<void> {
+    this.own.beginRecord();
+    let written: ChatOutboxDocument[];
+    try {
+      written = await write();
+    } catch (error) {
+      this.own.failed();
+      throw error;
+    }
+    this.own.recorded(written);
   }
 
   /** The messageIds that intents still wait for, to be stored (the outbox is short: it holds what no relay has moved yet). */
@@ -94,6 +141,9 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   async release(messageIds: readonly string[]): Promise<void> {
     if (messageIds.length === 0) return;
     await this.outbox().updateMany({ requires: { $in: [...messageIds] } }, { $set: { requires: null } });
+    const released = new Set(messageIds);
+    const ids = (this.own.oldest(this.own.size) ?? []).flatMap((entry) => (entry.requires !== null && released.has(entry.requires) ? [entry._id] : []));
+    this.own.update(ids, (entry) => ({ ...entry, requires: null }));
   }
 
   /**
@@ -103,12 +153,15 @@ export class MikroOrmChatEventLog implements ChatEventLog {
    */
   async recordIntents(intents: readonly { readonly event: ChatEventDraft; readonly requires: string }[]): Promise<void> {
     const documents = intents.map(({ event, requires }) => outboxDocumentOf(event, requires));
-    try {
-      await this.outboxInserts.insert(documents);
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      await this.outbox().bulkWrite(documents.map((document) => ({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } })));
-    }
+    await this.recording(async () => {
+      try {
+        await this.outboxInserts.insert(documents);
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        await this.outbox().bulkWrite(documents.map((document) => ({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } })));
+      }
+      return documents;
+    });
   }
 
   /**
@@ -125,6 +178,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   async requireEach(intents: readonly { readonly id: string; readonly requires: string }[]): Promise<void> {
     if (intents.length === 0) return;
     await this.outbox().bulkWrite(intents.map(({ id, requires }) => ({ updateOne: { filter: { _id: id }, update: { $set: { requires } } } })));
+    for (const { id, requires } of intents) this.own.update([id], (entry) => ({ ...entry, requires }));
   }
 
   /** Withdraws intents whose changes did not happen (one lookup by `_id` each: FerretDB scans for `$in`). */
@@ -135,6 +189,11 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   /** Withdraws an intent whose change did not happen. */
   async withdraw(id: string): Promise<void> {
     await this.outbox().deleteOne({ _id: id });
+    this.own.remove([id]);
+  }
+
+  othersMayHaveRecorded(): void {
+    this.othersRecorded = true;
   }
 
   /**
@@ -152,13 +211,13 @@ export class MikroOrmChatEventLog implements ChatEventLog {
 
   /**
    * True when this process published everything it moved, read the log less than
-   * {@link LOG_READ_EVERY_MS} ago, and the `last` mark (one `_id` lookup) shows no event after
+   * {@link LOG_READ_EVERY_MS} ago and saw no clash on a position since, and the `last` mark (one `_id` lookup) shows no event after
    * what it published: another relay's events raise the mark, and an event whose mover died
    * before raising it is found by the next read of the log.
    */
   private async nothingElsePending(): Promise<boolean> {
     const through = this.moved.idleThrough();
-    if (through === undefined || Date.now() - this.lastLogRead >= LOG_READ_EVERY_MS) return false;
+    if (through === undefined || this.logReadDue || Date.now() - this.lastLogRead >= LOG_READ_EVERY_MS) return false;
     return (await this.markedLast()) <= through;
   }
 
@@ -255,6 +314,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
    */
   private async unpublished(limit: number): Promise<LoggedChatEvent[]> {
     this.lastLogRead = Date.now();
+    this.logReadDue = false;
     const through = await this.relayCursor().publishedThrough();
     const batch = (await this.events().find({ position: { $gt: through }, published: false }).sort({ position: 1 }).limit(limit).toArray()).map(toLogged);
     const newest = batch.at(-1);
@@ -266,7 +326,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
 
   /** Moves outbox entries into the log, one mover at a time in this process. */
   private async moveNow(limit: number): Promise<void> {
-    const move = this.moving.then(() => this.moveFromOutbox(limit));
+    const move = this.moving.then(() => this.moveFromOutbox(limit, false));
     this.moving = move.catch(() => undefined);
     await move;
   }
@@ -276,21 +336,48 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     if (this.queuedForReaders !== undefined) return this.queuedForReaders;
     const move = this.moving.then(() => {
       this.queuedForReaders = undefined;
-      return this.moveFromOutbox(READ_YOUR_WRITES_BATCH);
+      return this.moveFromOutbox(READ_YOUR_WRITES_BATCH, true);
     });
     this.queuedForReaders = move;
     this.moving = move.catch(() => undefined);
     return move;
   }
 
-  private async moveFromOutbox(limit: number): Promise<void> {
-    const entries = await this.outbox().find({}).sort({ recordKey: 1 }).limit(limit).toArray();
-    if (entries.length === 0) return;
-    const ready = await this.readyPrefix(entries);
-    if (ready.length === 0) return;
-    await this.insertInOrder(ready);
-    await this.outbox().deleteMany({ _id: { $in: ready.map((entry) => entry._id) } });
-    for (const entry of ready) if (entry.requires !== null) this.stored.forget(entry.requires);
+  /**
+   * Moves the oldest outbox entries, at most `limit`: this process's own ({@link OwnOutboxEntries}), or, for
+   * `everyones` (readers, who must see every acknowledged change), after another process may have recorded,
+   * or while the own entries are not all known, the oldest of the outbox, read from it.
+   */
+  private async moveFromOutbox(limit: number, everyones: boolean): Promise<void> {
+    const readDue = everyones || this.othersRecorded || Date.now() - this.lastOutboxRead >= (this.options.outboxReadEveryMs ?? OUTBOX_READ_EVERY_MS);
+    const own = readDue ? undefined : this.own.oldest(limit);
+    const read = own === undefined ? this.own.readStarting() : undefined;
+    if (own === undefined) {
+      this.othersRecorded = false;
+      this.lastOutboxRead = Date.now();
+    }
+    const resident = own === undefined ? undefined : this.own.size;
+    const entries = own ?? (await this.outbox().find({}).sort({ recordKey: 1 }).limit(limit).toArray());
+    const ready = entries.length === 0 ? [] : await this.readyPrefix(entries);
+    if (ready.length > 0) {
+      await this.insertInOrder(ready);
+      await this.deleteMoved(ready, resident ?? (entries.length < limit ? entries.length : Number.POSITIVE_INFINITY));
+      this.own.remove(ready.map((entry) => entry._id));
+      for (const entry of ready) if (entry.requires !== null) this.stored.forget(entry.requires);
+    }
+    if (read !== undefined) {
+      const whole = entries.length < limit;
+      this.own.readFinished(read, { entries, whole }, whole && ready.length === entries.length);
+    }
+  }
+
+  /** Deletes moved entries from the outbox, which holds about `resident` entries: by `$in` when they are most of it, else by `_id` each. */
+  private async deleteMoved(moved: readonly ChatOutboxDocument[], resident: number): Promise<void> {
+    if (resident <= moved.length * IN_DELETE_MAX_RESIDENT_PER_MOVED) {
+      await this.outbox().deleteMany({ _id: { $in: moved.map((entry) => entry._id) } });
+      return;
+    }
+    await this.outbox().bulkWrite(moved.map((entry) => ({ deleteOne: { filter: { _id: entry._id } } })), { ordered: false });
   }
 
   /**
@@ -312,6 +399,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
       if (!isDuplicateKeyError(error)) throw error;
     }
     this.lastKnownPosition = undefined;
+    this.logReadDue = true;
     this.moved.forget();
     let last = await this.scannedLastPosition();
     for (const entry of entries) {
@@ -353,6 +441,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
         return position;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
+        this.logReadDue = true;
         if (await this.isInLog(entry._id)) return position - 1;
         if (attempt >= MAX_POSITION_TRIES) throw new Error(`No free position for chat event ${entry._id} after ${attempt} tries`);
         position = (await this.scannedLastPosition()) + 1;

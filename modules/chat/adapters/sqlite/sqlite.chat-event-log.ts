@@ -86,6 +86,9 @@ export class SqliteChatEventLog implements ChatEventLog {
     for (const userId of event.audience) this.insertName.run(userId, inserted.position, roomId, membership);
   }
 
+  /** Every call reads the table, which sees every writer's rows. */
+  othersMayHaveRecorded(): void {}
+
   async nextToPublish(limit: number): Promise<LoggedChatEvent[]> {
     return (this.unpublished.all(limit) as unknown as EventRow[]).map(toLogged);
   }

@@ -269,6 +269,19 @@ export const describeChatEventLogContract = (name: string, makeSubject: () => Pr
       await drain();
     });
 
+    it('hands out what another process recorded once told that others may have recorded, in the order recorded', async () => {
+      await drain();
+      const user = freshUser();
+      const own = draft([user]);
+      await log().record(own);
+      expect((await log().nextToPublish(10)).map((event) => event.id)).toEqual([own.id]);
+      await log().markPublished([own.id]);
+      const theirs = [draft([user]), draft([user])];
+      for (const event of theirs) await subject.twin.record(event);
+      log().othersMayHaveRecorded();
+      expect((await drain()).map((event) => event.id)).toEqual(theirs.map((event) => event.id));
+    });
+
     it('hands out, once idle, an event another relay moved and never published (it stopped before publishing)', async () => {
       await drain();
       const own = draft([freshUser()]);
