@@ -7,9 +7,9 @@
 set -euo pipefail
 
 FERRETDB_VERSION=v1.24.2
-# What this script builds: the release plus our one-line patch (see patch_id_lookups). A binary built
+# What this script builds: the release plus our two patches (see patch_id_lookups, patch_serial_writes). A binary built
 # otherwise (an earlier checkout's) is rebuilt.
-FERRETDB_BUILD="$FERRETDB_VERSION+id-index"
+FERRETDB_BUILD="$FERRETDB_VERSION+id-index+serial-writes"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tools="$root/.tools"
 bin="$tools/bin/ferretdb"
@@ -35,6 +35,21 @@ patch_id_lookups() {
   grep -q 'IDColumn = DefaultColumn + `->"_id"`' "$file" || fail "FerretDB $FERRETDB_VERSION: patching the _id filter failed"
 }
 
+# FerretDB 1.24's SQLite backend opens up to 100 connections per database and lets their write transactions
+# contend for SQLite's one write lock: a writer that finds it taken sleeps in SQLite's busy handler (1, 2, 5, 10,
+# 15, 20, 25 ms...) and retries, so under concurrent writes each waits for its next poll rather than for the
+# writer before it (strace of the one-room bench: ~2 s of such sleeps per 4 s). Writes of one database now take a
+# Go mutex around their transaction (and around the autocommit statements: deletes, DDL), so they queue and each
+# starts the moment the one before it commits; reads still run alongside (WAL).
+patch_serial_writes() {
+  local file="$1/internal/util/fsql/db.go"
+  grep -q '^func (db \*DB) InTransaction(ctx context.Context, f func(\*Tx) error) (err error) {$' "$file" \
+    && grep -q '^func (db \*DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {$' "$file" \
+    || fail "FerretDB $FERRETDB_VERSION: the write paths to patch are not where expected ($file)"
+  perl -0pi -e 's/\t"log\/slog"\n/\t"log\/slog"\n\t"sync"\n/; s/(\tBatchSize int\n)\}/$1\n\twrites sync.Mutex\n}/; s/(func \(db \*DB\) (?:ExecContext|InTransaction)\([^\n]*\{\n)/$1\tdb.writes.Lock()\n\tdefer db.writes.Unlock()\n\n/g' "$file"
+  [ "$(grep -c 'db.writes.Lock()' "$file")" = 2 ] && grep -q 'writes sync.Mutex' "$file" || fail "FerretDB $FERRETDB_VERSION: patching the write paths failed"
+}
+
 build() {
   [ -x "$bin" ] && [ "$(cat "$bin.build" 2>/dev/null)" = "$FERRETDB_BUILD" ] && return 0
   command -v go >/dev/null || fail "Go is needed to build FerretDB $FERRETDB_VERSION (install Go >= 1.22), or point TEST_MONGO_URL at a running MongoDB."
@@ -49,6 +64,7 @@ build() {
   # The release build writes this file from git; the module copy lacks it.
   echo "$FERRETDB_VERSION" > "$src/build/version/version.txt"
   patch_id_lookups "$src"
+  patch_serial_writes "$src"
   (cd "$src" && go build -o "$bin" ./cmd/ferretdb) || fail "go build of FerretDB failed"
   echo "$FERRETDB_BUILD" > "$bin.build"
   rm -rf "$src"
