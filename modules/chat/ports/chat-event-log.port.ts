@@ -58,9 +58,9 @@ export interface ChatEventLog {
   /**
    * Tells the log that another process sharing it may have recorded events since this process
    * last looked (a nudge from it, or the relay's poll): the next {@link nextToPublish} looks for
-   * them too, not only for the events this process recorded. Without it they are still found,
-   * by the next call after a later hint. Synchronous, never throws; a log with one writer
-   * ignores it.
+   * them too, not only for the events this process recorded. Without it they may be found only
+   * later (the MongoDB log also looks at least once a second). Synchronous, never throws; a log
+   * with one writer ignores it.
    */
   othersMayHaveRecorded(): void;
 
