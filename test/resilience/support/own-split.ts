@@ -10,7 +10,11 @@ import { targetOptions, type StartedProcesses } from './started-processes';
 export interface OwnSplit {
   readonly target: RunningTarget;
   readonly broker: OwnRabbitMqNode;
-  /** Stops everything `started` holds, then the deployment's FerretDB, Redis and RabbitMQ node. */
+  /**
+   * Stops everything `started` holds, then the deployment's FerretDB, Redis and RabbitMQ node: each
+   * step is tried whatever the one before did (a test that failed must not leave a broker running),
+   * then the first failure is thrown.
+   */
   close(): Promise<void>;
 }
 
@@ -28,10 +32,13 @@ export const startOwnSplit = async (
   let redis: OwnRedisServer | undefined;
   let ferretDb: OwnFerretDb | undefined;
   const close = async () => {
-    await started.cleanUp();
-    await ferretDb?.remove();
-    await redis?.kill();
-    await broker?.close();
+    const failures: unknown[] = [];
+    for (const step of [() => started.cleanUp(), () => ferretDb?.remove(), () => redis?.kill(), () => broker?.close()]) {
+      await Promise.resolve()
+        .then(step)
+        .catch((error: unknown) => failures.push(error));
+    }
+    if (failures.length > 0) throw failures[0];
   };
   try {
     broker = await startOwnRabbitMqNode();
