@@ -7,9 +7,9 @@
 set -euo pipefail
 
 FERRETDB_VERSION=v1.24.2
-# What this script builds: the release plus our two patches (see patch_id_lookups, patch_serial_writes). A binary built
-# otherwise (an earlier checkout's) is rebuilt.
-FERRETDB_BUILD="$FERRETDB_VERSION+id-index+serial-writes"
+# What this script builds: the release plus our three patches (see patch_id_lookups, patch_id_in_lookups,
+# patch_serial_writes). A binary built otherwise (an earlier checkout's) is rebuilt.
+FERRETDB_BUILD="$FERRETDB_VERSION+id-index+id-in+serial-writes"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tools="$root/.tools"
 bin="$tools/bin/ferretdb"
@@ -33,6 +33,78 @@ patch_id_lookups() {
   grep -q "IDColumn = DefaultColumn + \"->'\$._id'\"" "$file" || fail "FerretDB $FERRETDB_VERSION: the _id filter to patch is not where expected ($file)"
   sed -i "s|IDColumn = DefaultColumn + \"->'\$._id'\"|IDColumn = DefaultColumn + \`->\"_id\"\`|" "$file"
   grep -q 'IDColumn = DefaultColumn + `->"_id"`' "$file" || fail "FerretDB $FERRETDB_VERSION: patching the _id filter failed"
+}
+
+# FerretDB 1.24's SQLite backend reads the `_id` index only for a filter that is a lone `_id` equality: `_id: {$in: [...]}`,
+# or an `_id` equality beside other conditions, read and decoded every document of the collection (a delete of 50 moved
+# outbox entries decoded all that waited; `{_id: {$in}, conversation}` every message), where MongoDB reads its `_id`
+# index for both. The query now asks SQLite for the rows of those ids (`= ?` or `IN (...)`, strings and ObjectIDs, up to
+# 1,000) whatever else the filter says; FerretDB's handler filters what comes back by the whole filter as before, so
+# what matches is unchanged.
+patch_id_in_lookups() {
+  local dir="$1/internal/backends/sqlite" file="$1/internal/backends/sqlite/collection.go"
+  [ "$(grep -c '^	if params.Filter.Len() == 1 {$' "$file")" = 2 ] \
+    || fail "FerretDB $FERRETDB_VERSION: the _id pushdown to patch is not where expected ($file)"
+  perl -0pi -e 's/\tif params\.Filter\.Len\(\) == 1 \{\n\t\tv, _ := params\.Filter\.Get\("_id"\)\n\t\tswitch v\.\(type\) \{\n\t\tcase string, types\.ObjectID:\n\t\t\tfilterPushdown = true\n\t\t\twhereClause = [^\n]*\n\t\t\targs = [^\n]*\n\t\t\}\n\t\}\n/\twhereClause, args = idWhereClause(params.Filter)\n\tfilterPushdown = whereClause != "" && params.Filter.Len() == 1\n/; s/\tif params\.Filter\.Len\(\) == 1 \{\n\t\tv, _ := params\.Filter\.Get\("_id"\)\n\t\tswitch v\.\(type\) \{\n\t\tcase string, types\.ObjectID:\n\t\t\twhereClause = [^\n]*\n\t\t\targs = [^\n]*\n\t\t\}\n\t\}\n/\twhereClause, args = idWhereClause(params.Filter)\n/' "$file"
+  [ "$(grep -c 'idWhereClause(params.Filter)' "$file")" = 2 ] || fail "FerretDB $FERRETDB_VERSION: patching the _id pushdown failed"
+  cat >"$dir/id_where_clause.go" <<'GO'
+package sqlite
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
+	"github.com/FerretDB/FerretDB/internal/handler/sjson"
+	"github.com/FerretDB/FerretDB/internal/types"
+	"github.com/FerretDB/FerretDB/internal/util/must"
+)
+
+// idInMax is the longest `$in` list asked of the `_id` index.
+const idInMax = 1000
+
+// idWhereClause returns a WHERE clause reading the `_id` index for the filter's `_id` equality or `$in`
+// (strings and ObjectIDs), with or without other conditions, or none. The rows it selects include every
+// document the filter matches; the handler applies the whole filter to them.
+func idWhereClause(filter *types.Document) (string, []any) {
+	ids := 0
+	for _, key := range filter.Keys() {
+		if key == "_id" {
+			ids++
+		}
+	}
+	if ids != 1 {
+		return "", nil
+	}
+
+	switch v := must.NotFail(filter.Get("_id")).(type) {
+	case string, types.ObjectID:
+		return fmt.Sprintf(` WHERE %s = ?`, metadata.IDColumn), []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+	case *types.Document:
+		if v.Len() != 1 || !v.Has("$in") {
+			return "", nil
+		}
+		in, ok := must.NotFail(v.Get("$in")).(*types.Array)
+		if !ok || in.Len() == 0 || in.Len() > idInMax {
+			return "", nil
+		}
+		placeholders := make([]string, in.Len())
+		args := make([]any, in.Len())
+		for i := range in.Len() {
+			value := must.NotFail(in.Get(i))
+			switch value.(type) {
+			case string, types.ObjectID:
+			default:
+				return "", nil
+			}
+			placeholders[i] = "?"
+			args[i] = string(must.NotFail(sjson.MarshalSingleValue(value)))
+		}
+		return fmt.Sprintf(` WHERE %s IN (%s)`, metadata.IDColumn, strings.Join(placeholders, ", ")), args
+	}
+	return "", nil
+}
+GO
 }
 
 # FerretDB 1.24's SQLite backend opens up to 100 connections per database and lets their write transactions
@@ -64,6 +136,7 @@ build() {
   # The release build writes this file from git; the module copy lacks it.
   echo "$FERRETDB_VERSION" > "$src/build/version/version.txt"
   patch_id_lookups "$src"
+  patch_id_in_lookups "$src"
   patch_serial_writes "$src"
   (cd "$src" && go build -o "$bin" ./cmd/ferretdb) || fail "go build of FerretDB failed"
   echo "$FERRETDB_BUILD" > "$bin.build"

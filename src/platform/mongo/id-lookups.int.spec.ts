@@ -3,10 +3,11 @@ import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 
 /**
  * Every hot read and write of the Mongo adapters addresses documents by `_id` (summaries, read
- * markers, claims, seq markers, messages by derived id). MongoDB answers that from its `_id`
- * index; the FerretDB this project builds must too (scripts/services/ferretdb.sh patches the
- * filter of its SQLite backend into the form of its `_id` index), or each one reads the whole
- * collection and the split deployment slows down as data grows.
+ * markers, claims, seq markers, messages by derived id, moved outbox entries by `$in`). MongoDB
+ * answers that from its `_id` index; the FerretDB this project builds must too
+ * (scripts/services/ferretdb.sh patches its SQLite backend to read the `_id` index for an `_id`
+ * equality or `$in`, alone or beside other conditions), or each one reads the whole collection and
+ * the split deployment slows down as data grows.
  */
 describe('`_id` lookups on the test database server', () => {
   let client: MongoClient;
@@ -25,8 +26,13 @@ describe('`_id` lookups on the test database server', () => {
   });
 
   // FerretDB's explain of an update or delete shows no filter at all; they go through the same `_id` filter as a find.
-  it('a find by `_id` is served by the `_id` index, not a scan of the collection', async () => {
-    const command = { find: 'docs', filter: { _id: 'doc:17' } };
+  it.each([
+    ['an `_id` equality', { _id: 'doc:17' }],
+    ['an `_id` equality beside another condition', { _id: 'doc:17', n: 17 }],
+    ['an `_id` `$in`', { _id: { $in: ['doc:3', 'doc:17', 'doc:150'] } }],
+    ['an `_id` `$in` beside another condition', { _id: { $in: ['doc:3', 'doc:17'] }, n: { $gt: 5 } }],
+  ])('a find by %s is served by the `_id` index, not a scan of the collection', async (_, filter) => {
+    const command = { find: 'docs', filter };
     const { queryPlanner } = (await db.command({ explain: command })) as { queryPlanner?: { Plan?: unknown; winningPlan?: unknown } };
     if (Array.isArray(queryPlanner?.Plan)) {
       // FerretDB on SQLite: SQLite's EXPLAIN QUERY PLAN, one line per step.
@@ -37,5 +43,21 @@ describe('`_id` lookups on the test database server', () => {
       // MongoDB: the winning plan reads the _id index (IDHACK, or EXPRESS_* since 8.0, or an IXSCAN).
       expect(JSON.stringify(queryPlanner?.winningPlan ?? queryPlanner)).toMatch(/IDHACK|EXPRESS_|IXSCAN/);
     }
+  });
+
+  it('answers `_id` filters with exactly the documents they match', async () => {
+    const docs = db.collection<{ _id: string; n: number }>('docs');
+    const ids = async (filter: object) => (await docs.find(filter).toArray()).map((doc) => doc._id).sort();
+    expect(await ids({ _id: { $in: ['doc:3', 'doc:17', 'doc:150', 'doc:999'] } })).toEqual(['doc:150', 'doc:17', 'doc:3']);
+    expect(await ids({ _id: { $in: ['doc:3', 'doc:17', 'doc:150'] }, n: { $gt: 5 } })).toEqual(['doc:150', 'doc:17']);
+    expect(await ids({ _id: 'doc:17', n: 18 })).toEqual([]);
+    expect(await ids({ _id: { $in: ['doc:3', 4] } })).toEqual(['doc:3']);
+    expect(await ids({ _id: { $in: [] } })).toEqual([]);
+    expect(await ids({ _id: { $in: ['doc:3', 'doc:4'], $nin: ['doc:4'] } })).toEqual(['doc:3']);
+    const scratch = db.collection<{ _id: string; n: number }>('docs_deleted');
+    await scratch.insertMany(Array.from({ length: 20 }, (_, n) => ({ _id: `doc:${n}`, n })));
+    expect((await scratch.deleteMany({ _id: { $in: ['doc:1', 'doc:2', 'doc:30'] } })).deletedCount).toBe(2);
+    expect((await scratch.deleteMany({ _id: { $in: ['doc:3', 'doc:4'] }, n: 4 })).deletedCount).toBe(1);
+    expect(await scratch.countDocuments()).toBe(17);
   });
 });
