@@ -27,20 +27,14 @@ const MAX_POSITION_TRIES = 50;
 const LOG_READ_EVERY_MS = 30_000;
 /** How often a relay moving its own entries reads the outbox anyway: entries of a process that died, or that did not nudge. */
 const OUTBOX_READ_EVERY_MS = 1_000;
-/**
- * Up to how many entries resident in the outbox per entry moved the moved ones are deleted with one `$in`
- * (which FerretDB's SQLite backend answers by decoding every entry of the outbox); with more, one `_id`
- * delete each (three times the cost of an entry decoded, whatever the outbox holds).
- */
-const IN_DELETE_MAX_RESIDENT_PER_MOVED = 2;
 
 /**
  * {@link ChatEventLog} on MongoDB without transactions. `record` writes the event to
  * `chat_outbox`, with no position; `nextToPublish` moves outbox entries, oldest first, into
  * `chat_events` under the positions after the highest, in one ordered insert (MongoDB inserts
  * its documents one after another; FerretDB in one SQLite transaction): so a position is only
- * ever visible once the one below it is, and readers never skip one. Lookups of single
- * documents go by `_id` (FerretDB's SQLite backend uses no other index, and scans for `$in`).
+ * ever visible once the one below it is, and readers never skip one. Lookups of documents go
+ * by `_id`, alone or `$in` (FerretDB's SQLite backend uses no other index).
  * Several relays (chat-service replicas) may move at once: the unique index on `position`
  * refuses a position taken twice (the loser reads the new highest and tries again) and `_id`
  * (the event id) refuses an event moved twice. An entry whose `requires` message does not
@@ -181,9 +175,11 @@ export class MikroOrmChatEventLog implements ChatEventLog {
     for (const { id, requires } of intents) this.own.update([id], (entry) => ({ ...entry, requires }));
   }
 
-  /** Withdraws intents whose changes did not happen (one lookup by `_id` each: FerretDB scans for `$in`). */
+  /** Withdraws intents whose changes did not happen. */
   async withdrawMany(ids: readonly string[]): Promise<void> {
-    await Promise.all(ids.map((id) => this.withdraw(id)));
+    if (ids.length === 0) return;
+    await this.outbox().deleteMany({ _id: { $in: [...ids] } });
+    this.own.remove(ids);
   }
 
   /** Withdraws an intent whose change did not happen. */
@@ -356,12 +352,11 @@ export class MikroOrmChatEventLog implements ChatEventLog {
       this.othersRecorded = false;
       this.lastOutboxRead = Date.now();
     }
-    const resident = own === undefined ? undefined : this.own.size;
     const entries = own ?? (await this.outbox().find({}).sort({ recordKey: 1 }).limit(limit).toArray());
     const ready = entries.length === 0 ? [] : await this.readyPrefix(entries);
     if (ready.length > 0) {
       await this.insertInOrder(ready);
-      await this.deleteMoved(ready, resident ?? (entries.length < limit ? entries.length : Number.POSITIVE_INFINITY));
+      await this.outbox().deleteMany({ _id: { $in: ready.map((entry) => entry._id) } });
       this.own.remove(ready.map((entry) => entry._id));
       for (const entry of ready) if (entry.requires !== null) this.stored.forget(entry.requires);
     }
@@ -369,15 +364,6 @@ export class MikroOrmChatEventLog implements ChatEventLog {
       const whole = entries.length < limit;
       this.own.readFinished(read, { entries, whole }, whole && ready.length === entries.length);
     }
-  }
-
-  /** Deletes moved entries from the outbox, which holds about `resident` entries: by `$in` when they are most of it, else by `_id` each. */
-  private async deleteMoved(moved: readonly ChatOutboxDocument[], resident: number): Promise<void> {
-    if (resident <= moved.length * IN_DELETE_MAX_RESIDENT_PER_MOVED) {
-      await this.outbox().deleteMany({ _id: { $in: moved.map((entry) => entry._id) } });
-      return;
-    }
-    await this.outbox().bulkWrite(moved.map((entry) => ({ deleteOne: { filter: { _id: entry._id } } })), { ordered: false });
   }
 
   /**
@@ -416,8 +402,8 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   private async readyPrefix(entries: ChatOutboxDocument[]): Promise<ChatOutboxDocument[]> {
     const required = [...new Set(entries.flatMap((entry) => (entry.requires === null || this.stored.has(entry.requires) ? [] : [entry.requires])))];
     const messages = this.deps.mongoOrm.em.getCollection(messageSchema);
-    const found = await Promise.all(required.map((id) => messages.findOne({ _id: id }, { projection: { _id: 1 } })));
-    const existing = new Set(found.flatMap((message) => (message === null ? [] : [message._id])));
+    const found = required.length === 0 ? [] : await messages.find({ _id: { $in: required } }, { projection: { _id: 1 } }).toArray();
+    const existing = new Set(found.map((message) => message._id));
     const ready: ChatOutboxDocument[] = [];
     for (const entry of entries) {
       if (entry.requires === null || this.stored.has(entry.requires) || existing.has(entry.requires)) {
