@@ -33,6 +33,21 @@ describe('createRedis', () => {
     }
   });
 
+  it('sends the commands of one turn of the event loop as one pipeline, each answered on its own', async () => {
+    const server = await startOwnRedisServer(await freePort());
+    const redis = createRedis(server.url, silentLogger);
+    try {
+      await redisReady(redis);
+      const answers = Promise.all([redis.set('a', '1'), redis.incr('counter'), redis.get('a'), redis.hget('a', 'field').catch((error: Error) => error.message)]);
+      expect(redis.autoPipelineQueueSize).toBe(4);
+      expect(await answers).toEqual(['OK', 1, '1', expect.stringMatching(/WRONGTYPE/)]);
+      expect(redis.autoPipelineQueueSize).toBe(0);
+    } finally {
+      await closeRedis(redis);
+      await server.kill();
+    }
+  });
+
   it('closes cleanly whether connected or not', async () => {
     const server = await startOwnRedisServer(await freePort());
     try {

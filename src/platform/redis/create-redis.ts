@@ -8,7 +8,9 @@ const MAX_RECONNECT_DELAY_MS = 2_000;
  * A Redis client tuned for a cache that must never stall a request: while Redis is
  * unreachable, commands fail at once (no offline queue, one retry) so callers fall back
  * to the durable store, and ioredis reconnects by itself in the background. Connection
- * errors are logged once per outage and never crash the process.
+ * errors are logged once per outage and never crash the process. Commands issued within one
+ * turn of the event loop go out together, as one pipeline in one socket write (ioredis's auto
+ * pipelining): under load every request's membership check or rate-limit count was a write of its own.
  */
 export const createRedis = (url: string, logger: Logger): Redis => {
   const redis = new Redis(url, {
@@ -17,6 +19,7 @@ export const createRedis = (url: string, logger: Logger): Redis => {
     enableOfflineQueue: false,
     connectTimeout: 2_000,
     commandTimeout: 2_000,
+    enableAutoPipelining: true,
   });
   let healthy = true;
   redis.on('error', (error: Error) => {
