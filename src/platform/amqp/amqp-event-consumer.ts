@@ -23,7 +23,7 @@ export interface AmqpEventConsumerOptions {
 }
 
 /**
- * Consumes `queue` on the session's consume channel with manual acks. Messages are
+ * Consumes `queue` on the session's consume channel with manual acks (batched, see ConsumeAcks). Messages are
  * handled one at a time in arrival order. A handler failure on a first delivery is
  * nacked back to the queue; on a redelivery it is logged and acked (dropped).
  * Malformed messages are logged and acked. Resolves to the consumer tag.
@@ -33,13 +33,7 @@ export const consumeEvents = async (options: AmqpEventConsumerOptions): Promise<
   const channel = session.consumeChannel;
   let queueTail = Promise.resolve();
   const slice = new TimeSlice(SLICE_MS);
-  const settle = (action: () => void): void => {
-    try {
-      if (session.alive) action();
-    } catch (error) {
-      logger.debug({ err: error }, 'Could not settle a message on a closing channel');
-    }
-  };
+  const acks = session.consumeAcks;
 
   const handle = async (message: ConsumeMessage): Promise<void> => {
     if (!session.alive || !options.isOpen()) return; // the broker requeues what was not acked
@@ -47,7 +41,7 @@ export const consumeEvents = async (options: AmqpEventConsumerOptions): Promise<
     const context = { messageId: message.properties.messageId, routingKey: message.fields.routingKey, queue };
     if (!event) {
       logger.error(context, 'Malformed event message dropped');
-      settle(() => channel.ack(message));
+      acks.ack(message);
       return;
     }
     try {
@@ -55,14 +49,14 @@ export const consumeEvents = async (options: AmqpEventConsumerOptions): Promise<
       const requestId = typeof headers['x-request-id'] === 'string' ? headers['x-request-id'] : undefined;
       const consume = () => inSpan(`consume ${event.type}`, SpanKind.CONSUMER, incomingContext(headers), () => options.handler(event));
       await (requestId === undefined ? consume() : RequestId.run(requestId, consume));
-      settle(() => channel.ack(message));
+      acks.ack(message);
     } catch (error) {
       if (message.fields.redelivered) {
         logger.error({ ...context, err: error }, 'Event handler failed on a redelivery; event dropped');
-        settle(() => channel.ack(message));
+        acks.ack(message);
       } else {
         logger.warn({ ...context, err: error }, 'Event handler failed; requeueing the event once');
-        settle(() => channel.nack(message, false, true));
+        acks.nack(message, true);
       }
     }
   };
@@ -72,6 +66,7 @@ export const consumeEvents = async (options: AmqpEventConsumerOptions): Promise<
       options.onCancelled();
       return;
     }
+    acks.received(message);
     queueTail = queueTail
       .then(() => slice.pace())
       .then(() => handle(message))

@@ -3,12 +3,15 @@ import type { Logger } from '@chatterroom/kernel';
 import { AmqpConnectionError, connectionFailedMessage, redactAmqpUrl } from './amqp-url';
 import { reconnectDelayMs } from './reconnect-backoff';
 import { brokerReconnects } from '../metrics/broker-metrics';
+import { ConsumeAcks } from './consume-acks';
 
 /** One live connection with a confirm channel for publishing and a channel for consuming. */
 export interface AmqpSession {
   readonly model: ChannelModel;
   readonly publishChannel: ConfirmChannel;
   readonly consumeChannel: Channel;
+  /** Settles the consume channel's deliveries (acks batched per turn of the event loop). */
+  readonly consumeAcks: ConsumeAcks;
   /** False once any part of the session closed or failed; a new session replaces it. */
   readonly alive: boolean;
 }
@@ -119,7 +122,8 @@ export class ReconnectingAmqpConnection {
       const consumeChannel = await model.createChannel();
       this.watch(session, consumeChannel, 'consume channel');
       await consumeChannel.prefetch(prefetch);
-      Object.assign(session, { publishChannel, consumeChannel });
+      const consumeAcks = new ConsumeAcks(consumeChannel, () => session.alive, (error) => logger.debug({ err: error }, 'Could not settle a message on a closing channel'));
+      Object.assign(session, { publishChannel, consumeChannel, consumeAcks });
       await this.deps.restore(session);
       if (!session.alive) throw new Error('The connection closed while it was being set up');
       return session;
