@@ -135,9 +135,7 @@ export class MikroOrmChatEventLog implements ChatEventLog {
   async release(messageIds: readonly string[]): Promise<void> {
     if (messageIds.length === 0) return;
     await this.outbox().updateMany({ requires: { $in: [...messageIds] } }, { $set: { requires: null } });
-    const released = new Set(messageIds);
-    const ids = (this.own.oldest(this.own.size) ?? []).flatMap((entry) => (entry.requires !== null && released.has(entry.requires) ? [entry._id] : []));
-    this.own.update(ids, (entry) => ({ ...entry, requires: null }));
+    this.own.update(this.own.requiring(new Set(messageIds)), (entry) => ({ ...entry, requires: null }));
   }
 
   /**

@@ -37,6 +37,13 @@ describe('OwnOutboxEntries', () => {
     expect(own.oldest(1)?.[0]?.requires).toBe('m1');
   });
 
+  it('names the entries whose intents wait for given messages', () => {
+    const own = new OwnOutboxEntries();
+    record(own, { ...entry('a'), requires: 'm1' }, { ...entry('b'), requires: 'm2' }, entry('c'), { ...entry('d'), requires: 'm1' });
+    expect(own.requiring(new Set(['m1', 'm9']))).toEqual(['a', 'd']);
+    expect(own.requiring(new Set())).toEqual([]);
+  });
+
   it('stops answering after an overflow, and answers again once a read drained the outbox with no record begun or in flight', () => {
     const own = new OwnOutboxEntries(2);
     record(own, entry('a'), entry('b'), entry('c'));

@@ -86,6 +86,13 @@ export class OwnOutboxEntries {
     return this.entries.size;
   }
 
+  /** The ids of the remembered entries whose intents wait for one of these messages. */
+  requiring(messageIds: ReadonlySet<string>): string[] {
+    const ids: string[] = [];
+    for (const [id, { document }] of this.entries) if (document.requires !== null && messageIds.has(document.requires)) ids.push(id);
+    return ids;
+  }
+
   /** Applies a change made to those entries in the outbox (the ones not remembered are left). */
   update(ids: Iterable<string>, change: (entry: ChatOutboxDocument) => ChatOutboxDocument): void {
     for (const id of ids) {
