@@ -1,5 +1,13 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { CommandStartedEvent } from 'mongodb';
+import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+
+/** A fresh test database's URL (see mongoTestUrl) whose clients report every command they start, for {@link countCommandsDuring}. */
+export const monitoredMongoTestUrl = (label: string): string => {
+  const address = new URL(mongoTestUrl(label));
+  address.searchParams.set('monitorCommands', 'true');
+  return address.toString();
+};
 
 /**
  * For integration tests on an ORM opened with `monitorCommands=true` in its URL: the sum of

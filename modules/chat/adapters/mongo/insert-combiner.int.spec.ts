@@ -1,7 +1,6 @@
 import type { Collection } from 'mongodb';
-import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 import { openScratchOrm, type ScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
-import { countCommandsDuring } from '@chatterroom/test/kits/mongo/command-count';
+import { countCommandsDuring, monitoredMongoTestUrl } from '@chatterroom/test/kits/mongo/command-count';
 import { isDuplicateKeyError } from '@chatterroom/platform/mongo';
 import { OrderedInsertCombiner, UnorderedInsertCombiner } from './insert-combiner';
 
@@ -25,9 +24,7 @@ describe('insert combiners (MongoDB wire protocol)', () => {
   const stored = async (): Promise<string[]> => (await collection().find({}).toArray()).map(({ _id }) => _id).sort();
 
   beforeAll(async () => {
-    const address = new URL(mongoTestUrl('chat_insert_combiner'));
-    address.searchParams.set('monitorCommands', 'true');
-    scratch = await openScratchOrm(address.toString(), []);
+    scratch = await openScratchOrm(monitoredMongoTestUrl('chat_insert_combiner'), []);
   });
 
   beforeEach(() => {

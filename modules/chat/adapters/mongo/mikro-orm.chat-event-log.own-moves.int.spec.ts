@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 import { closeMongoOrm, createMongoOrm } from '@chatterroom/platform/mongo/create-mongo-orm';
 import { openScratchOrm, type ScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
-import { countCommandsDuring } from '@chatterroom/test/kits/mongo/command-count';
+import { countCommandsDuring, monitoredMongoTestUrl } from '@chatterroom/test/kits/mongo/command-count';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { ChatEventDraft, LoggedChatEvent } from '../../ports';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
@@ -37,9 +36,7 @@ describe('MikroOrmChatEventLog moving its own outbox entries (MongoDB wire proto
   let twinOrm: MikroORM;
 
   beforeAll(async () => {
-    const address = new URL(mongoTestUrl('chat_own_moves'));
-    address.searchParams.set('monitorCommands', 'true');
-    url = address.toString();
+    url = monitoredMongoTestUrl('chat_own_moves');
     scratch = await openScratchOrm(url, chatEntities);
     twinOrm = await createMongoOrm({ clientUrl: url, entities: chatEntities });
   });

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 import { closeMongoOrm, createMongoOrm } from '@chatterroom/platform/mongo/create-mongo-orm';
 import { openScratchOrm, type ScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
-import { countCommandsDuring } from '@chatterroom/test/kits/mongo/command-count';
+import { countCommandsDuring, monitoredMongoTestUrl } from '@chatterroom/test/kits/mongo/command-count';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { chatEntities } from '.';
 
@@ -25,9 +24,7 @@ describe('MikroOrmChatEventLog marking a batch published (MongoDB wire protocol)
   let url: string;
 
   beforeAll(async () => {
-    const address = new URL(mongoTestUrl('chat_publish_writes'));
-    address.searchParams.set('monitorCommands', 'true');
-    url = address.toString();
+    url = monitoredMongoTestUrl('chat_publish_writes');
     scratch = await openScratchOrm(url, chatEntities);
   });
 

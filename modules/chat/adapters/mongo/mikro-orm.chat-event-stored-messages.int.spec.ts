@@ -1,6 +1,5 @@
-import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 import { openScratchOrm, type ScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
-import { countCommandsDuring } from '@chatterroom/test/kits/mongo/command-count';
+import { countCommandsDuring, monitoredMongoTestUrl } from '@chatterroom/test/kits/mongo/command-count';
 import { announcementFor, freshId, freshRoom, roomMessage } from '@chatterroom/test/contract/ports/chat/message-store.fixtures';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { MikroOrmMessageStore } from './mikro-orm.message-store';
@@ -21,9 +20,7 @@ describe('MikroOrmChatEventLog moving the announcements of messages this process
   let scratch: ScratchOrm;
 
   beforeAll(async () => {
-    const address = new URL(mongoTestUrl('chat_stored_messages'));
-    address.searchParams.set('monitorCommands', 'true');
-    scratch = await openScratchOrm(address.toString(), chatEntities);
+    scratch = await openScratchOrm(monitoredMongoTestUrl('chat_stored_messages'), chatEntities);
   });
 
   afterAll(async () => {

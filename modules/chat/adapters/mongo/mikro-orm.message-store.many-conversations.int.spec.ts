@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { roomConversation } from '../../domain/conversation-key';
 import { roomMessage } from '@chatterroom/test/contract/ports/chat/message-store.fixtures';
-import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 import { openScratchOrm, type ScratchOrm } from '@chatterroom/test/kits/mongo/mongo-scratch-orm';
-import { countCommandsDuring } from '@chatterroom/test/kits/mongo/command-count';
+import { countCommandsDuring, monitoredMongoTestUrl } from '@chatterroom/test/kits/mongo/command-count';
 import { MikroOrmChatEventLog } from './mikro-orm.chat-event-log';
 import { MikroOrmMessageStore } from './mikro-orm.message-store';
 import { chatEntities } from '.';
@@ -23,9 +22,7 @@ describe('MikroOrmMessageStore: many conversations committing at once', () => {
   let scratch: ScratchOrm;
 
   beforeAll(async () => {
-    const address = new URL(mongoTestUrl('chat_many_conversations'));
-    address.searchParams.set('monitorCommands', 'true');
-    scratch = await openScratchOrm(address.toString(), chatEntities);
+    scratch = await openScratchOrm(monitoredMongoTestUrl('chat_many_conversations'), chatEntities);
   });
 
   afterAll(async () => {
