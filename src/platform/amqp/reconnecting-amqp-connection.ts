@@ -179,8 +179,9 @@ export class ReconnectingAmqpConnection {
     this.retryTimer.unref();
   }
 
-  /** Closes the session's connection; bounded, because a dead peer may never answer. */
+  /** Sends the acks given so far, then closes the session's connection; bounded, because a dead peer may never answer. */
   private async dispose(session: MutableSession): Promise<void> {
+    if (session.alive) session.consumeAcks?.flush();
     session.alive = false;
     let timer: NodeJS.Timeout | undefined;
     const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, DISPOSE_TIMEOUT_MS)));
