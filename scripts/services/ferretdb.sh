@@ -9,7 +9,7 @@ set -euo pipefail
 FERRETDB_VERSION=v1.24.2
 # What this script builds: the release plus our three patches (see patch_id_lookups, patch_id_in_lookups,
 # patch_serial_writes). A binary built otherwise (an earlier checkout's) is rebuilt.
-FERRETDB_BUILD="$FERRETDB_VERSION+id-index+id-in+serial-writes"
+FERRETDB_BUILD="$FERRETDB_VERSION+id-index+id-pushdown+serial-writes"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tools="$root/.tools"
 bin="$tools/bin/ferretdb"
@@ -35,12 +35,12 @@ patch_id_lookups() {
   grep -q 'IDColumn = DefaultColumn + `->"_id"`' "$file" || fail "FerretDB $FERRETDB_VERSION: patching the _id filter failed"
 }
 
-# FerretDB 1.24's SQLite backend reads the `_id` index only for a filter that is a lone `_id` equality: `_id: {$in: [...]}`,
-# or an `_id` equality beside other conditions, read and decoded every document of the collection (a delete of 50 moved
-# outbox entries decoded all that waited; `{_id: {$in}, conversation}` every message), where MongoDB reads its `_id`
-# index for both. The query now asks SQLite for the rows of those ids (`= ?` or `IN (...)`, strings and ObjectIDs, up to
-# 1,000) whatever else the filter says; FerretDB's handler filters what comes back by the whole filter as before, so
-# what matches is unchanged.
+# FerretDB 1.24's SQLite backend reads the `_id` index only for a filter that is a lone `_id` equality on a string or an
+# ObjectID: `_id: {$in: [...]}`, an `_id` beside other conditions, and every numeric `_id` (users, rooms) read and decoded
+# every document of the collection (a delete of 50 moved outbox entries decoded all that waited; a user looked up by id,
+# all users), where MongoDB reads its `_id` index for all of them. The query now asks SQLite for the rows of those ids
+# (`= ?` or `IN (...)`: strings, ObjectIDs and integer-valued numbers, up to 1,000 forms) whatever else the filter says;
+# FerretDB's handler filters what comes back by the whole filter as before, so what matches is unchanged.
 patch_id_in_lookups() {
   local dir="$1/internal/backends/sqlite" file="$1/internal/backends/sqlite/collection.go"
   [ "$(grep -c '^	if params.Filter.Len() == 1 {$' "$file")" = 2 ] \
@@ -52,6 +52,8 @@ package sqlite
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
@@ -60,12 +62,15 @@ import (
 	"github.com/FerretDB/FerretDB/internal/util/must"
 )
 
-// idInMax is the longest `$in` list asked of the `_id` index.
+// idInMax is the most `_id` forms asked of the index at once.
 const idInMax = 1000
 
+// exactInteger bounds the integers every numeric type holds exactly (and writes with the same digits).
+const exactInteger = 1 << 53
+
 // idWhereClause returns a WHERE clause reading the `_id` index for the filter's `_id` equality or `$in`
-// (strings and ObjectIDs), with or without other conditions, or none. The rows it selects include every
-// document the filter matches; the handler applies the whole filter to them.
+// (strings, ObjectIDs, integer-valued numbers), with or without other conditions, or none. The rows it
+// selects include every document the filter matches; the handler applies the whole filter to them.
 func idWhereClause(filter *types.Document) (string, []any) {
 	ids := 0
 	for _, key := range filter.Keys() {
@@ -77,32 +82,66 @@ func idWhereClause(filter *types.Document) (string, []any) {
 		return "", nil
 	}
 
-	switch v := must.NotFail(filter.Get("_id")).(type) {
-	case string, types.ObjectID:
-		return fmt.Sprintf(` WHERE %s = ?`, metadata.IDColumn), []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
-	case *types.Document:
-		if v.Len() != 1 || !v.Has("$in") {
+	values := []any{must.NotFail(filter.Get("_id"))}
+	if operator, ok := values[0].(*types.Document); ok {
+		if operator.Len() != 1 || !operator.Has("$in") {
 			return "", nil
 		}
-		in, ok := must.NotFail(v.Get("$in")).(*types.Array)
-		if !ok || in.Len() == 0 || in.Len() > idInMax {
+		in, ok := must.NotFail(operator.Get("$in")).(*types.Array)
+		if !ok || in.Len() == 0 {
 			return "", nil
 		}
-		placeholders := make([]string, in.Len())
-		args := make([]any, in.Len())
+		values = values[:0]
 		for i := range in.Len() {
-			value := must.NotFail(in.Get(i))
-			switch value.(type) {
-			case string, types.ObjectID:
-			default:
-				return "", nil
-			}
-			placeholders[i] = "?"
-			args[i] = string(must.NotFail(sjson.MarshalSingleValue(value)))
+			values = append(values, must.NotFail(in.Get(i)))
 		}
-		return fmt.Sprintf(` WHERE %s IN (%s)`, metadata.IDColumn, strings.Join(placeholders, ", ")), args
 	}
-	return "", nil
+
+	var args []any
+	for _, value := range values {
+		forms, ok := idForms(value)
+		if !ok {
+			return "", nil
+		}
+		args = append(args, forms...)
+	}
+	if len(args) > idInMax {
+		return "", nil
+	}
+	if len(args) == 1 {
+		return fmt.Sprintf(` WHERE %s = ?`, metadata.IDColumn), args
+	}
+	return fmt.Sprintf(` WHERE %s IN (%s)`, metadata.IDColumn, strings.Join(strings.Split(strings.Repeat("?", len(args)), ""), ", ")), args
+}
+
+// idForms returns what the `_id` index holds for every document whose `_id` equals value: a string or
+// an ObjectID as FerretDB writes it; an integer-valued number up to 2^53 as its digits, which int32,
+// int64 and double ids of that value all are (zero also as "-0", a negative zero double). False for
+// any other value (the query then reads the collection, as before).
+func idForms(value any) ([]any, bool) {
+	var n int64
+	switch v := value.(type) {
+	case string, types.ObjectID:
+		return []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}, true
+	case int32:
+		n = int64(v)
+	case int64:
+		if v > exactInteger || v < -exactInteger {
+			return nil, false
+		}
+		n = v
+	case float64:
+		if v != math.Trunc(v) || math.Abs(v) > exactInteger {
+			return nil, false
+		}
+		n = int64(v)
+	default:
+		return nil, false
+	}
+	if n == 0 {
+		return []any{"0", "-0"}, true
+	}
+	return []any{strconv.FormatInt(n, 10)}, true
 }
 GO
 }

@@ -1,4 +1,4 @@
-import { MongoClient, type Db } from 'mongodb';
+import { Double, Long, MongoClient, type Db } from 'mongodb';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 
 /**
@@ -18,6 +18,7 @@ describe('`_id` lookups on the test database server', () => {
     client = await MongoClient.connect(url);
     db = client.db(new URL(url).pathname.slice(1));
     await db.collection<{ _id: string; n: number }>('docs').insertMany(Array.from({ length: 200 }, (_, n) => ({ _id: `doc:${n}`, n })));
+    await db.collection<{ _id: number }>('numbers').insertMany(Array.from({ length: 200 }, (_, n) => ({ _id: n })));
   });
 
   afterAll(async () => {
@@ -27,12 +28,14 @@ describe('`_id` lookups on the test database server', () => {
 
   // FerretDB's explain of an update or delete shows no filter at all; they go through the same `_id` filter as a find.
   it.each([
-    ['an `_id` equality', { _id: 'doc:17' }],
-    ['an `_id` equality beside another condition', { _id: 'doc:17', n: 17 }],
-    ['an `_id` `$in`', { _id: { $in: ['doc:3', 'doc:17', 'doc:150'] } }],
-    ['an `_id` `$in` beside another condition', { _id: { $in: ['doc:3', 'doc:17'] }, n: { $gt: 5 } }],
-  ])('a find by %s is served by the `_id` index, not a scan of the collection', async (_, filter) => {
-    const command = { find: 'docs', filter };
+    ['an `_id` equality', 'docs', { _id: 'doc:17' }],
+    ['an `_id` equality beside another condition', 'docs', { _id: 'doc:17', n: 17 }],
+    ['an `_id` `$in`', 'docs', { _id: { $in: ['doc:3', 'doc:17', 'doc:150'] } }],
+    ['an `_id` `$in` beside another condition', 'docs', { _id: { $in: ['doc:3', 'doc:17'] }, n: { $gt: 5 } }],
+    ['a numeric `_id`', 'numbers', { _id: 42 }],
+    ['a numeric `_id` `$in`', 'numbers', { _id: { $in: [0, 42, 43.0] } }],
+  ])('a find by %s is served by the `_id` index, not a scan of the collection', async (_, collection, filter) => {
+    const command = { find: collection, filter };
     const { queryPlanner } = (await db.command({ explain: command })) as { queryPlanner?: { Plan?: unknown; winningPlan?: unknown } };
     if (Array.isArray(queryPlanner?.Plan)) {
       // FerretDB on SQLite: SQLite's EXPLAIN QUERY PLAN, one line per step.
@@ -54,6 +57,27 @@ describe('`_id` lookups on the test database server', () => {
     expect(await ids({ _id: { $in: ['doc:3', 4] } })).toEqual(['doc:3']);
     expect(await ids({ _id: { $in: [] } })).toEqual([]);
     expect(await ids({ _id: { $in: ['doc:3', 'doc:4'], $nin: ['doc:4'] } })).toEqual(['doc:3']);
+    const numbers = db.collection<{ _id: unknown; n: number }>('numbered');
+    await numbers.insertMany([
+      { _id: 5, n: 1 },
+      { _id: Long.fromNumber(6), n: 2 },
+      { _id: new Double(7), n: 3 },
+      { _id: new Double(-0), n: 4 },
+      { _id: new Double(7.5), n: 5 },
+      { _id: '5', n: 6 },
+      { _id: Long.fromString('9007199254740993'), n: 7 },
+    ]);
+    const ns = async (filter: object) => (await numbers.find(filter).toArray()).map((doc) => doc.n).sort();
+    expect(await ns({ _id: 5 })).toEqual([1]);
+    expect(await ns({ _id: new Double(5) })).toEqual([1]);
+    expect(await ns({ _id: Long.fromNumber(5) })).toEqual([1]);
+    expect(await ns({ _id: 6 })).toEqual([2]);
+    expect(await ns({ _id: Long.fromNumber(7) })).toEqual([3]);
+    expect(await ns({ _id: 0 })).toEqual([4]);
+    expect(await ns({ _id: 7.5 })).toEqual([5]);
+    expect(await ns({ _id: Long.fromString('9007199254740993') })).toEqual([7]);
+    expect(await ns({ _id: { $in: [5, 6, '5', 0] } })).toEqual([1, 2, 4, 6]);
+    expect(await ns({ _id: { $in: [7, 8] }, n: 3 })).toEqual([3]);
     const scratch = db.collection<{ _id: string; n: number }>('docs_deleted');
     await scratch.insertMany(Array.from({ length: 20 }, (_, n) => ({ _id: `doc:${n}`, n })));
     expect((await scratch.deleteMany({ _id: { $in: ['doc:1', 'doc:2', 'doc:30'] } })).deletedCount).toBe(2);
