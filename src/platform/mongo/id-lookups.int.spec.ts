@@ -1,5 +1,6 @@
 import { Double, Long, MongoClient, type Db } from 'mongodb';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import { findByIds, IDS_PER_QUERY } from './find-by-ids';
 
 /**
  * Every hot read and write of the Mongo adapters addresses documents by `_id` (summaries, read
@@ -83,5 +84,13 @@ describe('`_id` lookups on the test database server', () => {
     expect((await scratch.deleteMany({ _id: { $in: ['doc:1', 'doc:2', 'doc:30'] } })).deletedCount).toBe(2);
     expect((await scratch.deleteMany({ _id: { $in: ['doc:3', 'doc:4'] }, n: 4 })).deletedCount).toBe(1);
     expect(await scratch.countDocuments()).toBe(17);
+  });
+
+  it('findByIds returns each stored document of the ids once, however many ids it is given', async () => {
+    const numbers = db.collection<{ _id: number }>('numbers');
+    const ids = [...Array.from({ length: IDS_PER_QUERY + 100 }, (_, n) => n * 2), 4, 4];
+    const found = (await findByIds(numbers, ids)).map((doc) => doc._id).sort((a, b) => a - b);
+    expect(found).toEqual(Array.from({ length: 100 }, (_, n) => n * 2));
+    expect(await findByIds(numbers, [])).toEqual([]);
   });
 });
