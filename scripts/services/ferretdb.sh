@@ -7,7 +7,7 @@
 set -euo pipefail
 
 FERRETDB_VERSION=v1.24.2
-# What this script builds: the release plus our three patches (see patch_id_lookups, patch_id_in_lookups,
+# What this script builds: the release plus our three patches (see patch_id_lookups, patch_id_pushdown,
 # patch_serial_writes). A binary built otherwise (an earlier checkout's) is rebuilt.
 FERRETDB_BUILD="$FERRETDB_VERSION+id-index+id-pushdown+serial-writes"
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -41,7 +41,7 @@ patch_id_lookups() {
 # all users), where MongoDB reads its `_id` index for all of them. The query now asks SQLite for the rows of those ids
 # (`= ?` or `IN (...)`: strings, ObjectIDs and integer-valued numbers, up to 1,000 forms) whatever else the filter says;
 # FerretDB's handler filters what comes back by the whole filter as before, so what matches is unchanged.
-patch_id_in_lookups() {
+patch_id_pushdown() {
   local dir="$1/internal/backends/sqlite" file="$1/internal/backends/sqlite/collection.go"
   [ "$(grep -c '^	if params.Filter.Len() == 1 {$' "$file")" = 2 ] \
     || fail "FerretDB $FERRETDB_VERSION: the _id pushdown to patch is not where expected ($file)"
@@ -175,7 +175,7 @@ build() {
   # The release build writes this file from git; the module copy lacks it.
   echo "$FERRETDB_VERSION" > "$src/build/version/version.txt"
   patch_id_lookups "$src"
-  patch_id_in_lookups "$src"
+  patch_id_pushdown "$src"
   patch_serial_writes "$src"
   (cd "$src" && go build -o "$bin" ./cmd/ferretdb) || fail "go build of FerretDB failed"
   echo "$FERRETDB_BUILD" > "$bin.build"
