@@ -127,7 +127,7 @@ export const readMetricsListener = (env: Env, fallbackPort: number): HttpConfig 
 };
 
 /** See {@link readGrpcMaxConcurrentCalls}; measured in docs/performance.md ("Admission control"). */
-export const GRPC_MAX_CONCURRENT_CALLS_DEFAULT = 64;
+export const GRPC_MAX_CONCURRENT_CALLS_DEFAULT = 256;
 
 /** The gRPC listener: loopback unless GRPC_HOST says otherwise (a deployment's private network). */
 export const readGrpcServerPort = (env: Env, fallback: number): HttpConfig => {
