@@ -1,4 +1,4 @@
-import { Double, Long, MongoClient, type Db } from 'mongodb';
+import { Double, Long, MongoClient, ObjectId, type Db } from 'mongodb';
 import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
 import { findByIds, IDS_PER_QUERY } from './find-by-ids';
 
@@ -84,6 +84,37 @@ describe('`_id` lookups on the test database server', () => {
     expect((await scratch.deleteMany({ _id: { $in: ['doc:1', 'doc:2', 'doc:30'] } })).deletedCount).toBe(2);
     expect((await scratch.deleteMany({ _id: { $in: ['doc:3', 'doc:4'] }, n: 4 })).deletedCount).toBe(1);
     expect(await scratch.countDocuments()).toBe(17);
+  });
+
+  // The FerretDB build deletes string ids at once, without reading them first (patch_id_delete): these are its edges.
+  it('deletes by `_id` exactly the documents the filter names, and counts them', async () => {
+    const hex = '64b7f0c2a1b2c3d4e5f60718';
+    const deletes = db.collection<{ _id: unknown; n: number }>('deletes');
+    const reset = async () => {
+      await deletes.deleteMany({});
+      await deletes.insertMany([
+        ...Array.from({ length: 10 }, (_, n) => ({ _id: `e:${n}`, n })),
+        { _id: new ObjectId(hex), n: 10 },
+        { _id: 11, n: 11 },
+        { _id: '11', n: 12 },
+      ]);
+    };
+    const left = async () => (await deletes.find({}).toArray()).map((doc) => doc.n).sort((a, b) => a - b);
+    await reset();
+    expect((await deletes.deleteMany({ _id: { $in: ['e:1', 'e:2', 'e:2', 'e:404'] } })).deletedCount).toBe(2);
+    expect((await deletes.deleteMany({ _id: 'e:3' })).deletedCount).toBe(1);
+    expect((await deletes.deleteMany({ _id: 'e:3' })).deletedCount).toBe(0);
+    expect((await deletes.deleteOne({ _id: 'e:4' })).deletedCount).toBe(1);
+    expect((await deletes.deleteOne({ _id: { $in: ['e:5', 'e:6'] } })).deletedCount).toBe(1);
+    expect((await deletes.deleteMany({ _id: hex })).deletedCount).toBe(0);
+    expect((await deletes.deleteMany({ _id: { $in: ['11'] } })).deletedCount).toBe(1);
+    const rest = await left();
+    expect(rest.filter((n) => n !== 5 && n !== 6)).toEqual([0, 7, 8, 9, 10, 11]);
+    expect(rest.filter((n) => n === 5 || n === 6)).toHaveLength(1);
+    await reset();
+    expect((await deletes.deleteMany({ _id: { $in: [new ObjectId(hex), 11, 'e:0'] } })).deletedCount).toBe(3);
+    expect((await deletes.deleteMany({ _id: { $in: ['e:1', 'e:2'] }, n: 2 })).deletedCount).toBe(1);
+    expect(await left()).toEqual([1, 3, 4, 5, 6, 7, 8, 9, 12]);
   });
 
   it('findByIds returns each stored document of the ids once, however many ids it is given', async () => {
