@@ -89,7 +89,7 @@ describe('`_id` lookups on the test database server', () => {
   // The FerretDB build deletes string ids at once, without reading them first (patch_id_delete): these are its edges.
   it('deletes by `_id` exactly the documents the filter names, and counts them', async () => {
     const hex = '64b7f0c2a1b2c3d4e5f60718';
-    const deletes = db.collection<{ _id: unknown; n: number }>('deletes');
+    const deletes = db.collection<{ _id: string | number | ObjectId; n: number }>('deletes');
     const reset = async () => {
       await deletes.deleteMany({});
       await deletes.insertMany([
