@@ -1,5 +1,5 @@
-import { MongoClient, type Collection } from 'mongodb';
-import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import type { Collection } from 'mongodb';
+import { runOnScratchDatabase } from './scratch-database';
 
 interface Membership {
   _id: string;
@@ -31,29 +31,16 @@ const fill = async (members: Collection<Membership>, count: number): Promise<voi
  * `countDocuments({roomId})`; prints mean milliseconds. On MongoDB the indexes keep every
  * lookup flat; a server that scans shows it growing with the collection.
  */
-const main = async (): Promise<void> => {
+runOnScratchDatabase('bench_lookup_probe', async (db) => {
   const sizes = process.argv.slice(2).map(Number);
-  const client = new MongoClient(mongoTestUrl('bench_lookup_probe'), { serverSelectionTimeoutMS: 5_000 });
-  await client.connect();
-  const db = client.db();
-  try {
-    for (const size of sizes.length > 0 ? sizes : [10_000, 40_000]) {
-      const members = db.collection<Membership>(`room_members_${size}`);
-      await members.createIndex({ roomId: 1, userId: 1 }, { unique: true });
-      await fill(members, size);
-      const someUser = (index: number) => ROOMS * (100 + index) + 3;
-      const byId = await meanMs((index) => members.findOne({ _id: `3:${someUser(index)}` }));
-      const byRoomAndUser = await meanMs((index) => members.findOne({ roomId: 3, userId: someUser(index) }));
-      const count = await meanMs(() => members.countDocuments({ roomId: 3 }));
-      console.log(`${size} documents: find by _id ${byId.toFixed(2)} ms, by {roomId, userId} ${byRoomAndUser.toFixed(2)} ms, count by roomId ${count.toFixed(2)} ms`);
-    }
-  } finally {
-    await db.dropDatabase();
-    await client.close();
+  for (const size of sizes.length > 0 ? sizes : [10_000, 40_000]) {
+    const members = db.collection<Membership>(`room_members_${size}`);
+    await members.createIndex({ roomId: 1, userId: 1 }, { unique: true });
+    await fill(members, size);
+    const someUser = (index: number) => ROOMS * (100 + index) + 3;
+    const byId = await meanMs((index) => members.findOne({ _id: `3:${someUser(index)}` }));
+    const byRoomAndUser = await meanMs((index) => members.findOne({ roomId: 3, userId: someUser(index) }));
+    const count = await meanMs(() => members.countDocuments({ roomId: 3 }));
+    console.log(`${size} documents: find by _id ${byId.toFixed(2)} ms, by {roomId, userId} ${byRoomAndUser.toFixed(2)} ms, count by roomId ${count.toFixed(2)} ms`);
   }
-};
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
 });

@@ -1,6 +1,6 @@
-import { MongoClient, type Db } from 'mongodb';
-import { mongoTestUrl } from '@chatterroom/test/harness/services/service-urls';
+import type { Db } from 'mongodb';
 import { pidListeningOn, sampleProcess } from '../targets/process-probe';
+import { runOnScratchDatabase } from './scratch-database';
 
 /**
  * `node dist/bench/bench/tools/ferretdb-write-costs.js [operations]`: the database server's CPU
@@ -71,30 +71,17 @@ const KINDS: readonly WriteKind[] = [
   },
 ];
 
-const main = async (): Promise<void> => {
+runOnScratchDatabase('bench_write_costs', async (db, url) => {
   const operations = Number(process.argv[2] ?? 300);
-  const url = mongoTestUrl('bench_write_costs');
   const pid = pidListeningOn(Number(new URL(url).port || 27017));
   if (pid === undefined) throw new Error(`no process of this machine listens on ${url}: the server's CPU cannot be read`);
-  const client = await MongoClient.connect(url, { serverSelectionTimeoutMS: 5_000 });
-  const db = client.db();
-  try {
-    console.log(`${operations} writes of each kind, one at a time, at ${url} (pid ${pid}): server CPU and wall time per write`);
-    for (const kind of KINDS) {
-      const cpuBefore = sampleProcess(pid)?.cpuSeconds ?? 0;
-      const startedAt = performance.now();
-      for (let n = 0; n < operations; n += 1) await kind.write(db, n);
-      const wallMs = (performance.now() - startedAt) / operations;
-      const cpuMs = (((sampleProcess(pid)?.cpuSeconds ?? 0) - cpuBefore) * 1000) / operations;
-      console.log(`${kind.name.padEnd(52)} CPU ${cpuMs.toFixed(2)} ms  wall ${wallMs.toFixed(2)} ms`);
-    }
-  } finally {
-    await db.dropDatabase();
-    await client.close();
+  console.log(`${operations} writes of each kind, one at a time, at ${url} (pid ${pid}): server CPU and wall time per write`);
+  for (const kind of KINDS) {
+    const cpuBefore = sampleProcess(pid)?.cpuSeconds ?? 0;
+    const startedAt = performance.now();
+    for (let n = 0; n < operations; n += 1) await kind.write(db, n);
+    const wallMs = (performance.now() - startedAt) / operations;
+    const cpuMs = (((sampleProcess(pid)?.cpuSeconds ?? 0) - cpuBefore) * 1000) / operations;
+    console.log(`${kind.name.padEnd(52)} CPU ${cpuMs.toFixed(2)} ms  wall ${wallMs.toFixed(2)} ms`);
   }
-};
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
 });
