@@ -148,7 +148,7 @@ export class EventPages {
     const folded = eventsOf(pageDocument);
     const full = folded.some((event) => event.position % EVENT_PAGE_SIZE === 0);
     const byPosition = new Map<number, PagedEvent>();
-    for (const document of full ? [] : await this.documentsOf(id)) for (const event of eventsOf(document)) byPosition.set(event.position, event);
+    for (const document of full ? [] : await this.documentsOf(id, false)) for (const event of eventsOf(document)) byPosition.set(event.position, event);
     for (const event of folded) byPosition.set(event.position, event);
     return [...byPosition.values()].sort((a, b) => a.position - b.position);
   }
@@ -181,9 +181,10 @@ export class EventPages {
     if (chunkIds.length > 0) await this.pages().deleteMany({ _id: { $in: chunkIds } });
   }
 
-  /** The page document and chunk documents of page `id` (one `_id` `$in`). */
-  private documentsOf(id: string): Promise<EventPageDocument[]> {
-    return this.pages().find({ _id: { $in: documentIdsOf(id) } }).toArray();
+  /** The chunk documents of page `id`, and its page document unless `withPage` is false (one `_id` `$in`). */
+  private documentsOf(id: string, withPage = true): Promise<EventPageDocument[]> {
+    const ids = documentIdsOf(id);
+    return this.pages().find({ _id: { $in: withPage ? ids : ids.slice(1) } }).toArray();
   }
 
   private async raise(name: 'last' | 'first', position: number): Promise<void> {
